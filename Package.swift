@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Sala",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sala", targets: ["sala"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+    ],
+    targets: [
+        .target(name: "ElectionCore"),
+        .target(name: "ElectionStore", dependencies: ["ElectionCore"]),
+        .target(
+            name: "ElectionStoreSQL",
+            dependencies: [
+                "ElectionCore", "ElectionStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
+        .target(
+            name: "ElectionScenario",
+            dependencies: ["ElectionCore"],
+            resources: [.copy("Resources/cambodia-2023")]
+        ),
+        .target(
+            name: "ElectionWeb",
+            dependencies: [
+                "ElectionCore", "ElectionStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
+        .executableTarget(
+            name: "sala",
+            dependencies: [
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore"]),
+        .testTarget(
+            name: "ElectionStoreTests",
+            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario"]
+        ),
+        .testTarget(
+            name: "ElectionWebTests",
+            dependencies: [
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "SalaCLITests", dependencies: ["sala"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+/// An election as the public knows it: what is elected, when, and how seats are shared.
+public struct Election: Sendable, Hashable, Codable {
+    /// Stable identifier, e.g. `cambodia-2023`.
+    public var id: String
+    public var nameEnglish: String
+    public var nameKhmer: String
+    /// Election day as an ISO date, e.g. `2023-07-23`.
+    public var electionDay: CalendarDate
+    /// Polling opens, local time, `HH:MM`.
+    public var pollsOpen: String
+    /// Polling closes, local time, `HH:MM`.
+    public var pollsClose: String
+    /// Seats in the assembly, shared among the constituencies.
+    public var seats: Int
+    /// How seats are allocated within a constituency, e.g. `highest-average`.
+    public var seatAllocationMethod: String
+    /// The youngest age at which a person may vote, on election day.
+    public var minimumVotingAge: Int
+    /// The youngest age at which a person may stand as a candidate, on election day.
+    public var minimumCandidateAge: Int
+
+    public init(
+        id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
+        pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
+        minimumVotingAge: Int, minimumCandidateAge: Int
+    ) {
+        self.id = id
+        self.nameEnglish = nameEnglish
+        self.nameKhmer = nameKhmer
+        self.electionDay = electionDay
+        self.pollsOpen = pollsOpen
+        self.pollsClose = pollsClose
+        self.seats = seats
+        self.seatAllocationMethod = seatAllocationMethod
+        self.minimumVotingAge = minimumVotingAge
+        self.minimumCandidateAge = minimumCandidateAge
+    }
+}

@@ -1,0 +1,33 @@
+/// Everything about an election that is fixed before polling day, except the voter register:
+/// geography, commissions, parties and candidate lists. A scenario produces it; a store loads it.
+public struct ElectionReferenceData: Sendable {
+    public var election: Election
+    public var constituencies: [Constituency]
+    /// Each constituency's outline as a GeoJSON geometry object (Polygon or MultiPolygon), by code.
+    public var outlines: [String: String]
+    public var communes: [Commune]
+    public var pollingStations: [PollingStation]
+    public var commissions: [Commission]
+    public var commissionMembers: [CommissionMember]
+    public var parties: [Party]
+    public var candidates: [Candidate]
+    /// Facts about where the data came from (scenario name, seed, sources), shown to users and engineers.
+    public var provenance: [String: String]
+
+    public init(
+        election: Election, constituencies: [Constituency], outlines: [String: String], communes: [Commune],
+        pollingStations: [PollingStation], commissions: [Commission], commissionMembers: [CommissionMember],
+        parties: [Party], candidates: [Candidate], provenance: [String: String]
+    ) {
+        self.election = election
+        self.constituencies = constituencies
+        self.outlines = outlines
+        self.communes = communes
+        self.pollingStations = pollingStations
+        self.commissions = commissions
+        self.commissionMembers = commissionMembers
+        self.parties = parties
+        self.candidates = candidates
+        self.provenance = provenance
+    }
+}

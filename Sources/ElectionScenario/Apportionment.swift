@@ -1,0 +1,25 @@
+/// Shares a whole number among parts in proportion to integer weights, exactly (largest remainder,
+/// ties to the earlier part), so generated totals add up to the published figures.
+enum Apportionment {
+    static func largestRemainder(_ total: Int, weights: [Int], minimum: Int = 0) -> [Int] {
+        precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 })
+        precondition(total >= minimum * weights.count, "total too small for the minimum")
+        let rest = total - minimum * weights.count
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else {
+            // Equal shares when no part has weight.
+            return weights.indices.map { minimum + rest / weights.count + ($0 < rest % weights.count ? 1 : 0) }
+        }
+        var shares = weights.map { rest.multipliedFullWidth(by: $0) }
+            .map { sum.dividingFullWidth($0) }
+        var given = shares.reduce(0) { $0 + $1.quotient }
+        let order = weights.indices.sorted { (shares[$0].remainder, -$0) > (shares[$1].remainder, -$1) }
+        var index = 0
+        while given < rest {
+            shares[order[index]].quotient += 1
+            given += 1
+            index += 1
+        }
+        return shares.map { minimum + $0.quotient }
+    }
+}

@@ -1,0 +1,60 @@
+import ElectionCore
+import Foundation
+
+/// The reference scenario: Cambodia's National Assembly election of 23 July 2023, from the
+/// published facts where they exist and generated from a seed where they do not.
+public struct CambodiaScenario: Sendable {
+    /// The name users pass to `sala scenario`.
+    public static let name = "cambodia-2023"
+    /// Registered voters in the official results (NEC, 5 August 2023).
+    public static let officialRegisteredVoters = 9_710_655
+    /// Polling stations in 2023.
+    public static let officialPollingStations = 23_789
+    /// Candidates in 2023, and how many of them were women.
+    public static let officialCandidates = 3_428
+    public static let officialWomenCandidates = 1_235
+    /// The seed of the demo and of the published figures.
+    public static let defaultSeed: UInt64 = 20_230_723
+
+    public let seed: UInt64
+    /// Size of the generated register; the official size unless a smaller demo was asked for.
+    public let registerSize: Int
+    public let reference: ElectionReferenceData
+
+    /// Why a scenario cannot be built as asked.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case registerSize(Int)
+        public var description: String {
+            switch self {
+            case .registerSize(let n):
+                "the register must hold between 1 and \(CambodiaScenario.officialRegisteredVoters) voters, not \(n)"
+            }
+        }
+    }
+
+    /// Builds the reference data (everything but the register) for `seed`. The register of
+    /// `voters` voters is generated afterwards, in batches, by ``generateRegister(batchSize:_:)``.
+    public init(seed: UInt64 = CambodiaScenario.defaultSeed, voters: Int = CambodiaScenario.officialRegisteredVoters) throws {
+        guard (1...Self.officialRegisteredVoters).contains(voters) else { throw Problem.registerSize(voters) }
+        self.seed = seed
+        self.registerSize = voters
+        let facts = try ReferenceFacts.load()
+        reference = ReferenceBuilder(facts: facts, seed: seed, registerSize: voters).build()
+    }
+
+    /// Generates the register station by station and hands it over in batches of about `batchSize`.
+    /// The same seed and size always give the same voters, numbers and stations.
+    public func generateRegister(batchSize: Int = 50_000, _ body: ([Voter]) async throws -> Void) async throws {
+        var generator = RegisterGenerator(seed: seed, electionDay: reference.election.electionDay)
+        var batch: [Voter] = []
+        batch.reserveCapacity(batchSize + 1_000)
+        for station in reference.pollingStations {
+            generator.appendVoters(of: station, to: &batch)
+            if batch.count >= batchSize {
+                try await body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try await body(batch) }
+    }
+}

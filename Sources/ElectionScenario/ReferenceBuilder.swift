@@ -1,0 +1,192 @@
+import ElectionCore
+
+/// Generates what was not published (stations, commissions, candidates) around the published facts.
+struct ReferenceBuilder {
+    let facts: ReferenceFacts
+    let seed: UInt64
+    let registerSize: Int
+
+    static let electionDay = CalendarDate(year: 2023, month: 7, day: 23)!
+
+    func build() -> ElectionReferenceData {
+        let election = Election(
+            id: CambodiaScenario.name,
+            nameEnglish: "National Assembly election 2023",
+            nameKhmer: "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ នីតិកាលទី៧ ឆ្នាំ២០២៣",
+            electionDay: Self.electionDay, pollsOpen: "07:00", pollsClose: "15:00",
+            seats: facts.constituencies.reduce(0) { $0 + $1.seats },
+            seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25)
+        let stations = pollingStations()
+        let (commissions, members) = commissionsAndMembers(stations: stations)
+        let parties = facts.parties.map {
+            Party(id: $0.ballotOrder, nameEnglish: $0.nameEnglish, nameKhmer: $0.nameKhmer, abbreviation: $0.abbreviation)
+        }
+        return ElectionReferenceData(
+            election: election, constituencies: facts.constituencies, outlines: facts.outlines,
+            communes: facts.communes, pollingStations: stations, commissions: commissions,
+            commissionMembers: members, parties: parties, candidates: candidates(parties: parties),
+            provenance: [
+                "scenario": CambodiaScenario.name,
+                "seed": String(seed),
+                "register_size": String(registerSize),
+                "official_registered_voters": String(CambodiaScenario.officialRegisteredVoters),
+                "generated": "polling stations, commission members, candidate lists and the voter register are generated; no generated person is real",
+                "boundaries_attribution": "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020, PLoS ONE 15(4): e0231866), ODbL 1.0",
+                "communes_source": "NCDD gazetteer via the pumi project (MIT licence)",
+            ])
+    }
+
+    // MARK: Polling stations
+
+    /// Spreads the official voters over provinces (by seats), communes and stations, and the official
+    /// number of stations over communes (by voters); then scales the register to the asked size.
+    func pollingStations() -> [PollingStation] {
+        var rng = SeededGenerator(seed: seed, stream: 1)
+        let provinces = facts.constituencies
+        // Seats follow population; a little noise keeps provinces with equal seats apart.
+        let provinceVoters = Apportionment.largestRemainder(
+            CambodiaScenario.officialRegisteredVoters,
+            weights: provinces.map { $0.seats * Int.random(in: 900...1_100, using: &rng) })
+        var communeVoters: [Int] = []
+        for (index, province) in provinces.enumerated() {
+            let communes = facts.communes.filter { $0.provinceCode == province.id }
+            communeVoters += Apportionment.largestRemainder(
+                provinceVoters[index], weights: communes.map { _ in Int.random(in: 500...1_500, using: &rng) })
+        }
+        let communesInOrder = provinces.flatMap { p in facts.communes.filter { $0.provinceCode == p.id } }
+        let stationsPerCommune = Apportionment.largestRemainder(
+            CambodiaScenario.officialPollingStations, weights: communeVoters, minimum: 1)
+        var officialPerStation: [Int] = []
+        for (index, _) in communesInOrder.enumerated() {
+            officialPerStation += Apportionment.largestRemainder(
+                communeVoters[index],
+                weights: (0..<stationsPerCommune[index]).map { _ in Int.random(in: 800...1_200, using: &rng) })
+        }
+        let registered = registerSize == CambodiaScenario.officialRegisteredVoters
+            ? officialPerStation
+            : Apportionment.largestRemainder(registerSize, weights: officialPerStation)
+
+        let anchors = StationPlacement(facts: facts, seed: seed)
+        var stations: [PollingStation] = []
+        stations.reserveCapacity(CambodiaScenario.officialPollingStations)
+        var next = 0
+        for (communeIndex, commune) in communesInOrder.enumerated() {
+            let province = provinces.first { $0.id == commune.provinceCode }!
+            for number in 1...stationsPerCommune[communeIndex] {
+                let venue = StationVenue.all[Int(rng.next() % UInt64(StationVenue.all.count))]
+                let isSangkat = commune.kind == "Sangkat"
+                let unitEnglish = isSangkat ? "Sangkat" : "Commune"
+                let unitKhmer = isSangkat ? "សង្កាត់" : "ឃុំ"
+                let provinceKhmer = province.kind == "capital" ? "រាជធានី" : "ខេត្ត"
+                stations.append(PollingStation(
+                    id: commune.id + Self.threeDigits(number),
+                    communeCode: commune.id,
+                    nameEnglish: "\(commune.nameEnglish) \(venue.english), polling station \(number)",
+                    nameKhmer: "\(venue.khmer)\(commune.nameKhmer) ការិយាល័យបោះឆ្នោតលេខ \(KhmerDigits.of(number))",
+                    addressEnglish: "\(venue.english), \(commune.nameEnglish) \(unitEnglish), \(commune.districtName), \(province.nameEnglish)",
+                    addressKhmer: "\(venue.khmer) \(unitKhmer)\(commune.nameKhmer) \(provinceKhmer)\(province.nameKhmer)",
+                    position: anchors.position(for: commune, using: &rng),
+                    registeredVoters: registered[next]))
+                next += 1
+            }
+        }
+        return stations
+    }
+
+    static func threeDigits(_ n: Int) -> String {
+        n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)"
+    }
+
+    // MARK: Commissions
+
+    func commissionsAndMembers(stations: [PollingStation]) -> ([Commission], [CommissionMember]) {
+        var rng = SeededGenerator(seed: seed, stream: 2)
+        var names = NameMaker()
+        var commissions: [Commission] = []
+        var members: [CommissionMember] = []
+        func add(_ level: CommissionLevel, _ unit: String, _ en: String, _ km: String, size: Int) {
+            let id = Commission.id(level: level, unitCode: unit)
+            commissions.append(Commission(id: id, level: level, unitCode: unit, nameEnglish: en, nameKhmer: km))
+            for seat in 1...size {
+                let sex: Sex = Int.random(in: 0..<100, using: &rng) < 35 ? .female : .male
+                members.append(CommissionMember(
+                    commissionID: id, seat: seat, role: seat == 1 ? .chair : seat == 2 ? .viceChair : .member,
+                    name: names.name(sex: sex, using: &rng), sex: sex))
+            }
+        }
+        add(.national, "", "National Election Committee", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", size: 9)
+        for p in facts.constituencies {
+            let khmerUnit = p.kind == "capital" ? "រាជធានី" : "ខេត្ត"
+            add(.provincial, p.id, "\(p.nameEnglish) Provincial Election Commission",
+                "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(p.nameKhmer)", size: Int.random(in: 5...7, using: &rng))
+        }
+        for c in facts.communes {
+            let khmerUnit = c.kind == "Sangkat" ? "សង្កាត់" : "ឃុំ"
+            add(.commune, c.id, "\(c.nameEnglish) \(c.kind) Election Commission",
+                "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(c.nameKhmer)", size: 5)
+        }
+        for s in stations {
+            add(.pollingStation, s.id, "Polling Station Commission \(s.id)",
+                "គណៈកម្មការការិយាល័យបោះឆ្នោត \(s.id)", size: 6)
+        }
+        return (commissions, members)
+    }
+
+    // MARK: Candidates
+
+    /// Every party stands in every constituency with a closed list of at least as many candidates
+    /// as seats; the reserves bring the total to the official 3,428, of whom exactly 1,235 are women.
+    func candidates(parties: [Party]) -> [Candidate] {
+        var rng = SeededGenerator(seed: seed, stream: 3)
+        var names = NameMaker()
+        let provinces = facts.constituencies
+        let lists = parties.flatMap { party in provinces.map { (party: party, province: $0) } }
+        let titulars = lists.reduce(0) { $0 + $1.province.seats }
+        let reserves = Apportionment.largestRemainder(
+            CambodiaScenario.officialCandidates - titulars, weights: lists.map { $0.province.seats })
+        let total = CambodiaScenario.officialCandidates
+        var women = Set<Int>()
+        var slots = Array(0..<total)
+        slots.shuffle(using: &rng)
+        women.formUnion(slots.prefix(CambodiaScenario.officialWomenCandidates))
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(total)
+        let day = Self.electionDay.daysSinceEpoch
+        for (index, list) in lists.enumerated() {
+            for position in 1...(list.province.seats + reserves[index]) {
+                let sex: Sex = women.contains(candidates.count) ? .female : .male
+                // Aged 25 to 75 on election day.
+                let born = CalendarDate(daysSinceEpoch: day - Int.random(in: (26 * 365)...(75 * 365), using: &rng))
+                candidates.append(Candidate(
+                    partyID: list.party.id, constituencyCode: list.province.id, listPosition: position,
+                    name: names.name(sex: sex, using: &rng), sex: sex, dateOfBirth: born))
+            }
+        }
+        return candidates
+    }
+}
+
+/// Where polling stations usually are, in both languages.
+struct StationVenue: Sendable {
+    let english: String
+    let khmer: String
+
+    static let all = [
+        StationVenue(english: "Primary School", khmer: "សាលាបឋមសិក្សា"),
+        StationVenue(english: "Secondary School", khmer: "អនុវិទ្យាល័យ"),
+        StationVenue(english: "High School", khmer: "វិទ្យាល័យ"),
+        StationVenue(english: "Pagoda", khmer: "វត្ត"),
+        StationVenue(english: "Commune Hall", khmer: "សាលាឃុំ"),
+    ]
+}
+
+/// Khmer numerals, as stations and documents write them.
+enum KhmerDigits {
+    static func of(_ n: Int) -> String {
+        String(String(n).unicodeScalars.map { c -> Character in
+            guard let v = c.properties.numericType != nil ? Int(String(c)) : nil,
+                  let khmer = Unicode.Scalar(0x17E0 + v) else { return Character(c) }
+            return Character(khmer)
+        })
+    }
+}

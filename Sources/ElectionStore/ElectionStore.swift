@@ -1,0 +1,54 @@
+import ElectionCore
+
+/// What Sala reads from its database to serve the public: geography, commissions, parties,
+/// candidates, and one voter's registration. Every method is named for the question it answers.
+public protocol ElectionStore: Sendable {
+    /// The election this store holds.
+    func election() async throws -> Election
+    /// Headline counts: units, commission members, voters, parties, candidates, seats.
+    func statistics() async throws -> ElectionStatistics
+    /// Facts about where the data came from (scenario, seed, sources).
+    func provenance() async throws -> [String: String]
+
+    func constituencies() async throws -> [Constituency]
+    /// Throws ``StoreError/notFound(_:_:)`` for an unknown code.
+    func constituency(_ code: String) async throws -> Constituency
+    /// The outlines of all constituencies, for maps.
+    func constituencyOutlines() async throws -> [AreaShape]
+    func communes(inProvince code: String) async throws -> [Commune]
+    func commune(_ code: String) async throws -> Commune
+
+    func pollingStations(inCommune code: String) async throws -> [PollingStation]
+    func pollingStations(inProvince code: String) async throws -> [PollingStation]
+    func pollingStation(_ code: String) async throws -> PollingStation
+    /// Stations whose name contains `text` (either language, case-insensitive), at most `limit`.
+    func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation]
+    /// The `limit` stations nearest to `point`, nearest first.
+    func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation]
+
+    /// Commissions at `level`, optionally only those under a province or commune code.
+    func commissions(level: CommissionLevel, within unitCode: String?) async throws -> [Commission]
+    func commission(_ id: String) async throws -> Commission
+    /// Members in seat order, the chair first.
+    func members(ofCommission id: String) async throws -> [CommissionMember]
+
+    func parties() async throws -> [Party]
+    func party(_ id: Int) async throws -> Party
+    /// A party's list in one constituency, in list order.
+    func candidates(party: Int, constituency: String) async throws -> [Candidate]
+    /// Women and all candidates for every party and constituency where the party stands.
+    func womenCandidateCounts() async throws -> [WomenCandidateCount]
+
+    /// Answers one person's question about their own registration. Never returns more than one station.
+    func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer
+}
+
+/// What loads a new election into an empty store, all or nothing.
+public protocol ElectionLoading: Sendable {
+    /// Loads the reference data and then the register, which `voters` produces in batches through the
+    /// function it is given. Either everything is stored or, on any error, nothing is.
+    func loadElection(
+        _ reference: ElectionReferenceData,
+        voters: @Sendable (_ store: @Sendable ([Voter]) async throws -> Void) async throws -> Void
+    ) async throws
+}

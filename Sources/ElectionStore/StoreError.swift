@@ -1,0 +1,23 @@
+/// Why the store could not do what was asked, in words a caller can show.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No `kind` (e.g. "polling station") has this identifier.
+    case notFound(_ kind: String, _ id: String)
+    /// The store already holds an election; loading another would mix them.
+    case alreadyLoaded
+    /// The store holds no election yet.
+    case empty
+    /// The database could not be opened or reached.
+    case unavailable(String)
+    /// The database was written by a newer Sala (it has migrations this one does not know).
+    case unknownMigrations([String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let kind, let id): "no \(kind) with identifier \(id)"
+        case .alreadyLoaded: "the database already holds an election"
+        case .empty: "the database holds no election yet"
+        case .unavailable(let why): "the database is unavailable: \(why)"
+        case .unknownMigrations(let names): "the database has migrations this version does not know: \(names.joined(separator: ", "))"
+        }
+    }
+}

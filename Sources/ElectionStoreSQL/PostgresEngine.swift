@@ -1,0 +1,122 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// A PostgreSQL server reached through PostgresNIO's connection pool.
+final class PostgresEngine: SQLEngine {
+    let dialect = SQLDialect.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger = Logger(label: "sala.postgres")
+
+    /// Connects to the server named by a `postgres://user:password@host:port/database` URL.
+    static func connect(url: String) async throws -> PostgresEngine {
+        let configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            throw StoreConfigurationError.invalidPostgresURL(url)
+        }
+        let core = configuration.coreConfiguration
+        let clientConfiguration: PostgresClient.Configuration
+        if let host = core.host, let port = core.port {
+            clientConfiguration = .init(
+                host: host, port: port, username: core.username, password: core.password,
+                database: core.database, tls: .disable)
+        } else if let socket = core.unixSocketPath {
+            clientConfiguration = .init(
+                unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
+        } else {
+            throw StoreConfigurationError.invalidPostgresURL(url)
+        }
+        let client = PostgresClient(configuration: clientConfiguration)
+        let engine = PostgresEngine(client: client)
+        // Fail now, with the server's reason, rather than on the first page.
+        do {
+            try await engine.read { db in try await db.raw("SELECT 1").run() }
+        } catch {
+            try? await engine.close()
+            throw StoreConfigurationError.postgresUnreachable(String(reflecting: error))
+        }
+        return engine
+    }
+
+    private init(client: PostgresClient) {
+        self.client = client
+        self.runner = Task { await client.run() }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql())
+        }
+    }
+
+    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            let db = connection.sql()
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await body(PostgresTransaction(connection: connection, logger: logger))
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async throws {
+        runner.cancel()
+        _ = await runner.value
+    }
+}
+
+private struct PostgresTransaction: SQLTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+    var sql: any SQLDatabase { connection.sql() }
+
+    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        guard !rows.isEmpty else { return }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(1 << 20)
+            for row in rows {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                    switch value {
+                    case .text(let s): Self.writeEscaped(s, to: &buffer)
+                    case .integer(let i): buffer.writeString(String(i))
+                    case .real(let d): buffer.writeString(String(d))
+                    case .null: buffer.writeString("\\N")
+                    }
+                }
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                if buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    /// COPY's text format: backslash, tab, newline and carriage return are escaped.
+    private static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+}

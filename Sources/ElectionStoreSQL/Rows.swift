@@ -1,0 +1,123 @@
+import ElectionCore
+import SQLKit
+
+/// Turns rows of the schema's tables into domain values.
+enum Rows {
+    /// A value the database holds that the domain does not accept (the schema's CHECKs should prevent it).
+    struct Malformed: Error, CustomStringConvertible {
+        let column: String
+        let value: String
+        var description: String { "the database holds an invalid \(column): \(value)" }
+    }
+
+    static func election(_ row: any SQLRow) throws -> Election {
+        Election(
+            id: try row.decode(column: "id", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self),
+            electionDay: try date(row, "election_day"),
+            pollsOpen: try row.decode(column: "polls_open", as: String.self),
+            pollsClose: try row.decode(column: "polls_close", as: String.self),
+            seats: try row.decode(column: "seats", as: Int.self),
+            seatAllocationMethod: try row.decode(column: "seat_method", as: String.self),
+            minimumVotingAge: try row.decode(column: "minimum_voting_age", as: Int.self),
+            minimumCandidateAge: try row.decode(column: "minimum_candidate_age", as: Int.self))
+    }
+
+    static func constituency(_ row: any SQLRow) throws -> Constituency {
+        Constituency(
+            id: try row.decode(column: "code", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            seats: try row.decode(column: "seats", as: Int.self))
+    }
+
+    static func commune(_ row: any SQLRow) throws -> Commune {
+        let latitude = try row.decode(column: "latitude", as: Double?.self)
+        let longitude = try row.decode(column: "longitude", as: Double?.self)
+        var position: GeoPoint?
+        if let latitude, let longitude { position = GeoPoint(latitude: latitude, longitude: longitude) }
+        return Commune(
+            id: try row.decode(column: "code", as: String.self),
+            provinceCode: try row.decode(column: "province_code", as: String.self),
+            districtCode: try row.decode(column: "district_code", as: String.self),
+            districtName: try row.decode(column: "district_name", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            approximatePosition: position)
+    }
+
+    static func pollingStation(_ row: any SQLRow) throws -> PollingStation {
+        PollingStation(
+            id: try row.decode(column: "code", as: String.self),
+            communeCode: try row.decode(column: "commune_code", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self),
+            addressEnglish: try row.decode(column: "address_en", as: String.self),
+            addressKhmer: try row.decode(column: "address_km", as: String.self),
+            position: GeoPoint(
+                latitude: try row.decode(column: "latitude", as: Double.self),
+                longitude: try row.decode(column: "longitude", as: Double.self)),
+            registeredVoters: try row.decode(column: "registered_voters", as: Int.self))
+    }
+
+    static func commission(_ row: any SQLRow) throws -> Commission {
+        let level = try row.decode(column: "level", as: String.self)
+        guard let parsed = CommissionLevel(rawValue: level) else { throw Malformed(column: "level", value: level) }
+        return Commission(
+            id: try row.decode(column: "id", as: String.self),
+            level: parsed,
+            unitCode: try row.decode(column: "unit_code", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self))
+    }
+
+    static func commissionMember(_ row: any SQLRow) throws -> CommissionMember {
+        let role = try row.decode(column: "role", as: String.self)
+        guard let parsed = CommissionRole(rawValue: role) else { throw Malformed(column: "role", value: role) }
+        return CommissionMember(
+            commissionID: try row.decode(column: "commission_id", as: String.self),
+            seat: try row.decode(column: "seat", as: Int.self),
+            role: parsed,
+            name: try name(row),
+            sex: try sex(row))
+    }
+
+    static func party(_ row: any SQLRow) throws -> Party {
+        Party(
+            id: try row.decode(column: "id", as: Int.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self),
+            nameKhmer: try row.decode(column: "name_km", as: String.self),
+            abbreviation: try row.decode(column: "abbreviation", as: String.self))
+    }
+
+    static func candidate(_ row: any SQLRow) throws -> Candidate {
+        Candidate(
+            partyID: try row.decode(column: "party_id", as: Int.self),
+            constituencyCode: try row.decode(column: "constituency_code", as: String.self),
+            listPosition: try row.decode(column: "list_position", as: Int.self),
+            name: try name(row),
+            sex: try sex(row),
+            dateOfBirth: try date(row, "birth_date"))
+    }
+
+    private static func name(_ row: any SQLRow) throws -> PersonName {
+        PersonName(
+            khmer: try row.decode(column: "name_km", as: String.self),
+            latin: try row.decode(column: "name_latin", as: String.self))
+    }
+
+    private static func sex(_ row: any SQLRow) throws -> Sex {
+        let text = try row.decode(column: "sex", as: String.self)
+        guard let sex = Sex(rawValue: text) else { throw Malformed(column: "sex", value: text) }
+        return sex
+    }
+
+    private static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
+        let text = try row.decode(column: column, as: String.self)
+        guard let date = CalendarDate(iso: text) else { throw Malformed(column: column, value: text) }
+        return date
+    }
+}

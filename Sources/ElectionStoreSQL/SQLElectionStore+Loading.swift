@@ -1,0 +1,88 @@
+import ElectionCore
+import ElectionStore
+import SQLKit
+
+extension SQLElectionStore {
+    public func loadElection(
+        _ reference: ElectionReferenceData,
+        voters: @Sendable (_ store: @Sendable ([Voter]) async throws -> Void) async throws -> Void
+    ) async throws {
+        try await engine.withTransaction { tx in
+            let existing = try await tx.sql.raw("SELECT COUNT(*) AS n FROM election").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            guard existing == 0 else { throw StoreError.alreadyLoaded }
+            try await Self.insertReference(reference, in: tx)
+            try await voters { batch in
+                try await tx.bulkInsert(
+                    into: "voters",
+                    columns: ["voter_number", "station_code", "name_km", "name_latin", "sex", "birth_date"],
+                    rows: batch.map {
+                        [.integer($0.number.value), .text($0.stationCode), .text($0.name.khmer),
+                         .text($0.name.latin), .text($0.sex.rawValue), .text($0.dateOfBirth.iso)]
+                    })
+            }
+        }
+    }
+
+    private static func insertReference(_ r: ElectionReferenceData, in tx: any SQLTransaction) async throws {
+        let e = r.election
+        try await tx.bulkInsert(
+            into: "election",
+            columns: ["id", "name_en", "name_km", "election_day", "polls_open", "polls_close", "seats",
+                      "seat_method", "minimum_voting_age", "minimum_candidate_age"],
+            rows: [[.text(e.id), .text(e.nameEnglish), .text(e.nameKhmer), .text(e.electionDay.iso),
+                    .text(e.pollsOpen), .text(e.pollsClose), .integer(e.seats), .text(e.seatAllocationMethod),
+                    .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge)]])
+        try await tx.bulkInsert(
+            into: "provenance", columns: ["key", "value"],
+            rows: r.provenance.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })
+        try await tx.bulkInsert(
+            into: "constituencies", columns: ["code", "name_en", "name_km", "kind", "seats"],
+            rows: r.constituencies.map {
+                [.text($0.id), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind), .integer($0.seats)]
+            })
+        try await tx.bulkInsert(
+            into: "constituency_outlines", columns: ["code", "geojson"],
+            rows: r.outlines.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })
+        try await tx.bulkInsert(
+            into: "communes",
+            columns: ["code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind",
+                      "latitude", "longitude"],
+            rows: r.communes.map {
+                [.text($0.id), .text($0.provinceCode), .text($0.districtCode), .text($0.districtName),
+                 .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind),
+                 $0.approximatePosition.map { .real($0.latitude) } ?? .null,
+                 $0.approximatePosition.map { .real($0.longitude) } ?? .null]
+            })
+        try await tx.bulkInsert(
+            into: "polling_stations",
+            columns: ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude",
+                      "longitude", "registered_voters"],
+            rows: r.pollingStations.map {
+                [.text($0.id), .text($0.communeCode), .text($0.nameEnglish), .text($0.nameKhmer),
+                 .text($0.addressEnglish), .text($0.addressKhmer), .real($0.position.latitude),
+                 .real($0.position.longitude), .integer($0.registeredVoters)]
+            })
+        try await tx.bulkInsert(
+            into: "commissions", columns: ["id", "level", "unit_code", "name_en", "name_km"],
+            rows: r.commissions.map {
+                [.text($0.id), .text($0.level.rawValue), .text($0.unitCode), .text($0.nameEnglish), .text($0.nameKhmer)]
+            })
+        try await tx.bulkInsert(
+            into: "commission_members", columns: ["commission_id", "seat", "role", "name_km", "name_latin", "sex"],
+            rows: r.commissionMembers.map {
+                [.text($0.commissionID), .integer($0.seat), .text($0.role.rawValue), .text($0.name.khmer),
+                 .text($0.name.latin), .text($0.sex.rawValue)]
+            })
+        try await tx.bulkInsert(
+            into: "parties", columns: ["id", "name_en", "name_km", "abbreviation"],
+            rows: r.parties.map { [.integer($0.id), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.abbreviation)] })
+        try await tx.bulkInsert(
+            into: "candidates",
+            columns: ["party_id", "constituency_code", "list_position", "name_km", "name_latin", "sex", "birth_date"],
+            rows: r.candidates.map {
+                [.integer($0.partyID), .text($0.constituencyCode), .integer($0.listPosition), .text($0.name.khmer),
+                 .text($0.name.latin), .text($0.sex.rawValue), .text($0.dateOfBirth.iso)]
+            })
+    }
+}

@@ -1,0 +1,314 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import SQLKit
+
+/// The election store over SQL: one implementation for SQLite and PostgreSQL.
+public final class SQLElectionStore: ElectionStore, ElectionLoading {
+    let engine: any SQLEngine
+
+    init(engine: any SQLEngine) {
+        self.engine = engine
+    }
+
+    /// Opens the SQLite file at `path` (creating it if need be) and brings its schema up to date.
+    /// `bulkBuild` is for a new file that is thrown away if the build fails; see ``finishBuilding()``.
+    public static func openSQLite(path: String, bulkBuild: Bool = false) async throws -> SQLElectionStore {
+        let engine = try await SQLiteEngine.open(path: path, bulkBuild: bulkBuild)
+        do {
+            try await Migrations.apply(on: engine)
+        } catch {
+            try? await engine.close()
+            throw error
+        }
+        return SQLElectionStore(engine: engine)
+    }
+
+    /// Connects to PostgreSQL and brings its schema up to date.
+    public static func connectPostgres(url: String) async throws -> SQLElectionStore {
+        let engine = try await PostgresEngine.connect(url: url)
+        do {
+            try await Migrations.apply(on: engine)
+        } catch {
+            try? await engine.close()
+            throw error
+        }
+        return SQLElectionStore(engine: engine)
+    }
+
+    /// Which engine this store runs on.
+    public var dialect: SQLDialect { engine.dialect }
+
+    /// Makes a bulk-built SQLite file durable and ready to serve; nothing to do on PostgreSQL.
+    public func finishBuilding() async throws {
+        if let sqlite = engine as? SQLiteEngine { try await sqlite.finishBulkBuild() }
+    }
+
+    /// Drops every table Sala created, newest first, so a scenario can be built again from nothing.
+    public func dropAllTables() async throws {
+        try await engine.withTransaction { tx in
+            for table in Migrations.tables.reversed() + ["schema_migrations"] {
+                try await tx.sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run()
+            }
+        }
+    }
+
+    public func close() async throws {
+        try await engine.close()
+    }
+
+    /// Names of the migrations recorded in the database, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await engine.read { db in
+            try await db.raw("SELECT name FROM schema_migrations ORDER BY name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        }
+    }
+
+    // MARK: Election
+
+    public func election() async throws -> Election {
+        let row = try await engine.read { db in
+            try await db.raw("SELECT * FROM election").first()
+        }
+        guard let row else { throw StoreError.empty }
+        return try Rows.election(row)
+    }
+
+    public func provenance() async throws -> [String: String] {
+        try await engine.read { db in
+            let rows = try await db.raw("SELECT key, value FROM provenance").all()
+            return try Dictionary(uniqueKeysWithValues: rows.map {
+                (try $0.decode(column: "key", as: String.self), try $0.decode(column: "value", as: String.self))
+            })
+        }
+    }
+
+    public func statistics() async throws -> ElectionStatistics {
+        try await engine.read { db in
+            func count(_ query: SQLQueryString) async throws -> Int {
+                guard let row = try await db.raw(query).first() else { return 0 }
+                return try row.decode(column: "n", as: Int?.self) ?? 0
+            }
+            var members: [String: Int] = [:]
+            for row in try await db.raw("""
+                SELECT c.level AS level, COUNT(*) AS n FROM commission_members m
+                JOIN commissions c ON c.id = m.commission_id GROUP BY c.level
+                """).all() {
+                members[try row.decode(column: "level", as: String.self)] = try row.decode(column: "n", as: Int.self)
+            }
+            return ElectionStatistics(
+                provinces: try await count("SELECT COUNT(*) AS n FROM constituencies"),
+                communes: try await count("SELECT COUNT(*) AS n FROM communes"),
+                pollingStations: try await count("SELECT COUNT(*) AS n FROM polling_stations"),
+                commissionMembers: members,
+                registeredVoters: try await count(
+                    "SELECT CAST(SUM(registered_voters) AS BIGINT) AS n FROM polling_stations"),
+                votersOnRegister: try await count("SELECT COUNT(*) AS n FROM voters"),
+                parties: try await count("SELECT COUNT(*) AS n FROM parties"),
+                candidates: try await count("SELECT COUNT(*) AS n FROM candidates"),
+                womenCandidates: try await count("SELECT COUNT(*) AS n FROM candidates WHERE sex = 'F'"),
+                seats: try await count("SELECT CAST(SUM(seats) AS BIGINT) AS n FROM constituencies")
+            )
+        }
+    }
+
+    // MARK: Geography
+
+    public func constituencies() async throws -> [Constituency] {
+        try await all("SELECT * FROM constituencies ORDER BY code", Rows.constituency)
+    }
+
+    public func constituency(_ code: String) async throws -> Constituency {
+        try await one("SELECT * FROM constituencies WHERE code = \(bind: code)", Rows.constituency, "province", code)
+    }
+
+    public func constituencyOutlines() async throws -> [AreaShape] {
+        let rows = try await engine.read { db in
+            try await db.raw("SELECT code, geojson FROM constituency_outlines ORDER BY code").all().map {
+                (code: try $0.decode(column: "code", as: String.self), geojson: try $0.decode(column: "geojson", as: String.self))
+            }
+        }
+        // Each row holds one geometry; wrapping them as features lets the one GeoJSON reader parse them.
+        let features = rows.map { #"{"type":"Feature","properties":{"code":"\#($0.code)"},"geometry":\#($0.geojson)}"# }
+        let collection = #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
+        return try GeoJSON.areaShapes(from: Data(collection.utf8), codeProperty: "code") { $0 }
+    }
+
+    public func communes(inProvince code: String) async throws -> [Commune] {
+        _ = try await constituency(code)
+        return try await all(
+            "SELECT * FROM communes WHERE province_code = \(bind: code) ORDER BY code", Rows.commune)
+    }
+
+    public func commune(_ code: String) async throws -> Commune {
+        try await one("SELECT * FROM communes WHERE code = \(bind: code)", Rows.commune, "commune", code)
+    }
+
+    public func pollingStations(inCommune code: String) async throws -> [PollingStation] {
+        _ = try await commune(code)
+        return try await all(
+            "SELECT * FROM polling_stations WHERE commune_code = \(bind: code) ORDER BY code", Rows.pollingStation)
+    }
+
+    public func pollingStations(inProvince code: String) async throws -> [PollingStation] {
+        _ = try await constituency(code)
+        let prefix = code + "%"
+        return try await all(
+            "SELECT * FROM polling_stations WHERE code LIKE \(bind: prefix) ORDER BY code", Rows.pollingStation)
+    }
+
+    public func pollingStation(_ code: String) async throws -> PollingStation {
+        try await one(
+            "SELECT * FROM polling_stations WHERE code = \(bind: code)", Rows.pollingStation, "polling station", code)
+    }
+
+    public func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation] {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).prefix(5)
+        guard !words.isEmpty else { return [] }
+        var query = SQLQueryString("SELECT * FROM polling_stations WHERE 1 = 1")
+        for word in words {
+            let pattern = "%" + Self.escapeLike(String(word)) + "%"
+            query.appendInterpolation(unsafeRaw: " AND (lower(name_en) LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(unsafeRaw: " ESCAPE '\\' OR name_km LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(unsafeRaw: " ESCAPE '\\')")
+        }
+        query.appendInterpolation(unsafeRaw: " ORDER BY code LIMIT \(max(1, min(limit, 500)))")
+        return try await all(query, Rows.pollingStation)
+    }
+
+    public func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation] {
+        let limit = max(1, min(limit, 100))
+        // Widen a box around the point until it holds enough stations, then rank them by true distance.
+        var halfSide = 0.05
+        while true {
+            let candidates = try await all("""
+                SELECT * FROM polling_stations
+                WHERE latitude BETWEEN \(bind: point.latitude - halfSide) AND \(bind: point.latitude + halfSide)
+                AND longitude BETWEEN \(bind: point.longitude - halfSide) AND \(bind: point.longitude + halfSide)
+                """, Rows.pollingStation)
+            // Only stations within the box's inscribed circle are certainly nearer than any outside it.
+            let radius = halfSide * 111_000 * cos(min(abs(point.latitude) + halfSide, 89) * .pi / 180)
+            let ranked = candidates
+                .map { (station: $0, distance: point.distance(to: $0.position)) }
+                .sorted { ($0.distance, $0.station.id) < ($1.distance, $1.station.id) }
+            let sure = ranked.filter { $0.distance <= radius }
+            if sure.count >= limit || halfSide >= 360 {
+                return ranked.prefix(limit).map(\.station)
+            }
+            halfSide *= 3
+        }
+    }
+
+    // MARK: Commissions
+
+    public func commissions(level: CommissionLevel, within unitCode: String?) async throws -> [Commission] {
+        let prefix = (unitCode ?? "") + "%"
+        return try await all("""
+            SELECT * FROM commissions WHERE level = \(bind: level.rawValue) AND unit_code LIKE \(bind: prefix)
+            ORDER BY unit_code
+            """, Rows.commission)
+    }
+
+    public func commission(_ id: String) async throws -> Commission {
+        try await one("SELECT * FROM commissions WHERE id = \(bind: id)", Rows.commission, "commission", id)
+    }
+
+    public func members(ofCommission id: String) async throws -> [CommissionMember] {
+        _ = try await commission(id)
+        return try await all(
+            "SELECT * FROM commission_members WHERE commission_id = \(bind: id) ORDER BY seat", Rows.commissionMember)
+    }
+
+    // MARK: Parties and candidates
+
+    public func parties() async throws -> [Party] {
+        try await all("SELECT * FROM parties ORDER BY id", Rows.party)
+    }
+
+    public func party(_ id: Int) async throws -> Party {
+        try await one("SELECT * FROM parties WHERE id = \(bind: id)", Rows.party, "party", String(id))
+    }
+
+    public func candidates(party: Int, constituency: String) async throws -> [Candidate] {
+        _ = try await self.party(party)
+        _ = try await self.constituency(constituency)
+        return try await all("""
+            SELECT * FROM candidates WHERE party_id = \(bind: party) AND constituency_code = \(bind: constituency)
+            ORDER BY list_position
+            """, Rows.candidate)
+    }
+
+    public func womenCandidateCounts() async throws -> [WomenCandidateCount] {
+        try await all("""
+            SELECT party_id, constituency_code,
+                   CAST(SUM(CASE WHEN sex = 'F' THEN 1 ELSE 0 END) AS BIGINT) AS women, COUNT(*) AS total
+            FROM candidates GROUP BY party_id, constituency_code ORDER BY party_id, constituency_code
+            """) { row in
+            WomenCandidateCount(
+                partyID: try row.decode(column: "party_id", as: Int.self),
+                constituencyCode: try row.decode(column: "constituency_code", as: String.self),
+                women: try row.decode(column: "women", as: Int.self),
+                candidates: try row.decode(column: "total", as: Int.self))
+        }
+    }
+
+    // MARK: Registration
+
+    public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
+        let stationCodes: [String]
+        switch question {
+        case .byNumber(let number):
+            stationCodes = try await engine.read { db in
+                try await db.raw("SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)").all()
+                    .map { try $0.decode(column: "station_code", as: String.self) }
+            }
+        case .byName(let typed, let dateOfBirth):
+            // The database narrows by date of birth; the domain's name rule decides the match, so
+            // that every spelling a reader would call the same name is found, and no partial name is.
+            let key = NameKey.of(typed)
+            guard !key.isEmpty else { return .notFound }
+            let born = try await engine.read { db in
+                try await db.raw(
+                    "SELECT station_code, name_km, name_latin FROM voters WHERE birth_date = \(bind: dateOfBirth.iso)"
+                ).all().map {
+                    (station: try $0.decode(column: "station_code", as: String.self),
+                     khmer: try $0.decode(column: "name_km", as: String.self),
+                     latin: try $0.decode(column: "name_latin", as: String.self))
+                }
+            }
+            stationCodes = born.filter { NameKey.of($0.khmer) == key || NameKey.of($0.latin) == key }.map(\.station)
+        }
+        switch stationCodes.count {
+        case 0: return .notFound
+        case 1: return .registered(try await pollingStation(stationCodes[0]))
+        default: return .ambiguous
+        }
+    }
+
+    // MARK: Helpers
+
+    private func all<T: Sendable>(
+        _ query: SQLQueryString, _ decode: @escaping @Sendable (any SQLRow) throws -> T
+    ) async throws -> [T] {
+        try await engine.read { db in try await db.raw(query).all().map(decode) }
+    }
+
+    private func one<T: Sendable>(
+        _ query: SQLQueryString, _ decode: @escaping @Sendable (any SQLRow) throws -> T, _ kind: String, _ id: String
+    ) async throws -> T {
+        guard let value = try await all(query, decode).first else { throw StoreError.notFound(kind, id) }
+        return value
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,26 @@
+import SQLKit
+
+/// A value in a row handed to a bulk load.
+enum BulkValue: Sendable {
+    case text(String)
+    case integer(Int)
+    case real(Double)
+    case null
+}
+
+/// The database a store method works in, inside a transaction.
+protocol SQLTransaction: Sendable {
+    var sql: any SQLDatabase { get }
+    /// Appends rows to `table` through the engine's fast path (multi-row INSERT on SQLite, COPY on PostgreSQL).
+    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws
+}
+
+/// Where the store's SQL runs: an SQLite file or a PostgreSQL server. Reads may run concurrently;
+/// transactions run one at a time.
+protocol SQLEngine: Sendable {
+    var dialect: SQLDialect { get }
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T
+    func close() async throws
+}

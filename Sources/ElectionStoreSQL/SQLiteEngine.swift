@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import Synchronization
+
+/// An SQLite file: one writer connection guarded by a lock, and a few read-only connections
+/// that serve pages concurrently (WAL mode lets readers run beside the writer).
+final class SQLiteEngine: SQLEngine {
+    let dialect = SQLDialect.sqlite
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+    private let nextReader = Mutex(0)
+
+    /// Opens (creating if need be) the file at `path`. With `bulkBuild`, the file is being built
+    /// from nothing and thrown away on failure, so it skips the journal and syncing until
+    /// ``finishBulkBuild()``: the build is several times faster.
+    static func open(path: String, readers readerCount: Int = 4, bulkBuild: Bool = false) async throws -> SQLiteEngine {
+        let logger = Logger(label: "sala.sqlite")
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let pragmas = bulkBuild
+            ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"]
+            : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"]
+        for pragma in pragmas + ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+            _ = try await writer.query(pragma)
+        }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<(bulkBuild ? 0 : readerCount) {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            for pragma in ["PRAGMA query_only = ON", "PRAGMA busy_timeout = 10000"] {
+                _ = try await reader.query(pragma)
+            }
+            readers.append(reader)
+        }
+        return SQLiteEngine(writer: writer, readers: readers)
+    }
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard !readers.isEmpty else {
+            return try await writeLock.withLock { try await body(writer.sql()) }
+        }
+        let index = nextReader.withLock { next in
+            defer { next = (next + 1) % readers.count }
+            return next
+        }
+        return try await body(readers[index].sql())
+    }
+
+    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            _ = try await writer.query("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(SQLiteTransaction(connection: writer))
+                _ = try await writer.query("COMMIT")
+                return result
+            } catch {
+                _ = try? await writer.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Turns a bulk-built file into a normal one: WAL journal, full sync, statistics for the planner.
+    func finishBulkBuild() async throws {
+        try await writeLock.withLock {
+            for pragma in ["ANALYZE", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+                _ = try await writer.query(pragma)
+            }
+        }
+    }
+
+    func close() async throws {
+        for reader in readers { try await reader.close() }
+        try await writer.close()
+    }
+}
+
+private struct SQLiteTransaction: SQLTransaction {
+    let connection: SQLiteConnection
+    var sql: any SQLDatabase { connection.sql() }
+
+    /// SQLite accepts at most 32,766 bound values in one statement.
+    private static let maximumBinds = 32_766
+
+    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        guard !rows.isEmpty else { return }
+        let rowsPerStatement = max(1, Self.maximumBinds / columns.count)
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var fullStatement: String?
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerStatement)
+            let count = end - start
+            let statement: String
+            if count == rowsPerStatement, let full = fullStatement {
+                statement = full
+            } else {
+                statement = head + Array(repeating: placeholders, count: count).joined(separator: ",")
+                if count == rowsPerStatement { fullStatement = statement }
+            }
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(count * columns.count)
+            for row in rows[start..<end] {
+                for value in row {
+                    switch value {
+                    case .text(let s): binds.append(.text(s))
+                    case .integer(let i): binds.append(.integer(i))
+                    case .real(let d): binds.append(.float(d))
+                    case .null: binds.append(.null)
+                    }
+                }
+            }
+            _ = try await connection.query(statement, binds)
+            start = end
+        }
+    }
+}

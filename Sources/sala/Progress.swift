@@ -1,0 +1,50 @@
+import Foundation
+
+/// A progress bar on standard error: redrawn in place on a terminal, a line per tenth elsewhere.
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int
+    private let label: String
+    private let started = Date()
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private var lastTenth = -1
+    private var lastDraw = Date.distantPast
+
+    init(label: String, total: Int) {
+        self.label = label
+        self.total = max(total, 1)
+    }
+
+    func update(_ done: Int) {
+        let fraction = Double(done) / Double(total)
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let text = "\(label) \(Self.group(done))/\(Self.group(total)) \(Int(fraction * 100))% "
+            + "\(Self.group(Int(rate)))/s, \(Int(left.rounded())) s left"
+        if isTerminal {
+            guard done >= total || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+            lastDraw = Date()
+            let width = 30
+            let filled = min(width, Int(fraction * Double(width)))
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(text)\u{1B}[K".utf8))
+            if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+        } else {
+            let tenth = Int(fraction * 10)
+            guard tenth > lastTenth else { return }
+            lastTenth = tenth
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+        }
+    }
+
+    /// 1234567 → "1,234,567".
+    static func group(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

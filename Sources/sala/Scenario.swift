@@ -1,0 +1,60 @@
+import ArgumentParser
+import ElectionScenario
+import ElectionStoreSQL
+import Foundation
+
+/// `sala scenario cambodia-2023`: builds the reference scenario into a new database.
+struct Scenario: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a reference scenario into a new database.",
+        discussion: "The only scenario is cambodia-2023: the National Assembly election of 23 July 2023."
+    )
+
+    @Argument(help: "The scenario to build: cambodia-2023.")
+    var name: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Voters on the generated register (1 to 9,710,655); the full register by default.")
+    var voters: Int = CambodiaScenario.officialRegisteredVoters
+
+    @Option(help: "Seed of the generator: the same seed builds the same database.")
+    var seed: UInt64 = CambodiaScenario.defaultSeed
+
+    @Flag(help: "Replace an existing database.")
+    var force = false
+
+    func validate() throws {
+        guard name == CambodiaScenario.name else {
+            throw ValidationError("Unknown scenario '\(name)'; the only scenario is \(CambodiaScenario.name).")
+        }
+        guard (1...CambodiaScenario.officialRegisteredVoters).contains(voters) else {
+            throw ValidationError("--voters must be between 1 and 9,710,655, not \(voters).")
+        }
+        guard store.db != nil || store.postgres != nil else {
+            throw ValidationError("Give --db PATH or --postgres URL.")
+        }
+    }
+
+    func run() async throws {
+        let target = try store.target(defaultPath: nil)
+        let build = ScenarioBuild(seed: seed, voters: voters)
+        let report: ScenarioBuild.Report
+        switch target {
+        case .sqlite(let path): report = try await build.buildSQLite(at: path, replacing: force)
+        case .postgres(let url): report = try await build.buildPostgres(url: url, replacing: force)
+        }
+        let opened = try await target.openExisting()
+        let statistics = try await opened.statistics()
+        try await opened.close()
+        print("Built \(name) (seed \(seed)) in \(String(format: "%.1f", report.totalSeconds)) s.")
+        print(String(format: "reference data: %.1f s; register: %@ voters in %.1f s (%@ voters/s)",
+                     report.referenceSeconds, ProgressBar.group(report.voters), report.registerSeconds,
+                     ProgressBar.group(Int(Double(report.voters) / max(report.registerSeconds, 0.001)))))
+        if case .sqlite(let path) = target,
+           let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+            print("database: \(path), \(ProgressBar.group(size / 1_048_576)) MiB")
+        }
+        print(StatisticsReport(statistics).text)
+    }
+}

@@ -1,0 +1,113 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStoreSQL
+import Foundation
+
+/// Builds the reference scenario into a database, all or nothing, and says how long each part took.
+struct ScenarioBuild {
+    struct Report {
+        var referenceSeconds: Double
+        var registerSeconds: Double
+        var totalSeconds: Double
+        var voters: Int
+    }
+
+    let seed: UInt64
+    let voters: Int
+
+    /// Builds into a new SQLite file. The build goes to `PATH.partial`, renamed to `PATH` only when
+    /// complete, so a failed or interrupted build never leaves a half-built database behind.
+    func buildSQLite(at path: String, replacing: Bool) async throws -> Report {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) && !replacing {
+            throw BuildRefusal.exists(path)
+        }
+        let partial = path + ".partial"
+        for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
+            try? fm.removeItem(atPath: leftover)
+        }
+        do {
+            let store = try await SQLElectionStore.openSQLite(path: partial, bulkBuild: true)
+            let report: Report
+            do {
+                report = try await build(into: store)
+                try await store.finishBuilding()
+                try await store.close()
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            for old in [path + "-wal", path + "-shm"] { try? fm.removeItem(atPath: old) }
+            if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
+            try fm.moveItem(atPath: partial, toPath: path)
+            return report
+        } catch {
+            for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
+                try? fm.removeItem(atPath: leftover)
+            }
+            throw error
+        }
+    }
+
+    /// Builds into an empty PostgreSQL database, in one transaction; with `replacing`, Sala's
+    /// tables are dropped first.
+    func buildPostgres(url: String, replacing: Bool) async throws -> Report {
+        if replacing {
+            let old = try await SQLElectionStore.connectPostgres(url: url)
+            try await old.dropAllTables()
+            try await old.close()
+        }
+        let store = try await SQLElectionStore.connectPostgres(url: url)
+        do {
+            let report = try await build(into: store)
+            try await store.close()
+            return report
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    private func build(into store: SQLElectionStore) async throws -> Report {
+        let started = Date()
+        let scenario = try CambodiaScenario(seed: seed, voters: voters)
+        let progress = ProgressBar(label: "voters", total: voters)
+        let counter = Counter()
+        let registerStarted = Counter()
+        try await store.loadElection(scenario.reference) { storeBatch in
+            registerStarted.mark()
+            try await scenario.generateRegister { batch in
+                try await storeBatch(batch)
+                progress.update(counter.add(batch.count))
+            }
+        }
+        let finished = Date()
+        let registerStart = registerStarted.markedAt ?? finished
+        return Report(
+            referenceSeconds: registerStart.timeIntervalSince(started),
+            registerSeconds: finished.timeIntervalSince(registerStart),
+            totalSeconds: finished.timeIntervalSince(started),
+            voters: counter.value)
+    }
+}
+
+/// Counts voters stored so far, for the progress bar.
+final class Counter: @unchecked Sendable {
+    private(set) var value = 0
+    private(set) var markedAt: Date?
+    func mark() { markedAt = Date() }
+    func add(_ n: Int) -> Int {
+        value += n
+        return value
+    }
+}
+
+/// Why `sala scenario` will not build.
+enum BuildRefusal: Error, CustomStringConvertible {
+    case exists(String)
+    var description: String {
+        switch self {
+        case .exists(let path): "\(path) already exists; pass --force to replace it."
+        }
+    }
+}

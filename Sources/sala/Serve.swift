@@ -1,0 +1,49 @@
+import ArgumentParser
+import ElectionScenario
+import ElectionStoreSQL
+import ElectionWeb
+import Foundation
+import Hummingbird
+
+/// `sala serve`: the public portal and the JSON API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the public portal and the JSON API.",
+        discussion: """
+            With SQLite, a missing database file is first built from the cambodia-2023 scenario \
+            with a demo register of --demo-voters voters.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Register size of the demo database built when there is none.")
+    var demoVoters = 200_000
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
+        guard (1...CambodiaScenario.officialRegisteredVoters).contains(demoVoters) else {
+            throw ValidationError("--demo-voters must be between 1 and 9,710,655.")
+        }
+    }
+
+    func run() async throws {
+        let target = try store.target(defaultPath: "sala.sqlite")
+        if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
+            print("No database at \(path): building the \(CambodiaScenario.name) scenario with \(ProgressBar.group(demoVoters)) voters.")
+            let report = try await ScenarioBuild(seed: CambodiaScenario.defaultSeed, voters: demoVoters)
+                .buildSQLite(at: path, replacing: false)
+            print(String(format: "Built in %.1f s.", report.totalSeconds))
+        }
+        let opened = try await target.openExisting()
+        let app = try await PortalApplication.build(store: opened, host: host, port: port)
+        print("Serving Sala on http://\(host):\(port)/")
+        try await app.runService()
+        try await opened.close()
+    }
+}

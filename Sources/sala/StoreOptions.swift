@@ -1,0 +1,48 @@
+import Foundation
+import ArgumentParser
+import ElectionStoreSQL
+
+/// Where a command finds its database: an SQLite file or a PostgreSQL server.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite database file.", valueName: "PATH"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("PostgreSQL URL, postgres://USER:PASSWORD@HOST:PORT/DATABASE.", valueName: "URL"))
+    var postgres: String?
+
+    func validate() throws {
+        if db != nil && postgres != nil {
+            throw ValidationError("Give either --db or --postgres, not both.")
+        }
+        if let db, db.isEmpty { throw ValidationError("--db needs a file path.") }
+        if let postgres, !(postgres.hasPrefix("postgres://") || postgres.hasPrefix("postgresql://")) {
+            throw ValidationError("--postgres must be a URL starting with postgres://, not '\(postgres)'.")
+        }
+    }
+
+    /// Which database, with `defaultPath` used when neither option is given (nil: one is required).
+    func target(defaultPath: String?) throws -> DatabaseTarget {
+        if let postgres { return .postgres(url: postgres) }
+        if let path = db ?? defaultPath { return .sqlite(path: path) }
+        throw ValidationError("Give --db PATH or --postgres URL.")
+    }
+}
+
+/// A database a command works on.
+enum DatabaseTarget {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// Opens an existing database for reading and serving.
+    func openExisting() async throws -> SQLElectionStore {
+        switch self {
+        case .sqlite(let path):
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("There is no database at \(path). Build one with `sala scenario cambodia-2023 --db \(path)`.")
+            }
+            return try await SQLElectionStore.openSQLite(path: path)
+        case .postgres(let url):
+            return try await SQLElectionStore.connectPostgres(url: url)
+        }
+    }
+}
