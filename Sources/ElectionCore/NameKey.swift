@@ -12,7 +12,8 @@ import Foundation
 ///    give the same key.
 /// 2. Unicode NFC.
 /// 3. Text outside the Khmer blocks is case- and diacritic-folded ("Đặng" -> "đang", "ß" -> "ss"),
-///    and any non-Khmer combining mark still left is dropped. Khmer text is never passed to the
+///    and non-Khmer combining marks still left are dropped where they have no non-Khmer letter
+///    to sit on or have a non-zero combining class. Khmer text is never passed to the
 ///    folding, because Khmer vowel signs are combining marks.
 /// 4. Khmer text is split into orthographic clusters (a consonant or independent vowel and the
 ///    marks that follow it) and every cluster is rewritten into one spelling, following SIL's
@@ -73,10 +74,19 @@ public enum NameKey {
                 ? text.lowercased()
                 : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                     .precomposedStringWithCanonicalMapping
-            // Combining marks the folding left (ones with no letter to sit on, e.g. right after
-            // Khmer) are dropped: next to COENG they would be reordered by NFC.
-            for s in folded.unicodeScalars
-            where !isDropped(s) && s.properties.canonicalCombiningClass.rawValue == 0 {
+            // Marks the folding left are dropped when they have no letter of their own to sit on
+            // (at the start of the run, i.e. after Khmer), or when NFC would reorder them against
+            // COENG (non-zero combining class).
+            var atStart = true
+            for s in folded.unicodeScalars where !isDropped(s) {
+                let p = s.properties
+                if p.canonicalCombiningClass.rawValue != 0 { continue }
+                if atStart {
+                    switch p.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark: continue
+                    default: atStart = false
+                    }
+                }
                 scalars.append(s)
             }
             run = String.UnicodeScalarView()

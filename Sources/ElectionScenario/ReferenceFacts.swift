@@ -48,7 +48,8 @@ struct ReferenceFacts: Sendable {
                 id: c["commune_code"] ?? "", provinceCode: c["province_code"] ?? "",
                 districtCode: c["district_code"] ?? "", districtName: c["district_latin"] ?? "",
                 nameEnglish: c["commune_latin"] ?? "", nameKhmer: c["commune_km"] ?? "",
-                kind: c["unit_type"] ?? "", approximatePosition: position)
+                // The gazetteer calls an urban sangkat a "Quarter".
+                kind: c["unit_type"] == "Quarter" ? "Sangkat" : "Commune", approximatePosition: position)
         }
         let partyRows = try table("parties_2023.csv").records(
             file: "parties_2023.csv", required: ["ballot_order", "party", "abbr", "khmer_name"])

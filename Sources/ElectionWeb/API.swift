@@ -1,0 +1,194 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// Any encodable value as a JSON response.
+struct JSONBody<Value: Encodable & Sendable>: ResponseEncodable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+/// The JSON API under `/api/v1`, described in `Assets/openapi.json`. It answers the same questions
+/// as the pages, from the same store.
+struct API: Sendable {
+    let store: any ElectionStore
+
+    struct ElectionSummary: Encodable, Sendable {
+        let election: Election
+        let statistics: ElectionStatistics
+        let provenance: [String: String]
+    }
+    struct ProvinceDetail: Encodable, Sendable {
+        let province: Constituency
+        let communes: [Commune]
+    }
+    struct CommuneDetail: Encodable, Sendable {
+        let commune: Commune
+        let pollingStations: [PollingStation]
+    }
+    struct StationDetail: Encodable, Sendable {
+        let pollingStation: PollingStation
+        let commune: Commune
+        let province: Constituency
+        let commission: Commission
+        let members: [PublicMember]
+    }
+    struct NearStation: Encodable, Sendable {
+        let pollingStation: PollingStation
+        let distanceMetres: Int
+    }
+    /// A commission member as the public sees them.
+    struct PublicMember: Encodable, Sendable {
+        let seat: Int
+        let role: CommissionRole
+        let name: PersonName
+        let sex: Sex
+    }
+    struct CommissionDetail: Encodable, Sendable {
+        let commission: Commission
+        let members: [PublicMember]
+    }
+    /// A candidate as published: the age on election day, not the date of birth.
+    struct PublicCandidate: Encodable, Sendable {
+        let listPosition: Int
+        let name: PersonName
+        let sex: Sex
+        let ageOnElectionDay: Int
+        let reserve: Bool
+    }
+    struct CandidateList: Encodable, Sendable {
+        let party: Party
+        let province: Constituency
+        let candidates: [PublicCandidate]
+    }
+    struct RegistrationRequest: Decodable {
+        let voterNumber: String?
+        let name: String?
+        let dateOfBirth: String?
+    }
+    struct RegistrationResponse: Encodable, Sendable {
+        /// `registered`, `not-found` or `ambiguous`.
+        let status: String
+        let pollingStation: PollingStation?
+        let message: String
+    }
+
+    func addRoutes(to api: RouterGroup<BasicRequestContext>) {
+        api.get("election") { _, _ in
+            JSONBody(ElectionSummary(
+                election: try await store.election(), statistics: try await store.statistics(),
+                provenance: try await store.provenance()))
+        }
+        api.get("statistics") { _, _ in JSONBody(try await store.statistics()) }
+        api.get("provinces") { _, _ in JSONBody(try await store.constituencies()) }
+        api.get("provinces/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 2)
+            return JSONBody(ProvinceDetail(
+                province: try await store.constituency(code), communes: try await store.communes(inProvince: code)))
+        }
+        api.get("provinces/:code/stations") { _, context in
+            JSONBody(try await store.pollingStations(inProvince: Input.code(context.parameters.get("code"), digits: 2)))
+        }
+        api.get("communes/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 6)
+            return JSONBody(CommuneDetail(
+                commune: try await store.commune(code), pollingStations: try await store.pollingStations(inCommune: code)))
+        }
+        api.get("stations") { request, _ in
+            let q = request.uri.queryParameters
+            let name = try Input.text(q["name"], field: "name") ?? ""
+            let limit = try Input.integer(q["limit"], field: "limit", range: 1...500, default: 50)
+            return JSONBody(try await store.searchPollingStations(named: name, limit: limit))
+        }
+        api.get("stations/nearest") { request, _ in
+            let q = request.uri.queryParameters
+            let point = GeoPoint(
+                latitude: try Input.coordinate(q["lat"], field: "lat", range: -90...90),
+                longitude: try Input.coordinate(q["lon"], field: "lon", range: -180...180))
+            let limit = try Input.integer(q["limit"], field: "limit", range: 1...100, default: 10)
+            return JSONBody(try await store.nearestPollingStations(to: point, limit: limit).map {
+                NearStation(pollingStation: $0, distanceMetres: Int(point.distance(to: $0.position).rounded()))
+            })
+        }
+        api.get("stations/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let station = try await store.pollingStation(code)
+            let commune = try await store.commune(station.communeCode)
+            let commissionID = Commission.id(level: .pollingStation, unitCode: code)
+            return JSONBody(StationDetail(
+                pollingStation: station, commune: commune, province: try await store.constituency(commune.provinceCode),
+                commission: try await store.commission(commissionID),
+                members: try await members(commissionID)))
+        }
+        api.get("commissions") { request, _ in
+            let q = request.uri.queryParameters
+            guard let level = CommissionLevel(rawValue: String(q["level"] ?? "national")) else {
+                throw InputError(field: "level", reason: "level")
+            }
+            let within = try Input.text(q["within"], field: "code", required: false)
+            if let within, !within.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw InputError(field: "code", reason: "code")
+            }
+            return JSONBody(try await store.commissions(level: level, within: within))
+        }
+        api.get("commissions/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard id.count <= 20 else { throw InputError(field: "code", reason: "code") }
+            return JSONBody(CommissionDetail(commission: try await store.commission(id), members: try await members(id)))
+        }
+        api.get("parties") { _, _ in JSONBody(try await store.parties()) }
+        api.get("parties/:id") { _, context in JSONBody(try await store.party(Portal.partyID(context))) }
+        api.get("parties/:id/lists/:province") { _, context in
+            let id = try Portal.partyID(context)
+            let province = try await store.constituency(Input.code(context.parameters.get("province"), digits: 2))
+            let day = try await store.election().electionDay
+            let candidates = try await store.candidates(party: id, constituency: province.id).map {
+                PublicCandidate(
+                    listPosition: $0.listPosition, name: $0.name, sex: $0.sex,
+                    ageOnElectionDay: $0.dateOfBirth.age(on: day), reserve: $0.listPosition > province.seats)
+            }
+            return JSONBody(CandidateList(party: try await store.party(id), province: province, candidates: candidates))
+        }
+        api.get("candidates/women") { _, _ in JSONBody(try await store.womenCandidateCounts()) }
+        api.post("registration") { request, _ in
+            let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+            let body = try await request.body.collect(upTo: 16 * 1024)
+            guard let parsed = try? JSONDecoder().decode(RegistrationRequest.self, from: body) else {
+                throw InputError(field: "body", reason: "json")
+            }
+            var fields: [String: Substring] = [:]
+            fields["voter_number"] = parsed.voterNumber.map { Substring($0) }
+            fields["name"] = parsed.name.map { Substring($0) }
+            fields["date_of_birth"] = parsed.dateOfBirth.map { Substring($0) }
+            let question: RegistrationQuestion
+            do {
+                question = try Portal.registrationQuestion(fields)
+            } catch let error as InputError {
+                // Name the field as the JSON body spells it.
+                let jsonField = ["voter_number": "voterNumber", "date_of_birth": "dateOfBirth"][error.field] ?? error.field
+                throw InputError(field: jsonField, reason: error.reason)
+            }
+            switch try await store.lookUpRegistration(question) {
+            case .registered(let station):
+                return JSONBody(RegistrationResponse(
+                    status: "registered", pollingStation: station, message: language.text("registration.found")))
+            case .notFound:
+                return JSONBody(RegistrationResponse(
+                    status: "not-found", pollingStation: nil,
+                    message: language.text("registration.not_found") + " " + language.text("registration.not_found_next")))
+            case .ambiguous:
+                return JSONBody(RegistrationResponse(
+                    status: "ambiguous", pollingStation: nil,
+                    message: language.text("registration.ambiguous") + " " + language.text("registration.ambiguous_next")))
+            }
+        }
+    }
+
+    private func members(_ commissionID: String) async throws -> [PublicMember] {
+        try await store.members(ofCommission: commissionID).map {
+            PublicMember(seat: $0.seat, role: $0.role, name: $0.name, sex: $0.sex)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ElectionStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every error into an answer the client can use: a JSON error under `/api/`, a page in the
+/// user's language elsewhere. Bad input is a 400 naming the field, an unknown identifier a 404,
+/// and anything else a 500 that shows no internals (the details go to the log).
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+
+    struct APIError: Encodable {
+        struct Body: Encodable {
+            let status: Int
+            let field: String?
+            let message: String
+        }
+        let error: Body
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let path = request.uri.path
+            let isAPI = path.hasPrefix("/api/")
+            let firstSegment = path.split(separator: "/").first.map(String.init)
+            let language = isAPI
+                ? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+                : Language(rawValue: firstSegment ?? "") ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+            let (status, field, message) = Self.describe(error, in: language)
+            if status == .internalServerError {
+                context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])
+            }
+            if isAPI {
+                let body = APIError(error: .init(status: Int(status.code), field: field, message: message))
+                let data = try JSONEncoder().encode(body)
+                var headers = HTTPFields()
+                headers[.contentType] = "application/json; charset=utf-8"
+                return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
+            let pathAfterLanguage = firstSegment.flatMap(Language.init(rawValue:)) != nil
+                ? String(path.dropFirst(3)) : "/"
+            return renderer.page(
+                "error", title: language.text("error.title"),
+                content: ErrorPage(message: message, homeHref: "/\(language.rawValue)/"),
+                language: language, path: pathAfterLanguage.isEmpty ? "/" : pathAfterLanguage, status: status)
+        }
+    }
+
+    static func describe(_ error: any Error, in language: Language) -> (HTTPResponse.Status, String?, String) {
+        switch error {
+        case let input as InputError:
+            return (.badRequest, input.field.isEmpty ? nil : input.field, input.message(in: language))
+        case StoreError.notFound(let kind, let id):
+            let message = language.text("error.not_found_item")
+                .replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
+                .replacingOccurrences(of: "{id}", with: id)
+            return (.notFound, nil, message)
+        case let http as HTTPError where http.status == .notFound:
+            return (.notFound, nil, language.text("error.not_found"))
+        case let http as HTTPError where (400..<500).contains(http.status.code):
+            return (http.status, nil, http.body ?? http.status.reasonPhrase)
+        default:
+            return (.internalServerError, nil, language.text("error.server"))
+        }
+    }
+}
+
+struct ErrorPage: Sendable {
+    let message: String
+    let homeHref: String
+}

@@ -1,0 +1,73 @@
+import ElectionCore
+import Foundation
+
+/// Parses what people type and send into domain values, or throws an ``InputError`` naming the field.
+enum Input {
+    static let maximumLength = 200
+
+    static func text(_ value: Substring?, field: String, required: Bool = true) throws -> String? {
+        let trimmed = value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        if trimmed.isEmpty {
+            if required { throw InputError(field: field, reason: "missing") }
+            return nil
+        }
+        guard trimmed.count <= maximumLength else { throw InputError(field: field, reason: "too_long") }
+        return trimmed
+    }
+
+    static func voterNumber(_ value: String, field: String = "voter_number") throws -> VoterNumber {
+        guard let number = VoterNumber(value) else { throw InputError(field: field, reason: "voter_number") }
+        return number
+    }
+
+    /// A date of birth: a real day, not after `today`.
+    static func dateOfBirth(_ value: String, field: String = "date_of_birth", today: CalendarDate) throws -> CalendarDate {
+        guard let date = CalendarDate(iso: value), date <= today, date.year >= 1900 else {
+            throw InputError(field: field, reason: "date")
+        }
+        return date
+    }
+
+    static func fullName(_ value: String, field: String = "name") throws -> String {
+        let key = NameKey.of(value)
+        guard key.count >= 2, value.count <= 100 else { throw InputError(field: field, reason: "name") }
+        return value
+    }
+
+    static func coordinate(_ value: Substring?, field: String, range: ClosedRange<Double>) throws -> Double {
+        guard let value, !value.isEmpty else { throw InputError(field: field, reason: "missing") }
+        guard value.count <= 30, let number = Double(value.trimmingCharacters(in: .whitespaces)),
+              number.isFinite, range.contains(number) else {
+            throw InputError(field: field, reason: range.upperBound == 90 ? "latitude" : "longitude")
+        }
+        return number
+    }
+
+    static func integer(_ value: Substring?, field: String, range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let value, !value.isEmpty else { return fallback }
+        guard let number = Int(value), range.contains(number) else { throw InputError(field: field, reason: "number") }
+        return number
+    }
+
+    /// A code of `digits` digits (province 2, commune 6, station 9).
+    static func code(_ value: String?, digits: Int, field: String = "code") throws -> String {
+        guard let value, value.count == digits, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw InputError(field: field, reason: "code")
+        }
+        return value
+    }
+
+    /// The fields of an `application/x-www-form-urlencoded` body.
+    static func form(_ body: String) -> [String: Substring] {
+        var fields: [String: Substring] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let key = parts.first else { continue }
+            fields[decode(key)] = Substring(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return fields
+    }
+}

@@ -1,0 +1,49 @@
+/// The languages of the portal. Every user-facing string exists in each.
+public enum Language: String, Sendable, CaseIterable {
+    case english = "en"
+    case khmer = "km"
+
+    /// The other language, for the language switch.
+    var other: Language { self == .english ? .khmer : .english }
+
+    /// The strings of the interface in this language.
+    var strings: [String: String] { self == .english ? Translations.english : Translations.khmer }
+
+    /// The strings as templates see them: Mustache reads a dot as a path, so `site.name` is `t.site_name`.
+    var templateStrings: [String: String] {
+        Dictionary(uniqueKeysWithValues: strings.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
+    }
+
+    /// One string, by key; the key itself if it is missing (a test keeps both tables complete).
+    func text(_ key: String) -> String { strings[key] ?? key }
+
+    /// Picks the English or Khmer form of a name.
+    func pick(_ english: String, _ khmer: String) -> String { self == .english ? english : khmer }
+
+    /// The preferred language named by an `Accept-Language` header, English by default.
+    static func preferred(acceptLanguage: String?) -> Language {
+        guard let header = acceptLanguage?.lowercased() else { return .english }
+        let first = header.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return first.hasPrefix("km") ? .khmer : .english
+    }
+
+    /// A whole number with thousands separators, in Khmer digits for Khmer.
+    func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        if n < 0 { grouped = "-" + grouped }
+        guard self == .khmer else { return grouped }
+        return String(grouped.unicodeScalars.map { c -> Character in
+            if let v = c.properties.numericType != nil ? Int(String(c)) : nil, let k = Unicode.Scalar(0x17E0 + v) {
+                return Character(k)
+            }
+            return Character(c)
+        })
+    }
+}
+
+import Foundation

@@ -1,0 +1,80 @@
+import ElectionCore
+
+/// The maps the portal draws, from the constituencies' outlines. The national maps are drawn once
+/// at start; province and station maps on request.
+struct MapCatalogue: Sendable {
+    let shapes: [AreaShape]
+    let constituencies: [String: Constituency]
+    private let nationalInline: [Language: String]
+    /// The map people click to find the nearest stations, served as an image.
+    let finderImage: String
+    let finderProjection: MapProjection
+
+    /// Width of the click-to-find map, small enough for a phone so that clicks map to the right place.
+    static let finderWidth = 360.0
+
+    init(shapes: [AreaShape], constituencies: [Constituency]) {
+        self.shapes = shapes
+        let byCode = Dictionary(uniqueKeysWithValues: constituencies.map { ($0.id, $0) })
+        self.constituencies = byCode
+        var national: [Language: String] = [:]
+        for language in Language.allCases {
+            let areas = shapes.map { shape in
+                SVGMap.Area(
+                    shape: shape,
+                    label: Self.label(byCode, shape.code, language),
+                    href: "/\(language.rawValue)/provinces/\(shape.code)")
+            }
+            national[language] = SVGMap(
+                areas: areas, width: 800, title: language.text("map.title"), id: "national-map"
+            ).render(standalone: false)
+        }
+        nationalInline = national
+        let finder = SVGMap(
+            areas: shapes.map { SVGMap.Area(shape: $0, label: $0.code) },
+            width: Self.finderWidth, title: "Cambodia")
+        finderImage = finder.render(standalone: true)
+        finderProjection = finder.projection
+    }
+
+    func national(_ language: Language) -> String { nationalInline[language] ?? "" }
+
+    /// One province, zoomed, with its polling stations as points.
+    func province(_ code: String, stations: [PollingStation], language: Language) -> String {
+        guard let shape = shapes.first(where: { $0.code == code }) else { return "" }
+        let areas = shapes.map { s in
+            SVGMap.Area(
+                shape: s, label: Self.label(constituencies, s.code, language),
+                href: s.code == code ? nil : "/\(language.rawValue)/provinces/\(s.code)", highlighted: s.code == code)
+        }
+        let markers = stations.map {
+            SVGMap.Marker(position: $0.position, label: language.pick($0.nameEnglish, $0.nameKhmer))
+        }
+        return SVGMap(
+            areas: areas, markers: markers, width: 640, title: language.text("province.map"),
+            fitTo: shape.boundingBox, id: "province-map"
+        ).render(standalone: false)
+    }
+
+    /// A small map around one polling station.
+    func station(_ station: PollingStation, language: Language) -> String {
+        let p = station.position
+        let box = BoundingBox(
+            minLatitude: p.latitude - 0.15, maxLatitude: p.latitude + 0.15,
+            minLongitude: p.longitude - 0.15, maxLongitude: p.longitude + 0.15)
+        let areas = shapes.map { s in
+            SVGMap.Area(
+                shape: s, label: Self.label(constituencies, s.code, language),
+                highlighted: s.code == station.provinceCode)
+        }
+        return SVGMap(
+            areas: areas, markers: [SVGMap.Marker(position: p, label: language.pick(station.nameEnglish, station.nameKhmer))],
+            width: 320, title: language.text("station.map"), fitTo: box, id: "station-map"
+        ).render(standalone: false)
+    }
+
+    private static func label(_ constituencies: [String: Constituency], _ code: String, _ language: Language) -> String {
+        guard let c = constituencies[code] else { return code }
+        return language.pick(c.nameEnglish, c.nameKhmer)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// What every page shows around its content: title, language switch, menu, footer.
+struct Layout: Sendable {
+    struct MenuItem: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    let lang: String
+    let title: String
+    let switchHref: String
+    let switchLang: String
+    let menu: [MenuItem]
+    let status: Int
+}
+
+/// A page as its template sees it: the layout, the interface strings `t`, and the page's own model.
+struct Page<Content>: @unchecked Sendable {
+    let layout: Layout
+    let t: [String: String]
+    let content: Content
+}
+
+/// Renders pages from the Mustache templates bundled with the web target.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> PageRenderer {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory))
+    }
+
+    /// Renders `template` with `content`; `path` is the page's path after the language prefix,
+    /// used for the language switch and to mark the current menu entry.
+    func page<Content>(
+        _ template: String, title: String, content: Content, language: Language, path: String,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let layout = Layout(
+            lang: language.rawValue, title: title,
+            switchHref: "/\(language.other.rawValue)\(path)", switchLang: language.other.rawValue,
+            menu: [("/", "nav.home"), ("/registration", "nav.registration"), ("/stations", "nav.stations"),
+                   ("/commissions", "nav.commissions"), ("/parties", "nav.parties"), ("/map", "nav.map")]
+                .map { href, key in
+                    Layout.MenuItem(
+                        href: "/\(language.rawValue)\(href)", label: language.text(key),
+                        current: href == "/" ? path == "/" : path.hasPrefix(href))
+                },
+            status: Int(status.code))
+        let html = library.render(
+            Page(layout: layout, t: language.templateStrings, content: content), withTemplate: template) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLanguage] = language.rawValue
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,110 @@
+import ElectionCore
+import Hummingbird
+
+/// The parties, with the count of women candidates by party and province.
+struct PartiesPage: Sendable {
+    struct PartyRow: Sendable {
+        let ballot: String
+        let link: Link
+        let abbreviation: String
+        let candidates: String
+        let women: String
+    }
+    struct WomenRow: Sendable {
+        let province: String
+        let cells: [String]
+        let women: String
+        let candidates: String
+    }
+    let parties: [PartyRow]
+    let partyHeaders: [String]
+    let women: [WomenRow]
+    let totalWomen: String
+    let totalCandidates: String
+}
+
+/// One party's lists, one per province.
+struct PartyPage: Sendable {
+    let name: String
+    let ballot: String
+    let lists: [Link]
+}
+
+/// One closed list in one province, in rank order.
+struct CandidateListPage: Sendable {
+    struct Row: Sendable {
+        let position: String
+        let name: String
+        let sex: String
+        let age: String
+        let reserve: Bool
+    }
+    let heading: String
+    let seatsNote: String
+    let party: Link
+    let rows: [Row]
+}
+
+extension Portal {
+    func parties(_ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let parties = try await store.parties()
+        let provinces = try await store.constituencies()
+        let counts = try await store.womenCandidateCounts()
+        let n = language.number
+        func total(_ party: Int?, _ province: String?, _ key: KeyPath<WomenCandidateCount, Int>) -> Int {
+            counts.filter { (party == nil || $0.partyID == party) && (province == nil || $0.constituencyCode == province) }
+                .reduce(0) { $0 + $1[keyPath: key] }
+        }
+        let model = PartiesPage(
+            parties: parties.map { p in
+                .init(ballot: n(p.id), link: Link(href: "/\(l)/parties/\(p.id)", label: language.pick(p.nameEnglish, p.nameKhmer)),
+                      abbreviation: p.abbreviation, candidates: n(total(p.id, nil, \.candidates)), women: n(total(p.id, nil, \.women)))
+            },
+            partyHeaders: parties.map { $0.abbreviation.isEmpty ? n($0.id) : $0.abbreviation },
+            women: provinces.map { province in
+                .init(province: language.pick(province.nameEnglish, province.nameKhmer),
+                      cells: parties.map { n(total($0.id, province.id, \.women)) },
+                      women: n(total(nil, province.id, \.women)), candidates: n(total(nil, province.id, \.candidates)))
+            },
+            totalWomen: n(total(nil, nil, \.women)), totalCandidates: n(total(nil, nil, \.candidates)))
+        return page("parties", language.text("parties.title"), model, language, "/parties")
+    }
+
+    func party(_ id: Int, _ language: Language) async throws -> Response {
+        let party = try await store.party(id)
+        let provinces = try await store.constituencies()
+        let counts = try await store.womenCandidateCounts().filter { $0.partyID == id }
+        let l = language.rawValue
+        let model = PartyPage(
+            name: language.pick(party.nameEnglish, party.nameKhmer), ballot: language.number(party.id),
+            lists: provinces.compactMap { province in
+                guard let count = counts.first(where: { $0.constituencyCode == province.id }) else { return nil }
+                return Link(href: "/\(l)/parties/\(id)/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer),
+                            detail: "\(language.number(count.candidates)) \(language.text("candidates.count")), \(language.number(count.women)) \(language.text("candidates.women"))")
+            })
+        return page("party", model.name, model, language, "/parties/\(id)")
+    }
+
+    func candidateList(_ partyID: Int, _ provinceCode: String, _ language: Language) async throws -> Response {
+        let party = try await store.party(partyID)
+        let province = try await store.constituency(provinceCode)
+        let election = try await store.election()
+        let candidates = try await store.candidates(party: partyID, constituency: provinceCode)
+        let partyName = language.pick(party.nameEnglish, party.nameKhmer)
+        let provinceName = language.pick(province.nameEnglish, province.nameKhmer)
+        let model = CandidateListPage(
+            heading: language.text("candidates.list_of").replacingOccurrences(of: "{party}", with: partyName)
+                .replacingOccurrences(of: "{province}", with: provinceName),
+            seatsNote: language.text("candidates.seats_note").replacingOccurrences(of: "{province}", with: provinceName)
+                .replacingOccurrences(of: "{n}", with: language.number(province.seats)),
+            party: Link(href: "/\(language.rawValue)/parties/\(partyID)", label: partyName),
+            rows: candidates.map {
+                .init(position: language.number($0.listPosition), name: language.pick($0.name.latin, $0.name.khmer),
+                      sex: language.text("sex.\($0.sex.rawValue)"),
+                      age: language.number($0.dateOfBirth.age(on: election.electionDay)),
+                      reserve: $0.listPosition > province.seats)
+            })
+        return page("candidates", model.heading, model, language, "/parties/\(partyID)/\(provinceCode)")
+    }
+}

@@ -1,0 +1,172 @@
+import ElectionCore
+import Hummingbird
+
+/// The station finder: provinces to browse, a search form, a nearest form and a map to click.
+struct StationFinderPage: Sendable {
+    let provinces: [Link]
+    let searchAction: String
+    let nearestAction: String
+    let mapImage: String
+    let mapWidth: Int
+    let mapHeight: Int
+}
+
+/// A list of stations found by a search or by position.
+struct StationResultsPage: Sendable {
+    let heading: String
+    let results: [Link]
+    let query: String
+    let latitude: String
+    let longitude: String
+    let searchAction: String
+    let nearestAction: String
+}
+
+/// A province: its communes, and its stations on a map.
+struct ProvincePage: Sendable {
+    let name: String
+    let seats: String
+    let communes: [Link]
+    let stationCount: String
+    let map: String
+}
+
+/// A commune or sangkat and its polling stations.
+struct CommunePage: Sendable {
+    let name: String
+    let district: String
+    let province: Link
+    let stations: [Link]
+}
+
+/// One polling station: where it is, who runs it, how many voters it serves.
+struct StationPage: Sendable {
+    struct Member: Sendable {
+        let role: String
+        let name: String
+    }
+    let name: String
+    let code: String
+    let address: String
+    let coordinates: String
+    let latitude: String
+    let longitude: String
+    let commune: Link
+    let province: Link
+    let registeredVoters: String
+    let commission: Link
+    let members: [Member]
+    let map: String
+}
+
+extension Portal {
+    func stationFinder(_ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let provinces = try await store.constituencies().map {
+            Link(href: "/\(l)/provinces/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer))
+        }
+        let model = StationFinderPage(
+            provinces: provinces, searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest",
+            mapImage: "/assets/map/finder.svg",
+            mapWidth: Int(maps.finderProjection.width), mapHeight: Int(maps.finderProjection.height))
+        return page("stations", language.text("stations.title"), model, language, "/stations")
+    }
+
+    func stationSearch(_ request: Request, _ language: Language) async throws -> Response {
+        let q = try Input.text(request.uri.queryParameters["q"], field: "q") ?? ""
+        let stations = try await store.searchPollingStations(named: q, limit: 100)
+        let heading = language.text("stations.search_results").replacingOccurrences(of: "{q}", with: q)
+        let model = StationResultsPage(
+            heading: heading, results: stations.map { stationLink($0, language) }, query: q, latitude: "", longitude: "",
+            searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
+        return page("station-results", heading, model, language, "/stations/search?q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")")
+    }
+
+    func nearestStations(_ request: Request, _ language: Language) async throws -> Response {
+        let query = request.uri.queryParameters
+        let point: GeoPoint
+        if query["map.x"] != nil || query["map.y"] != nil {
+            // A click on the finder map (an <input type=image>): pixel position to a place.
+            let x = try Input.coordinate(query["map.x"], field: "map", range: 0...maps.finderProjection.width)
+            let y = try Input.coordinate(query["map.y"], field: "map", range: 0...maps.finderProjection.height)
+            point = maps.finderProjection.geoPoint(x: x, y: y)
+        } else {
+            point = GeoPoint(
+                latitude: try Input.coordinate(query["lat"], field: "lat", range: -90...90),
+                longitude: try Input.coordinate(query["lon"], field: "lon", range: -180...180))
+        }
+        let stations = try await store.nearestPollingStations(to: point, limit: 10)
+        let lat = String(format: "%.5f", point.latitude)
+        let lon = String(format: "%.5f", point.longitude)
+        let heading = language.text("stations.nearest_results")
+            .replacingOccurrences(of: "{lat}", with: lat).replacingOccurrences(of: "{lon}", with: lon)
+        let results = stations.map { station -> Link in
+            var link = stationLink(station, language)
+            let km = String(format: "%.1f", point.distance(to: station.position) / 1000)
+            link.detail = language.text("stations.km_away").replacingOccurrences(of: "{d}", with: km)
+            return link
+        }
+        let model = StationResultsPage(
+            heading: heading, results: results, query: "", latitude: lat, longitude: lon,
+            searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
+        return page("station-results", heading, model, language, "/stations/nearest?lat=\(lat)&lon=\(lon)")
+    }
+
+    func province(_ code: String, _ language: Language) async throws -> Response {
+        let province = try await store.constituency(code)
+        let communes = try await store.communes(inProvince: code)
+        let stations = try await store.pollingStations(inProvince: code)
+        let l = language.rawValue
+        let model = ProvincePage(
+            name: language.pick(province.nameEnglish, province.nameKhmer),
+            seats: language.number(province.seats),
+            communes: communes.map {
+                Link(href: "/\(l)/communes/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer),
+                     detail: $0.districtName)
+            },
+            stationCount: language.text("stations.count").replacingOccurrences(of: "{n}", with: language.number(stations.count)),
+            map: maps.province(code, stations: stations, language: language))
+        return page("province", model.name, model, language, "/provinces/\(code)")
+    }
+
+    func commune(_ code: String, _ language: Language) async throws -> Response {
+        let commune = try await store.commune(code)
+        let province = try await store.constituency(commune.provinceCode)
+        let stations = try await store.pollingStations(inCommune: code)
+        let l = language.rawValue
+        let model = CommunePage(
+            name: language.pick(commune.nameEnglish, commune.nameKhmer),
+            district: commune.districtName,
+            province: Link(href: "/\(l)/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)),
+            stations: stations.map { stationLink($0, language) })
+        return page("commune", model.name, model, language, "/communes/\(code)")
+    }
+
+    func station(_ code: String, _ language: Language) async throws -> Response {
+        let station = try await store.pollingStation(code)
+        let commune = try await store.commune(station.communeCode)
+        let province = try await store.constituency(commune.provinceCode)
+        let commissionID = Commission.id(level: .pollingStation, unitCode: station.id)
+        let members = try await store.members(ofCommission: commissionID)
+        let l = language.rawValue
+        let name = language.pick(station.nameEnglish, station.nameKhmer)
+        let model = StationPage(
+            name: name, code: station.id,
+            address: language.pick(station.addressEnglish, station.addressKhmer),
+            coordinates: String(format: "%.6f, %.6f", station.position.latitude, station.position.longitude),
+            latitude: String(format: "%.6f", station.position.latitude),
+            longitude: String(format: "%.6f", station.position.longitude),
+            commune: Link(href: "/\(l)/communes/\(commune.id)", label: language.pick(commune.nameEnglish, commune.nameKhmer)),
+            province: Link(href: "/\(l)/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)),
+            registeredVoters: language.number(station.registeredVoters),
+            commission: Link(href: "/\(l)/commissions/\(commissionID)", label: language.text("station.commission")),
+            members: members.map { .init(role: language.text("role.\($0.role.rawValue)"), name: language.pick($0.name.latin, $0.name.khmer)) },
+            map: maps.station(station, language: language))
+        return page("station", name, model, language, "/stations/\(code)")
+    }
+
+    func stationLink(_ station: PollingStation, _ language: Language) -> Link {
+        Link(href: "/\(language.rawValue)/stations/\(station.id)", label: language.pick(station.nameEnglish, station.nameKhmer),
+             detail: station.id)
+    }
+}
