@@ -49,19 +49,26 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        .target(
+            name: "ElectionTestSupport",
+            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario"],
+            path: "Tests/Support"
+        ),
         .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore"]),
+        .testTarget(name: "ElectionScenarioTests", dependencies: ["ElectionCore", "ElectionScenario"]),
         .testTarget(
             name: "ElectionStoreTests",
-            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario"]
+            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionTestSupport"]
         ),
         .testTarget(
             name: "ElectionWebTests",
             dependencies: [
                 "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                "ElectionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SalaCLITests", dependencies: ["sala"]),
+        .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

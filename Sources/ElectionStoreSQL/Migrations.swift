@@ -24,30 +24,42 @@ enum Migrations {
         "commissions", "commission_members", "parties", "candidates", "voters",
     ]
 
-    /// Applies the migrations the database lacks, each in its own transaction.
+    /// Applies the migrations the database lacks, each in its own transaction. A database that is
+    /// up to date is only read, so many processes may open it at once.
     static func apply(on engine: any SQLEngine) async throws {
         let dialect = engine.dialect
-        let applied: [String] = try await engine.withTransaction { tx in
+        let tableQuery: SQLQueryString = dialect == .sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"
+        let applied: [String] = try await engine.read { db in
+            guard try await db.raw(tableQuery).first() != nil else { return [] }
+            return try await db.raw("SELECT name FROM schema_migrations ORDER BY name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        }
+        let known = Set(all.map(\.name))
+        let unknown = applied.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown) }
+        let missing = all.filter { !applied.contains($0.name) }
+        guard !missing.isEmpty else { return }
+        try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     name TEXT PRIMARY KEY,
                     applied_at TEXT NOT NULL
                 )\(unsafeRaw: dialect.tableOptions)
                 """).run()
-            return try await tx.sql.raw("SELECT name FROM schema_migrations ORDER BY name").all()
-                .map { try $0.decode(column: "name", as: String.self) }
         }
-        let known = Set(all.map(\.name))
-        let unknown = applied.filter { !known.contains($0) }
-        guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown) }
-        for migration in all where !applied.contains(migration.name) {
+        for migration in missing {
             try await engine.withTransaction { tx in
+                // Another process may have applied it since we looked.
+                let done = try await tx.sql.raw(
+                    "SELECT name FROM schema_migrations WHERE name = \(bind: migration.name)").first()
+                guard done == nil else { return }
                 for statement in migration.statements(dialect) {
                     try await tx.sql.raw("\(unsafeRaw: statement)").run()
                 }
-                let now = ISO8601.now()
                 try await tx.sql.raw(
-                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: now))"
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: ISO8601.now()))"
                 ).run()
             }
         }

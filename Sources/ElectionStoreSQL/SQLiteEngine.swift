@@ -23,7 +23,8 @@ final class SQLiteEngine: SQLEngine {
         let pragmas = bulkBuild
             ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"]
             : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"]
-        for pragma in pragmas + ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+        // The busy timeout first: switching to WAL takes a lock another connection may hold.
+        for pragma in ["PRAGMA busy_timeout = 10000"] + pragmas + ["PRAGMA foreign_keys = ON"] {
             _ = try await writer.query(pragma)
         }
         var readers: [SQLiteConnection] = []

@@ -96,6 +96,16 @@ def with_zero_width_spaces(khmer: str) -> str:
     return "".join(out)
 
 
+def khmer_clusters(text: str) -> int:
+    """Orthographic clusters (about what a reader counts as letters) in Khmer text."""
+    count, prev = 0, ""
+    for ch in text:
+        if is_khmer_cluster_start(ch) and prev != COENG:
+            count += 1
+        prev = ch
+    return count
+
+
 def other_case(latin: str) -> str:
     upper = latin.upper()
     return upper if upper != latin else latin.lower()
@@ -195,12 +205,16 @@ def shift_date(date: str, days: int) -> str:
     return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
 
 
-def suitable_voter(db: sqlite3.Connection, row: tuple) -> tuple[Voter, str] | None:
+def suitable_voter(db: sqlite3.Connection, row: tuple, strict: bool) -> tuple[Voter, str] | None:
     """The voter if their Khmer and Latin names are unique for their birth date (by approximate
     key), their family names alone match nobody born that day, and a nearby wrong date of birth
-    matches nobody of that name; with that wrong date."""
+    matches nobody of that name; with that wrong date. `strict` also asks for family names of
+    at least two letters, so that a family name alone is a plausible (if partial) full name and
+    not just too short to be one."""
     voter = Voter(*row)
     if len(voter.name_km.split()) < 2 or len(voter.name_latin.split()) < 2:
+        return None
+    if strict and (khmer_clusters(voter.name_km.split()[0]) < 2 or len(voter.name_latin.split()[0]) < 2):
         return None
     km, latin = approx_key(voter.name_km), approx_key(voter.name_latin)
     km_family = approx_key(voter.name_km.split()[0])
@@ -223,6 +237,14 @@ def suitable_voter(db: sqlite3.Connection, row: tuple) -> tuple[Voter, str] | No
 
 
 def choose_voter(db: sqlite3.Connection) -> tuple[Voter, str]:
+    for strict in (True, False):
+        found = find_voter(db, strict)
+        if found:
+            return found
+    raise LookupError("found no voter whose name and date of birth are unique on the register")
+
+
+def find_voter(db: sqlite3.Connection, strict: bool) -> tuple[Voter, str] | None:
     cols = "voter_number, station_code, name_km, name_latin, sex, birth_date"
     # Prefer the most populous stations, so that the registered-voters figure has thousands
     # separators on a full register.
@@ -236,7 +258,7 @@ def choose_voter(db: sqlite3.Connection) -> tuple[Voter, str]:
         for row in db.execute(
             f"SELECT {cols} FROM voters WHERE station_code = ? ORDER BY voter_number LIMIT 200", (code,)
         ):
-            found = suitable_voter(db, row)
+            found = suitable_voter(db, row, strict)
             if found:
                 return found
     # Fall back to voters spread over the whole register.
@@ -249,10 +271,10 @@ def choose_voter(db: sqlite3.Connection) -> tuple[Voter, str]:
             f"SELECT {cols} FROM voters WHERE voter_number >= ? ORDER BY voter_number LIMIT 1", (target,)
         ).fetchone()
         if row:
-            found = suitable_voter(db, row)
+            found = suitable_voter(db, row, strict)
             if found:
                 return found
-    raise LookupError("found no voter whose name and date of birth are unique on the register")
+    return None
 
 
 def choose_search(db: sqlite3.Connection, first: Station) -> tuple[Station, str, int]:
@@ -448,6 +470,16 @@ class Portal:
             return "(no body)"
         return repr(body[:limit] + ("…" if len(body) > limit else ""))
 
+    def describe_answer(self) -> str:
+        """Which answer section the page shows, and any alert: for failure messages."""
+        shown = [f"section#{s}" for s in ("registration-result", "registration-not-found", "registration-ambiguous")
+                 if self.find(f"section#{s}")]
+        alert = self.find("[role=alert]")
+        parts = shown or ["no answer section"]
+        if alert is not None:
+            parts.append(f"an alert {self.text(alert)!r}")
+        return " and ".join(parts)
+
     def page_html(self) -> str:
         return html.unescape(self.d.page_source)
 
@@ -581,14 +613,9 @@ class Cases:
     def expect_result(self, lang: str, station: Station, how: str):
         section = self.p.find("section#registration-result")
         if section is None:
-            other = next(
-                (s for s in ("registration-not-found", "registration-ambiguous") if self.p.find(f"section#{s}")),
-                None,
-            )
             fail(
                 f"{how}: expected section#registration-result naming station {station.code} "
-                f"({station.name(lang)!r}), found {('section#' + other) if other else 'neither result nor not-found'}; "
-                f"page says: {self.p.page_excerpt()}"
+                f"({station.name(lang)!r}), found {self.p.describe_answer()}; page says: {self.p.page_excerpt()}"
             )
         name_el = self.p.require(".station-name", section, "a .station-name in the result")
         found = self.p.text(name_el)
@@ -605,14 +632,7 @@ class Cases:
 
     def expect_not_found(self, how: str, station: Station):
         if self.p.find("section#registration-not-found") is None:
-            other = next(
-                (s for s in ("registration-result", "registration-ambiguous") if self.p.find(f"section#{s}")),
-                None,
-            )
-            fail(
-                f"{how}: expected section#registration-not-found, found "
-                f"{('section#' + other) if other else 'neither'}; page says: {self.p.page_excerpt()}"
-            )
+            fail(f"{how}: expected section#registration-not-found, found {self.p.describe_answer()}")
         page = norm(self.p.page_html())
         for lang in ("en", "km"):
             if norm(station.name(lang)) in page:
@@ -669,7 +689,7 @@ class Cases:
         if self.p.find("section#registration-ambiguous") is None:
             fail(
                 f"name {name_km!r} born {date} is shared by voters at stations {', '.join(stations)}: "
-                f"expected section#registration-ambiguous; page says: {self.p.page_excerpt()}"
+                f"expected section#registration-ambiguous, found {self.p.describe_answer()}"
             )
 
     def registration_bad_number(self):

@@ -1,0 +1,121 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStoreSQL
+import Foundation
+
+/// The databases the tests run against: a small reference scenario on SQLite always, and on
+/// PostgreSQL when `SALA_TEST_POSTGRES_URL` names a server (CI starts one).
+public enum TestDatabases {
+    /// Voters in the test scenarios' register: small enough to build in seconds.
+    public static let testVoters = 3_000
+    public static let seed: UInt64 = 7
+
+    /// The PostgreSQL server to test against, if one is configured.
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SALA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Whether a missing PostgreSQL (or browser) must fail the run rather than skip (CI sets these).
+    public static func required(_ variable: String) -> Bool {
+        ProcessInfo.processInfo.environment[variable] == "1"
+    }
+
+    /// The scenario the test databases hold, generated once per test process.
+    public static let scenario: CambodiaScenario = {
+        do {
+            return try CambodiaScenario(seed: seed, voters: testVoters)
+        } catch {
+            fatalError("the reference scenario does not build: \(error)")
+        }
+    }()
+
+    /// The path of a built SQLite test database, shared by the tests of one process (read-only use).
+    public static func sqlitePath() async throws -> String {
+        try await SharedBuild.shared.sqlite()
+    }
+
+    /// A store over the shared SQLite test database.
+    public static func sqlite() async throws -> SQLElectionStore {
+        try await SQLElectionStore.openSQLite(path: try await sqlitePath())
+    }
+
+    /// A store over the PostgreSQL test database, loaded once per test process.
+    public static func postgres() async throws -> SQLElectionStore? {
+        guard let url = postgresURL else { return nil }
+        try await SharedBuild.shared.postgres(url: url)
+        return try await SQLElectionStore.connectPostgres(url: url)
+    }
+
+    /// Every voter of the test register, for checks that compare the store with what was loaded.
+    public static func register() async throws -> [Voter] {
+        var voters: [Voter] = []
+        try await scenario.generateRegister { voters += $0 }
+        return voters
+    }
+
+    /// A fresh temporary directory for one test.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sala-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Loads `scenario` into `store`.
+    public static func load(_ scenario: CambodiaScenario, into store: SQLElectionStore) async throws {
+        try await store.loadElection(scenario.reference) { storeBatch in
+            try await scenario.generateRegister(batchSize: 1_000) { try await storeBatch($0) }
+        }
+    }
+}
+
+/// Builds each shared test database once, however many tests ask for it at the same time.
+public actor SharedBuild {
+    public static let shared = SharedBuild()
+    private var sqliteBuild: Task<String, any Error>?
+    private var postgresBuild: Task<Void, any Error>?
+    /// What a load that failed half-way left in PostgreSQL: the number of communes and voters (both should be 0).
+    public private(set) var postgresAfterFailedLoad: (communes: Int, voters: Int)?
+
+    func sqlite() async throws -> String {
+        if let sqliteBuild { return try await sqliteBuild.value }
+        let task = Task<String, any Error> {
+            let path = try TestDatabases.temporaryDirectory().appendingPathComponent("scenario.sqlite").path
+            let store = try await SQLElectionStore.openSQLite(path: path, bulkBuild: true)
+            try await TestDatabases.load(TestDatabases.scenario, into: store)
+            try await store.finishBuilding()
+            try await store.close()
+            return path
+        }
+        sqliteBuild = task
+        return try await task.value
+    }
+
+    private func recordFailedLoad(communes: Int, voters: Int) {
+        postgresAfterFailedLoad = (communes, voters)
+    }
+
+    func postgres(url: String) async throws {
+        if let postgresBuild { return try await postgresBuild.value }
+        let task = Task<Void, any Error> {
+            let store = try await SQLElectionStore.connectPostgres(url: url)
+            try await store.dropAllTables()
+            try await store.close()
+            let fresh = try await SQLElectionStore.connectPostgres(url: url)
+            // Before the real load, one that fails half-way, to see that it leaves nothing behind.
+            struct Interrupted: Error {}
+            let scenario = TestDatabases.scenario
+            _ = try? await fresh.loadElection(scenario.reference) { storeBatch in
+                try await scenario.generateRegister(batchSize: 1_000) { batch in
+                    try await storeBatch(batch)
+                    throw Interrupted()
+                }
+            }
+            let after = try await fresh.statistics()
+            await self.recordFailedLoad(communes: after.communes, voters: after.votersOnRegister)
+            try await TestDatabases.load(scenario, into: fresh)
+            try await fresh.close()
+        }
+        postgresBuild = task
+        return try await task.value
+    }
+}
