@@ -109,6 +109,12 @@ private struct PostgresTransaction: SQLTransaction {
 
     /// COPY's text format: backslash, tab, newline and carriage return are escaped.
     private static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
+        // Almost no value needs escaping: write those whole.
+        let needsEscaping = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+        guard needsEscaping else {
+            buffer.writeString(text)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\\"): buffer.writeString("\\\\")
