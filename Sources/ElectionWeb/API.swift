@@ -98,7 +98,12 @@ struct API: Sendable {
         }
         api.get("stations") { request, _ in
             let q = request.uri.queryParameters
-            let name = try Input.text(q["name"], field: "name") ?? ""
+            let name: String
+            do {
+                name = try Input.text(q["name"], field: "name") ?? ""
+            } catch let error as InputError {
+                throw InputError(field: "name", reason: error.reason, label: "q")
+            }
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...500, default: 50)
             return JSONBody(try await store.searchPollingStations(named: name, limit: limit))
         }
@@ -154,7 +159,7 @@ struct API: Sendable {
         api.get("candidates/women") { _, _ in JSONBody(try await store.womenCandidateCounts()) }
         api.post("registration") { request, _ in
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
-            let body = try await request.body.collect(upTo: 16 * 1024)
+            let body = try await Input.body(of: request)
             guard let parsed = try? JSONDecoder().decode(RegistrationRequest.self, from: body) else {
                 throw InputError(field: "body", reason: "json")
             }
@@ -168,7 +173,7 @@ struct API: Sendable {
             } catch let error as InputError {
                 // Name the field as the JSON body spells it.
                 let jsonField = ["voter_number": "voterNumber", "date_of_birth": "dateOfBirth"][error.field] ?? error.field
-                throw InputError(field: jsonField, reason: error.reason)
+                throw InputError(field: jsonField, reason: error.reason, label: error.field)
             }
             switch try await store.lookUpRegistration(question) {
             case .registered(let station):

@@ -1,5 +1,6 @@
 import ElectionCore
 import Foundation
+import Hummingbird
 
 /// Parses what people type and send into domain values, or throws an ``InputError`` naming the field.
 enum Input {
@@ -55,6 +56,15 @@ enum Input {
             throw InputError(field: field, reason: "code")
         }
         return value
+    }
+
+    /// A request's body, refused when larger than any form or request Sala takes (16 KiB).
+    static func body(of request: Request) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: 16 * 1024)
+        } catch {
+            throw InputError(field: "body", reason: "too_long")
+        }
     }
 
     /// The fields of an `application/x-www-form-urlencoded` body.

@@ -35,7 +35,7 @@ extension Portal {
     }
 
     func checkRegistration(_ request: Request, _ language: Language) async throws -> Response {
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await Input.body(of: request)
         let fields = Input.form(String(buffer: body))
         do {
             let question = try Self.registrationQuestion(fields)

@@ -79,7 +79,7 @@ extension Portal {
         let model = StationResultsPage(
             heading: heading, results: stations.map { stationLink($0, language) }, query: q, latitude: "", longitude: "",
             searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
-        return page("station-results", heading, model, language, "/stations/search?q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")")
+        return page("station-results", heading, model, language, "/stations/search?\(request.uri.query ?? "")")
     }
 
     func nearestStations(_ request: Request, _ language: Language) async throws -> Response {
@@ -109,7 +109,7 @@ extension Portal {
         let model = StationResultsPage(
             heading: heading, results: results, query: "", latitude: lat, longitude: lon,
             searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
-        return page("station-results", heading, model, language, "/stations/nearest?lat=\(lat)&lon=\(lon)")
+        return page("station-results", heading, model, language, "/stations/nearest?\(request.uri.query ?? "")")
     }
 
     func province(_ code: String, _ language: Language) async throws -> Response {

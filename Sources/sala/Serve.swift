@@ -35,15 +35,21 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let target = try store.target(defaultPath: "sala.sqlite")
         if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
-            print("No database at \(path): building the \(CambodiaScenario.name) scenario with \(ProgressBar.group(demoVoters)) voters.")
+            announce("No database at \(path): building the \(CambodiaScenario.name) scenario with \(ProgressBar.group(demoVoters)) voters.")
             let report = try await ScenarioBuild(seed: CambodiaScenario.defaultSeed, voters: demoVoters)
                 .buildSQLite(at: path, replacing: false)
-            print(String(format: "Built in %.1f s.", report.totalSeconds))
+            announce(String(format: "Built in %.1f s.", report.totalSeconds))
         }
         let opened = try await target.openExisting()
         let app = try await PortalApplication.build(store: opened, host: host, port: port)
-        print("Serving Sala on http://\(host):\(port)/")
+        announce("Serving Sala on http://\(host):\(port)/")
         try await app.runService()
         try await opened.close()
     }
+}
+
+/// Writes a line to standard output at once (print is buffered when the output is a file), so a
+/// log file or a supervisor sees each message when it happens.
+func announce(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

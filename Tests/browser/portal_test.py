@@ -418,13 +418,23 @@ class Portal:
             self.expect_lang(lang)
 
     def navigate_by(self, action, what: str, lang: str | None = None, timeout: float | None = None):
-        """Runs `action` (a click or submit) and waits for the next page to load."""
-        from selenium.webdriver.support import expected_conditions as EC
+        """Runs `action` (a click or submit) and waits for the next page to load.
 
-        old = self.d.find_element(self.By.TAG_NAME, "html")
+        A marker set on the old page's window is gone once a new document has loaded; polling for
+        that avoids chromedriver's errors about elements of a document that is being replaced."""
+        from selenium.common.exceptions import WebDriverException
+
+        self.d.execute_script("window.__salaOldPage = true")
         action()
-        self.wait(EC.staleness_of(old), f"a new page after {what}", timeout)
-        self.wait_loaded()
+
+        def new_page(d):
+            try:
+                return d.execute_script(
+                    "return window.__salaOldPage === undefined && document.readyState === 'complete'")
+            except WebDriverException:
+                return False
+
+        self.wait(new_page, f"a new page after {what}", timeout)
         if lang:
             self.expect_lang(lang)
 

@@ -1,0 +1,86 @@
+import ElectionCore
+import ElectionTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct APITests {
+    let reference = TestDatabases.scenario.reference
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func registrationLookupAnswersWithOneStation() async throws {
+        let (voter, station) = try await RegistrationCheckTests.uniqueVoter()
+        try await PortalTestApp.run { client in
+            let byNumber = try await client.postJSON("/api/v1/registration", #"{"voterNumber": "\#(voter.number)"}"#)
+            #expect(byNumber.status == .ok)
+            let body = try json(byNumber.body)
+            #expect(body["status"] as? String == "registered")
+            #expect((body["pollingStation"] as? [String: Any])?["id"] as? String == station.id)
+            #expect(!byNumber.body.contains(voter.name.latin))
+            let byName = try await client.postJSON(
+                "/api/v1/registration", #"{"name": "\#(voter.name.khmer)", "dateOfBirth": "\#(voter.dateOfBirth.iso)"}"#)
+            #expect(try json(byName.body)["status"] as? String == "registered")
+            let partial = try await client.postJSON(
+                "/api/v1/registration", #"{"name": "\#(voter.name.latin.split(separator: " ")[0])", "dateOfBirth": "\#(voter.dateOfBirth.iso)"}"#)
+            #expect(try json(partial.body)["status"] as? String == "not-found")
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"voterNumber": "123"}"#, "voterNumber"),
+        (#"{"name": "Sok Dara", "dateOfBirth": "31/01/1990"}"#, "dateOfBirth"),
+        (#"{"name": "Sok Dara"}"#, "dateOfBirth"),
+        (#"not json"#, "body"),
+        (#"{"voterNumber": 12}"#, "body"),
+    ])
+    func badRegistrationRequestsNameTheField(body: String, field: String) async throws {
+        try await PortalTestApp.run { client in
+            let reply = try await client.postJSON("/api/v1/registration", body)
+            #expect(reply.status == .badRequest)
+            let error = try #require(try json(reply.body)["error"] as? [String: Any])
+            #expect(error["field"] as? String == field)
+            #expect((error["message"] as? String)?.isEmpty == false)
+            let khmer = try await client.postJSON("/api/v1/registration", body, language: "km")
+            let khmerMessage = try #require((try json(khmer.body)["error"] as? [String: Any])?["message"] as? String)
+            #expect(khmerMessage.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) })
+        }
+    }
+
+    @Test func stationsProvincesAndCommissionsAreServed() async throws {
+        let station = reference.pollingStations[500]
+        try await PortalTestApp.run { client in
+            let detail = try json(try await client.get("/api/v1/stations/\(station.id)").body)
+            #expect((detail["pollingStation"] as? [String: Any])?["registeredVoters"] as? Int == station.registeredVoters)
+            #expect((detail["members"] as? [Any])?.count == 6)
+            let provinces = try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/provinces").body.utf8)) as? [Any]
+            #expect(provinces?.count == 25)
+            let nearest = try await client.get("/api/v1/stations/nearest?lat=\(station.position.latitude)&lon=\(station.position.longitude)&limit=3")
+            let first = (try JSONSerialization.jsonObject(with: Data(nearest.body.utf8)) as? [[String: Any]])?.first
+            #expect((first?["pollingStation"] as? [String: Any])?["id"] as? String == station.id)
+            #expect(first?["distanceMetres"] as? Int == 0)
+            let list = try json(try await client.get("/api/v1/parties/1/lists/12").body)
+            #expect((list["candidates"] as? [[String: Any]])?.first?["dateOfBirth"] == nil)
+            let unknown = try await client.get("/api/v1/stations/999999999")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+    }
+
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        let routes = [
+            "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
+            "/stations", "/stations/nearest", "/stations/{code}", "/commissions", "/commissions/{id}", "/parties",
+            "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/registration",
+        ]
+        try await PortalTestApp.run { client in
+            let document = try json(try await client.get("/api/v1/openapi.json").body)
+            #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
+            let paths = try #require(document["paths"] as? [String: Any])
+            #expect(Set(paths.keys) == Set(routes))
+        }
+    }
+}

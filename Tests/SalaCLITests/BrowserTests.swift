@@ -1,0 +1,40 @@
+import ElectionTestSupport
+import Foundation
+import Testing
+
+/// The pages people use most, in a real browser: headless Chromium driven by selenium
+/// (`Tests/browser/portal_test.py`) against a running `sala serve`.
+@Suite struct BrowserTests {
+    static var browserAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+    }
+
+    @Test(.enabled(
+        if: browserAvailable || TestDatabases.required("SALA_REQUIRE_BROWSER"),
+        "Chromium not installed: apt-get install chromium chromium-driver fonts-khmeros, pip install selenium"))
+    func registrationCheckAndStationFinderInChromium() async throws {
+        let db = try await TestDatabases.sqlitePath()
+        let directory = try TestDatabases.temporaryDirectory()
+        let server = try RunningServer(
+            arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", SalaCommand.packageRoot.appendingPathComponent("Tests/browser/portal_test.py").path,
+            "--url", "http://127.0.0.1:\(server.port)", "--db", db,
+            "--screenshots", directory.appendingPathComponent("screenshots").path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains(" passed, 0 failed"), "\(text)")
+    }
+}

@@ -1,0 +1,90 @@
+import ElectionCore
+import ElectionScenario
+import ElectionTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `sala`'s commands end to end, on a small scenario.
+@Suite(.serialized) struct CLITests {
+    @Test func scenarioBuildsStatsCountsAndRebuildingIsRefused() throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("small.sqlite").path
+        let build = try SalaCommand.run(["scenario", "cambodia-2023", "--db", db, "--voters", "2500", "--seed", "11"])
+        #expect(build.status == 0, "\(build.error)")
+        #expect(build.output.contains("Built cambodia-2023 (seed 11)"))
+        #expect(!FileManager.default.fileExists(atPath: db + ".partial"))
+
+        // The figures `stats` prints come from the database; compare them with the scenario's own values.
+        let scenario = try CambodiaScenario(seed: 11, voters: 2_500)
+        let stats = try SalaCommand.run(["stats", "--db", db, "--json"])
+        #expect(stats.status == 0)
+        let decoded = try JSONDecoder().decode(ElectionStatistics.self, from: Data(stats.output.utf8))
+        #expect(decoded.provinces == 25)
+        #expect(decoded.communes == scenario.reference.communes.count)
+        #expect(decoded.pollingStations == CambodiaScenario.officialPollingStations)
+        #expect(decoded.registeredVoters == 2_500)
+        #expect(decoded.votersOnRegister == 2_500)
+        #expect(decoded.parties == 18)
+        #expect(decoded.candidates == CambodiaScenario.officialCandidates)
+        #expect(decoded.womenCandidates == CambodiaScenario.officialWomenCandidates)
+        #expect(decoded.seats == 125)
+        #expect(decoded.commissionMembers["national"] == 9)
+        #expect(decoded.commissionMembers["commune"] == 5 * decoded.communes)
+        #expect(decoded.commissionMembers["polling-station"] == 6 * decoded.pollingStations)
+
+        let table = try SalaCommand.run(["stats", "--db", db])
+        #expect(table.output.contains("polling stations                     23,789"))
+
+        let again = try SalaCommand.run(["scenario", "cambodia-2023", "--db", db, "--voters", "100"])
+        #expect(again.status != 0)
+        #expect(again.error.contains("already exists; pass --force"))
+        let forced = try SalaCommand.run(["scenario", "cambodia-2023", "--db", db, "--voters", "100", "--force"])
+        #expect(forced.status == 0)
+        #expect(try SalaCommand.run(["stats", "--db", db, "--json"]).output.contains("\"votersOnRegister\" : 100"))
+    }
+
+    @Test(arguments: [
+        (["scenario", "atlantis-2031", "--db", "/tmp/x.sqlite"], "Unknown scenario 'atlantis-2031'"),
+        (["scenario", "cambodia-2023", "--db", "/tmp/x.sqlite", "--voters", "0"], "--voters must be between 1 and 9,710,655"),
+        (["scenario", "cambodia-2023"], "Give --db PATH or --postgres URL."),
+        (["stats", "--db", "a.sqlite", "--postgres", "postgres://x"], "Give either --db or --postgres, not both."),
+        (["stats", "--postgres", "mysql://x"], "--postgres must be a URL starting with postgres://"),
+        (["stats", "--db", "/nonexistent/sala.sqlite"], "There is no database at /nonexistent/sala.sqlite"),
+        (["serve", "--port", "0"], "--port must be between 1 and 65535"),
+        (["frobnicate"], "Unexpected argument 'frobnicate'"),
+    ])
+    func wrongArgumentsGetAClearMessage(arguments: [String], message: String) throws {
+        let result = try SalaCommand.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        let top = try SalaCommand.run(["--help"])
+        #expect(top.status == 0)
+        for command in ["serve", "scenario", "stats"] {
+            #expect(top.output.contains(command))
+            let help = try SalaCommand.run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.output.contains("USAGE: sala \(command)"))
+        }
+    }
+
+    @Test func serveBuildsAMissingDatabaseAndServes() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("demo.sqlite").path
+        let server = try RunningServer(
+            arguments: ["serve", "--db", db, "--demo-voters", "1000"], port: SalaCommand.freePort(),
+            log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 120))
+        let log = try String(contentsOf: server.log, encoding: .utf8)
+        #expect(log.contains("No database at \(db): building the cambodia-2023 scenario with 1,000 voters."))
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.port)/en/")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("1,000"))
+    }
+}
