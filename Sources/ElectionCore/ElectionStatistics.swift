@@ -7,8 +7,8 @@ public struct ElectionStatistics: Sendable, Hashable, Codable {
     public var commissionMembers: [String: Int]
     /// The sum of the polling stations' registered voters.
     public var registeredVoters: Int
-    /// Voters on the register itself; equals `registeredVoters` in a consistent store.
-    public var votersOnRegister: Int
+    /// Voters on the register itself, when counted; equals `registeredVoters` in a consistent store.
+    public var votersOnRegister: Int?
     public var parties: Int
     public var candidates: Int
     public var womenCandidates: Int
@@ -16,7 +16,7 @@ public struct ElectionStatistics: Sendable, Hashable, Codable {
 
     public init(
         provinces: Int, communes: Int, pollingStations: Int, commissionMembers: [String: Int],
-        registeredVoters: Int, votersOnRegister: Int, parties: Int, candidates: Int, womenCandidates: Int, seats: Int
+        registeredVoters: Int, votersOnRegister: Int?, parties: Int, candidates: Int, womenCandidates: Int, seats: Int
     ) {
         self.provinces = provinces
         self.communes = communes

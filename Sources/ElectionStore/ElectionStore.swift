@@ -5,8 +5,9 @@ import ElectionCore
 public protocol ElectionStore: Sendable {
     /// The election this store holds.
     func election() async throws -> Election
-    /// Headline counts: units, commission members, voters, parties, candidates, seats.
-    func statistics() async throws -> ElectionStatistics
+    /// Headline counts: units, commission members, voters, parties, candidates, seats. Counting the
+    /// register itself reads every voter, so pages leave it out (`countingRegister: false`).
+    func statistics(countingRegister: Bool) async throws -> ElectionStatistics
     /// Facts about where the data came from (scenario, seed, sources).
     func provenance() async throws -> [String: String]
 

@@ -84,7 +84,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         }
     }
 
-    public func statistics() async throws -> ElectionStatistics {
+    public func statistics(countingRegister: Bool = true) async throws -> ElectionStatistics {
         try await engine.read { db in
             func count(_ query: SQLQueryString) async throws -> Int {
                 guard let row = try await db.raw(query).first() else { return 0 }
@@ -104,7 +104,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
                 commissionMembers: members,
                 registeredVoters: try await count(
                     "SELECT CAST(SUM(registered_voters) AS BIGINT) AS n FROM polling_stations"),
-                votersOnRegister: try await count("SELECT COUNT(*) AS n FROM voters"),
+                votersOnRegister: countingRegister ? try await count("SELECT COUNT(*) AS n FROM voters") : nil,
                 parties: try await count("SELECT COUNT(*) AS n FROM parties"),
                 candidates: try await count("SELECT COUNT(*) AS n FROM candidates"),
                 womenCandidates: try await count("SELECT COUNT(*) AS n FROM candidates WHERE sex = 'F'"),

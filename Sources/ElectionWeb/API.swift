@@ -78,10 +78,10 @@ struct API: Sendable {
     func addRoutes(to api: RouterGroup<BasicRequestContext>) {
         api.get("election") { _, _ in
             JSONBody(ElectionSummary(
-                election: try await store.election(), statistics: try await store.statistics(),
+                election: try await store.election(), statistics: try await store.statistics(countingRegister: false),
                 provenance: try await store.provenance()))
         }
-        api.get("statistics") { _, _ in JSONBody(try await store.statistics()) }
+        api.get("statistics") { _, _ in JSONBody(try await store.statistics(countingRegister: false)) }
         api.get("provinces") { _, _ in JSONBody(try await store.constituencies()) }
         api.get("provinces/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), digits: 2)

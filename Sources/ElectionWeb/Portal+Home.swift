@@ -16,7 +16,7 @@ struct HomePage: Sendable {
 extension Portal {
     func home(_ language: Language) async throws -> Response {
         let election = try await store.election()
-        let stats = try await store.statistics()
+        let stats = try await store.statistics(countingRegister: false)
         let provenance = try await store.provenance()
         let n = language.number
         var demoNote: String?

@@ -52,7 +52,7 @@ struct StatisticsReport {
             ("commission members, commune", members["commune"] ?? 0),
             ("commission members, polling station", members["polling-station"] ?? 0),
             ("registered voters", s.registeredVoters),
-            ("voters on the register", s.votersOnRegister),
+            ("voters on the register", s.votersOnRegister ?? 0),
             ("parties", s.parties),
             ("candidates", s.candidates),
             ("women candidates", s.womenCandidates),

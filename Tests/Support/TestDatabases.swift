@@ -111,7 +111,7 @@ public actor SharedBuild {
                 }
             }
             let after = try await fresh.statistics()
-            await self.recordFailedLoad(communes: after.communes, voters: after.votersOnRegister)
+            await self.recordFailedLoad(communes: after.communes, voters: after.votersOnRegister ?? -1)
             try await TestDatabases.load(scenario, into: fresh)
             try await fresh.close()
         }
