@@ -43,18 +43,45 @@ public struct CambodiaScenario: Sendable {
     }
 
     /// Generates the register station by station and hands it over in batches of about `batchSize`.
-    /// The same seed and size always give the same voters, numbers and stations.
+    /// The same seed and size always give the same voters, numbers and stations. The next batch is
+    /// generated while `body` stores the current one, so generating and storing use two cores.
     public func generateRegister(batchSize: Int = 50_000, _ body: ([Voter]) async throws -> Void) async throws {
-        var generator = RegisterGenerator(seed: seed, electionDay: reference.election.electionDay)
-        var batch: [Voter] = []
-        batch.reserveCapacity(batchSize + 1_000)
-        for station in reference.pollingStations {
-            generator.appendVoters(of: station, to: &batch)
-            if batch.count >= batchSize {
-                try await body(batch)
-                batch.removeAll(keepingCapacity: true)
+        let chunks = registerChunks(batchSize: batchSize)
+        guard !chunks.isEmpty else { return }
+        let generator = RegisterGenerator(seed: seed, electionDay: reference.election.electionDay)
+        let stations = reference.pollingStations
+        func start(_ chunk: RegisterChunk) -> Task<[Voter], Never> {
+            Task { generator.voters(of: stations[chunk.stations], firstSerial: chunk.firstSerial) }
+        }
+        var next = start(chunks[0])
+        defer { next.cancel() }
+        for index in chunks.indices {
+            let batch = await next.value
+            if index + 1 < chunks.count { next = start(chunks[index + 1]) }
+            try await body(batch)
+        }
+    }
+
+    /// A run of consecutive stations whose voters form one batch, and the serial of its first voter.
+    struct RegisterChunk {
+        let stations: Range<Int>
+        let firstSerial: Int
+    }
+
+    func registerChunks(batchSize: Int) -> [RegisterChunk] {
+        var chunks: [RegisterChunk] = []
+        var start = 0
+        var serial = RegisterGenerator.firstSerial
+        var voters = 0
+        for (index, station) in reference.pollingStations.enumerated() {
+            voters += station.registeredVoters
+            if voters >= batchSize || index == reference.pollingStations.count - 1 {
+                chunks.append(RegisterChunk(stations: start..<(index + 1), firstSerial: serial))
+                serial += voters
+                start = index + 1
+                voters = 0
             }
         }
-        if !batch.isEmpty { try await body(batch) }
+        return chunks
     }
 }

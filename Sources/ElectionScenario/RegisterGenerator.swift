@@ -3,10 +3,11 @@ import ElectionCore
 /// Generates a station's voters: names, sex, dates of birth (18 or older on election day) and
 /// voter numbers in station order. Each station draws from its own stream, so a station's voters
 /// do not depend on the register size of the stations before it.
-struct RegisterGenerator {
+struct RegisterGenerator: Sendable {
     let seed: UInt64
     let electionDay: CalendarDate
-    private var nextSerial = 100_000_000
+    /// Serials start here so that every voter number has ten significant digits.
+    static let firstSerial = 100_000_000
     private let names = NameMaker()
     private let latestBirth: Int
 
@@ -24,8 +25,21 @@ struct RegisterGenerator {
     ]
     private static let totalWeight = ageBands.reduce(0) { $0 + $1.weight }
 
-    mutating func appendVoters(of station: PollingStation, to voters: inout [Voter]) {
+    /// The voters of `stations`, numbered from `firstSerial` in station order.
+    func voters(of stations: ArraySlice<PollingStation>, firstSerial: Int) -> [Voter] {
+        var voters: [Voter] = []
+        voters.reserveCapacity(stations.reduce(0) { $0 + $1.registeredVoters })
+        var serial = firstSerial
+        for station in stations {
+            appendVoters(of: station, firstSerial: serial, to: &voters)
+            serial += station.registeredVoters
+        }
+        return voters
+    }
+
+    private func appendVoters(of station: PollingStation, firstSerial: Int, to voters: inout [Voter]) {
         guard station.registeredVoters > 0, let code = UInt64(station.id) else { return }
+        var nextSerial = firstSerial
         var rng = SeededGenerator(seed: seed, stream: 1_000_000 + code)
         for _ in 0..<station.registeredVoters {
             let sex: Sex = rng.next() & 1 == 0 ? .female : .male

@@ -78,6 +78,7 @@ final class PostgresEngine: SQLEngine {
 }
 
 private struct PostgresTransaction: SQLTransaction {
+    let dialect = SQLDialect.postgres
     let connection: PostgresConnection
     let logger: Logger
     var sql: any SQLDatabase { connection.sql() }

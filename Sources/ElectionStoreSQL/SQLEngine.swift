@@ -10,6 +10,7 @@ enum BulkValue: Sendable {
 
 /// The database a store method works in, inside a transaction.
 protocol SQLTransaction: Sendable {
+    var dialect: SQLDialect { get }
     var sql: any SQLDatabase { get }
     /// Appends rows to `table` through the engine's fast path (multi-row INSERT on SQLite, COPY on PostgreSQL).
     func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws

@@ -84,6 +84,7 @@ final class SQLiteEngine: SQLEngine {
 }
 
 private struct SQLiteTransaction: SQLTransaction {
+    let dialect = SQLDialect.sqlite
     let connection: SQLiteConnection
     var sql: any SQLDatabase { connection.sql() }
 
