@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PostgresKit
 import PostgresNIO
+import ElectionStore
 import SQLKit
 
 /// A PostgreSQL server reached through PostgresNIO's connection pool.
@@ -50,14 +51,16 @@ final class PostgresEngine: SQLEngine {
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql())
+        try await Self.explained {
+            try await client.withConnection { connection in
+                try await body(connection.sql())
+            }
         }
     }
 
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
         let logger = self.logger
-        return try await client.withConnection { connection in
+        return try await Self.explained { try await client.withConnection { connection in
             let db = connection.sql()
             try await db.raw("BEGIN").run()
             do {
@@ -68,6 +71,17 @@ final class PostgresEngine: SQLEngine {
                 try? await db.raw("ROLLBACK").run()
                 throw error
             }
+        } }
+    }
+
+    /// PostgresNIO hides the server's message (it may quote data); the store says what the server
+    /// refused, in its own words, without the query's values.
+    private static func explained<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            let message = error.serverInfo?[.message] ?? "\(error.code)"
+            throw StoreError.refused(message)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
 /// A progress bar on standard error: redrawn in place on a terminal, a line per tenth elsewhere.
+/// Updated by one task at a time (the loop that stores batches), hence unchecked.
 final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let label: String

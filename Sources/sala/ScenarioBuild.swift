@@ -2,6 +2,7 @@ import ElectionCore
 import ElectionScenario
 import ElectionStoreSQL
 import Foundation
+import Synchronization
 
 /// Builds the reference scenario into a database, all or nothing, and says how long each part took.
 struct ScenarioBuild {
@@ -91,14 +92,17 @@ struct ScenarioBuild {
     }
 }
 
-/// Counts voters stored so far, for the progress bar.
-final class Counter: @unchecked Sendable {
-    private(set) var value = 0
-    private(set) var markedAt: Date?
-    func mark() { markedAt = Date() }
+/// Counts voters stored so far, for the progress bar, and notes when the register began.
+final class Counter: Sendable {
+    private let state = Mutex((value: 0, markedAt: Date?.none))
+    var value: Int { state.withLock { $0.value } }
+    var markedAt: Date? { state.withLock { $0.markedAt } }
+    func mark() { state.withLock { $0.markedAt = Date() } }
     func add(_ n: Int) -> Int {
-        value += n
-        return value
+        state.withLock {
+            $0.value += n
+            return $0.value
+        }
     }
 }
 
