@@ -14,6 +14,7 @@ struct JSONBody<Value: Encodable & Sendable>: ResponseEncodable {
 /// as the pages, from the same store.
 struct API: Sendable {
     let store: any ElectionStore
+    let limiter: LookupLimiter?
 
     struct ElectionSummary: Encodable, Sendable {
         let election: Election
@@ -75,7 +76,7 @@ struct API: Sendable {
         let message: String
     }
 
-    func addRoutes(to api: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("election") { _, _ in
             JSONBody(ElectionSummary(
                 election: try await store.election(), statistics: try await store.statistics(countingRegister: false),
@@ -157,7 +158,8 @@ struct API: Sendable {
             return JSONBody(CandidateList(party: try await store.party(id), province: province, candidates: candidates))
         }
         api.get("candidates/women") { _, _ in JSONBody(try await store.womenCandidateCounts()) }
-        api.post("registration") { request, _ in
+        api.post("registration") { request, context in
+            try Portal.countLookup(limiter, context)
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             let body = try await Input.body(of: request)
             guard let parsed = try? JSONDecoder().decode(RegistrationRequest.self, from: body) else {

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// Static files: the style sheet, the OpenAPI document, and the map image drawn at start.
 enum Assets {
-    static func addRoutes(to router: Router<BasicRequestContext>, maps: MapCatalogue) {
+    static func addRoutes(to router: Router<PortalRequestContext>, maps: MapCatalogue) {
         let style = file("style.css")
         let openAPI = file("openapi.json")
         let finder = ByteBuffer(string: maps.finderImage)

@@ -57,6 +57,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 .replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
                 .replacingOccurrences(of: "{id}", with: id)
             return (.notFound, nil, message)
+        case is TooManyLookups:
+            return (.tooManyRequests, nil, language.text("error.too_many_lookups"))
         case let http as HTTPError where http.status == .notFound:
             return (.notFound, nil, language.text("error.not_found"))
         case let http as HTTPError where (400..<500).contains(http.status.code):

@@ -8,8 +8,9 @@ struct Portal: Sendable {
     let store: any ElectionStore
     let renderer: PageRenderer
     let maps: MapCatalogue
+    let limiter: LookupLimiter?
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<PortalRequestContext>) {
         router.get("/") { request, _ in
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             return Response.redirect(to: "/\(language.rawValue)/", type: .normal)
@@ -19,7 +20,8 @@ struct Portal: Sendable {
             try await registrationForm(Self.language(context))
         }
         router.post("/:lang/registration") { request, context in
-            try await checkRegistration(request, Self.language(context))
+            try Self.countLookup(limiter, context)
+            return try await checkRegistration(request, Self.language(context))
         }
         router.get("/:lang/stations") { _, context in try await stationFinder(Self.language(context)) }
         router.get("/:lang/stations/search") { request, context in
@@ -53,14 +55,21 @@ struct Portal: Sendable {
     }
 
     /// The page language from the path; an unknown language is an unknown page.
-    static func language(_ context: BasicRequestContext) throws -> Language {
+    static func language(_ context: PortalRequestContext) throws -> Language {
         guard let language = context.parameters.get("lang").flatMap(Language.init(rawValue:)) else {
             throw HTTPError(.notFound)
         }
         return language
     }
 
-    static func partyID(_ context: BasicRequestContext) throws -> Int {
+    /// Counts one registration question against the client's share; throws when it is used up.
+    static func countLookup(_ limiter: LookupLimiter?, _ context: PortalRequestContext) throws {
+        guard let limiter else { return }
+        let client = context.remoteAddress?.ipAddress ?? "unknown"
+        guard limiter.allow(client) else { throw TooManyLookups() }
+    }
+
+    static func partyID(_ context: PortalRequestContext) throws -> Int {
         guard let text = context.parameters.get("id"), let id = Int(text), (1...999).contains(id) else {
             throw InputError(field: "code", reason: "code")
         }

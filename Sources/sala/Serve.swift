@@ -22,11 +22,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Option(help: "Registration checks one client may make per minute (the public check must not be a way to sweep the register).")
+    var registrationChecksPerMinute = PortalApplication.defaultRegistrationChecksPerMinute
+
     @Option(help: "Register size of the demo database built when there is none.")
     var demoVoters = 200_000
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
+        guard registrationChecksPerMinute >= 1 else {
+            throw ValidationError("--registration-checks-per-minute must be at least 1.")
+        }
         guard (1...CambodiaScenario.officialRegisteredVoters).contains(demoVoters) else {
             throw ValidationError("--demo-voters must be between 1 and 9,710,655.")
         }
@@ -41,7 +47,8 @@ struct Serve: AsyncParsableCommand {
             announce(String(format: "Built in %.1f s.", report.totalSeconds))
         }
         let opened = try await target.openExisting()
-        let app = try await PortalApplication.build(store: opened, host: host, port: port)
+        let app = try await PortalApplication.build(
+            store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute)
         announce("Serving Sala on http://\(host):\(port)/")
         try await app.runService()
         try await opened.close()

@@ -84,3 +84,20 @@ import Testing
         }
     }
 }
+
+@Suite struct LookupLimitTests {
+    @Test func aClientThatSweepsTheRegisterIsStopped() async throws {
+        try await PortalTestApp.run(registrationChecksPerMinute: 3) { client in
+            for _ in 0..<3 {
+                #expect(try await client.postForm("/en/registration", [("voter_number", "1000000008")]).status == .ok)
+            }
+            let page = try await client.postForm("/km/registration", [("voter_number", "1000000008")])
+            #expect(page.status == .tooManyRequests)
+            #expect(page.body.contains("មានការពិនិត្យឈ្មោះច្រើនពេក"))
+            let api = try await client.postJSON("/api/v1/registration", #"{"voterNumber": "1000000008"}"#)
+            #expect(api.status == .tooManyRequests)
+            // Browsing is not limited.
+            #expect(try await client.get("/en/stations").status == .ok)
+        }
+    }
+}

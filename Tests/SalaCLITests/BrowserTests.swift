@@ -17,7 +17,7 @@ import Testing
         let db = try await TestDatabases.sqlitePath()
         let directory = try TestDatabases.temporaryDirectory()
         let server = try RunningServer(
-            arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+            arguments: ["serve", "--db", db, "--registration-checks-per-minute", "1000"], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
         defer { server.stop() }
         #expect(try await server.waitUntilReady(seconds: 60))
 

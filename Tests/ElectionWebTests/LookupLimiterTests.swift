@@ -1,0 +1,15 @@
+@testable import ElectionWeb
+import Foundation
+import Testing
+
+@Suite struct LookupLimiterTests {
+    @Test func eachClientHasItsOwnShareEachMinute() {
+        let limiter = LookupLimiter(perMinute: 2)
+        let start = Date(timeIntervalSince1970: 1_690_000_020)
+        #expect(limiter.allow("10.0.0.1", now: start))
+        #expect(limiter.allow("10.0.0.1", now: start))
+        #expect(!limiter.allow("10.0.0.1", now: start.addingTimeInterval(10)))
+        #expect(limiter.allow("10.0.0.2", now: start.addingTimeInterval(10)))
+        #expect(limiter.allow("10.0.0.1", now: start.addingTimeInterval(60)))
+    }
+}
