@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionScenario
+import ElectionStore
 import ElectionStoreSQL
 import ElectionWeb
 import Foundation
@@ -47,6 +48,12 @@ struct Serve: AsyncParsableCommand {
             announce(String(format: "Built in %.1f s.", report.totalSeconds))
         }
         let opened = try await target.openExisting()
+        do {
+            _ = try await opened.election()
+        } catch StoreError.empty {
+            try await opened.close()
+            throw ValidationError("The database holds no election yet. Build one with `sala scenario cambodia-2023` first.")
+        }
         let app = try await PortalApplication.build(
             store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute)
         announce("Serving Sala on http://\(host):\(port)/")
