@@ -111,8 +111,8 @@ struct API: Sendable {
         api.get("stations/nearest") { request, _ in
             let q = request.uri.queryParameters
             let point = GeoPoint(
-                latitude: try Input.coordinate(q["lat"], field: "lat", range: -90...90),
-                longitude: try Input.coordinate(q["lon"], field: "lon", range: -180...180))
+                latitude: try Input.latitude(q["lat"]),
+                longitude: try Input.longitude(q["lon"]))
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...100, default: 10)
             return JSONBody(try await store.nearestPollingStations(to: point, limit: limit).map {
                 NearStation(pollingStation: $0, distanceMetres: Int(point.distance(to: $0.position).rounded()))

@@ -35,13 +35,22 @@ enum Input {
         return value
     }
 
-    static func coordinate(_ value: Substring?, field: String, range: ClosedRange<Double>) throws -> Double {
+    /// A decimal number in `range`, such as a latitude; `reason` says what was expected.
+    static func coordinate(_ value: Substring?, field: String, range: ClosedRange<Double>, reason: String) throws -> Double {
         guard let value, !value.isEmpty else { throw InputError(field: field, reason: "missing") }
         guard value.count <= 30, let number = Double(value.trimmingCharacters(in: .whitespaces)),
               number.isFinite, range.contains(number) else {
-            throw InputError(field: field, reason: range.upperBound == 90 ? "latitude" : "longitude")
+            throw InputError(field: field, reason: reason)
         }
         return number
+    }
+
+    static func latitude(_ value: Substring?, field: String = "lat") throws -> Double {
+        try coordinate(value, field: field, range: -90...90, reason: "latitude")
+    }
+
+    static func longitude(_ value: Substring?, field: String = "lon") throws -> Double {
+        try coordinate(value, field: field, range: -180...180, reason: "longitude")
     }
 
     static func integer(_ value: Substring?, field: String, range: ClosedRange<Int>, default fallback: Int) throws -> Int {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The languages of the portal. Every user-facing string exists in each.
 public enum Language: String, Sendable, CaseIterable {
     case english = "en"
@@ -35,15 +37,20 @@ public enum Language: String, Sendable, CaseIterable {
             if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
             grouped.append(c)
         }
-        if n < 0 { grouped = "-" + grouped }
-        guard self == .khmer else { return grouped }
-        return String(grouped.unicodeScalars.map { c -> Character in
-            if let v = c.properties.numericType != nil ? Int(String(c)) : nil, let k = Unicode.Scalar(0x17E0 + v) {
-                return Character(k)
-            }
-            return Character(c)
+        return localDigits(n < 0 ? "-" + grouped : grouped)
+    }
+
+    /// A number written as it is, without separators (a year), in Khmer digits for Khmer.
+    func digits(_ n: Int) -> String {
+        localDigits(String(n))
+    }
+
+    private func localDigits(_ text: String) -> String {
+        guard self == .khmer else { return text }
+        return String(text.unicodeScalars.map { c -> Character in
+            guard let value = c.properties.numericType != nil ? Int(String(c)) : nil,
+                  let khmer = Unicode.Scalar(0x17E0 + value) else { return Character(c) }
+            return Character(khmer)
         })
     }
 }
-
-import Foundation

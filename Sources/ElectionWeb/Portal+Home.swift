@@ -58,6 +58,6 @@ extension Portal {
         let khmer = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា",
                      "វិច្ឆិកា", "ធ្នូ"]
         let month = language.pick(english[date.month - 1], khmer[date.month - 1])
-        return "\(language.number(date.day)) \(month) \(language == .khmer ? language.number(date.year).replacingOccurrences(of: ",", with: "") : String(date.year))"
+        return "\(language.digits(date.day)) \(month) \(language.digits(date.year))"
     }
 }

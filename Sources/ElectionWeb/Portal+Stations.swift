@@ -87,13 +87,13 @@ extension Portal {
         let point: GeoPoint
         if query["map.x"] != nil || query["map.y"] != nil {
             // A click on the finder map (an <input type=image>): pixel position to a place.
-            let x = try Input.coordinate(query["map.x"], field: "map", range: 0...maps.finderProjection.width)
-            let y = try Input.coordinate(query["map.y"], field: "map", range: 0...maps.finderProjection.height)
+            let x = try Input.coordinate(query["map.x"], field: "map", range: 0...maps.finderProjection.width, reason: "number")
+            let y = try Input.coordinate(query["map.y"], field: "map", range: 0...maps.finderProjection.height, reason: "number")
             point = maps.finderProjection.geoPoint(x: x, y: y)
         } else {
             point = GeoPoint(
-                latitude: try Input.coordinate(query["lat"], field: "lat", range: -90...90),
-                longitude: try Input.coordinate(query["lon"], field: "lon", range: -180...180))
+                latitude: try Input.latitude(query["lat"]),
+                longitude: try Input.longitude(query["lon"]))
         }
         let stations = try await store.nearestPollingStations(to: point, limit: 10)
         let lat = String(format: "%.5f", point.latitude)
