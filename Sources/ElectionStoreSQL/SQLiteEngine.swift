@@ -68,10 +68,10 @@ final class SQLiteEngine: SQLEngine {
         }
     }
 
-    /// Turns a bulk-built file into a normal one: WAL journal, full sync, statistics for the planner.
+    /// Turns a bulk-built file into a normal one: WAL journal and full sync.
     func finishBulkBuild() async throws {
         try await writeLock.withLock {
-            for pragma in ["ANALYZE", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA wal_checkpoint(TRUNCATE)"] {
                 _ = try await writer.query(pragma)
             }
         }

@@ -73,8 +73,9 @@ public actor SharedBuild {
     public static let shared = SharedBuild()
     private var sqliteBuild: Task<String, any Error>?
     private var postgresBuild: Task<Void, any Error>?
-    /// What a load that failed half-way left in PostgreSQL: the number of communes and voters (both should be 0).
-    public private(set) var postgresAfterFailedLoad: (communes: Int, voters: Int)?
+    /// What loads that failed left in PostgreSQL: the number of communes and voters (both should
+    /// be 0), after one interrupted half-way and after one with a voter at an unknown station.
+    public private(set) var postgresAfterFailedLoads: [(communes: Int, voters: Int, failed: Bool)] = []
 
     func sqlite() async throws -> String {
         if let sqliteBuild { return try await sqliteBuild.value }
@@ -90,8 +91,8 @@ public actor SharedBuild {
         return try await task.value
     }
 
-    private func recordFailedLoad(communes: Int, voters: Int) {
-        postgresAfterFailedLoad = (communes, voters)
+    private func recordFailedLoad(_ statistics: ElectionStatistics, failed: Bool) {
+        postgresAfterFailedLoads.append((statistics.communes, statistics.votersOnRegister ?? -1, failed))
     }
 
     func postgres(url: String) async throws {
@@ -104,14 +105,25 @@ public actor SharedBuild {
             // Before the real load, one that fails half-way, to see that it leaves nothing behind.
             struct Interrupted: Error {}
             let scenario = TestDatabases.scenario
-            _ = try? await fresh.loadElection(scenario.reference) { storeBatch in
+            let interrupted = (try? await fresh.loadElection(scenario.reference) { storeBatch in
                 try await scenario.generateRegister(batchSize: 1_000) { batch in
                     try await storeBatch(batch)
                     throw Interrupted()
                 }
-            }
-            let after = try await fresh.statistics()
-            await self.recordFailedLoad(communes: after.communes, voters: after.votersOnRegister ?? -1)
+            }) == nil
+            let afterInterrupted = try await fresh.statistics()
+            await self.recordFailedLoad(afterInterrupted, failed: interrupted)
+            // The load drops the register's foreign key and adds it back at the end: a voter at
+            // an unknown station must still fail the whole load.
+            let stray = Voter(
+                number: VoterNumber(serial: 1), name: PersonName(khmer: "សុខ ដារ៉ា", latin: "Sok Dara"), sex: .male,
+                dateOfBirth: CalendarDate(year: 1990, month: 1, day: 1)!, stationCode: "999999999")
+            let refused = (try? await fresh.loadElection(scenario.reference) { storeBatch in
+                try await scenario.generateRegister(batchSize: 1_000) { try await storeBatch($0) }
+                try await storeBatch([stray])
+            }) == nil
+            let afterStray = try await fresh.statistics()
+            await self.recordFailedLoad(afterStray, failed: refused)
             try await TestDatabases.load(scenario, into: fresh)
             try await fresh.close()
         }
