@@ -6,8 +6,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyLoaded
     /// The store holds no election yet.
     case empty
-    /// The database could not be opened or reached.
-    case unavailable(String)
     /// The database refused an operation, for the reason it gives.
     case refused(String)
     /// The database was written by a newer Sala (it has migrations this one does not know).
@@ -18,7 +16,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let kind, let id): "no \(kind) with identifier \(id)"
         case .alreadyLoaded: "the database already holds an election"
         case .empty: "the database holds no election yet"
-        case .unavailable(let why): "the database is unavailable: \(why)"
         case .refused(let why): "the database refused the operation: \(why)"
         case .unknownMigrations(let names): "the database has migrations this version does not know: \(names.joined(separator: ", "))"
         }

@@ -15,7 +15,6 @@ struct Layout: Sendable {
     let switchHref: String
     let switchLang: String
     let menu: [MenuItem]
-    let status: Int
 }
 
 /// A page as its template sees it: the layout, the interface strings `t`, and the page's own model.
@@ -51,8 +50,7 @@ struct PageRenderer: Sendable {
                     Layout.MenuItem(
                         href: "/\(language.rawValue)\(href)", label: language.text(key),
                         current: href == "/" ? path == "/" : path.hasPrefix(href))
-                },
-            status: Int(status.code))
+                })
         let html = library.render(
             Page(layout: layout, t: language.templateStrings, content: content), withTemplate: template) ?? ""
         var headers = HTTPFields()
