@@ -33,16 +33,20 @@ final class PostgresEngine: SQLEngine {
         } else {
             throw StoreConfigurationError.invalidPostgresURL(url)
         }
-        let client = PostgresClient(configuration: clientConfiguration)
-        let engine = PostgresEngine(client: client)
-        // Fail now, with the server's reason, rather than on the first page.
+        // Fail now, with the server's reason (the pool would only say that connecting kept failing).
         do {
-            try await engine.read { db in try await db.raw("SELECT 1").run() }
+            let probe = try await PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: core, id: 0,
+                logger: Logger(label: "sala.postgres")
+            ).get()
+            try await probe.close()
+        } catch let error as PSQLError {
+            let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+            throw StoreConfigurationError.postgresUnreachable(reason)
         } catch {
-            try? await engine.close()
-            throw StoreConfigurationError.postgresUnreachable(String(reflecting: error))
+            throw StoreConfigurationError.postgresUnreachable("\(error)")
         }
-        return engine
+        return PostgresEngine(client: PostgresClient(configuration: clientConfiguration))
     }
 
     private init(client: PostgresClient) {

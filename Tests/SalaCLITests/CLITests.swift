@@ -62,6 +62,16 @@ import Testing
         #expect(result.error.contains(message), "\(result.error)")
     }
 
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs SALA_TEST_POSTGRES_URL"))
+    func aWrongPostgresPasswordIsReportedAsSuch() throws {
+        let configured = try #require(TestDatabases.postgresURL)
+        var url = try #require(URLComponents(string: configured))
+        url.password = "not-the-password"
+        let result = try SalaCommand.run(["stats", "--postgres", try #require(url.string)])
+        #expect(result.status != 0)
+        #expect(result.error.contains("could not reach the PostgreSQL server: password authentication failed"), "\(result.error)")
+    }
+
     @Test func everyCommandHasHelp() throws {
         let top = try SalaCommand.run(["--help"])
         #expect(top.status == 0)
