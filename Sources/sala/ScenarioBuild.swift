@@ -1,5 +1,6 @@
 import ElectionCore
 import ElectionScenario
+import ElectionStore
 import ElectionStoreSQL
 import Foundation
 import Synchronization
@@ -24,9 +25,12 @@ struct ScenarioBuild {
             throw BuildRefusal.exists(path)
         }
         let partial = path + ".partial"
-        for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
-            try? fm.removeItem(atPath: leftover)
+        func removePartial() {
+            for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
+                try? fm.removeItem(atPath: leftover)
+            }
         }
+        removePartial()
         do {
             let store = try await SQLElectionStore.openSQLite(path: partial, bulkBuild: true)
             let report: Report
@@ -43,9 +47,7 @@ struct ScenarioBuild {
             try fm.moveItem(atPath: partial, toPath: path)
             return report
         } catch {
-            for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
-                try? fm.removeItem(atPath: leftover)
-            }
+            removePartial()
             throw error
         }
     }
@@ -63,6 +65,9 @@ struct ScenarioBuild {
             let report = try await build(into: store)
             try await store.close()
             return report
+        } catch StoreError.alreadyLoaded {
+            try? await store.close()
+            throw BuildRefusal.holdsAnElection
         } catch {
             try? await store.close()
             throw error
@@ -109,9 +114,11 @@ final class Counter: Sendable {
 /// Why `sala scenario` will not build.
 enum BuildRefusal: Error, CustomStringConvertible {
     case exists(String)
+    case holdsAnElection
     var description: String {
         switch self {
         case .exists(let path): "\(path) already exists; pass --force to replace it."
+        case .holdsAnElection: "The PostgreSQL database already holds an election; pass --force to replace it."
         }
     }
 }

@@ -72,6 +72,20 @@ import Testing
         #expect(result.error.contains("could not reach the PostgreSQL server: password authentication failed"), "\(result.error)")
     }
 
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs SALA_TEST_POSTGRES_URL"))
+    func aPostgresDatabaseWithAnElectionIsNotOverwritten() async throws {
+        let store = try #require(try await TestDatabases.postgres())
+        let before = try await store.statistics()
+        try await store.close()
+        let url = try #require(TestDatabases.postgresURL)
+        let result = try SalaCommand.run(["scenario", "cambodia-2023", "--postgres", url, "--voters", "10"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("already holds an election; pass --force"), "\(result.error)")
+        let after = try #require(try await TestDatabases.postgres())
+        #expect(try await after.statistics() == before)
+        try await after.close()
+    }
+
     @Test func everyCommandHasHelp() throws {
         let top = try SalaCommand.run(["--help"])
         #expect(top.status == 0)
