@@ -1,0 +1,95 @@
+/// The votes of one constituency and the rules for turning them into seats.
+public struct SeatAllocation: Sendable {
+    /// One list standing in the constituency.
+    public struct Contestant: Sendable, Hashable {
+        public var name: String
+        public var votes: Int
+        /// Candidates on the list: it cannot win more seats than it has. Nil means no limit.
+        public var cap: Int?
+
+        public init(name: String, votes: Int, cap: Int? = nil) {
+            self.name = name
+            self.votes = votes
+            self.cap = cap
+        }
+    }
+
+    /// What decides between lists that the method leaves equal, when the election's law says.
+    public enum TieBreak: Sendable, Hashable {
+        /// The law says nothing: a tie is reported, never decided.
+        case none
+        /// The list with more votes wins; an equal vote is still a tie.
+        case mostVotes
+        /// A recorded order (ballot order, or the result of a drawing of lots): earlier wins.
+        case order([String])
+    }
+
+    /// Why votes cannot be allocated as given.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case noSeats
+        case noContestants
+        case negativeVotes(String)
+        case duplicateName(String)
+        case thresholdOutOfRange
+
+        public var description: String {
+            switch self {
+            case .noSeats: "there must be at least one seat"
+            case .noContestants: "there must be at least one list"
+            case .negativeVotes(let name): "votes of \(name) must not be negative"
+            case .duplicateName(let name): "\(name) appears twice"
+            case .thresholdOutOfRange: "the threshold must be a share between 0 and 1"
+            }
+        }
+    }
+
+    public var method: SeatMethod
+    public var seats: Int
+    public var contestants: [Contestant]
+    /// Lists with a smaller share of the valid votes win nothing.
+    public var threshold: Rational
+    public var tieBreak: TieBreak
+
+    public init(
+        method: SeatMethod, seats: Int, contestants: [Contestant], threshold: Rational = Rational(0),
+        tieBreak: TieBreak = .none
+    ) {
+        self.method = method
+        self.seats = seats
+        self.contestants = contestants
+        self.threshold = threshold
+        self.tieBreak = tieBreak
+    }
+}
+
+/// The result of an allocation: seats decided, seats a tie leaves open, and every step.
+public struct AllocationOutcome: Sendable, Hashable {
+    /// Lists equal for the last seats, and how many of those seats they are equal for.
+    public struct Tie: Sendable, Hashable {
+        public var contestants: [String]
+        public var seats: Int
+
+        public init(contestants: [String], seats: Int) {
+            self.contestants = contestants
+            self.seats = seats
+        }
+    }
+
+    /// One decision, in the order it was made.
+    public struct Step: Sendable, Hashable {
+        /// `quota` (seats for full quotas), `average` (a seat to the highest quotient),
+        /// `remainder` (a seat to the largest remainder), `threshold` (a list excluded),
+        /// `cap` (a list out of candidates), `tie-break` or `tie`.
+        public var kind: String
+        public var contestant: String
+        public var seats: Int
+        /// The quotient, remainder or share that decided it.
+        public var value: Rational
+    }
+
+    /// Seats per list, for every list (0 for those that won none).
+    public var seats: [String: Int]
+    /// Set when the method and the tie-break leave seats undecided: a drawing of lots is required.
+    public var tie: Tie?
+    public var steps: [Step]
+}

@@ -1,0 +1,45 @@
+/// How seats are shared among lists in one constituency.
+public enum SeatMethod: Sendable, Hashable {
+    /// Divisors 1, 2, 3, …: each seat to the highest votes / (seats won + 1).
+    case dHondt
+    /// Cambodia's "highest average" as the law words it (LEMNA 2015, Art. 135): first one seat per
+    /// full quota (valid votes / seats), then each remaining seat to the highest votes / (seats won + 1).
+    case cambodia
+    /// Divisors 1, 3, 5, ….
+    case sainteLague
+    /// Divisors f, 3, 5, … with the first divisor f (1.4 in Norway and Sweden).
+    case modifiedSainteLague(firstDivisor: Rational)
+    /// One seat per full quota, the rest by the largest remainders.
+    case largestRemainder(Quota)
+
+    /// The quota of a largest-remainder method.
+    public enum Quota: String, Sendable, Hashable, CaseIterable {
+        /// votes / seats
+        case hare
+        /// floor(votes / (seats + 1)) + 1
+        case droop
+        /// votes / (seats + 1)
+        case hagenbachBischoff = "hagenbach-bischoff"
+        /// votes / (seats + 2)
+        case imperiali
+
+        func value(votes: Int, seats: Int) -> Rational {
+            switch self {
+            case .hare: Rational(votes, seats)
+            case .droop: Rational(votes / (seats + 1) + 1)
+            case .hagenbachBischoff: Rational(votes, seats + 1)
+            case .imperiali: Rational(votes, seats + 2)
+            }
+        }
+    }
+
+    /// The divisor for a list that has won `seats` seats, for the divisor methods.
+    func divisor(afterSeats seats: Int) -> Rational? {
+        switch self {
+        case .dHondt, .cambodia: Rational(seats + 1)
+        case .sainteLague: Rational(2 * seats + 1)
+        case .modifiedSainteLague(let first): seats == 0 ? first : Rational(2 * seats + 1)
+        case .largestRemainder: nil
+        }
+    }
+}
