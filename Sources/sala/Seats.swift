@@ -31,57 +31,8 @@ struct Seats: AsyncParsableCommand {
     @Option(help: ArgumentHelp("JSON file of list name -> votes (standard input when absent).", valueName: "FILE"))
     var votes: String?
 
-    struct Output: Encodable {
-        struct Tie: Encodable {
-            let contestants: [String]
-            let seats: Int
-        }
-        struct Step: Encodable {
-            let kind: String
-            let contestant: String
-            let seats: Int
-            let value: String
-        }
-        let seats: [String: Int]
-        let ties: [Tie]
-        let steps: [Step]
-    }
-
     func run() async throws {
-        let allocation: SeatAllocation
-        do {
-            allocation = try makeAllocation()
-        } catch let problem as BadSeatsInput {
-            FileHandle.standardError.write(Data("Error: \(problem.message)\n".utf8))
-            throw ExitCode(2)
-        }
-        let outcome: AllocationOutcome
-        do {
-            outcome = try allocation.allocate()
-        } catch let problem as SeatAllocation.Problem {
-            FileHandle.standardError.write(Data("Error: \(problem)\n".utf8))
-            throw ExitCode(2)
-        }
-        let output = Output(
-            seats: outcome.seats,
-            ties: outcome.tie.map { [.init(contestants: $0.contestants, seats: $0.seats)] } ?? [],
-            steps: outcome.steps.map { .init(kind: $0.kind, contestant: $0.contestant, seats: $0.seats, value: $0.value.description) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(output), as: UTF8.self))
-        if outcome.tie != nil { throw ExitCode(3) }
-    }
-
-    /// One list's votes as the JSON gives them: a whole number, or nil for anything else.
-    struct VoteCount: Decodable {
-        let value: Int?
-        init(from decoder: any Decoder) throws {
-            value = try? decoder.singleValueContainer().decode(Int.self)
-        }
-    }
-
-    struct BadSeatsInput: Error {
-        let message: String
+        try AllocationCommand.run(makeAllocation)
     }
 
     private func makeAllocation() throws -> SeatAllocation {
@@ -92,40 +43,24 @@ struct Seats: AsyncParsableCommand {
         case "sainte-lague": method = .sainteLague
         case "modified-sainte-lague":
             guard let text = firstDivisor, let divisor = Rational(text), divisor > Rational(0) else {
-                throw BadSeatsInput(message: "--first-divisor must be a positive number such as 1.4 for modified-sainte-lague.")
+                throw BadAllocationInput(message: "--first-divisor must be a positive number such as 1.4 for modified-sainte-lague.")
             }
             method = .modifiedSainteLague(firstDivisor: divisor)
         default:
             guard let quota = SeatMethod.Quota(rawValue: self.method) else {
-                throw BadSeatsInput(message: "--method must be one of \(Seats.methods.joined(separator: ", ")), not '\(self.method)'.")
+                throw BadAllocationInput(message: "--method must be one of \(Seats.methods.joined(separator: ", ")), not '\(self.method)'.")
             }
             method = .largestRemainder(quota)
         }
-        guard seats >= 1 else { throw BadSeatsInput(message: "--seats must be at least 1, not \(seats).") }
+        guard seats >= 1 else { throw BadAllocationInput(message: "--seats must be at least 1, not \(seats).") }
         var share = Rational(0)
         if let threshold {
             guard let percent = Rational(threshold), percent <= Rational(100) else {
-                throw BadSeatsInput(message: "--threshold must be a percentage between 0 and 100, not '\(threshold)'.")
+                throw BadAllocationInput(message: "--threshold must be a percentage between 0 and 100, not '\(threshold)'.")
             }
             share = Rational(percent.numerator, percent.denominator * 100)
         }
-        let data: Data
-        do {
-            data = try votes.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? FileHandle.standardInput.readDataToEndOfFile()
-        } catch {
-            throw BadSeatsInput(message: "cannot read --votes file \(votes ?? ""): \(error.localizedDescription)")
-        }
-        guard let object = try? JSONDecoder().decode([String: VoteCount].self, from: data) else {
-            throw BadSeatsInput(message: "the votes must be a JSON object of list name -> votes, e.g. {\"A\": 1200, \"B\": 800}.")
-        }
-        guard !object.isEmpty else { throw BadSeatsInput(message: "the votes object is empty: there must be at least one list.") }
-        var contestants: [SeatAllocation.Contestant] = []
-        for name in object.keys.sorted() {
-            guard let votes = object[name]?.value, votes >= 0 else {
-                throw BadSeatsInput(message: "votes of '\(name)' must be a whole number of at least 0.")
-            }
-            contestants.append(.init(name: name, votes: votes))
-        }
+        let contestants = try AllocationCommand.counts(from: votes, unit: "votes", example: #"{"A": 1200, "B": 800}"#)
         return SeatAllocation(method: method, seats: seats, contestants: contestants, threshold: share)
     }
 }

@@ -105,3 +105,44 @@ import Testing
         #expect(Rational(7, 2).floor == 3)
     }
 }
+
+/// Apportioning a house among constituencies by population, with a minimum each.
+@Suite struct ApportionmentTests {
+    // A textbook case where the four methods disagree (Balinski and Young's style of example);
+    // the expected seats were worked out independently with Python's fractions.
+    let populations: KeyValuePairs = ["A": 5_117, "B": 4_400, "C": 162, "D": 161, "E": 160]
+
+    func apportion(_ method: SeatMethod, minimum: Int = 0, seats: Int = 100, _ populations: KeyValuePairs<String, Int>) throws -> [String: Int] {
+        let outcome = try SeatAllocation(
+            method: method, seats: seats, contestants: populations.map { .init(name: $0.key, votes: $0.value) },
+            minimum: minimum
+        ).allocate()
+        #expect(outcome.tie == nil)
+        #expect(outcome.seats.values.reduce(0, +) == seats)
+        return outcome.seats
+    }
+
+    @Test func theFourMethodsOnOneHouse() throws {
+        #expect(try apportion(.largestRemainder(.hare), populations) == ["A": 51, "B": 44, "C": 2, "D": 2, "E": 1])
+        #expect(try apportion(.dHondt, populations) == ["A": 52, "B": 45, "C": 1, "D": 1, "E": 1])
+        #expect(try apportion(.sainteLague, populations) == ["A": 51, "B": 43, "C": 2, "D": 2, "E": 2])
+        #expect(try apportion(.huntingtonHill, minimum: 1, populations) == ["A": 51, "B": 43, "C": 2, "D": 2, "E": 2])
+    }
+
+    @Test func hamiltonHoldsSmallConstituenciesAtTheMinimum() throws {
+        let small: KeyValuePairs = ["A": 9_000, "B": 900, "C": 100]
+        #expect(try apportion(.largestRemainder(.hare), seats: 10, small) == ["A": 9, "B": 1, "C": 0])
+        // C (0.1 of a quota) is held at 1; then B (0.82 of the new quota) too; A takes the rest.
+        #expect(try apportion(.largestRemainder(.hare), minimum: 1, seats: 10, small) == ["A": 8, "B": 1, "C": 1])
+        #expect(try apportion(.dHondt, minimum: 2, seats: 10, small) == ["A": 6, "B": 2, "C": 2])
+    }
+
+    @Test func impossibleMinimumsAreRefused() {
+        #expect(throws: SeatAllocation.Problem.minimumTooLarge) {
+            try SeatAllocation(method: .dHondt, seats: 2, contestants: [.init(name: "A", votes: 1), .init(name: "B", votes: 1), .init(name: "C", votes: 1)], minimum: 1).allocate()
+        }
+        #expect(throws: SeatAllocation.Problem.huntingtonHillNeedsAMinimum) {
+            try SeatAllocation(method: .huntingtonHill, seats: 2, contestants: [.init(name: "A", votes: 1)]).allocate()
+        }
+    }
+}

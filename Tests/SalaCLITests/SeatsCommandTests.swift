@@ -52,3 +52,25 @@ import Testing
         #expect(result.error.contains(message), "\(result.error)")
     }
 }
+
+@Suite struct ApportionCommandTests {
+    @Test func apportionsAHouseWithAMinimum() throws {
+        let result = try SalaCommand.run(
+            ["apportion", "--method", "hamilton", "--seats", "10", "--minimum", "1"], input: #"{"A": 9000, "B": 900, "C": 100}"#)
+        #expect(result.status == 0, "\(result.error)")
+        let output = try JSONDecoder().decode(SeatsCommandTests.Output.self, from: Data(result.output.utf8))
+        #expect(output.seats == ["A": 8, "B": 1, "C": 1])
+    }
+
+    @Test(arguments: [
+        (["--method", "huntington-hill", "--seats", "5"], #"{"A": 10, "B": 5}"#, "the minimum must be at least 1"),
+        (["--method", "webster", "--seats", "2", "--minimum", "1"], #"{"A": 1, "B": 1, "C": 1}"#, "exceeds the seats"),
+        (["--method", "adams", "--seats", "2"], #"{"A": 1}"#, "--method must be one of hamilton"),
+        (["--method", "webster", "--seats", "2"], #"{"A": "many"}"#, "population of 'A' must be a whole number"),
+    ])
+    func badInputExitsWithTwo(arguments: [String], input: String, message: String) throws {
+        let result = try SalaCommand.run(["apportion"] + arguments, input: input)
+        #expect(result.status == 2)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+}

@@ -24,9 +24,14 @@ extension SeatAllocation {
                 return true
             }
         }
+        guard minimum >= 0, minimum * eligible.count <= seats else { throw Problem.minimumTooLarge }
+        if case .huntingtonHill = method, minimum < 1 { throw Problem.huntingtonHillNeedsAMinimum }
         switch method {
-        case .dHondt, .sainteLague, .modifiedSainteLague:
-            highestAverages(among: eligible, seats: seats, tally: &tally)
+        case .dHondt, .sainteLague, .modifiedSainteLague, .huntingtonHill:
+            if minimum > 0 {
+                for c in eligible { tally.award(c.name, tally.limited(c, minimum), kind: "minimum", value: Rational(minimum)) }
+            }
+            highestAverages(among: eligible, seats: seats - tally.awarded, tally: &tally)
         case .cambodia:
             // First step: one seat per full quota of the valid votes.
             let valid = eligible.reduce(0) { $0 + $1.votes }
@@ -54,10 +59,7 @@ extension SeatAllocation {
                 tally.tie = .init(contestants: [], seats: remaining)
                 return
             }
-            let quotients = open.map { c -> (Contestant, Rational) in
-                let divisor = method.divisor(afterSeats: tally.won[c.name] ?? 0) ?? Rational(1)
-                return (c, Rational(c.votes * divisor.denominator, divisor.numerator))
-            }
+            let quotients = open.map { c in (c, method.priority(votes: c.votes, afterSeats: tally.won[c.name] ?? 0)) }
             let best = quotients.map(\.1).max() ?? Rational(0)
             let tied = quotients.filter { $0.1 == best }.map(\.0)
             if tied.count <= remaining {
@@ -72,10 +74,25 @@ extension SeatAllocation {
 
     /// One seat per full quota, then the remaining seats to the largest remainders.
     private func largestRemainders(among eligible: [Contestant], quota kind: SeatMethod.Quota, tally: inout Tally) {
-        let valid = eligible.reduce(0) { $0 + $1.votes }
-        let quota = kind.value(votes: valid, seats: seats)
+        // With a minimum, those whose share falls short are held at it, and the quota is worked out
+        // again over the others and the seats left, until no one else falls short.
+        var held = Set<String>()
+        var quota = Rational(0)
+        while true {
+            let free = eligible.filter { !held.contains($0.name) }
+            let freeSeats = seats - minimum * held.count
+            quota = kind.value(votes: free.reduce(0) { $0 + $1.votes }, seats: max(freeSeats, 1))
+            let short = free.filter { c in
+                minimum > 0 && (quota.numerator == 0 || Rational(c.votes * quota.denominator, quota.numerator) < Rational(minimum))
+            }
+            if short.isEmpty || free.isEmpty { break }
+            held.formUnion(short.map(\.name))
+        }
+        for c in eligible where held.contains(c.name) {
+            tally.award(c.name, tally.limited(c, minimum), kind: "minimum", value: Rational(minimum))
+        }
         var remainders: [(Contestant, Rational)] = []
-        for c in eligible {
+        for c in eligible where !held.contains(c.name) {
             let exact = quota.numerator == 0 ? Rational(0) : Rational(c.votes * quota.denominator, quota.numerator)
             let full = tally.limited(c, exact.floor)
             if full > 0 { tally.award(c.name, full, kind: "quota", value: exact) }

@@ -31,6 +31,8 @@ public struct SeatAllocation: Sendable {
         case negativeVotes(String)
         case duplicateName(String)
         case thresholdOutOfRange
+        case minimumTooLarge
+        case huntingtonHillNeedsAMinimum
 
         public var description: String {
             switch self {
@@ -39,6 +41,8 @@ public struct SeatAllocation: Sendable {
             case .negativeVotes(let name): "votes of \(name) must not be negative"
             case .duplicateName(let name): "\(name) appears twice"
             case .thresholdOutOfRange: "the threshold must be a share between 0 and 1"
+            case .minimumTooLarge: "the minimum per constituency times the constituencies exceeds the seats"
+            case .huntingtonHillNeedsAMinimum: "Huntington-Hill gives every constituency at least one seat: the minimum must be at least 1"
             }
         }
     }
@@ -49,16 +53,20 @@ public struct SeatAllocation: Sendable {
     /// Lists with a smaller share of the valid votes win nothing.
     public var threshold: Rational
     public var tieBreak: TieBreak
+    /// Seats every eligible contestant gets whatever its votes (apportioning a house among
+    /// constituencies with a guaranteed minimum); 0 for party lists.
+    public var minimum: Int
 
     public init(
         method: SeatMethod, seats: Int, contestants: [Contestant], threshold: Rational = Rational(0),
-        tieBreak: TieBreak = .none
+        tieBreak: TieBreak = .none, minimum: Int = 0
     ) {
         self.method = method
         self.seats = seats
         self.contestants = contestants
         self.threshold = threshold
         self.tieBreak = tieBreak
+        self.minimum = minimum
     }
 }
 

@@ -11,6 +11,9 @@ public enum SeatMethod: Sendable, Hashable {
     case modifiedSainteLague(firstDivisor: Rational)
     /// One seat per full quota, the rest by the largest remainders.
     case largestRemainder(Quota)
+    /// Huntington-Hill, for apportioning a house: priority votes / √(s(s+1)), compared exactly as
+    /// votes² / (s(s+1)). Every constituency needs at least one seat (`minimum` ≥ 1).
+    case huntingtonHill
 
     /// The quota of a largest-remainder method.
     public enum Quota: String, Sendable, Hashable, CaseIterable {
@@ -33,13 +36,17 @@ public enum SeatMethod: Sendable, Hashable {
         }
     }
 
-    /// The divisor for a list that has won `seats` seats, for the divisor methods.
-    func divisor(afterSeats seats: Int) -> Rational? {
+    /// The priority of a list with `votes` that has won `seats` seats, for the divisor methods:
+    /// the next seat goes to the highest.
+    func priority(votes: Int, afterSeats seats: Int) -> Rational {
         switch self {
-        case .dHondt, .cambodia: Rational(seats + 1)
-        case .sainteLague: Rational(2 * seats + 1)
-        case .modifiedSainteLague(let first): seats == 0 ? first : Rational(2 * seats + 1)
-        case .largestRemainder: nil
+        case .dHondt, .cambodia, .largestRemainder: Rational(votes, seats + 1)
+        case .sainteLague: Rational(votes, 2 * seats + 1)
+        case .modifiedSainteLague(let first):
+            seats == 0 ? Rational(votes * first.denominator, first.numerator) : Rational(votes, 2 * seats + 1)
+        case .huntingtonHill:
+            // `minimum` ≥ 1 is enforced, so seats is never 0 here.
+            Rational(votes * votes, seats * (seats + 1))
         }
     }
 }
