@@ -36,21 +36,11 @@ struct Seats: AsyncParsableCommand {
     }
 
     private func makeAllocation() throws -> SeatAllocation {
-        let method: SeatMethod
-        switch self.method {
-        case "dhondt": method = .dHondt
-        case "cambodia": method = .cambodia
-        case "sainte-lague": method = .sainteLague
-        case "modified-sainte-lague":
-            guard let text = firstDivisor, let divisor = Rational(text), divisor > Rational(0) else {
+        guard let method = SeatsBatch.method(self.method, firstDivisor: firstDivisor) else {
+            if self.method == "modified-sainte-lague" {
                 throw BadAllocationInput(message: "--first-divisor must be a positive number such as 1.4 for modified-sainte-lague.")
             }
-            method = .modifiedSainteLague(firstDivisor: divisor)
-        default:
-            guard let quota = SeatMethod.Quota(rawValue: self.method) else {
-                throw BadAllocationInput(message: "--method must be one of \(Seats.methods.joined(separator: ", ")), not '\(self.method)'.")
-            }
-            method = .largestRemainder(quota)
+            throw BadAllocationInput(message: "--method must be one of \(Seats.methods.joined(separator: ", ")), not '\(self.method)'.")
         }
         guard seats >= 1 else { throw BadAllocationInput(message: "--seats must be at least 1, not \(seats).") }
         var share = Rational(0)
