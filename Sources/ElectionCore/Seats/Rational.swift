@@ -1,6 +1,7 @@
 /// An exact non-negative fraction, for quotients and quotas that decide seats. Comparisons
 /// cross-multiply in double width, so they never round and never overflow.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The numerator; a quotient made during an allocation may not be in lowest terms (see ``reduced``).
     public let numerator: Int
     public let denominator: Int
 
@@ -11,6 +12,16 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.numerator = numerator / max(divisor, 1)
         self.denominator = denominator / max(divisor, 1)
     }
+
+    /// `numerator / denominator` as given, without reducing: for the quotients compared in an
+    /// allocation's inner loop, where reducing would cost more than the comparison.
+    init(unreduced numerator: Int, _ denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// The same value in lowest terms.
+    public var reduced: Rational { Rational(numerator, denominator) }
 
     /// Parses `1.4`, `7/5` or `2` (not negative); nil for anything else or a non-positive denominator.
     public init?(_ text: String) {
@@ -41,7 +52,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func == (a: Rational, b: Rational) -> Bool {
-        a.numerator == b.numerator && a.denominator == b.denominator
+        let left = a.numerator.multipliedFullWidth(by: b.denominator)
+        let right = b.numerator.multipliedFullWidth(by: a.denominator)
+        return left.high == right.high && left.low == right.low
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let r = reduced
+        hasher.combine(r.numerator)
+        hasher.combine(r.denominator)
     }
 
     /// The whole part, rounded down.
@@ -50,7 +69,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public var description: String {
-        denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
+        let r = reduced
+        return r.denominator == 1 ? "\(r.numerator)" : "\(r.numerator)/\(r.denominator)"
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {

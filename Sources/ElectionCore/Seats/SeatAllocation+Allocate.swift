@@ -13,12 +13,12 @@ extension SeatAllocation {
 
         var tally = Tally(contestants: contestants)
         let total = contestants.reduce(0) { $0 + $1.votes }
-        var eligible = contestants
+        var eligible = Array(contestants.indices)
         if threshold > Rational(0) {
-            eligible = contestants.filter { c in
-                let share = total == 0 ? Rational(0) : Rational(c.votes, total)
+            eligible = eligible.filter { i in
+                let share = total == 0 ? Rational(0) : Rational(contestants[i].votes, total)
                 if share < threshold {
-                    tally.steps.append(.init(kind: "threshold", contestant: c.name, seats: 0, value: share))
+                    tally.step("threshold", i, 0, share)
                     return false
                 }
                 return true
@@ -29,41 +29,50 @@ extension SeatAllocation {
         switch method {
         case .dHondt, .sainteLague, .modifiedSainteLague, .huntingtonHill:
             if minimum > 0 {
-                for c in eligible { tally.award(c.name, tally.limited(c, minimum), kind: "minimum", value: Rational(minimum)) }
+                for i in eligible { tally.award(i, tally.limited(i, minimum), "minimum", Rational(minimum)) }
             }
             highestAverages(among: eligible, seats: seats - tally.awarded, tally: &tally)
         case .cambodia:
             // First step: one seat per full quota of the valid votes.
-            let valid = eligible.reduce(0) { $0 + $1.votes }
+            let valid = eligible.reduce(0) { $0 + contestants[$1].votes }
             if valid > 0 {
-                for c in eligible {
-                    let full = tally.limited(c, c.votes * seats / valid)
-                    if full > 0 {
-                        tally.award(c.name, full, kind: "quota", value: Rational(c.votes * seats, valid))
-                    }
+                for i in eligible {
+                    let votes = contestants[i].votes
+                    let full = tally.limited(i, votes * seats / valid)
+                    if full > 0 { tally.award(i, full, "quota", Rational(votes * seats, valid)) }
                 }
             }
             highestAverages(among: eligible, seats: seats - tally.awarded, tally: &tally)
         case .largestRemainder(let quota):
             largestRemainders(among: eligible, quota: quota, tally: &tally)
         }
-        return AllocationOutcome(seats: tally.won, tie: tally.tie, steps: tally.steps)
+        return tally.outcome()
     }
 
-    /// The divisor methods: each seat to the highest quotient votes / divisor(seats won).
-    private func highestAverages(among eligible: [Contestant], seats: Int, tally: inout Tally) {
+    /// The divisor methods: each seat to the highest priority (votes / divisor of seats won).
+    private func highestAverages(among eligible: [Int], seats: Int, tally: inout Tally) {
         var remaining = seats
+        var tied: [Int] = []
+        tied.reserveCapacity(eligible.count)
         while remaining > 0 {
-            let open = eligible.filter { tally.canWin($0) }
-            guard !open.isEmpty else {
+            // One pass: the highest priority and every list that has it.
+            var best: Rational?
+            tied.removeAll(keepingCapacity: true)
+            for i in eligible where tally.canWin(i) {
+                let priority = method.priority(votes: contestants[i].votes, afterSeats: tally.won[i])
+                if let current = best {
+                    if priority < current { continue }
+                    if current < priority { tied.removeAll(keepingCapacity: true) }
+                }
+                best = priority
+                tied.append(i)
+            }
+            guard let best else {
                 tally.tie = .init(contestants: [], seats: remaining)
                 return
             }
-            let quotients = open.map { c in (c, method.priority(votes: c.votes, afterSeats: tally.won[c.name] ?? 0)) }
-            let best = quotients.map(\.1).max() ?? Rational(0)
-            let tied = quotients.filter { $0.1 == best }.map(\.0)
             if tied.count <= remaining {
-                for c in tied { tally.award(c.name, 1, kind: "average", value: best) }
+                for i in tied { tally.award(i, 1, "average", best) }
                 remaining -= tied.count
                 continue
             }
@@ -73,57 +82,58 @@ extension SeatAllocation {
     }
 
     /// One seat per full quota, then the remaining seats to the largest remainders.
-    private func largestRemainders(among eligible: [Contestant], quota kind: SeatMethod.Quota, tally: inout Tally) {
+    private func largestRemainders(among eligible: [Int], quota kind: SeatMethod.Quota, tally: inout Tally) {
+        func share(_ i: Int, _ quota: Rational) -> Rational {
+            quota.numerator == 0 ? Rational(0) : Rational(contestants[i].votes * quota.denominator, quota.numerator)
+        }
         // With a minimum, those whose share falls short are held at it, and the quota is worked out
         // again over the others and the seats left, until no one else falls short.
-        var held = Set<String>()
+        var held = Set<Int>()
         var quota = Rational(0)
         while true {
-            let free = eligible.filter { !held.contains($0.name) }
+            let free = eligible.filter { !held.contains($0) }
             let freeSeats = seats - minimum * held.count
-            quota = kind.value(votes: free.reduce(0) { $0 + $1.votes }, seats: max(freeSeats, 1))
-            let short = free.filter { c in
-                minimum > 0 && (quota.numerator == 0 || Rational(c.votes * quota.denominator, quota.numerator) < Rational(minimum))
-            }
+            quota = kind.value(votes: free.reduce(0) { $0 + contestants[$1].votes }, seats: max(freeSeats, 1))
+            let short = free.filter { minimum > 0 && share($0, quota) < Rational(minimum) }
             if short.isEmpty || free.isEmpty { break }
-            held.formUnion(short.map(\.name))
+            held.formUnion(short)
         }
-        for c in eligible where held.contains(c.name) {
-            tally.award(c.name, tally.limited(c, minimum), kind: "minimum", value: Rational(minimum))
+        for i in eligible where held.contains(i) {
+            tally.award(i, tally.limited(i, minimum), "minimum", Rational(minimum))
         }
-        var remainders: [(Contestant, Rational)] = []
-        for c in eligible where !held.contains(c.name) {
-            let exact = quota.numerator == 0 ? Rational(0) : Rational(c.votes * quota.denominator, quota.numerator)
-            let full = tally.limited(c, exact.floor)
-            if full > 0 { tally.award(c.name, full, kind: "quota", value: exact) }
-            remainders.append((c, Rational(exact.numerator - full * exact.denominator, exact.denominator)))
+        var remainders: [(index: Int, remainder: Rational)] = []
+        for i in eligible where !held.contains(i) {
+            let exact = share(i, quota)
+            let full = tally.limited(i, exact.floor)
+            if full > 0 { tally.award(i, full, "quota", exact) }
+            remainders.append((i, Rational(exact.numerator - full * exact.denominator, exact.denominator)))
         }
         var remaining = seats - tally.awarded
         // A small quota (Imperiali, Droop) can give more full quotas than seats: the lists with the
         // smallest remainders give them back.
         while remaining < 0 {
-            let holders = remainders.filter { (tally.won[$0.0.name] ?? 0) > 0 }
-            guard let smallest = holders.map(\.1).min() else { break }
-            let tied = holders.filter { $0.1 == smallest }.map(\.0)
+            let holders = remainders.filter { tally.won[$0.index] > 0 }
+            guard let smallest = holders.map(\.remainder).min() else { break }
+            let tied = holders.filter { $0.remainder == smallest }.map(\.index)
             guard tied.count == 1 else {
-                tally.tie = .init(contestants: tied.map(\.name), seats: -remaining)
+                tally.tie = .init(contestants: tied.map { contestants[$0].name }.sorted(), seats: -remaining)
                 return
             }
-            tally.award(tied[0].name, -1, kind: "over-quota", value: smallest)
+            tally.award(tied[0], -1, "over-quota", smallest)
             remaining += 1
         }
+        var hadRemainderSeat = Set<Int>()
         while remaining > 0 {
-            let open = remainders.filter { tally.canWin($0.0) && !tally.hadRemainderSeat.contains($0.0.name) }
-            guard !open.isEmpty else {
+            let open = remainders.filter { tally.canWin($0.index) && !hadRemainderSeat.contains($0.index) }
+            guard let best = open.map(\.remainder).max() else {
                 tally.tie = .init(contestants: [], seats: remaining)
                 return
             }
-            let best = open.map(\.1).max() ?? Rational(0)
-            let tied = open.filter { $0.1 == best }.map(\.0)
+            let tied = open.filter { $0.remainder == best }.map(\.index)
             if tied.count <= remaining {
-                for c in tied {
-                    tally.award(c.name, 1, kind: "remainder", value: best)
-                    tally.hadRemainderSeat.insert(c.name)
+                for i in tied {
+                    tally.award(i, 1, "remainder", best)
+                    hadRemainderSeat.insert(i)
                 }
                 remaining -= tied.count
                 continue
@@ -134,27 +144,27 @@ extension SeatAllocation {
     }
 
     /// More lists are equal than seats are left: the tie-break decides what it can; the rest is a tie.
-    private func settle(_ tied: [Contestant], seats: Int, value: Rational, tally: inout Tally) {
-        var ranked: [[Contestant]]
+    private func settle(_ tied: [Int], seats: Int, value: Rational, tally: inout Tally) {
+        var ranked: [[Int]]
         switch tieBreak {
         case .none:
             ranked = [tied]
         case .mostVotes:
-            ranked = Dictionary(grouping: tied, by: \.votes).sorted { $0.key > $1.key }.map(\.value)
+            ranked = Dictionary(grouping: tied) { contestants[$0].votes }.sorted { $0.key > $1.key }.map(\.value)
         case .order(let order):
-            let known = tied.filter { order.contains($0.name) }
-                .sorted { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! }.map { [$0] }
-            let unknown = tied.filter { !order.contains($0.name) }
+            let position = { (i: Int) in order.firstIndex(of: contestants[i].name) }
+            let known = tied.filter { position($0) != nil }.sorted { position($0)! < position($1)! }.map { [$0] }
+            let unknown = tied.filter { position($0) == nil }
             ranked = known + (unknown.isEmpty ? [] : [unknown])
         }
         var left = seats
         for group in ranked where left > 0 {
             if group.count <= left {
-                for c in group { tally.award(c.name, 1, kind: "tie-break", value: value) }
+                for i in group { tally.award(i, 1, "tie-break", value) }
                 left -= group.count
             } else {
-                let names = group.map(\.name).sorted()
-                for name in names { tally.steps.append(.init(kind: "tie", contestant: name, seats: 0, value: value)) }
+                let names = group.map { contestants[$0].name }.sorted()
+                for i in group.sorted(by: { contestants[$0].name < contestants[$1].name }) { tally.step("tie", i, 0, value) }
                 tally.tie = .init(contestants: names, seats: left)
                 return
             }
@@ -162,35 +172,47 @@ extension SeatAllocation {
     }
 }
 
-/// The running count of an allocation.
+/// The running count of an allocation, by the contestants' positions.
 private struct Tally {
-    var won: [String: Int]
-    var steps: [AllocationOutcome.Step] = []
+    let contestants: [SeatAllocation.Contestant]
+    var won: [Int]
     var tie: AllocationOutcome.Tie?
-    var hadRemainderSeat = Set<String>()
-    private let caps: [String: Int]
+    private var steps: [(kind: String, index: Int, seats: Int, value: Rational)] = []
 
     init(contestants: [SeatAllocation.Contestant]) {
-        won = Dictionary(uniqueKeysWithValues: contestants.map { ($0.name, 0) })
-        caps = Dictionary(uniqueKeysWithValues: contestants.compactMap { c in c.cap.map { (c.name, $0) } })
+        self.contestants = contestants
+        won = Array(repeating: 0, count: contestants.count)
     }
 
-    var awarded: Int { won.values.reduce(0, +) }
+    var awarded: Int { won.reduce(0, +) }
 
-    func canWin(_ c: SeatAllocation.Contestant) -> Bool {
-        guard let cap = caps[c.name] else { return true }
-        return (won[c.name] ?? 0) < cap
+    func canWin(_ i: Int) -> Bool {
+        guard let cap = contestants[i].cap else { return true }
+        return won[i] < cap
     }
 
     /// `seats`, or fewer if the list runs out of candidates (noted as a step).
-    mutating func limited(_ c: SeatAllocation.Contestant, _ seats: Int) -> Int {
-        guard let cap = caps[c.name], seats > cap else { return seats }
-        steps.append(.init(kind: "cap", contestant: c.name, seats: cap, value: Rational(cap)))
+    mutating func limited(_ i: Int, _ seats: Int) -> Int {
+        guard let cap = contestants[i].cap, seats > cap else { return seats }
+        step("cap", i, cap, Rational(cap))
         return cap
     }
 
-    mutating func award(_ name: String, _ seats: Int, kind: String, value: Rational) {
-        won[name, default: 0] += seats
-        steps.append(.init(kind: kind, contestant: name, seats: seats, value: value))
+    mutating func award(_ i: Int, _ seats: Int, _ kind: String, _ value: Rational) {
+        won[i] += seats
+        step(kind, i, seats, value)
+    }
+
+    mutating func step(_ kind: String, _ i: Int, _ seats: Int, _ value: Rational) {
+        steps.append((kind, i, seats, value))
+    }
+
+    func outcome() -> AllocationOutcome {
+        AllocationOutcome(
+            seats: Dictionary(uniqueKeysWithValues: contestants.indices.map { (contestants[$0].name, won[$0]) }),
+            tie: tie,
+            steps: steps.map {
+                .init(kind: $0.kind, contestant: contestants[$0.index].name, seats: $0.seats, value: $0.value)
+            })
     }
 }

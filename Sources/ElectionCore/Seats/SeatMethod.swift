@@ -40,13 +40,13 @@ public enum SeatMethod: Sendable, Hashable {
     /// the next seat goes to the highest.
     func priority(votes: Int, afterSeats seats: Int) -> Rational {
         switch self {
-        case .dHondt, .cambodia, .largestRemainder: Rational(votes, seats + 1)
-        case .sainteLague: Rational(votes, 2 * seats + 1)
+        case .dHondt, .cambodia, .largestRemainder: Rational(unreduced: votes, seats + 1)
+        case .sainteLague: Rational(unreduced: votes, 2 * seats + 1)
         case .modifiedSainteLague(let first):
-            seats == 0 ? Rational(votes * first.denominator, first.numerator) : Rational(votes, 2 * seats + 1)
+            seats == 0 ? Rational(unreduced: votes * first.denominator, first.numerator) : Rational(unreduced: votes, 2 * seats + 1)
         case .huntingtonHill:
             // `minimum` ≥ 1 is enforced, so seats is never 0 here.
-            Rational(votes * votes, seats * (seats + 1))
+            Rational(unreduced: votes * votes, seats * (seats + 1))
         }
     }
 }
