@@ -82,7 +82,7 @@ struct ReferenceBuilder {
                     id: commune.id + Self.threeDigits(number),
                     communeCode: commune.id,
                     nameEnglish: "\(commune.nameEnglish) \(venue.english), polling station \(number)",
-                    nameKhmer: "\(venue.khmer)\(commune.nameKhmer) ការិយាល័យបោះឆ្នោតលេខ \(KhmerDigits.of(number))",
+                    nameKhmer: "\(venue.khmer)\(commune.nameKhmer) ការិយាល័យបោះឆ្នោតលេខ \(Numerals.khmer(String(number)))",
                     addressEnglish: "\(venue.english), \(commune.nameEnglish) \(unitEnglish), \(commune.districtName), \(province.nameEnglish)",
                     addressKhmer: "\(venue.khmer) \(unitKhmer)\(commune.nameKhmer) \(provinceKhmer)\(province.nameKhmer)",
                     position: anchors.position(for: commune, using: &rng),
@@ -178,15 +178,4 @@ struct StationVenue: Sendable {
         StationVenue(english: "Pagoda", khmer: "វត្ត"),
         StationVenue(english: "Commune Hall", khmer: "សាលាឃុំ"),
     ]
-}
-
-/// Khmer numerals, as stations and documents write them.
-enum KhmerDigits {
-    static func of(_ n: Int) -> String {
-        String(String(n).unicodeScalars.map { c -> Character in
-            guard let v = c.properties.numericType != nil ? Int(String(c)) : nil,
-                  let khmer = Unicode.Scalar(0x17E0 + v) else { return Character(c) }
-            return Character(khmer)
-        })
-    }
 }

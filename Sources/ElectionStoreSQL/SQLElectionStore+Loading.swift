@@ -15,13 +15,13 @@ extension SQLElectionStore {
             // Building an index once over sorted keys is several times faster than growing it one
             // random insert at a time, so the register's secondary indexes are dropped while it
             // loads and recreated from their own definitions afterwards, in the same transaction.
-            let indexes = try await Self.secondaryIndexes(of: "voters", in: tx)
+            let indexes = try await Self.secondaryIndexes(of: "voters", in: tx.sql, tx.dialect)
             for index in indexes {
                 try await tx.sql.raw("DROP INDEX \(unsafeRaw: index.name)").run()
             }
             // PostgreSQL checks a foreign key row by row with a trigger; checking it once for the
             // whole table when it is added back is much faster. (SQLite cannot drop a constraint.)
-            let foreignKeys = try await Self.foreignKeys(of: "voters", in: tx)
+            let foreignKeys = try await Self.foreignKeys(of: "voters", in: tx.sql, tx.dialect)
             for key in foreignKeys {
                 try await tx.sql.raw("ALTER TABLE voters DROP CONSTRAINT \(unsafeRaw: key.name)").run()
             }
@@ -47,9 +47,11 @@ extension SQLElectionStore {
     }
 
     /// The foreign keys of `table` on PostgreSQL, as the database defines them; none on SQLite.
-    static func foreignKeys(of table: String, in tx: any SQLTransaction) async throws -> [(name: String, definition: String)] {
-        guard tx.dialect == .postgres else { return [] }
-        return try await tx.sql.raw("""
+    static func foreignKeys(
+        of table: String, in db: any SQLDatabase, _ dialect: SQLDialect
+    ) async throws -> [(name: String, definition: String)] {
+        guard dialect == .postgres else { return [] }
+        return try await db.raw("""
             SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
             WHERE conrelid = \(bind: table)::regclass AND contype = 'f' ORDER BY conname
             """).all().map {
@@ -59,21 +61,22 @@ extension SQLElectionStore {
 
     /// Names of the secondary indexes on `table`, for checking that a load left them in place.
     func secondaryIndexNames(of table: String) async throws -> [String] {
-        try await engine.withTransaction { tx in try await Self.secondaryIndexes(of: table, in: tx).map(\.name) }
+        let dialect = engine.dialect
+        return try await engine.read { db in try await Self.secondaryIndexes(of: table, in: db, dialect).map(\.name) }
     }
 
     /// The indexes of `table` other than those behind its constraints, as the database defines them.
     static func secondaryIndexes(
-        of table: String, in tx: any SQLTransaction
+        of table: String, in db: any SQLDatabase, _ dialect: SQLDialect
     ) async throws -> [(name: String, definition: String)] {
-        let query: SQLQueryString = tx.dialect == .sqlite
+        let query: SQLQueryString = dialect == .sqlite
             ? "SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL ORDER BY name"
             : """
               SELECT indexname AS name, indexdef AS definition FROM pg_indexes
               WHERE schemaname = current_schema() AND tablename = \(bind: table)
               AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname
               """
-        return try await tx.sql.raw(query).all().map {
+        return try await db.raw(query).all().map {
             (try $0.decode(column: "name", as: String.self), try $0.decode(column: "definition", as: String.self))
         }
     }

@@ -14,19 +14,15 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     /// Opens the SQLite file at `path` (creating it if need be) and brings its schema up to date.
     /// `bulkBuild` is for a new file that is thrown away if the build fails; see ``finishBuilding()``.
     public static func openSQLite(path: String, bulkBuild: Bool = false) async throws -> SQLElectionStore {
-        let engine = try await SQLiteEngine.open(path: path, bulkBuild: bulkBuild)
-        do {
-            try await Migrations.apply(on: engine)
-        } catch {
-            try? await engine.close()
-            throw error
-        }
-        return SQLElectionStore(engine: engine)
+        try await migrated(SQLiteEngine.open(path: path, bulkBuild: bulkBuild))
     }
 
     /// Connects to PostgreSQL and brings its schema up to date.
     public static func connectPostgres(url: String) async throws -> SQLElectionStore {
-        let engine = try await PostgresEngine.connect(url: url)
+        try await migrated(PostgresEngine.connect(url: url))
+    }
+
+    private static func migrated(_ engine: any SQLEngine) async throws -> SQLElectionStore {
         do {
             try await Migrations.apply(on: engine)
         } catch {

@@ -1,3 +1,4 @@
+import ElectionCore
 import Foundation
 
 /// The languages of the portal. Every user-facing string exists in each.
@@ -13,6 +14,14 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// The strings as templates see them: Mustache reads a dot as a path, so `site.name` is `t.site_name`.
     var templateStrings: [String: String] {
+        self == .english ? Self.englishTemplateStrings : Self.khmerTemplateStrings
+    }
+
+    // Made once, not on every page.
+    private static let englishTemplateStrings = templateKeys(Translations.english)
+    private static let khmerTemplateStrings = templateKeys(Translations.khmer)
+
+    private static func templateKeys(_ strings: [String: String]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: strings.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
     }
 
@@ -31,13 +40,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// A whole number with thousands separators, in Khmer digits for Khmer.
     func number(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var grouped = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(c)
-        }
-        return localDigits(n < 0 ? "-" + grouped : grouped)
+        localDigits(Numerals.grouped(n))
     }
 
     /// A number written as it is, without separators (a year), in Khmer digits for Khmer.
@@ -46,11 +49,6 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     private func localDigits(_ text: String) -> String {
-        guard self == .khmer else { return text }
-        return String(text.unicodeScalars.map { c -> Character in
-            guard let value = c.properties.numericType != nil ? Int(String(c)) : nil,
-                  let khmer = Unicode.Scalar(0x17E0 + value) else { return Character(c) }
-            return Character(khmer)
-        })
+        self == .khmer ? Numerals.khmer(text) : text
     }
 }

@@ -1,3 +1,4 @@
+import ElectionCore
 import Foundation
 
 /// A progress bar on standard error: redrawn in place on a terminal, a line per tenth elsewhere.
@@ -20,8 +21,8 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let text = "\(label) \(Self.group(done))/\(Self.group(total)) \(Int(fraction * 100))% "
-            + "\(Self.group(Int(rate)))/s, \(Int(left.rounded())) s left"
+        let text = "\(label) \(Numerals.grouped(done))/\(Numerals.grouped(total)) \(Int(fraction * 100))% "
+            + "\(Numerals.grouped(Int(rate)))/s, \(Int(left.rounded())) s left"
         if isTerminal {
             guard done >= total || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
@@ -36,16 +37,5 @@ final class ProgressBar: @unchecked Sendable {
             lastTenth = tenth
             FileHandle.standardError.write(Data("\(text)\n".utf8))
         }
-    }
-
-    /// 1234567 → "1,234,567".
-    static func group(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ElectionCore
 import ElectionScenario
 import ElectionStoreSQL
 import Foundation
@@ -49,11 +50,11 @@ struct Scenario: AsyncParsableCommand {
         try await opened.close()
         print("Built \(name) (seed \(seed)) in \(String(format: "%.1f", report.totalSeconds)) s.")
         print(String(format: "reference data: %.1f s; register: %@ voters in %.1f s (%@ voters/s)",
-                     report.referenceSeconds, ProgressBar.group(report.voters), report.registerSeconds,
-                     ProgressBar.group(Int(Double(report.voters) / max(report.registerSeconds, 0.001)))))
+                     report.referenceSeconds, Numerals.grouped(report.voters), report.registerSeconds,
+                     Numerals.grouped(Int(Double(report.voters) / max(report.registerSeconds, 0.001)))))
         if case .sqlite(let path) = target,
            let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
-            print("database: \(path), \(ProgressBar.group(size / 1_048_576)) MiB")
+            print("database: \(path), \(Numerals.grouped(size / 1_048_576)) MiB")
         }
         print(StatisticsReport(statistics).text)
     }

@@ -79,16 +79,15 @@ struct ScenarioBuild {
         let scenario = try CambodiaScenario(seed: seed, voters: voters)
         let progress = ProgressBar(label: "voters", total: voters)
         let counter = Counter()
-        let registerStarted = Counter()
         try await store.loadElection(scenario.reference) { storeBatch in
-            registerStarted.mark()
+            counter.mark()
             try await scenario.generateRegister { batch in
                 try await storeBatch(batch)
                 progress.update(counter.add(batch.count))
             }
         }
         let finished = Date()
-        let registerStart = registerStarted.markedAt ?? finished
+        let registerStart = counter.markedAt ?? finished
         return Report(
             referenceSeconds: registerStart.timeIntervalSince(started),
             registerSeconds: finished.timeIntervalSince(registerStart),

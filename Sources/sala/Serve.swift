@@ -1,4 +1,5 @@
 import ArgumentParser
+import ElectionCore
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -42,7 +43,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let target = try store.target(defaultPath: "sala.sqlite")
         if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
-            announce("No database at \(path): building the \(CambodiaScenario.name) scenario with \(ProgressBar.group(demoVoters)) voters.")
+            announce("No database at \(path): building the \(CambodiaScenario.name) scenario with \(Numerals.grouped(demoVoters)) voters.")
             let report = try await ScenarioBuild(seed: CambodiaScenario.defaultSeed, voters: demoVoters)
                 .buildSQLite(at: path, replacing: false)
             announce(String(format: "Built in %.1f s.", report.totalSeconds))

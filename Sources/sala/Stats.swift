@@ -60,7 +60,7 @@ struct StatisticsReport {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in
-            label + String(repeating: " ", count: width - label.count + 2) + ProgressBar.group(value)
+            label + String(repeating: " ", count: width - label.count + 2) + Numerals.grouped(value)
         }.joined(separator: "\n")
     }
 }

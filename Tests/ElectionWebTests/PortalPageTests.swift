@@ -125,14 +125,9 @@ import Testing
     }
 }
 
+/// Thousands grouped as Foundation writes them in US English: an oracle independent of Sala's own.
 func grouped(_ n: Int) -> String {
-    let digits = String(n)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return out
+    n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
 }
 
 /// How Mustache escapes text in HTML.
