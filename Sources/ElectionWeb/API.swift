@@ -166,17 +166,10 @@ struct API: Sendable {
                 throw InputError(field: "body", reason: "json")
             }
             var fields: [String: Substring] = [:]
-            fields["voter_number"] = parsed.voterNumber.map { Substring($0) }
+            fields["voterNumber"] = parsed.voterNumber.map { Substring($0) }
             fields["name"] = parsed.name.map { Substring($0) }
-            fields["date_of_birth"] = parsed.dateOfBirth.map { Substring($0) }
-            let question: RegistrationQuestion
-            do {
-                question = try Portal.registrationQuestion(fields)
-            } catch let error as InputError {
-                // Name the field as the JSON body spells it.
-                let jsonField = ["voter_number": "voterNumber", "date_of_birth": "dateOfBirth"][error.field] ?? error.field
-                throw InputError(field: jsonField, reason: error.reason, label: error.field)
-            }
+            fields["dateOfBirth"] = parsed.dateOfBirth.map { Substring($0) }
+            let question = try Portal.registrationQuestion(fields, named: .json)
             switch try await store.lookUpRegistration(question) {
             case .registered(let station):
                 return JSONBody(RegistrationResponse(

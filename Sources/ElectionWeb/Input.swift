@@ -16,20 +16,20 @@ enum Input {
         return trimmed
     }
 
-    static func voterNumber(_ value: String, field: String = "voter_number") throws -> VoterNumber {
+    static func voterNumber(_ value: String, field: String) throws -> VoterNumber {
         guard let number = VoterNumber(value) else { throw InputError(field: field, reason: "voter_number") }
         return number
     }
 
     /// A date of birth: a real day, not after `today`.
-    static func dateOfBirth(_ value: String, field: String = "date_of_birth", today: CalendarDate) throws -> CalendarDate {
+    static func dateOfBirth(_ value: String, field: String, today: CalendarDate) throws -> CalendarDate {
         guard let date = CalendarDate(iso: value), date <= today, date.year >= 1900 else {
             throw InputError(field: field, reason: "date")
         }
         return date
     }
 
-    static func fullName(_ value: String, field: String = "name") throws -> String {
+    static func fullName(_ value: String, field: String) throws -> String {
         let key = NameKey.of(value)
         guard key.count >= 2, value.count <= 100 else { throw InputError(field: field, reason: "name") }
         return value

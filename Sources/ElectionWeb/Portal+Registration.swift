@@ -49,20 +49,35 @@ extension Portal {
         }
     }
 
-    /// The question the form asks: by number when a number is given, else by name and date of birth.
-    static func registrationQuestion(_ fields: [String: Substring]) throws -> RegistrationQuestion {
-        let number = try Input.text(fields["voter_number"], field: "voter_number", required: false)
-        let name = try Input.text(fields["name"], field: "name", required: false)
-        let born = try Input.text(fields["date_of_birth"], field: "date_of_birth", required: false)
+    /// What the registration question's fields are called: in the form, and in the API's JSON.
+    struct QuestionFields {
+        let voterNumber: String
+        let name: String
+        let dateOfBirth: String
+
+        static let form = QuestionFields(voterNumber: "voter_number", name: "name", dateOfBirth: "date_of_birth")
+        static let json = QuestionFields(voterNumber: "voterNumber", name: "name", dateOfBirth: "dateOfBirth")
+    }
+
+    /// The question asked: by number when a number is given, else by name and date of birth.
+    /// Errors name the field as the client called it.
+    static func registrationQuestion(
+        _ fields: [String: Substring], named f: QuestionFields = .form
+    ) throws -> RegistrationQuestion {
+        let number = try Input.text(fields[f.voterNumber], field: f.voterNumber, required: false)
+        let name = try Input.text(fields[f.name], field: f.name, required: false)
+        let born = try Input.text(fields[f.dateOfBirth], field: f.dateOfBirth, required: false)
         if let number {
             guard name == nil && born == nil else { throw InputError(field: "", reason: "one_question") }
-            return .byNumber(try Input.voterNumber(number))
+            return .byNumber(try Input.voterNumber(number, field: f.voterNumber))
         }
         guard let name else {
-            throw InputError(field: born == nil ? "voter_number" : "name", reason: "missing")
+            throw InputError(field: born == nil ? f.voterNumber : f.name, reason: "missing")
         }
-        guard let born else { throw InputError(field: "date_of_birth", reason: "missing") }
-        return .byName(try Input.fullName(name), dateOfBirth: try Input.dateOfBirth(born, today: today()))
+        guard let born else { throw InputError(field: f.dateOfBirth, reason: "missing") }
+        return .byName(
+            try Input.fullName(name, field: f.name),
+            dateOfBirth: try Input.dateOfBirth(born, field: f.dateOfBirth, today: today()))
     }
 
     static func today() -> CalendarDate {
