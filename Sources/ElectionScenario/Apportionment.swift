@@ -1,5 +1,9 @@
 /// Shares a whole number among parts in proportion to integer weights, exactly (largest remainder,
 /// ties to the earlier part), so generated totals add up to the published figures.
+///
+/// Not `SeatAllocation`: generation needs a tie always settled by position (equal weights are
+/// common), a minimum given first and the rest shared by weight, and speed over tens of thousands
+/// of parts, where the election rule reports ties and traces every step.
 enum Apportionment {
     static func largestRemainder(_ total: Int, weights: [Int], minimum: Int = 0) -> [Int] {
         precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 })

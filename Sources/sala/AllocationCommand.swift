@@ -29,6 +29,25 @@ enum AllocationCommand {
         }
     }
 
+    /// The party-list methods by the names `sala seats` and `sala seats-batch` take.
+    static let seatMethods = [
+        "dhondt", "cambodia", "sainte-lague", "modified-sainte-lague", "hare", "droop", "hagenbach-bischoff", "imperiali",
+    ]
+
+    /// The method called `name`; nil for an unknown name or a missing or non-positive first divisor.
+    static func seatMethod(_ name: String, firstDivisor: String?) -> SeatMethod? {
+        switch name {
+        case "dhondt": return .dHondt
+        case "cambodia": return .cambodia
+        case "sainte-lague": return .sainteLague
+        case "modified-sainte-lague":
+            guard let text = firstDivisor, let divisor = Rational(text), divisor > Rational(0) else { return nil }
+            return .modifiedSainteLague(firstDivisor: divisor)
+        default:
+            return SeatMethod.Quota(rawValue: name).map { .largestRemainder($0) }
+        }
+    }
+
     static func run(_ make: () throws -> SeatAllocation) throws {
         let outcome: AllocationOutcome
         do {

@@ -12,11 +12,7 @@ struct Seats: AsyncParsableCommand {
             (a drawing of lots is required). Exit code 2: bad input.
             """)
 
-    static let methods = [
-        "dhondt", "cambodia", "sainte-lague", "modified-sainte-lague", "hare", "droop", "hagenbach-bischoff", "imperiali",
-    ]
-
-    @Option(help: ArgumentHelp("One of: \(Seats.methods.joined(separator: ", ")).", valueName: "METHOD"))
+    @Option(help: ArgumentHelp("One of: \(AllocationCommand.seatMethods.joined(separator: ", ")).", valueName: "METHOD"))
     var method: String
 
     @Option(help: "Seats to fill.")
@@ -36,11 +32,11 @@ struct Seats: AsyncParsableCommand {
     }
 
     private func makeAllocation() throws -> SeatAllocation {
-        guard let method = SeatsBatch.method(self.method, firstDivisor: firstDivisor) else {
+        guard let method = AllocationCommand.seatMethod(self.method, firstDivisor: firstDivisor) else {
             if self.method == "modified-sainte-lague" {
                 throw BadAllocationInput(message: "--first-divisor must be a positive number such as 1.4 for modified-sainte-lague.")
             }
-            throw BadAllocationInput(message: "--method must be one of \(Seats.methods.joined(separator: ", ")), not '\(self.method)'.")
+            throw BadAllocationInput(message: "--method must be one of \(AllocationCommand.seatMethods.joined(separator: ", ")), not '\(self.method)'.")
         }
         guard seats >= 1 else { throw BadAllocationInput(message: "--seats must be at least 1, not \(seats).") }
         var share = Rational(0)

@@ -43,7 +43,7 @@ struct SeatsBatch: AsyncParsableCommand {
         var parsed: [SeatAllocation?] = []
         for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
             guard let election = try? decoder.decode(Election.self, from: Data(line)),
-                  let method = Self.method(election.method, firstDivisor: election.firstDivisor) else {
+                  let method = AllocationCommand.seatMethod(election.method, firstDivisor: election.firstDivisor) else {
                 parsed.append(nil)
                 allocations.append(Result(error: "line \(number + 1): not an election as documented"))
                 continue
@@ -75,18 +75,5 @@ struct SeatsBatch: AsyncParsableCommand {
         FileHandle.standardOutput.write(out)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         FileHandle.standardError.write(Data("allocated \(parsed.count) elections in \(String(format: "%.6f", seconds)) s\n".utf8))
-    }
-
-    static func method(_ name: String, firstDivisor: String?) -> SeatMethod? {
-        switch name {
-        case "dhondt": return .dHondt
-        case "cambodia": return .cambodia
-        case "sainte-lague": return .sainteLague
-        case "modified-sainte-lague":
-            guard let text = firstDivisor, let divisor = Rational(text), divisor > Rational(0) else { return nil }
-            return .modifiedSainteLague(firstDivisor: divisor)
-        default:
-            return SeatMethod.Quota(rawValue: name).map { .largestRemainder($0) }
-        }
     }
 }
