@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "ElectionCore"),
@@ -25,6 +27,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -38,6 +41,8 @@ let package = Package(
                 "ElectionCore", "ElectionStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Assets")]
         ),
@@ -54,7 +59,7 @@ let package = Package(
             dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario"],
             path: "Tests/Support"
         ),
-        .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore"]),
+        .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ElectionScenarioTests", dependencies: ["ElectionCore", "ElectionScenario"]),
         .testTarget(
             name: "ElectionStoreTests",

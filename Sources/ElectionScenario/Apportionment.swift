@@ -26,4 +26,23 @@ enum Apportionment {
         }
         return shares.map { minimum + $0.quotient }
     }
+
+    /// Like ``largestRemainder(_:weights:minimum:)`` but no part gets more than its cap: what a
+    /// part would get above its cap goes to the parts with room, in proportion to their weights.
+    static func largestRemainder(_ total: Int, weights: [Int], caps: [Int]) -> [Int] {
+        precondition(weights.count == caps.count && total <= caps.reduce(0, +), "more to share than the caps allow")
+        var shares = Array(repeating: 0, count: weights.count)
+        var rest = total
+        while rest > 0 {
+            let room = caps.indices.filter { shares[$0] < caps[$0] }
+            let part = largestRemainder(rest, weights: room.map { weights[$0] > 0 ? weights[$0] : 1 })
+            rest = 0
+            for (index, share) in zip(room, part) {
+                let given = min(share, caps[index] - shares[index])
+                shares[index] += given
+                rest += share - given
+            }
+        }
+        return shares
+    }
 }

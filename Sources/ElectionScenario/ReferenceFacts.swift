@@ -99,7 +99,7 @@ struct ReferenceFacts: Sendable {
         return try Data(contentsOf: url)
     }
 
-    private static func table(_ name: String) throws -> CSVTable {
+    static func table(_ name: String) throws -> CSVTable {
         CSVTable(text: String(decoding: try data(name), as: UTF8.self))
     }
 }

@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No `kind` (e.g. "polling station") has this identifier.
     case notFound(_ kind: String, _ id: String)
+    /// A `kind` (e.g. "account") with this identifier exists already.
+    case duplicate(_ kind: String, _ id: String)
     /// The store already holds an election; loading another would mix them.
     case alreadyLoaded
     /// The store holds no election yet.
@@ -14,6 +16,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let kind, let id): "no \(kind) with identifier \(id)"
+        case .duplicate(let kind, let id): "a \(kind) named \(id) exists already"
         case .alreadyLoaded: "the database already holds an election"
         case .empty: "the database holds no election yet"
         case .refused(let why): "the database refused the operation: \(why)"

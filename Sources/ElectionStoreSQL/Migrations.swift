@@ -16,12 +16,17 @@ enum Migrations {
         Migration(name: "002_commissions", statements: commissions),
         Migration(name: "003_parties_and_candidates", statements: partiesAndCandidates),
         Migration(name: "004_voter_register", statements: voterRegister),
+        Migration(name: "005_accounts", statements: accounts),
+        Migration(name: "006_result_forms", statements: resultForms),
     ]
 
     /// The tables the migrations create, in creation order.
     static let tables = [
         "election", "provenance", "constituencies", "constituency_outlines", "communes", "polling_stations",
         "commissions", "commission_members", "parties", "candidates", "voters",
+        "officials", "sessions", "machine_tokens",
+        "result_forms", "result_entries", "result_entry_votes", "result_form_votes", "current_forms", "current_votes",
+        "result_events", "result_confirmations", "publications",
     ]
 
     /// Applies the migrations the database lacks, each in its own transaction. A database that is
@@ -209,8 +214,170 @@ enum Migrations {
     }
 }
 
+extension Migrations {
+    static func accounts(_ d: SQLDialect) -> [String] {
+        [
+            """
+            CREATE TABLE officials (
+                id \(d.identityPrimaryKey),
+                name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+                role TEXT NOT NULL CHECK (role IN ('nec-administrator', 'provincial-official', 'commune-official', 'station-official')),
+                unit_code TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                CHECK (length(unit_code) = CASE role WHEN 'nec-administrator' THEN 0 WHEN 'provincial-official' THEN 2
+                    WHEN 'commune-official' THEN 6 ELSE 9 END)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE sessions (
+                token_digest TEXT PRIMARY KEY,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                csrf_token TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE machine_tokens (
+                token_digest TEXT PRIMARY KEY,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                label TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+        ]
+    }
+
+    /// Counts shared by entries, versions and the current figures.
+    private static let countColumns = """
+        registered INTEGER NOT NULL CHECK (registered >= 0),
+        received INTEGER NOT NULL CHECK (received >= 0),
+        issued INTEGER NOT NULL CHECK (issued >= 0),
+        in_box INTEGER NOT NULL CHECK (in_box >= 0),
+        spoiled INTEGER NOT NULL CHECK (spoiled >= 0),
+        unused INTEGER NOT NULL CHECK (unused >= 0),
+        invalid INTEGER NOT NULL CHECK (invalid >= 0)
+        """
+
+    static func resultForms(_ d: SQLDialect) -> [String] {
+        let status = "CHECK (status IN ('awaiting-first-entry', 'awaiting-second-entry', 'disputed', 'awaiting-acknowledgement', 'accepted'))"
+        return [
+            // One row per version; the settled figures stay NULL until both entries agree or a
+            // coordinator settles them.
+            """
+            CREATE TABLE result_forms (
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                version INTEGER NOT NULL CHECK (version > 0),
+                status TEXT NOT NULL \(status),
+                reason TEXT,
+                opened_by INTEGER REFERENCES officials (id),
+                resolved_by INTEGER REFERENCES officials (id),
+                acknowledged_by INTEGER REFERENCES officials (id),
+                warnings TEXT NOT NULL,
+                registered INTEGER, received INTEGER, issued INTEGER, in_box INTEGER,
+                spoiled INTEGER, unused INTEGER, invalid INTEGER,
+                PRIMARY KEY (station_code, version),
+                CHECK ((version = 1) = (reason IS NULL))
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE result_entries (
+                station_code TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                position INTEGER NOT NULL CHECK (position IN (1, 2)),
+                \(countColumns),
+                PRIMARY KEY (station_code, version, official_id),
+                UNIQUE (station_code, version, position),
+                FOREIGN KEY (station_code, version) REFERENCES result_forms (station_code, version)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE result_entry_votes (
+                station_code TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                official_id INTEGER NOT NULL,
+                party_id INTEGER NOT NULL REFERENCES parties (id),
+                votes INTEGER NOT NULL CHECK (votes >= 0),
+                PRIMARY KEY (station_code, version, official_id, party_id),
+                FOREIGN KEY (station_code, version, official_id) REFERENCES result_entries (station_code, version, official_id)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE result_form_votes (
+                station_code TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                party_id INTEGER NOT NULL REFERENCES parties (id),
+                votes INTEGER NOT NULL CHECK (votes >= 0),
+                PRIMARY KEY (station_code, version, party_id),
+                FOREIGN KEY (station_code, version) REFERENCES result_forms (station_code, version)
+            )\(d.tableOptions)
+            """,
+            // The accepted version that counts for each station, and its figures copied beside
+            // it, so totals are one scan of a narrow table.
+            """
+            CREATE TABLE current_forms (
+                station_code TEXT PRIMARY KEY REFERENCES polling_stations (code),
+                version INTEGER NOT NULL,
+                \(countColumns),
+                FOREIGN KEY (station_code, version) REFERENCES result_forms (station_code, version)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE current_votes (
+                station_code TEXT NOT NULL REFERENCES current_forms (station_code),
+                party_id INTEGER NOT NULL REFERENCES parties (id),
+                votes INTEGER NOT NULL CHECK (votes >= 0),
+                PRIMARY KEY (station_code, party_id)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE result_events (
+                id \(d.identityPrimaryKey),
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                version INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                action TEXT NOT NULL,
+                status TEXT NOT NULL \(status),
+                detail TEXT
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX result_events_by_station ON result_events (station_code, id)",
+            """
+            CREATE TABLE result_confirmations (
+                level TEXT NOT NULL CHECK (level IN ('national', 'province')),
+                unit_code TEXT NOT NULL,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                confirmed_at TEXT NOT NULL,
+                PRIMARY KEY (level, unit_code)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE publications (
+                number INTEGER PRIMARY KEY CHECK (number > 0),
+                published_at TEXT NOT NULL,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                stations_reported INTEGER NOT NULL,
+                stations_total INTEGER NOT NULL,
+                official INTEGER NOT NULL CHECK (official IN (0, 1)),
+                digest TEXT NOT NULL,
+                content TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+        ]
+    }
+}
+
+/// Times as the store keeps them: ISO 8601 text in UTC with milliseconds, which sorts as time does.
 enum ISO8601 {
-    static func now() -> String {
-        Date().formatted(.iso8601)
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    static func now() -> String { string(Date()) }
+
+    static func string(_ date: Date) -> String { date.formatted(style) }
+
+    static func date(_ text: String) throws -> Date {
+        do { return try style.parse(text) } catch { throw Rows.Malformed(column: "time", value: text) }
     }
 }

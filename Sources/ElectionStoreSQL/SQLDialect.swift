@@ -6,6 +6,10 @@ public enum SQLDialect: String, Sendable {
     /// Options closing a `CREATE TABLE`: SQLite tables are STRICT so a value of the wrong type is refused.
     var tableOptions: String { self == .sqlite ? " STRICT" : "" }
     var bigInteger: String { self == .sqlite ? "INTEGER" : "BIGINT" }
+    /// An integer key the database numbers itself.
+    var identityPrimaryKey: String {
+        self == .sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    }
     var real: String { self == .sqlite ? "REAL" : "DOUBLE PRECISION" }
 
     /// A CHECK that `column` holds an ISO date `YYYY-MM-DD`.

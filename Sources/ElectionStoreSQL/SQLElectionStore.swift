@@ -286,13 +286,13 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
 
     // MARK: Helpers
 
-    private func all<T: Sendable>(
+    func all<T: Sendable>(
         _ query: SQLQueryString, _ decode: @escaping @Sendable (any SQLRow) throws -> T
     ) async throws -> [T] {
         try await engine.read { db in try await db.raw(query).all().map(decode) }
     }
 
-    private func one<T: Sendable>(
+    func one<T: Sendable>(
         _ query: SQLQueryString, _ decode: @escaping @Sendable (any SQLRow) throws -> T, _ kind: String, _ id: String
     ) async throws -> T {
         guard let value = try await all(query, decode).first else { throw StoreError.notFound(kind, id) }

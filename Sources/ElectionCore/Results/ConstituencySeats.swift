@@ -1,0 +1,57 @@
+/// The seats of one constituency shared among the parties by its votes, and who fills them.
+public struct ConstituencySeats: Sendable, Hashable {
+    public var constituencyCode: String
+    /// The allocation with its trace; seats are keyed by the party's ballot number as text.
+    public var outcome: AllocationOutcome
+    /// Candidates elected, party by party in ballot order, each party's in list order.
+    public var elected: [Candidate]
+
+    /// Shares `seats` among the parties by `votes` (ballot number → valid votes) with `method`;
+    /// each party can win at most as many seats as it has candidates, and its seats go to its
+    /// candidates in list order.
+    public init(
+        constituencyCode: String, seats: Int, method: SeatMethod, votes: [Int: Int], lists: [Int: [Candidate]],
+        tieBreak: SeatAllocation.TieBreak = .none
+    ) throws {
+        let contestants = votes.keys.sorted().map { party in
+            SeatAllocation.Contestant(name: String(party), votes: votes[party] ?? 0, cap: lists[party]?.count ?? 0)
+        }
+        let outcome = try SeatAllocation(method: method, seats: seats, contestants: contestants, tieBreak: tieBreak).allocate()
+        self.outcome = outcome
+        self.constituencyCode = constituencyCode
+        elected = votes.keys.sorted().flatMap { party in
+            (lists[party] ?? []).sorted { $0.listPosition < $1.listPosition }.prefix(outcome.seats[String(party)] ?? 0)
+        }
+    }
+
+    /// Seats won by the party with this ballot number.
+    public func seats(of party: Int) -> Int { outcome.seats[String(party)] ?? 0 }
+}
+
+extension SeatMethod {
+    /// The method an election names in ``Election/seatAllocationMethod``: `highest-average` is
+    /// Cambodia's formulation as its law words it; the others use the names of `sala seats`.
+    public init?(electionMethod name: String) {
+        switch name {
+        case "highest-average", "cambodia": self = .cambodia
+        case "dhondt", "d-hondt": self = .dHondt
+        case "sainte-lague": self = .sainteLague
+        case "hare", "droop", "hagenbach-bischoff", "imperiali":
+            guard let quota = Quota(rawValue: name) else { return nil }
+            self = .largestRemainder(quota)
+        default: return nil
+        }
+    }
+}
+
+extension ConstituencySeats {
+    /// Seats per party ballot number.
+    public var seatsByParty: [Int: Int] {
+        Dictionary(uniqueKeysWithValues: outcome.seats.compactMap { name, n in Int(name).map { ($0, n) } })
+    }
+
+    /// The tie, with parties by ballot number.
+    public var tie: SeatTie? {
+        outcome.tie.map { SeatTie(parties: $0.contestants.compactMap { Int($0) }.sorted(), seats: $0.seats) }
+    }
+}

@@ -1,0 +1,47 @@
+/// What an account may do, tied to one unit of the electoral geography.
+public enum OfficialRole: String, Sendable, Hashable, Codable, CaseIterable {
+    /// National Election Committee: every station, confirms the nation and publishes.
+    case necAdministrator = "nec-administrator"
+    /// A provincial commission: its province's stations; coordinates, confirms the province.
+    case provincialOfficial = "provincial-official"
+    /// A commune commission: its commune's stations; coordinates disputes and corrections.
+    case communeOfficial = "commune-official"
+    /// A polling station commission: enters its own station's form.
+    case stationOfficial = "station-official"
+
+    /// Digits of the unit code this role is tied to: none for the NEC, 2 for a province, 6 for a commune, 9 for a station.
+    public var unitCodeLength: Int {
+        switch self {
+        case .necAdministrator: 0
+        case .provincialOfficial: 2
+        case .communeOfficial: 6
+        case .stationOfficial: 9
+        }
+    }
+
+    /// Whether the role may settle disputes, open corrections and acknowledge for others.
+    public var coordinates: Bool { self != .stationOfficial }
+}
+
+/// A signed-in election official.
+public struct Official: Sendable, Hashable, Codable {
+    public var id: Int
+    /// The account name, unique.
+    public var name: String
+    public var role: OfficialRole
+    /// The province, commune or station code the role is limited to; empty for the NEC.
+    public var unitCode: String
+
+    public init(id: Int, name: String, role: OfficialRole, unitCode: String) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.unitCode = unitCode
+    }
+
+    /// Whether the station (or commune or province) with this code is within the official's unit.
+    /// Codes nest: a station's code starts with its commune's, which starts with its province's.
+    public func covers(_ code: String) -> Bool {
+        code.hasPrefix(unitCode)
+    }
+}

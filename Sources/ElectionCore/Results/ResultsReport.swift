@@ -1,0 +1,60 @@
+/// Everything published about the results at one moment: national and provincial totals, the
+/// seats each province's votes give, and the members elected. A publication stores one of these.
+public struct ResultsReport: Sendable, Hashable, Codable {
+    /// One constituency's totals and seats.
+    public struct ConstituencyResult: Sendable, Hashable, Codable {
+        public var constituency: Constituency
+        public var totals: ResultTotals
+        /// Seats per party ballot number, from the votes counted so far.
+        public var seats: [Int: Int]
+        /// Set when a tie the law does not settle leaves seats to a drawing of lots.
+        public var tie: SeatTie?
+        /// Candidates who fill the seats, in ballot then list order.
+        public var elected: [Candidate]
+
+        public init(constituency: Constituency, totals: ResultTotals, seats: [Int: Int], tie: SeatTie?, elected: [Candidate]) {
+            self.constituency = constituency
+            self.totals = totals
+            self.seats = seats
+            self.tie = tie
+            self.elected = elected
+        }
+    }
+
+    public var election: Election
+    /// Parties in ballot order.
+    public var parties: [Party]
+    public var national: ResultTotals
+    /// Constituencies in code order.
+    public var constituencies: [ConstituencyResult]
+
+    public init(election: Election, parties: [Party], national: ResultTotals, constituencies: [ConstituencyResult]) {
+        self.election = election
+        self.parties = parties
+        self.national = national
+        self.constituencies = constituencies
+    }
+
+    /// Seats per party across all constituencies.
+    public var seatsByParty: [Int: Int] {
+        constituencies.reduce(into: [:]) { sum, c in
+            for (party, n) in c.seats { sum[party, default: 0] += n }
+        }
+    }
+
+    /// Whether any constituency's seats wait on a drawing of lots.
+    public var hasTies: Bool { constituencies.contains { $0.tie != nil } }
+}
+
+/// Parties equal for the last seats of a constituency, and how many seats they are equal for:
+/// a drawing of lots is required.
+public struct SeatTie: Sendable, Hashable, Codable {
+    /// Ballot numbers of the tied parties.
+    public var parties: [Int]
+    public var seats: Int
+
+    public init(parties: [Int], seats: Int) {
+        self.parties = parties
+        self.seats = seats
+    }
+}

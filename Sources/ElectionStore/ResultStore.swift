@@ -1,0 +1,102 @@
+import ElectionCore
+import Foundation
+
+/// One official's action on one station's result form.
+public struct FormRequest: Sendable, Hashable {
+    public var stationCode: String
+    /// The version the official was looking at; any other is refused as stale.
+    public var expectedVersion: Int
+    public var action: FormAction
+    public var official: Official
+
+    public init(stationCode: String, expectedVersion: Int, action: FormAction, official: Official) {
+        self.stationCode = stationCode
+        self.expectedVersion = expectedVersion
+        self.action = action
+        self.official = official
+    }
+}
+
+/// A line of a form's history: who did what to which version, and what state it left.
+public struct FormEvent: Sendable, Hashable, Codable {
+    public var stationCode: String
+    public var version: Int
+    public var at: Date
+    public var officialName: String
+    /// The ``FormAction/name``, or `confirmation`.
+    public var action: String
+    public var status: FormStatus
+    /// The correction's reason, or the warnings acknowledged.
+    public var detail: String?
+
+    public init(stationCode: String, version: Int, at: Date, officialName: String, action: String, status: FormStatus, detail: String?) {
+        self.stationCode = stationCode
+        self.version = version
+        self.at = at
+        self.officialName = officialName
+        self.action = action
+        self.status = status
+        self.detail = detail
+    }
+}
+
+/// A numbered, immutable snapshot of the published results.
+public struct Publication: Sendable, Hashable, Codable {
+    public var number: Int
+    public var publishedAt: Date
+    public var publishedBy: String
+    public var stationsReported: Int
+    public var stationsTotal: Int
+    /// Whether the national results were official (complete and confirmed) when published.
+    public var official: Bool
+    /// Lowercase hexadecimal SHA-256 of ``content``.
+    public var digest: String
+    /// The ``ResultsReport`` as canonical JSON (sorted keys).
+    public var content: Data
+
+    public init(
+        number: Int, publishedAt: Date, publishedBy: String, stationsReported: Int, stationsTotal: Int,
+        official: Bool, digest: String, content: Data
+    ) {
+        self.number = number
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+        self.stationsReported = stationsReported
+        self.stationsTotal = stationsTotal
+        self.official = official
+        self.digest = digest
+        self.content = content
+    }
+}
+
+/// Polling stations' result forms: double entry, settlement, acknowledgement, corrections, their
+/// history, the totals they add up to, confirmations and publications.
+public protocol ResultStore: Sendable {
+    /// Applies the requests in order in one transaction, so one disk write acknowledges them
+    /// all. A refused request (``FormRefusal``, or ``StoreError/notFound(_:_:)`` for an unknown
+    /// station) changes nothing and does not stop the others.
+    func apply(_ requests: [FormRequest], at time: Date) async throws -> [Result<ResultFormVersion, any Error>]
+    /// Every version of a station's form, oldest first; empty before the first entry.
+    func resultFormVersions(station code: String) async throws -> [ResultFormVersion]
+    /// A station's history, oldest first.
+    func formEvents(station code: String) async throws -> [FormEvent]
+    /// The status of the latest version of each station's form within a unit code (prefix);
+    /// stations with no entry yet are absent.
+    func formStatuses(within code: String) async throws -> [String: FormStatus]
+
+    /// Totals for every unit at `level` whose code starts with `code` (empty for all), in code order.
+    func resultTotals(level: ResultLevel, within code: String) async throws -> [ResultTotals]
+    /// The current accepted figures of one station, or nil before any version is accepted.
+    func acceptedCounts(station code: String) async throws -> ResultCounts?
+
+    /// Records that a province's (or, with level `national`, the nation's) complete count is
+    /// confirmed, which makes its figures official. Refused with ``FormRefusal`` when the
+    /// official's unit does not cover it or the count is incomplete.
+    func confirmResults(level: ResultLevel, code: String, by official: Official, at time: Date) async throws
+
+    /// Stores the next numbered publication of `report` and returns it.
+    func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication
+    /// Every publication, newest first, without content.
+    func publications() async throws -> [Publication]
+    func publication(_ number: Int) async throws -> Publication
+}

@@ -1,0 +1,34 @@
+import ElectionCore
+
+extension ElectionStore where Self: ResultStore {
+    /// The results as they stand: national and provincial totals, each province's seats by the
+    /// election's method from the votes counted so far, and the members those seats elect.
+    public func resultsReport() async throws -> ResultsReport {
+        let election = try await election()
+        guard let method = SeatMethod(electionMethod: election.seatAllocationMethod) else {
+            throw StoreError.refused("the election names an unknown seat allocation method: \(election.seatAllocationMethod)")
+        }
+        let parties = try await parties()
+        let national = try await resultTotals(level: .national, within: "").first
+            ?? ResultTotals(level: .national, code: "", counts: .zero, stationsReported: 0, stationsTotal: 0, registeredOnList: 0, confirmed: false)
+        let totals = Dictionary(uniqueKeysWithValues: try await resultTotals(level: .province, within: "").map { ($0.code, $0) })
+        var results: [ResultsReport.ConstituencyResult] = []
+        for constituency in try await constituencies() {
+            var lists: [Int: [Candidate]] = [:]
+            for party in parties {
+                let list = try await candidates(party: party.id, constituency: constituency.id)
+                if !list.isEmpty { lists[party.id] = list }
+            }
+            let province = totals[constituency.id] ?? ResultTotals(
+                level: .province, code: constituency.id, counts: .zero, stationsReported: 0, stationsTotal: 0,
+                registeredOnList: 0, confirmed: false)
+            var votes = province.counts.votes
+            for party in lists.keys where votes[party] == nil { votes[party] = 0 }
+            let seats = try ConstituencySeats(
+                constituencyCode: constituency.id, seats: constituency.seats, method: method, votes: votes, lists: lists)
+            results.append(.init(
+                constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, elected: seats.elected))
+        }
+        return ResultsReport(election: election, parties: parties, national: national, constituencies: results)
+    }
+}

@@ -1,0 +1,272 @@
+import Crypto
+import ElectionCore
+import ElectionStore
+import Foundation
+import SQLKit
+
+extension SQLElectionStore: ResultStore {
+    public func apply(_ requests: [FormRequest], at time: Date) async throws -> [Result<ResultFormVersion, any Error>] {
+        try await engine.withTransaction { tx in
+            var ballots: [String: [Int]] = [:]
+            var outcomes: [Result<ResultFormVersion, any Error>] = []
+            outcomes.reserveCapacity(requests.count)
+            for request in requests {
+                do {
+                    outcomes.append(.success(try await FormWriter(tx: tx, at: time).apply(request, ballots: &ballots)))
+                } catch let refusal as FormRefusal {
+                    outcomes.append(.failure(refusal))
+                } catch let error as StoreError {
+                    guard case .notFound = error else { throw error }
+                    outcomes.append(.failure(error))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    public func resultFormVersions(station code: String) async throws -> [ResultFormVersion] {
+        try await engine.read { db in
+            let numbers = try await db.raw(
+                "SELECT version FROM result_forms WHERE station_code = \(bind: code) ORDER BY version"
+            ).all().map { try $0.decode(column: "version", as: Int.self) }
+            var versions: [ResultFormVersion] = []
+            for number in numbers {
+                if let version = try await FormReader(db: db).version(station: code, number: number) { versions.append(version) }
+            }
+            return versions
+        }
+    }
+
+    public func formEvents(station code: String) async throws -> [FormEvent] {
+        try await all("""
+            SELECT e.*, o.name AS official_name FROM result_events e JOIN officials o ON o.id = e.official_id
+            WHERE e.station_code = \(bind: code) ORDER BY e.id
+            """) { row in
+            let status = try row.decode(column: "status", as: String.self)
+            return FormEvent(
+                stationCode: code, version: try row.decode(column: "version", as: Int.self),
+                at: try ISO8601.date(try row.decode(column: "at", as: String.self)),
+                officialName: try row.decode(column: "official_name", as: String.self),
+                action: try row.decode(column: "action", as: String.self),
+                status: FormStatus(rawValue: status) ?? .awaitingFirstEntry,
+                detail: try row.decode(column: "detail", as: String?.self))
+        }
+    }
+
+    public func formStatuses(within code: String) async throws -> [String: FormStatus] {
+        let rows = try await all("""
+            SELECT f.station_code, f.status FROM result_forms f
+            JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms
+                  WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY station_code) m
+              ON m.station_code = f.station_code AND m.latest = f.version
+            """) { row in
+            (try row.decode(column: "station_code", as: String.self), try row.decode(column: "status", as: String.self))
+        }
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { code, status in FormStatus(rawValue: status).map { (code, $0) } })
+    }
+
+    public func acceptedCounts(station code: String) async throws -> ResultCounts? {
+        try await engine.read { db in
+            guard let row = try await db.raw("SELECT * FROM current_forms WHERE station_code = \(bind: code)").first() else { return nil }
+            let votes = try await db.raw("SELECT party_id, votes FROM current_votes WHERE station_code = \(bind: code)").all()
+            return try Rows.counts(row, votes: Rows.votes(votes))
+        }
+    }
+
+    public func resultTotals(level: ResultLevel, within code: String) async throws -> [ResultTotals] {
+        let n = level.codeLength
+        return try await engine.read { db in
+            var counts: [String: ResultCounts] = [:]
+            var reported: [String: Int] = [:]
+            for row in try await db.raw("""
+                SELECT substr(station_code, 1, \(unsafeRaw: String(n))) AS unit, COUNT(*) AS stations,
+                    SUM(registered) AS registered, SUM(received) AS received, SUM(issued) AS issued,
+                    SUM(in_box) AS in_box, SUM(spoiled) AS spoiled, SUM(unused) AS unused, SUM(invalid) AS invalid
+                FROM current_forms WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit
+                """).all() {
+                let unit = try row.decode(column: "unit", as: String.self)
+                counts[unit] = try Rows.counts(row, votes: [:])
+                reported[unit] = try row.decode(column: "stations", as: Int.self)
+            }
+            for row in try await db.raw("""
+                SELECT substr(station_code, 1, \(unsafeRaw: String(n))) AS unit, party_id, SUM(votes) AS votes
+                FROM current_votes WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit, party_id
+                """).all() {
+                let unit = try row.decode(column: "unit", as: String.self)
+                counts[unit, default: .zero].votes[try row.decode(column: "party_id", as: Int.self)] =
+                    try row.decode(column: "votes", as: Int.self)
+            }
+            var confirmed = Set<String>()
+            for row in try await db.raw("SELECT level, unit_code FROM result_confirmations").all() {
+                confirmed.insert(try row.decode(column: "level", as: String.self) + ":" + row.decode(column: "unit_code", as: String.self))
+            }
+            return try await db.raw("""
+                SELECT substr(code, 1, \(unsafeRaw: String(n))) AS unit, COUNT(*) AS stations,
+                    CAST(SUM(registered_voters) AS BIGINT) AS registered
+                FROM polling_stations WHERE substr(code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit ORDER BY unit
+                """).all().map { row in
+                let unit = try row.decode(column: "unit", as: String.self)
+                let isConfirmed = switch level {
+                case .national: confirmed.contains("national:")
+                default: confirmed.contains("province:" + unit.prefix(2))
+                }
+                return ResultTotals(
+                    level: level, code: unit, counts: counts[unit] ?? .zero, stationsReported: reported[unit] ?? 0,
+                    stationsTotal: try row.decode(column: "stations", as: Int.self),
+                    registeredOnList: try row.decode(column: "registered", as: Int.self), confirmed: isConfirmed)
+            }
+        }
+    }
+
+    public func confirmResults(level: ResultLevel, code: String, by official: Official, at time: Date) async throws {
+        switch level {
+        case .province:
+            guard official.role == .necAdministrator || official.role == .provincialOfficial, official.covers(code) else {
+                throw FormRefusal(.notYourStation, field: "code", "\(official.name) may not confirm province \(code)")
+            }
+            _ = try await constituency(code)
+        case .national:
+            guard official.role == .necAdministrator, code.isEmpty else {
+                throw FormRefusal(.notYourStation, field: "code", "only the NEC confirms the national results")
+            }
+            let provinces = try await constituencies().count
+            let confirmedProvinces = try await all(
+                "SELECT COUNT(*) AS n FROM result_confirmations WHERE level = 'province'"
+            ) { try $0.decode(column: "n", as: Int.self) }.first ?? 0
+            guard confirmedProvinces == provinces else {
+                throw FormRefusal(.wrongState, "\(provinces - confirmedProvinces) provinces are not confirmed yet")
+            }
+        case .commune, .station:
+            throw FormRefusal(.wrongState, field: "level", "only provinces and the nation are confirmed")
+        }
+        guard let totals = try await resultTotals(level: level, within: code).first, totals.isComplete else {
+            throw FormRefusal(.wrongState, "not every station in \(code.isEmpty ? "the nation" : code) has an accepted form")
+        }
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("DELETE FROM result_confirmations WHERE level = \(bind: level.rawValue) AND unit_code = \(bind: code)").run()
+            try await tx.sql.raw("""
+                INSERT INTO result_confirmations (level, unit_code, official_id, confirmed_at)
+                VALUES (\(bind: level.rawValue), \(bind: code), \(bind: official.id), \(bind: ISO8601.string(time)))
+                """).run()
+        }
+    }
+
+    public func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let content = try encoder.encode(report)
+        let digest = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        return try await engine.withTransaction { tx in
+            let last = try await tx.sql.raw("SELECT MAX(number) AS n FROM publications").first()
+            let number = (try last?.decode(column: "n", as: Int?.self) ?? 0) + 1
+            let publication = Publication(
+                number: number, publishedAt: time, publishedBy: official.name,
+                stationsReported: report.national.stationsReported, stationsTotal: report.national.stationsTotal,
+                official: report.national.isOfficial, digest: digest, content: content)
+            try await tx.sql.raw("""
+                INSERT INTO publications (number, published_at, official_id, stations_reported, stations_total, official, digest, content)
+                VALUES (\(bind: number), \(bind: ISO8601.string(time)), \(bind: official.id), \(bind: publication.stationsReported),
+                    \(bind: publication.stationsTotal), \(bind: publication.official ? 1 : 0), \(bind: digest),
+                    \(bind: String(decoding: content, as: UTF8.self)))
+                """).run()
+            return publication
+        }
+    }
+
+    public func publications() async throws -> [Publication] {
+        try await all("""
+            SELECT p.number, p.published_at, o.name AS official_name, p.stations_reported, p.stations_total, p.official, p.digest,
+                '' AS content
+            FROM publications p JOIN officials o ON o.id = p.official_id ORDER BY p.number DESC
+            """, Rows.publication)
+    }
+
+    public func publication(_ number: Int) async throws -> Publication {
+        try await one("""
+            SELECT p.*, o.name AS official_name FROM publications p JOIN officials o ON o.id = p.official_id
+            WHERE p.number = \(bind: number)
+            """, Rows.publication, "publication", String(number))
+    }
+}
+
+/// Reads result forms inside a read or a transaction.
+struct FormReader {
+    let db: any SQLDatabase
+
+    func latest(station: String) async throws -> ResultFormVersion? {
+        guard let row = try await db.raw(
+            "SELECT MAX(version) AS latest FROM result_forms WHERE station_code = \(bind: station)"
+        ).first(), let number = try row.decode(column: "latest", as: Int?.self) else { return nil }
+        return try await version(station: station, number: number)
+    }
+
+    func version(station: String, number: Int) async throws -> ResultFormVersion? {
+        guard let row = try await db.raw(
+            "SELECT * FROM result_forms WHERE station_code = \(bind: station) AND version = \(bind: number)"
+        ).first() else { return nil }
+        let entryVotes = try await db.raw("""
+            SELECT official_id, party_id, votes FROM result_entry_votes
+            WHERE station_code = \(bind: station) AND version = \(bind: number)
+            """).all()
+        var votesByOfficial: [Int: [Int: Int]] = [:]
+        for vote in entryVotes {
+            votesByOfficial[try vote.decode(column: "official_id", as: Int.self), default: [:]][
+                try vote.decode(column: "party_id", as: Int.self)] = try vote.decode(column: "votes", as: Int.self)
+        }
+        let entries = try await db.raw("""
+            SELECT * FROM result_entries WHERE station_code = \(bind: station) AND version = \(bind: number) ORDER BY position
+            """).all().map { entry in
+            let official = try entry.decode(column: "official_id", as: Int.self)
+            return ResultEntry(officialID: official, counts: try Rows.counts(entry, votes: votesByOfficial[official] ?? [:]))
+        }
+        var counts: ResultCounts?
+        if try row.decode(column: "registered", as: Int?.self) != nil {
+            let votes = try await db.raw("""
+                SELECT party_id, votes FROM result_form_votes WHERE station_code = \(bind: station) AND version = \(bind: number)
+                """).all()
+            counts = try Rows.counts(row, votes: Rows.votes(votes))
+        }
+        let status = try row.decode(column: "status", as: String.self)
+        let warnings = try row.decode(column: "warnings", as: String.self)
+        return ResultFormVersion(
+            stationCode: station, version: number, status: FormStatus(rawValue: status) ?? .awaitingFirstEntry,
+            reason: try row.decode(column: "reason", as: String?.self), openedBy: try row.decode(column: "opened_by", as: Int?.self),
+            entries: entries, counts: counts, resolvedBy: try row.decode(column: "resolved_by", as: Int?.self),
+            warnings: warnings.split(separator: ",").map(String.init),
+            acknowledgedBy: try row.decode(column: "acknowledged_by", as: Int?.self))
+    }
+}
+
+extension Rows {
+    /// The count columns of a result row, with the votes read beside it.
+    static func counts(_ row: any SQLRow, votes: [Int: Int]) throws -> ResultCounts {
+        ResultCounts(
+            registeredVoters: try row.decode(column: "registered", as: Int.self),
+            ballotsReceived: try row.decode(column: "received", as: Int.self),
+            ballotsIssued: try row.decode(column: "issued", as: Int.self),
+            ballotsInBox: try row.decode(column: "in_box", as: Int.self),
+            spoiledBallots: try row.decode(column: "spoiled", as: Int.self),
+            unusedBallots: try row.decode(column: "unused", as: Int.self),
+            invalidBallots: try row.decode(column: "invalid", as: Int.self),
+            votes: votes)
+    }
+
+    static func votes(_ rows: [any SQLRow]) throws -> [Int: Int] {
+        var votes: [Int: Int] = [:]
+        for row in rows { votes[try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self) }
+        return votes
+    }
+
+    static func publication(_ row: any SQLRow) throws -> Publication {
+        Publication(
+            number: try row.decode(column: "number", as: Int.self),
+            publishedAt: try ISO8601.date(try row.decode(column: "published_at", as: String.self)),
+            publishedBy: try row.decode(column: "official_name", as: String.self),
+            stationsReported: try row.decode(column: "stations_reported", as: Int.self),
+            stationsTotal: try row.decode(column: "stations_total", as: Int.self),
+            official: try row.decode(column: "official", as: Int.self) == 1,
+            digest: try row.decode(column: "digest", as: String.self),
+            content: Data(try row.decode(column: "content", as: String.self).utf8))
+    }
+}

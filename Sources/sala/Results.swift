@@ -1,0 +1,114 @@
+import ArgumentParser
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import Foundation
+
+/// `sala results`: replaying the reference count, and exporting results.
+struct Results: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay the reference election's count, or export results.",
+        subcommands: [Replay.self, Export.self])
+
+    struct Replay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enter a generated count form for every station, as officials would, reaching the official 2023 results.",
+            discussion: """
+                Two officials per commune enter every form blind, provincial officials acknowledge warnings and \
+                confirm their province, the NEC confirms the nation and publishes. With the full register the \
+                national totals and the seats per province equal the official 2023 results; the command \
+                checks that and fails if they do not.
+                """)
+
+        @Argument(help: "The scenario (only cambodia-2023).") var scenario: String
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Seed of the generated count.") var seed: UInt64 = CambodiaScenario.defaultSeed
+
+        func validate() throws {
+            guard scenario == CambodiaScenario.name else {
+                throw ValidationError("Unknown scenario '\(scenario)'; the only one is \(CambodiaScenario.name).")
+            }
+        }
+
+        func run() async throws {
+            let db = try await store.target(defaultPath: nil).openExisting()
+            let summary: ResultsReplay.Summary
+            do {
+                let bar = ProgressBar(label: "forms", total: try await db.statistics(countingRegister: false).pollingStations)
+                summary = try await ResultsReplay(store: db, seed: seed).run { done, _ in bar.update(done) }
+                try await db.close()
+            } catch let error as ReplayError {
+                try? await db.close()
+                throw ValidationError(error.description)
+            }
+            let r = summary.report
+            let n = r.national.counts
+            announce(String(format: "Replayed %@ forms in %.1f s; publication %d, SHA-256 %@.",
+                Numerals.grouped(r.national.stationsReported), summary.seconds, summary.publication.number, summary.publication.digest))
+            announce("Ballots cast \(Numerals.grouped(n.ballotsInBox)), valid \(Numerals.grouped(n.validVotes)), invalid \(Numerals.grouped(n.invalidBallots)).")
+            let seats = r.seatsByParty.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            let names = Dictionary(uniqueKeysWithValues: r.parties.map { ($0.id, $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation) })
+            announce("Seats: " + seats.map { "\(names[$0.key] ?? String($0.key)) \($0.value)" }.joined(separator: ", ") + ".")
+            let o = summary.official
+            guard r.national.counts.registeredVoters == o.registeredVoters else {
+                announce("The register is smaller than the official one, so the totals are scaled and not compared.")
+                return
+            }
+            var mismatches: [String] = []
+            if n.ballotsInBox != o.ballotsCast { mismatches.append("ballots cast") }
+            if n.validVotes != o.validVotes { mismatches.append("valid votes") }
+            if n.invalidBallots != o.invalidBallots { mismatches.append("invalid ballots") }
+            if n.votes != o.votes { mismatches.append("party votes") }
+            for c in r.constituencies where c.seats.filter({ $0.value > 0 }) != (o.seats[c.constituency.id] ?? [:]) {
+                mismatches.append("seats in \(c.constituency.nameEnglish)")
+            }
+            guard mismatches.isEmpty else {
+                throw ValidationError("The replay does not reproduce the official results: \(mismatches.joined(separator: ", ")).")
+            }
+            announce("Totals and seats per province equal the official 2023 results.")
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the results in an exchange format.",
+            discussion: "nist-cdf-json: NIST SP 1500-100 version 2 Election Results Reporting, JSON.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Format: nist-cdf-json.") var format: String
+        @Option(help: "Output file (standard output when absent).") var output: String?
+        @Option(help: "Export this publication instead of the results as they stand.") var publication: Int?
+
+        func validate() throws {
+            guard format == "nist-cdf-json" else { throw ValidationError("--format must be nist-cdf-json, not '\(format)'.") }
+        }
+
+        func run() async throws {
+            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
+            let report: ResultsReport
+            var generatedAt = Date()
+            do {
+                if let number = publication {
+                    let published = try await db.publication(number)
+                    let decoder = JSONDecoder()
+                    decoder.dateDecodingStrategy = .iso8601
+                    report = try decoder.decode(ResultsReport.self, from: published.content)
+                    generatedAt = published.publishedAt
+                } else {
+                    report = try await db.resultsReport()
+                }
+                try await db.close()
+            } catch let error as StoreError {
+                try? await db.close()
+                throw ValidationError(error.description)
+            }
+            let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionWeb
+import Foundation
+
+/// Enters the generated 2023 count forms for every station through the officials' path: two
+/// commune officials enter each form blind, a provincial official acknowledges warnings, each
+/// provincial official confirms their province, the NEC confirms the nation and publishes.
+struct ResultsReplay {
+    let store: SQLElectionStore
+    let seed: UInt64
+    /// Forms handed to the store per transaction.
+    var batchSize = 500
+
+    struct Summary {
+        var report: ResultsReport
+        var publication: Publication
+        var official: OfficialResults
+        var seconds: Double
+    }
+
+    func run(progress: (Int, Int) -> Void) async throws -> Summary {
+        let started = ContinuousClock.now
+        let official = try OfficialResults.cambodia2023()
+        guard try await store.formStatuses(within: "").isEmpty else {
+            throw ReplayError("the database already holds result forms; replay into a newly built scenario")
+        }
+        var stations: [PollingStation] = []
+        var communes: [String] = []
+        let provinces = try await store.constituencies().map(\.id)
+        for province in provinces {
+            stations += try await store.pollingStations(inProvince: province)
+            communes += try await store.communes(inProvince: province).map(\.id)
+        }
+        let counts = CountGenerator(official: official, seed: seed)
+            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+
+        // Replay accounts cannot sign in: they exist so that every entry has its official.
+        var entrants: [String: (Official, Official)] = [:]
+        for commune in communes {
+            entrants[commune] = (
+                try await account("replay-\(commune)-a", .communeOfficial, commune),
+                try await account("replay-\(commune)-b", .communeOfficial, commune))
+        }
+        var provincial: [String: Official] = [:]
+        for province in provinces { provincial[province] = try await account("replay-\(province)", .provincialOfficial, province) }
+        let nec = try await account("replay-nec", .necAdministrator, "")
+
+        var done = 0
+        for start in stride(from: 0, to: stations.count, by: batchSize) {
+            let batch = start..<min(start + batchSize, stations.count)
+            for pass in 0..<2 {
+                let requests = batch.map { i in
+                    let pair = entrants[stations[i].communeCode]!
+                    return FormRequest(
+                        stationCode: stations[i].id, expectedVersion: 1, action: .enter(counts[i]),
+                        official: pass == 0 ? pair.0 : pair.1)
+                }
+                try check(try await store.apply(requests, at: Date()))
+            }
+            let pending = try await store.formStatuses(within: "").filter { $0.value == .awaitingAcknowledgement }.keys
+            let acknowledgements = pending.sorted().map {
+                FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: provincial[String($0.prefix(2))]!)
+            }
+            try check(try await store.apply(acknowledgements, at: Date()))
+            done = batch.upperBound
+            progress(done, stations.count)
+        }
+        for province in provinces {
+            try await store.confirmResults(level: .province, code: province, by: provincial[province]!, at: Date())
+        }
+        try await store.confirmResults(level: .national, code: "", by: nec, at: Date())
+        let report = try await store.resultsReport()
+        let publication = try await store.publish(report, by: nec, at: Date())
+        let elapsed = ContinuousClock.now - started
+        return Summary(
+            report: report, publication: publication, official: official,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    private func account(_ name: String, _ role: OfficialRole, _ unit: String) async throws -> Official {
+        if let existing = try await store.officialAccount(named: name) { return existing.official }
+        return try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: Passwords.disabled)
+    }
+
+    private func check(_ outcomes: [Result<ResultFormVersion, any Error>]) throws {
+        for outcome in outcomes {
+            if case .failure(let error) = outcome { throw ReplayError("a replayed form was refused: \(error)") }
+        }
+    }
+}
+
+struct ReplayError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
