@@ -37,6 +37,10 @@ public protocol ElectionStore: Sendable {
     func party(_ id: Int) async throws -> Party
     /// A party's list in one constituency, in list order.
     func candidates(party: Int, constituency: String) async throws -> [Candidate]
+    /// Every candidate, by constituency, party and list position.
+    func candidates() async throws -> [Candidate]
+    /// Ballot numbers of the parties with a list in the constituency: the lines of its ballot paper.
+    func ballot(constituency code: String) async throws -> [Int]
     /// Women and all candidates for every party and constituency where the party stands.
     func womenCandidateCounts() async throws -> [WomenCandidateCount]
 

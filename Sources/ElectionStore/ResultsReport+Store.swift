@@ -13,12 +13,12 @@ extension ElectionStore where Self: ResultStore {
             ?? ResultTotals(level: .national, code: "", counts: .zero, stationsReported: 0, stationsTotal: 0, registeredOnList: 0, confirmed: false)
         let totals = Dictionary(uniqueKeysWithValues: try await resultTotals(level: .province, within: "").map { ($0.code, $0) })
         var results: [ResultsReport.ConstituencyResult] = []
+        var listsByConstituency: [String: [Int: [Candidate]]] = [:]
+        for candidate in try await candidates() {
+            listsByConstituency[candidate.constituencyCode, default: [:]][candidate.partyID, default: []].append(candidate)
+        }
         for constituency in try await constituencies() {
-            var lists: [Int: [Candidate]] = [:]
-            for party in parties {
-                let list = try await candidates(party: party.id, constituency: constituency.id)
-                if !list.isEmpty { lists[party.id] = list }
-            }
+            let lists = listsByConstituency[constituency.id] ?? [:]
             let province = totals[constituency.id] ?? ResultTotals(
                 level: .province, code: constituency.id, counts: .zero, stationsReported: 0, stationsTotal: 0,
                 registeredOnList: 0, confirmed: false)

@@ -43,7 +43,7 @@ struct FormWriter {
                 try await insertEntry(entry, position: next.entries.count, of: next)
             }
             if current.counts == nil, let counts = next.counts {
-                try await insertVotes(counts.votes, into: "result_form_votes", station: station, version: next.version)
+                try await insertFormVotes(counts.votes, station: station, version: next.version)
             }
             if next.status == .accepted, current.status != .accepted, let counts = next.counts {
                 try await makeCurrent(next.version, counts, station: station)
@@ -102,15 +102,11 @@ struct FormWriter {
         try await insert.run()
     }
 
-    private func insertVotes(_ votes: [Int: Int], into table: String, station: String, version: Int?) async throws {
+    private func insertFormVotes(_ votes: [Int: Int], station: String, version: Int) async throws {
         guard !votes.isEmpty else { return }
-        var insert = db.insert(into: table)
-        insert = version == nil
-            ? insert.columns("station_code", "party_id", "votes")
-            : insert.columns("station_code", "version", "party_id", "votes")
+        var insert = db.insert(into: "result_form_votes").columns("station_code", "version", "party_id", "votes")
         for (party, n) in votes.sorted(by: { $0.key < $1.key }) {
-            insert = version.map { insert.values(SQLBind(station), SQLBind($0), SQLBind(party), SQLBind(n)) }
-                ?? insert.values(SQLBind(station), SQLBind(party), SQLBind(n))
+            insert = insert.values(SQLBind(station), SQLBind(version), SQLBind(party), SQLBind(n))
         }
         try await insert.run()
     }
@@ -119,11 +115,19 @@ struct FormWriter {
         try await db.raw("DELETE FROM current_votes WHERE station_code = \(bind: station)").run()
         try await db.raw("DELETE FROM current_forms WHERE station_code = \(bind: station)").run()
         try await db.raw("""
-            INSERT INTO current_forms (station_code, version, registered, received, issued, in_box, spoiled, unused, invalid)
-            VALUES (\(bind: station), \(bind: version), \(bind: c.registeredVoters), \(bind: c.ballotsReceived),
+            INSERT INTO current_forms (station_code, province_code, commune_code, version,
+                registered, received, issued, in_box, spoiled, unused, invalid)
+            VALUES (\(bind: station), \(bind: String(station.prefix(2))), \(bind: String(station.prefix(6))), \(bind: version),
+                \(bind: c.registeredVoters), \(bind: c.ballotsReceived),
                 \(bind: c.ballotsIssued), \(bind: c.ballotsInBox), \(bind: c.spoiledBallots), \(bind: c.unusedBallots),
                 \(bind: c.invalidBallots))
             """).run()
-        try await insertVotes(c.votes, into: "current_votes", station: station, version: nil)
+        guard !c.votes.isEmpty else { return }
+        var insert = db.insert(into: "current_votes").columns("station_code", "province_code", "commune_code", "party_id", "votes")
+        for (party, n) in c.votes.sorted(by: { $0.key < $1.key }) {
+            insert = insert.values(
+                SQLBind(station), SQLBind(String(station.prefix(2))), SQLBind(String(station.prefix(6))), SQLBind(party), SQLBind(n))
+        }
+        try await insert.run()
     }
 }

@@ -314,23 +314,34 @@ extension Migrations {
             )\(d.tableOptions)
             """,
             // The accepted version that counts for each station, and its figures copied beside
-            // it, so totals are one scan of a narrow table.
+            // it with the station's province and commune, so that totals at any level are one
+            // pass over a covering index rather than a scan of every form.
             """
             CREATE TABLE current_forms (
                 station_code TEXT PRIMARY KEY REFERENCES polling_stations (code),
+                province_code TEXT NOT NULL,
+                commune_code TEXT NOT NULL,
                 version INTEGER NOT NULL,
                 \(countColumns),
-                FOREIGN KEY (station_code, version) REFERENCES result_forms (station_code, version)
+                FOREIGN KEY (station_code, version) REFERENCES result_forms (station_code, version),
+                CHECK (province_code = substr(station_code, 1, 2) AND commune_code = substr(station_code, 1, 6))
             )\(d.tableOptions)
             """,
+            "CREATE INDEX current_forms_by_province ON current_forms (province_code)",
+            "CREATE INDEX current_forms_by_commune ON current_forms (commune_code)",
             """
             CREATE TABLE current_votes (
                 station_code TEXT NOT NULL REFERENCES current_forms (station_code),
+                province_code TEXT NOT NULL,
+                commune_code TEXT NOT NULL,
                 party_id INTEGER NOT NULL REFERENCES parties (id),
                 votes INTEGER NOT NULL CHECK (votes >= 0),
-                PRIMARY KEY (station_code, party_id)
+                PRIMARY KEY (station_code, party_id),
+                CHECK (province_code = substr(station_code, 1, 2) AND commune_code = substr(station_code, 1, 6))
             )\(d.tableOptions)
             """,
+            "CREATE INDEX current_votes_by_province ON current_votes (province_code, party_id, votes)",
+            "CREATE INDEX current_votes_by_commune ON current_votes (commune_code, party_id, votes)",
             """
             CREATE TABLE result_events (
                 id \(d.identityPrimaryKey),

@@ -74,26 +74,41 @@ extension SQLElectionStore: ResultStore {
     }
 
     public func resultTotals(level: ResultLevel, within code: String) async throws -> [ResultTotals] {
+        // Totals group by the column of the level's unit and filter by the column of `code`'s
+        // level, both served by covering indexes. The nation is the sum of its provinces.
+        let group = switch level {
+        case .national, .province: "province_code"
+        case .commune: "commune_code"
+        case .station: "station_code"
+        }
+        let filter: SQLQueryString = switch code.count {
+        case 0: ""
+        case 2: "WHERE province_code = \(bind: code)"
+        case 6: "WHERE commune_code = \(bind: code)"
+        default: "WHERE station_code = \(bind: code)"
+        }
         let n = level.codeLength
         return try await engine.read { db in
             var counts: [String: ResultCounts] = [:]
             var reported: [String: Int] = [:]
             for row in try await db.raw("""
-                SELECT substr(station_code, 1, \(unsafeRaw: String(n))) AS unit, COUNT(*) AS stations,
+                SELECT \(unsafeRaw: group) AS unit, COUNT(*) AS stations,
                     SUM(registered) AS registered, SUM(received) AS received, SUM(issued) AS issued,
                     SUM(in_box) AS in_box, SUM(spoiled) AS spoiled, SUM(unused) AS unused, SUM(invalid) AS invalid
-                FROM current_forms WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit
+                FROM current_forms \(filter) GROUP BY \(unsafeRaw: group)
                 """).all() {
-                let unit = try row.decode(column: "unit", as: String.self)
-                counts[unit] = try Rows.counts(row, votes: [:])
-                reported[unit] = try row.decode(column: "stations", as: Int.self)
+                let unit = String(try row.decode(column: "unit", as: String.self).prefix(n))
+                var sum = counts[unit] ?? .zero
+                sum.add(try Rows.counts(row, votes: [:]))
+                counts[unit] = sum
+                reported[unit, default: 0] += try row.decode(column: "stations", as: Int.self)
             }
             for row in try await db.raw("""
-                SELECT substr(station_code, 1, \(unsafeRaw: String(n))) AS unit, party_id, SUM(votes) AS votes
-                FROM current_votes WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit, party_id
+                SELECT \(unsafeRaw: group) AS unit, party_id, SUM(votes) AS votes
+                FROM current_votes \(filter) GROUP BY \(unsafeRaw: group), party_id
                 """).all() {
-                let unit = try row.decode(column: "unit", as: String.self)
-                counts[unit, default: .zero].votes[try row.decode(column: "party_id", as: Int.self)] =
+                let unit = String(try row.decode(column: "unit", as: String.self).prefix(n))
+                counts[unit, default: .zero].votes[try row.decode(column: "party_id", as: Int.self), default: 0] +=
                     try row.decode(column: "votes", as: Int.self)
             }
             var confirmed = Set<String>()

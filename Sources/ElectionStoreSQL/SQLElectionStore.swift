@@ -228,6 +228,16 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         try await one("SELECT * FROM parties WHERE id = \(bind: id)", Rows.party, "party", String(id))
     }
 
+    public func candidates() async throws -> [Candidate] {
+        try await all("SELECT * FROM candidates ORDER BY constituency_code, party_id, list_position", Rows.candidate)
+    }
+
+    public func ballot(constituency code: String) async throws -> [Int] {
+        try await all(
+            "SELECT DISTINCT party_id FROM candidates WHERE constituency_code = \(bind: code) ORDER BY party_id"
+        ) { try $0.decode(column: "party_id", as: Int.self) }
+    }
+
     public func candidates(party: Int, constituency: String) async throws -> [Candidate] {
         _ = try await self.party(party)
         _ = try await self.constituency(constituency)

@@ -1,3 +1,4 @@
+import ElectionCore
 import ElectionStore
 import Foundation
 import Hummingbird
@@ -57,6 +58,24 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 .replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
                 .replacingOccurrences(of: "{id}", with: id)
             return (.notFound, nil, message)
+        case let refusal as FormRefusal:
+            let status: HTTPResponse.Status = switch refusal.reason {
+            case .notYourStation, .notCoordinator: .forbidden
+            case .staleVersion, .wrongState, .sameOfficial: .conflict
+            case .failedChecks, .reasonRequired: .unprocessableContent
+            }
+            var message = language.text("refusal.\(refusal.reason.rawValue)")
+            for check in refusal.checks { message += " \(check): \(language.text("check.\(check)"))" }
+            return (status, refusal.field, message)
+        case StoreError.duplicate(let kind, let id):
+            return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
+                .replacingOccurrences(of: "{id}", with: id))
+        case is NotSignedIn:
+            return (.unauthorized, nil, language.text("error.not_signed_in"))
+        case is ForgedForm:
+            return (.forbidden, "csrf", language.text("error.forged_form"))
+        case is NotAllowed:
+            return (.forbidden, nil, language.text("error.not_allowed"))
         case is TooManyLookups:
             return (.tooManyRequests, nil, language.text("error.too_many_lookups"))
         case let http as HTTPError where http.status == .notFound:

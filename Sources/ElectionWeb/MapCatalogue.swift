@@ -56,6 +56,17 @@ struct MapCatalogue: Sendable {
         ).render(standalone: false)
     }
 
+    /// The nation with each constituency filled in its own colour (uncoloured ones in the default
+    /// fill), linking to the constituency's page in `section` (e.g. `results`).
+    func coloured(_ fills: [String: String], title: String, id: String, language: Language, section: String) -> String {
+        let areas = shapes.map { s in
+            SVGMap.Area(
+                shape: s, label: Self.label(constituencies, s.code, language),
+                href: "/\(language.rawValue)/\(section)/provinces/\(s.code)", fill: fills[s.code])
+        }
+        return SVGMap(areas: areas, width: 480, title: title, id: id).render(standalone: false)
+    }
+
     /// A small map around one polling station.
     func station(_ station: PollingStation, language: Language) -> String {
         let p = station.position

@@ -45,7 +45,8 @@ struct PageRenderer: Sendable {
             lang: language.rawValue, title: title,
             switchHref: "/\(language.other.rawValue)\(path)", switchLang: language.other.rawValue,
             menu: [("/", "nav.home"), ("/registration", "nav.registration"), ("/stations", "nav.stations"),
-                   ("/commissions", "nav.commissions"), ("/parties", "nav.parties"), ("/map", "nav.map")]
+                   ("/commissions", "nav.commissions"), ("/parties", "nav.parties"), ("/map", "nav.map"),
+                   ("/results", "nav.results"), ("/desk", "nav.desk")]
                 .map { href, key in
                     Layout.MenuItem(
                         href: "/\(language.rawValue)\(href)", label: language.text(key),

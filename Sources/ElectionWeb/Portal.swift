@@ -5,10 +5,15 @@ import Hummingbird
 /// The public portal's HTML pages. Each page has a model (a plain struct, what tests check)
 /// and a template in `Templates/`.
 struct Portal: Sendable {
-    let store: any ElectionStore
+    let store: any PortalStore
     let renderer: PageRenderer
     let maps: MapCatalogue
     let limiter: LookupLimiter?
+    let signing: Signing
+    let desk: FormDesk
+
+    /// The store's results side (the same store, named for what the results pages ask of it).
+    var results: any PortalStore { store }
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         router.get("/") { request, _ in
@@ -52,6 +57,8 @@ struct Portal: Sendable {
                 Self.partyID(context), Input.code(context.parameters.get("province"), digits: 2), Self.language(context))
         }
         router.get("/:lang/map") { _, context in try await map(Self.language(context)) }
+        addResultRoutes(to: router)
+        addDeskRoutes(to: router)
     }
 
     /// The page language from the path; an unknown language is an unknown page.

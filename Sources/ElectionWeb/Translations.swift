@@ -1,7 +1,10 @@
 /// The interface's strings in English and Khmer. Both tables have the same keys (a test checks).
 /// `{n}`-style placeholders are filled in by the code that uses the string.
 enum Translations {
-    static let english: [String: String] = [
+    static let english = portalEnglish.merging(resultsEnglish) { first, _ in first }
+    static let khmer = portalKhmer.merging(resultsKhmer) { first, _ in first }
+
+    private static let portalEnglish: [String: String] = [
         "site.name": "Sala: election commission portal",
         "site.tagline": "Public information for the National Assembly election",
         "nav.home": "Home",
@@ -156,7 +159,7 @@ enum Translations {
         "kind.party": "party",
     ]
 
-    static let khmer: [String: String] = [
+    private static let portalKhmer: [String: String] = [
         "site.name": "សាលា៖ វិបផតថលគណៈកម្មាធិការរៀបចំការបោះឆ្នោត",
         "site.tagline": "ព័ត៌មានសាធារណៈសម្រាប់ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ",
         "nav.home": "ទំព័រដើម",

@@ -27,6 +27,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Registration checks one client may make per minute (the public check must not be a way to sweep the register).")
     var registrationChecksPerMinute = PortalApplication.defaultRegistrationChecksPerMinute
 
+    @Flag(help: "Mark session cookies Secure: set this when Sala is served over HTTPS (behind a proxy).")
+    var secureCookies = false
+
     @Option(help: "Register size of the demo database built when there is none.")
     var demoVoters = 200_000
 
@@ -56,7 +59,8 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("The database holds no election yet. Build one with `sala scenario cambodia-2023` first.")
         }
         let app = try await PortalApplication.build(
-            store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute)
+            store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
+            secureCookies: secureCookies)
         announce("Serving Sala on http://\(host):\(port)/")
         try await app.runService()
         try await opened.close()

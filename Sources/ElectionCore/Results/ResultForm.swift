@@ -169,6 +169,9 @@ extension ResultFormVersion {
             guard official.role.coordinates else {
                 throw FormRefusal(.notCoordinator, "only a commune, provincial or national official may settle a dispute")
             }
+            guard !entries.contains(where: { $0.officialID == official.id }) else {
+                throw FormRefusal(.sameOfficial, "a dispute must be settled by an official who did not enter the form")
+            }
             try Self.requirePassing(counts, context)
             next.resolvedBy = official.id
             next.settle(counts, context)

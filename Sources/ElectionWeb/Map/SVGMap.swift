@@ -17,12 +17,15 @@ public struct SVGMap: Sendable {
         public var href: String?
         /// Drawn in the highlight colour (e.g. the current province).
         public var highlighted: Bool
+        /// A fill of its own (e.g. the leading party's colour), instead of the default.
+        public var fill: String?
 
-        public init(shape: AreaShape, label: String, href: String? = nil, highlighted: Bool = false) {
+        public init(shape: AreaShape, label: String, href: String? = nil, highlighted: Bool = false, fill: String? = nil) {
             self.shape = shape
             self.label = label
             self.href = href
             self.highlighted = highlighted
+            self.fill = fill
         }
     }
 
@@ -107,7 +110,7 @@ public struct SVGMap: Sendable {
         for area in ordered {
             guard let d = pathData(area.shape, viewport: viewport) else { continue }
             let label = Self.escape(area.label)
-            let fill = area.highlighted ? Self.highlightFill : Self.areaFill
+            let fill = area.fill ?? (area.highlighted ? Self.highlightFill : Self.areaFill)
             let path = "<path class=\"\(area.highlighted ? "area highlighted" : "area")\" d=\"\(d)\""
                 + " fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"\(Self.areaStroke)\""
                 + " stroke-width=\"0.75\" stroke-linejoin=\"round\" vector-effect=\"non-scaling-stroke\""

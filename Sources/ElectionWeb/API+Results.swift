@@ -1,0 +1,188 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The results part of the JSON API: totals, seats, forms and their history, publications, and
+/// the officials' actions (with a bearer token).
+struct ResultsAPI: Sendable {
+    let store: any PortalStore
+    let signing: Signing
+    let desk: FormDesk
+
+    /// A version of a form as the public sees it: figures only once accepted, never the entries.
+    struct PublicVersion: Encodable, Sendable {
+        let version: Int
+        let status: FormStatus
+        let reason: String?
+        let warnings: [String]
+        let counts: ResultCounts?
+    }
+    struct StationResult: Encodable, Sendable {
+        let pollingStation: PollingStation
+        let totals: ResultTotals?
+        let versions: [PublicVersion]
+        let history: [FormEvent]
+    }
+    struct UnitResult: Encodable, Sendable {
+        let totals: ResultTotals
+        let units: [ResultTotals]
+    }
+    struct ProvinceResult: Encodable, Sendable {
+        let result: ResultsReport.ConstituencyResult
+        let communes: [ResultTotals]
+    }
+    struct ConfirmationRequest: Decodable {
+        let level: String
+        let code: String?
+    }
+    struct CorrectionRequest: Decodable {
+        let version: Int
+        let reason: String?
+    }
+    struct VersionRequest: Decodable {
+        let version: Int
+    }
+
+    func addRoutes(to api: RouterGroup<PortalRequestContext>) {
+        api.get("results") { _, _ in try Self.json(try await store.resultsReport()) }
+        api.get("results/nist-cdf.json") { _, _ in
+            try Self.raw(NISTResultsExport.json(try await store.resultsReport(), generatedAt: Date()))
+        }
+        api.get("results/provinces/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 2)
+            guard let result = try await store.resultsReport().constituencies.first(where: { $0.constituency.id == code }) else {
+                throw StoreError.notFound("province", code)
+            }
+            return try Self.json(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code)))
+        }
+        api.get("results/communes/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 6)
+            _ = try await store.commune(code)
+            guard let totals = try await store.resultTotals(level: .commune, within: code).first else { throw StoreError.notFound("commune", code) }
+            return try Self.json(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code)))
+        }
+        api.get("results/stations/:code") { _, context in
+            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let station = try await store.pollingStation(code)
+            let versions = try await store.resultFormVersions(station: code).map {
+                PublicVersion(version: $0.version, status: $0.status, reason: $0.reason, warnings: $0.warnings,
+                              counts: $0.status == .accepted ? $0.counts : nil)
+            }
+            let totals = try await store.resultTotals(level: .station, within: code).first
+            return try Self.json(StationResult(
+                pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
+                history: try await store.formEvents(station: code)))
+        }
+        api.get("results/publications") { _, _ in try Self.json(try await store.publications()) }
+        api.get("results/publications/:number") { _, context in
+            var p = try await store.publication(try Self.number(context))
+            p.content = Data()
+            return try Self.json(p)
+        }
+        api.get("results/publications/:number/content") { _, context in
+            let p = try await store.publication(try Self.number(context))
+            var response = try Self.raw(p.content)
+            response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
+            return response
+        }
+        api.get("results/publications/:number/nist-cdf.json") { _, context in
+            let p = try await store.publication(try Self.number(context))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let report = try decoder.decode(ResultsReport.self, from: p.content)
+            return try Self.raw(NISTResultsExport.json(report, generatedAt: p.publishedAt, publication: p.number))
+        }
+
+        api.post("results/stations/:code/entries") { request, context in
+            try await act(request, context) { body, ballot in
+                let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
+                return (try ResultInput.version(parsed.version.map(String.init)), .enter(try ResultInput.counts(parsed.fields, ballot: ballot)))
+            }
+        }
+        api.post("results/stations/:code/resolution") { request, context in
+            try await act(request, context) { body, ballot in
+                let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
+                return (try ResultInput.version(parsed.version.map(String.init)), .resolve(try ResultInput.counts(parsed.fields, ballot: ballot)))
+            }
+        }
+        api.post("results/stations/:code/acknowledgement") { request, context in
+            try await act(request, context) { body, _ in
+                (try ResultInput.decode(VersionRequest.self, from: body.data).version, .acknowledge)
+            }
+        }
+        api.post("results/stations/:code/corrections") { request, context in
+            try await act(request, context) { body, _ in
+                let parsed = try ResultInput.decode(CorrectionRequest.self, from: body.data)
+                return (parsed.version, .correct(reason: parsed.reason ?? ""))
+            }
+        }
+        api.post("results/confirmations") { request, _ in
+            let official = try await machine(request)
+            let parsed = try ResultInput.decode(ConfirmationRequest.self, from: try await Input.body(of: request).data)
+            guard let level = ResultLevel(rawValue: parsed.level) else { throw InputError(field: "level", reason: "result_level") }
+            let code = level == .national ? "" : try Input.code(parsed.code, digits: level.codeLength)
+            try await store.confirmResults(level: level, code: code, by: official, at: Date())
+            return try Self.json(try await store.resultTotals(level: level, within: code).first)
+        }
+        api.post("results/publications") { request, _ in
+            let official = try await machine(request)
+            guard official.role == .necAdministrator else { throw NotAllowed(message: "only the NEC publishes results") }
+            var p = try await store.publish(try await store.resultsReport(), by: official, at: Date())
+            p.content = Data()
+            return try Self.json(p, status: .created)
+        }
+    }
+
+    private func machine(_ request: Request) async throws -> Official {
+        guard let official = try await signing.machine(request) else { throw NotSignedIn() }
+        return official
+    }
+
+    /// Applies one official's action on a station, parsed from the body by `parse`.
+    private func act(
+        _ request: Request, _ context: PortalRequestContext,
+        parse: (ByteBuffer, [Int]) throws -> (Int, FormAction)
+    ) async throws -> Response {
+        let official = try await machine(request)
+        let code = try Input.code(context.parameters.get("code"), digits: 9)
+        let station = try await store.pollingStation(code)
+        let ballot = try await store.ballot(constituency: station.provinceCode)
+        let (version, action) = try parse(try await Input.body(of: request), ballot)
+        let form = try await desk.submit(FormRequest(stationCode: code, expectedVersion: version, action: action, official: official))
+        return try Self.json(
+            PublicVersion(version: form.version, status: form.status, reason: form.reason, warnings: form.warnings,
+                          counts: form.status == .accepted ? form.counts : nil),
+            status: form.version != version ? .created : .ok)
+    }
+
+    private static func number(_ context: PortalRequestContext) throws -> Int {
+        guard let text = context.parameters.get("number"), let n = Int(text), n > 0 else { throw InputError(field: "number", reason: "number") }
+        return n
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = raw(try encoder.encode(value))
+        response.status = status
+        return response
+    }
+
+    static func raw(_ data: Data) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension ByteBuffer {
+    /// The buffer's bytes as `Data`, for decoders.
+    var data: Data { Data(readableBytesView) }
+}

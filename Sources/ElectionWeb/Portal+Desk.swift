@@ -1,0 +1,280 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// The sign-in page.
+struct SignInPage: Sendable {
+    let action: String
+    let name: String
+    let error: String?
+}
+
+/// An official's desk: their unit, the forms within it that wait on someone, and what their role
+/// lets them confirm or publish.
+struct DeskPage: Sendable {
+    struct StatusCount: Sendable {
+        let label: String
+        let count: String
+    }
+    let official: String
+    let role: String
+    let unit: String
+    let csrf: String
+    let lang: String
+    let statusCounts: [StatusCount]
+    let waiting: [Link]
+    let moreWaiting: Bool
+    let confirmProvinces: [Link]
+    let canConfirmNation: Bool
+    let canPublish: Bool
+    let message: String?
+}
+
+/// One station's form at the desk: its state, its history, and the one thing this official may do.
+struct StationDeskPage: Sendable {
+    struct Field: Sendable {
+        let name: String
+        let label: String
+        let value: String
+        let invalid: Bool
+    }
+    struct Comparison: Sendable {
+        let label: String
+        let first: String
+        let second: String
+        let differs: Bool
+    }
+    struct Finding: Sendable {
+        let code: String
+        let rule: String
+    }
+    struct Event: Sendable {
+        let at: String
+        let version: String
+        let who: String
+        let action: String
+        let status: String
+        let detail: String
+    }
+    let heading: String
+    let code: String
+    let lang: String
+    let csrf: String
+    let version: String
+    let status: String
+    let statusNote: String
+    let message: String?
+    let error: String?
+    /// The form to key in (first or second entry, or a coordinator's settlement).
+    let entryFields: [Field]
+    let entryAction: String?
+    let comparison: [Comparison]
+    let findings: [Finding]
+    let canAcknowledge: Bool
+    let canCorrect: Bool
+    let settled: [Comparison]
+    let events: [Event]
+    let resultsHref: String
+}
+
+extension Portal {
+    func addDeskRoutes(to router: Router<PortalRequestContext>) {
+        router.get("/:lang/signin") { _, context in
+            let language = try Self.language(context)
+            return page("signin", language.text("desk.signin"), SignInPage(action: "/\(language.rawValue)/signin", name: "", error: nil), language, "/signin")
+        }
+        router.post("/:lang/signin") { request, context in try await signIn(request, context) }
+        router.post("/:lang/signout") { request, context in
+            let language = try Self.language(context)
+            _ = try await signedIn(request, language, form: true)
+            try await signing.signOut(request)
+            var response = Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
+            response.setCookie(signing.clearedCookie())
+            return response
+        }
+        router.get("/:lang/desk") { request, context in
+            let language = try Self.language(context)
+            guard let session = try await signing.session(request) else {
+                return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
+            }
+            return try await desk(session, language, message: request.uri.queryParameters["done"].map { language.text("desk.done.\($0)") })
+        }
+        router.post("/:lang/desk/confirm") { request, context in
+            let language = try Self.language(context)
+            let (session, fields) = try await signedIn(request, language, form: true)
+            let level = fields["level"] == "national" ? ResultLevel.national : .province
+            let code = level == .national ? "" : try Input.code(fields["code"], digits: 2)
+            try await results.confirmResults(level: level, code: code, by: session.official, at: Date())
+            return Response.redirect(to: "/\(language.rawValue)/desk?done=confirmed", type: .normal)
+        }
+        router.post("/:lang/desk/publish") { request, context in
+            let language = try Self.language(context)
+            let (session, _) = try await signedIn(request, language, form: true)
+            let publication = try await publish(by: session.official)
+            return Response.redirect(to: "/\(language.rawValue)/results/publications/\(publication.number)", type: .normal)
+        }
+        router.get("/:lang/desk/stations") { request, context in
+            let language = try Self.language(context)
+            let code = try Input.code(request.uri.queryParameters["code"].map(String.init), digits: 9)
+            return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)", type: .normal)
+        }
+        router.get("/:lang/desk/stations/:code") { request, context in
+            let language = try Self.language(context)
+            guard let session = try await signing.session(request) else {
+                return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
+            }
+            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            return try await stationDesk(
+                code, session, language,
+                message: request.uri.queryParameters["done"].map { language.text("desk.done.\($0)") })
+        }
+        router.post("/:lang/desk/stations/:code") { request, context in
+            let language = try Self.language(context)
+            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let (session, fields) = try await signedIn(request, language, form: true)
+            let station = try await store.pollingStation(code)
+            let ballot = try await store.ballot(constituency: station.provinceCode)
+            do {
+                let version = try ResultInput.version(fields["version"])
+                let action: FormAction
+                switch fields["action"] {
+                case "entry": action = .enter(try ResultInput.counts(fields, ballot: ballot))
+                case "resolution": action = .resolve(try ResultInput.counts(fields, ballot: ballot))
+                case "acknowledgement": action = .acknowledge
+                case "correction": action = .correct(reason: try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? "")
+                default: throw InputError(field: "action", reason: "missing")
+                }
+                _ = try await desk.submit(FormRequest(stationCode: code, expectedVersion: version, action: action, official: session.official))
+                return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)?done=\(action.name)", type: .normal)
+            } catch let error as InputError {
+                return try await stationDesk(code, session, language, typed: fields, error: error.message(in: language), invalidField: error.field, status: .badRequest)
+            } catch let refusal as FormRefusal {
+                let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
+                return try await stationDesk(code, session, language, typed: fields, error: message, invalidField: field, status: status)
+            }
+        }
+    }
+
+    /// The session of a signed-in official, and the request's form fields; for a form, the
+    /// session's form token must come back with it.
+    func signedIn(_ request: Request, _ language: Language, form: Bool) async throws -> (OfficialSession, [String: String]) {
+        guard let session = try await signing.session(request) else { throw NotSignedIn() }
+        let body = try await Input.body(of: request)
+        let fields = Input.form(String(buffer: body)).mapValues(String.init)
+        if form, fields["csrf"] != session.csrfToken { throw ForgedForm() }
+        return (session, fields)
+    }
+
+    private func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let language = try Self.language(context)
+        let fields = Input.form(String(buffer: try await Input.body(of: request)))
+        let name = fields["name"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let password = fields["password"].map(String.init) ?? ""
+        let client = context.remoteAddress?.ipAddress ?? "unknown"
+        guard !name.isEmpty, !password.isEmpty,
+              let (token, _) = try await signing.signIn(name: name, password: password, client: client) else {
+            return page(
+                "signin", language.text("desk.signin"),
+                SignInPage(action: "/\(language.rawValue)/signin", name: name, error: language.text("desk.signin_failed")),
+                language, "/signin", status: .unauthorized)
+        }
+        var response = Response.redirect(to: "/\(language.rawValue)/desk", type: .normal)
+        response.setCookie(signing.cookie(token))
+        return response
+    }
+
+    func publish(by official: Official) async throws -> Publication {
+        guard official.role == .necAdministrator else { throw NotAllowed(message: "only the NEC publishes results") }
+        return try await results.publish(try await results.resultsReport(), by: official, at: Date())
+    }
+
+    private func desk(_ session: OfficialSession, _ language: Language, message: String?) async throws -> Response {
+        let l = language.rawValue
+        let official = session.official
+        let statuses = try await results.formStatuses(within: official.unitCode)
+        let stations = try await stationsWithin(official.unitCode)
+        var counts: [FormStatus: Int] = [:]
+        for station in stations { counts[statuses[station.id] ?? .awaitingFirstEntry, default: 0] += 1 }
+        let waiting = stations.filter { statuses[$0.id] != .accepted }
+        let provinces = official.role == .necAdministrator || official.role == .provincialOfficial
+            ? try await store.constituencies().filter { official.covers($0.id) } : []
+        let model = DeskPage(
+            official: official.name, role: language.text("role.\(official.role.rawValue)"),
+            unit: official.unitCode.isEmpty ? language.text("desk.whole_country") : official.unitCode,
+            csrf: session.csrfToken, lang: l,
+            statusCounts: FormStatus.allCases.map { .init(label: language.text("status.\($0.rawValue)"), count: language.number(counts[$0] ?? 0)) },
+            waiting: waiting.prefix(100).map {
+                Link(href: "/\(l)/desk/stations/\($0.id)", label: "\($0.id) \(language.pick($0.nameEnglish, $0.nameKhmer))",
+                     detail: language.text("status.\((statuses[$0.id] ?? .awaitingFirstEntry).rawValue)"))
+            },
+            moreWaiting: waiting.count > 100,
+            confirmProvinces: provinces.map { Link(href: $0.id, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
+            canConfirmNation: official.role == .necAdministrator, canPublish: official.role == .necAdministrator,
+            message: message)
+        return page("desk", language.text("desk.title"), model, language, "/desk")
+    }
+
+    /// The stations within a unit code, in code order.
+    func stationsWithin(_ code: String) async throws -> [PollingStation] {
+        switch code.count {
+        case 9: return [try await store.pollingStation(code)]
+        case 6: return try await store.pollingStations(inCommune: code)
+        case 2: return try await store.pollingStations(inProvince: code)
+        default:
+            var all: [PollingStation] = []
+            for province in try await store.constituencies() { all += try await store.pollingStations(inProvince: province.id) }
+            return all
+        }
+    }
+
+    func stationDesk(
+        _ code: String, _ session: OfficialSession, _ language: Language, message: String? = nil,
+        typed: [String: String] = [:], error: String? = nil, invalidField: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let l = language.rawValue
+        let official = session.official
+        let station = try await store.pollingStation(code)
+        guard official.covers(code) else { throw NotAllowed(message: "station \(code) is not within your unit") }
+        let versions = try await results.resultFormVersions(station: code)
+        let form = versions.last ?? ResultFormVersion(stationCode: code, version: 1)
+        let parties = try await store.parties()
+        let ballot = try await store.ballot(constituency: station.provinceCode)
+        let labels: [(String, String)] = ResultCounts.fieldNames.map { ($0, language.text("form.\($0)")) }
+            + ballot.map { id in ("votes.\(id)", parties.first { $0.id == id }.map { "\(language.digits(id)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? String(id)) }
+        func value(_ counts: ResultCounts, _ field: String) -> String {
+            if field.hasPrefix("votes."), let party = Int(field.dropFirst(6)) { return counts.votes[party].map(language.number) ?? "" }
+            return counts.value(of: field).map(language.number) ?? ""
+        }
+        let entered = form.entries.contains { $0.officialID == official.id }
+        var entryAction: String?
+        if form.status == .awaitingFirstEntry || form.status == .awaitingSecondEntry, !entered { entryAction = "entry" }
+        if form.status == .disputed, official.role.coordinates, !entered { entryAction = "resolution" }
+        let comparison: [StationDeskPage.Comparison] = form.status == .disputed && official.role.coordinates
+            ? labels.map { field, label in
+                let first = value(form.entries[0].counts, field), second = value(form.entries[1].counts, field)
+                return .init(label: label, first: first, second: second, differs: first != second)
+            } : []
+        let settled: [StationDeskPage.Comparison] = form.counts.map { counts in
+            labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
+        } ?? []
+        let events = try await results.formEvents(station: code).map { e in
+            StationDeskPage.Event(
+                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
+                action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
+        }
+        let model = StationDeskPage(
+            heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code, lang: l,
+            csrf: session.csrfToken, version: String(form.version), status: language.text("status.\(form.status.rawValue)"),
+            statusNote: language.text("status_note.\(form.status.rawValue)"), message: message, error: error,
+            entryFields: entryAction == nil ? [] : labels.map { field, label in
+                .init(name: field, label: label, value: typed[field] ?? "", invalid: field == invalidField)
+            },
+            entryAction: entryAction, comparison: comparison,
+            findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text("check.\($0.id)")) },
+            canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
+            canCorrect: form.status == .accepted && official.role.coordinates,
+            settled: settled, events: events, resultsHref: "/\(l)/results/stations/\(code)")
+        return page("station-desk", model.heading, model, language, "/desk/stations/\(code)", status: status)
+    }
+}

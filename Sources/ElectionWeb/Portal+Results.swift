@@ -1,0 +1,275 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A unit's totals as every results page shows them, with its party lines.
+struct TotalsView: Sendable {
+    struct PartyLine: Sendable {
+        let ballot: String
+        let name: String
+        let colour: String
+        let votes: String
+        let share: String
+        let seats: String?
+    }
+    let status: String
+    let official: Bool
+    let coverage: String
+    let registered: String
+    let cast: String
+    let turnout: String
+    let valid: String
+    let invalid: String
+    let invalidShare: String
+    let parties: [PartyLine]
+    let hasSeats: Bool
+}
+
+/// A row of a table of units (provinces, communes, stations) with their headline figures.
+struct UnitRow: Sendable {
+    let href: String
+    let name: String
+    let coverage: String
+    let turnout: String
+    let leading: String
+    let detail: String
+}
+
+struct ResultsPage: Sendable {
+    let totals: TotalsView
+    let leadingMap: String
+    let turnoutMap: String
+    let legend: [TotalsView.PartyLine]
+    let provinces: [UnitRow]
+    let publications: [Link]
+    let nistHref: String
+    let jsonHref: String
+}
+
+struct UnitResultsPage: Sendable {
+    let heading: String
+    let totals: TotalsView
+    let tie: String?
+    let elected: [String]
+    let units: [UnitRow]
+    let unitsHeading: String
+    let up: Link
+}
+
+struct StationFormPage: Sendable {
+    struct Version: Sendable {
+        let number: String
+        let status: String
+        let reason: String
+        let current: Bool
+    }
+    let heading: String
+    let totals: TotalsView?
+    let status: String
+    let versions: [Version]
+    let events: [StationDeskPage.Event]
+    let up: Link
+    let deskHref: String
+}
+
+struct PublicationPage: Sendable {
+    let number: String
+    let publishedAt: String
+    let publishedBy: String
+    let coverage: String
+    let official: Bool
+    let digest: String
+    let contentHref: String
+    let nistHref: String
+}
+
+extension Portal {
+    func addResultRoutes(to router: Router<PortalRequestContext>) {
+        router.get("/:lang/results") { _, context in try await nationalResults(Self.language(context)) }
+        router.get("/:lang/results/provinces/:code") { _, context in
+            try await provinceResults(Input.code(context.parameters.get("code"), digits: 2), Self.language(context))
+        }
+        router.get("/:lang/results/communes/:code") { _, context in
+            try await communeResults(Input.code(context.parameters.get("code"), digits: 6), Self.language(context))
+        }
+        router.get("/:lang/results/stations/:code") { _, context in
+            try await stationResults(Input.code(context.parameters.get("code"), digits: 9), Self.language(context))
+        }
+        router.get("/:lang/results/publications/:number") { _, context in
+            let language = try Self.language(context)
+            guard let text = context.parameters.get("number"), let number = Int(text), number > 0 else {
+                throw InputError(field: "number", reason: "number")
+            }
+            let p = try await results.publication(number)
+            let model = PublicationPage(
+                number: language.number(p.number), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
+                coverage: coverage(p.stationsReported, p.stationsTotal, language), official: p.official, digest: p.digest,
+                contentHref: "/api/v1/results/publications/\(p.number)/content",
+                nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json")
+            return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(number)")
+        }
+    }
+
+    /// Results pages reload themselves every minute on election night, without JavaScript.
+    func refreshing(_ response: Response) -> Response {
+        var response = response
+        response.headers[HTTPField.Name("Refresh")!] = "60"
+        return response
+    }
+
+    /// The colour a party is shown in on maps and tables, by ballot number.
+    static func colour(party: Int) -> String {
+        let palette = ["#1f4e9c", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b", "#2c3e50"]
+        return palette[(party - 1) % palette.count]
+    }
+
+    /// Turnout in five bands, lighter for lower.
+    static func turnoutColour(_ turnout: Rational) -> String {
+        let bands = [(Rational(70, 100), "#fee5d9"), (Rational(80, 100), "#fcae91"), (Rational(85, 100), "#fb6a4a"), (Rational(90, 100), "#de2d26")]
+        return bands.first { turnout < $0.0 }?.1 ?? "#a50f15"
+    }
+
+    func coverage(_ reported: Int, _ total: Int, _ language: Language) -> String {
+        language.text("results.coverage").replacingOccurrences(of: "{n}", with: language.number(reported))
+            .replacingOccurrences(of: "{total}", with: language.number(total))
+    }
+
+    func percent(_ r: Rational, _ language: Language) -> String {
+        language == .khmer ? Numerals.khmer(r.percent(decimals: 2)) + "%" : r.percent(decimals: 2) + "%"
+    }
+
+    func totalsView(_ t: ResultTotals, parties: [Party], seats: [Int: Int]?, _ language: Language) -> TotalsView {
+        let valid = t.counts.validVotes
+        let lines = parties.filter { t.counts.votes[$0.id] != nil || (seats?[$0.id] ?? 0) > 0 }
+            .sorted { (t.counts.votes[$0.id] ?? 0, -$0.id) > (t.counts.votes[$1.id] ?? 0, -$1.id) }
+            .map { p in
+                let votes = t.counts.votes[p.id] ?? 0
+                return TotalsView.PartyLine(
+                    ballot: language.digits(p.id), name: language.pick(p.nameEnglish, p.nameKhmer), colour: Self.colour(party: p.id),
+                    votes: language.number(votes), share: percent(valid == 0 ? Rational(0) : Rational(votes, valid), language),
+                    seats: seats.map { language.number($0[p.id] ?? 0) })
+            }
+        return TotalsView(
+            status: language.text(t.isOfficial ? "results.official" : "results.provisional"), official: t.isOfficial,
+            coverage: coverage(t.stationsReported, t.stationsTotal, language),
+            registered: language.number(t.counts.registeredVoters), cast: language.number(t.counts.ballotsInBox),
+            turnout: percent(t.turnout, language), valid: language.number(valid), invalid: language.number(t.counts.invalidBallots),
+            invalidShare: percent(t.invalidShare, language), parties: lines, hasSeats: seats != nil)
+    }
+
+    func unitRow(_ t: ResultTotals, href: String, name: String, parties: [Party], _ language: Language, detail: String = "") -> UnitRow {
+        let leading = t.leadingParty.flatMap { id in parties.first { $0.id == id } }
+        return UnitRow(
+            href: href, name: name, coverage: coverage(t.stationsReported, t.stationsTotal, language),
+            turnout: t.stationsReported == 0 ? "–" : percent(t.turnout, language),
+            leading: leading.map { language.pick($0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation, $0.nameKhmer) } ?? "–",
+            detail: detail)
+    }
+
+    private func nationalResults(_ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let report = try await results.resultsReport()
+        let parties = report.parties
+        let seats = report.seatsByParty
+        var leadingFill: [String: String] = [:]
+        var turnoutFill: [String: String] = [:]
+        for c in report.constituencies where c.totals.stationsReported > 0 {
+            if let leader = c.totals.leadingParty { leadingFill[c.constituency.id] = Self.colour(party: leader) }
+            turnoutFill[c.constituency.id] = Self.turnoutColour(c.totals.turnout)
+        }
+        let provinces = report.constituencies.map { c in
+            unitRow(
+                c.totals, href: "/\(l)/results/provinces/\(c.constituency.id)",
+                name: language.pick(c.constituency.nameEnglish, c.constituency.nameKhmer), parties: parties, language,
+                detail: c.seats.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { id, n in
+                    "\(parties.first { $0.id == id }.map { $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation } ?? "") \(language.number(n))"
+                }.joined(separator: ", ") + (c.tie == nil ? "" : " · " + language.text("results.tie_short")))
+        }
+        let totals = totalsView(report.national, parties: parties, seats: seats, language)
+        let model = ResultsPage(
+            totals: totals,
+            leadingMap: maps.coloured(leadingFill, title: language.text("results.map_leading"), id: "leading-map", language: language, section: "results"),
+            turnoutMap: maps.coloured(turnoutFill, title: language.text("results.map_turnout"), id: "turnout-map", language: language, section: "results"),
+            legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map(language.digits) == line.ballot } },
+            provinces: provinces,
+            publications: try await results.publications().prefix(20).map { p in
+                Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number))",
+                     detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
+            },
+            nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results")
+        return refreshing(page("results", language.text("results.title"), model, language, "/results"))
+    }
+
+    private func provinceResults(_ code: String, _ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let report = try await results.resultsReport()
+        guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code) }
+        let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id, $0) })
+        let units = try await results.resultTotals(level: .commune, within: code).map { t in
+            unitRow(t, href: "/\(l)/results/communes/\(t.code)",
+                    name: communes[t.code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? t.code, parties: report.parties, language)
+        }
+        let parties = Dictionary(uniqueKeysWithValues: report.parties.map { ($0.id, $0) })
+        let model = UnitResultsPage(
+            heading: language.pick(c.constituency.nameEnglish, c.constituency.nameKhmer),
+            totals: totalsView(c.totals, parties: report.parties, seats: c.seats, language),
+            tie: c.tie.map { tie in
+                language.text("results.tie").replacingOccurrences(of: "{seats}", with: language.number(tie.seats))
+                    .replacingOccurrences(of: "{parties}", with: tie.parties.compactMap { parties[$0].map { language.pick($0.nameEnglish, $0.nameKhmer) } }.joined(separator: ", "))
+            },
+            elected: c.elected.map { m in
+                "\(parties[m.partyID].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "") · \(language.number(m.listPosition)). \(language.pick(m.name.latin, m.name.khmer))"
+            },
+            units: units, unitsHeading: language.text("results.communes"),
+            up: Link(href: "/\(l)/results", label: language.text("results.title")))
+        return refreshing(page("unit-results", model.heading, model, language, "/results/provinces/\(code)"))
+    }
+
+    private func communeResults(_ code: String, _ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let commune = try await store.commune(code)
+        let parties = try await store.parties()
+        guard let totals = try await results.resultTotals(level: .commune, within: code).first else { throw StoreError.notFound("commune", code) }
+        let statuses = try await results.formStatuses(within: code)
+        let stationTotals = Dictionary(uniqueKeysWithValues: try await results.resultTotals(level: .station, within: code).map { ($0.code, $0) })
+        let units = try await store.pollingStations(inCommune: code).compactMap { s -> UnitRow? in
+            guard let t = stationTotals[s.id] else { return nil }
+            return unitRow(t, href: "/\(l)/results/stations/\(s.id)", name: "\(s.id) \(language.pick(s.nameEnglish, s.nameKhmer))",
+                           parties: parties, language, detail: language.text("status.\((statuses[s.id] ?? .awaitingFirstEntry).rawValue)"))
+        }
+        let province = try await store.constituency(commune.provinceCode)
+        let model = UnitResultsPage(
+            heading: language.pick(commune.nameEnglish, commune.nameKhmer),
+            totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [],
+            units: units, unitsHeading: language.text("results.stations"),
+            up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
+        return refreshing(page("unit-results", model.heading, model, language, "/results/communes/\(code)"))
+    }
+
+    private func stationResults(_ code: String, _ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let station = try await store.pollingStation(code)
+        let parties = try await store.parties()
+        let versions = try await results.resultFormVersions(station: code)
+        let totals = try await results.resultTotals(level: .station, within: code).first
+        let current = versions.last { $0.status == .accepted }
+        let model = StationFormPage(
+            heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))",
+            totals: current == nil ? nil : totals.map { totalsView($0, parties: parties, seats: nil, language) },
+            status: language.text("status.\((versions.last?.status ?? .awaitingFirstEntry).rawValue)"),
+            versions: versions.map { v in
+                .init(number: language.number(v.version), status: language.text("status.\(v.status.rawValue)"),
+                      reason: v.reason ?? "", current: v.version == current?.version)
+            },
+            events: try await results.formEvents(station: code).map { e in
+                StationDeskPage.Event(
+                    at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
+                    action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
+            },
+            up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
+            deskHref: "/\(l)/desk/stations/\(code)")
+        return page("station-result", model.heading, model, language, "/results/stations/\(code)")
+    }
+}

@@ -1,0 +1,76 @@
+import ElectionCore
+import Foundation
+
+/// Reads a result form as typed into the page or sent as JSON. Every field of the count protocol
+/// and one line per party on the ballot are required; each must be a whole number from 0.
+enum ResultInput {
+    /// The largest count Sala takes in one field: more than any polling station's ballots.
+    static let maximumCount = 1_000_000
+
+    /// From form fields named as ``ResultCounts/fieldNames`` and `votes.N` for party N.
+    static func counts(_ fields: [String: String], ballot: [Int]) throws -> ResultCounts {
+        func count(_ field: String, label: String? = nil) throws -> Int {
+            let text = fields[field]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !text.isEmpty else { throw InputError(field: field, reason: "missing", label: label) }
+            guard text.count <= 7, let n = Int(text), (0...maximumCount).contains(n) else {
+                throw InputError(field: field, reason: "count", label: label)
+            }
+            return n
+        }
+        for key in fields.keys where key.hasPrefix("votes.") {
+            guard let party = Int(key.dropFirst(6)), ballot.contains(party) else {
+                throw InputError(field: key, reason: "not_on_ballot", label: "votes")
+            }
+        }
+        var votes: [Int: Int] = [:]
+        for party in ballot { votes[party] = try count("votes.\(party)", label: "votes") }
+        return ResultCounts(
+            registeredVoters: try count("registeredVoters"), ballotsReceived: try count("ballotsReceived"),
+            ballotsIssued: try count("ballotsIssued"), ballotsInBox: try count("ballotsInBox"),
+            spoiledBallots: try count("spoiledBallots"), unusedBallots: try count("unusedBallots"),
+            invalidBallots: try count("invalidBallots"), votes: votes)
+    }
+
+    /// The JSON body of an entry or resolution: the form's fields, `votes` as an object of ballot
+    /// number → votes, and the `version` the official was looking at.
+    struct Body: Decodable {
+        var version: Int?
+        var registeredVoters: Int?
+        var ballotsReceived: Int?
+        var ballotsIssued: Int?
+        var ballotsInBox: Int?
+        var spoiledBallots: Int?
+        var unusedBallots: Int?
+        var invalidBallots: Int?
+        var votes: [String: Int]?
+
+        var fields: [String: String] {
+            var fields: [String: String] = [:]
+            let values = [registeredVoters, ballotsReceived, ballotsIssued, ballotsInBox, spoiledBallots, unusedBallots, invalidBallots]
+            for (name, value) in zip(ResultCounts.fieldNames, values) { fields[name] = value.map(String.init) }
+            for (party, n) in votes ?? [:] { fields["votes.\(party)"] = String(n) }
+            return fields
+        }
+    }
+
+    /// Decodes a JSON body, naming the field that is not a whole number.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw InputError(field: path.isEmpty ? "body" : path, reason: path.isEmpty ? "json" : "count",
+                             label: path.hasPrefix("votes") ? "votes" : nil)
+        } catch {
+            throw InputError(field: "body", reason: "json")
+        }
+    }
+
+    /// The version the official was looking at.
+    static func version(_ text: String?) throws -> Int {
+        guard let text, let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+            throw InputError(field: "version", reason: "number")
+        }
+        return n
+    }
+}
