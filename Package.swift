@@ -63,7 +63,10 @@ let package = Package(
         .testTarget(name: "ElectionScenarioTests", dependencies: ["ElectionCore", "ElectionScenario"]),
         .testTarget(
             name: "ElectionStoreTests",
-            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionTestSupport"]
+            dependencies: [
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ElectionWebTests",

@@ -46,7 +46,7 @@ struct FormWriter {
                 try await insertFormVotes(counts.votes, station: station, version: next.version)
             }
             if next.status == .accepted, current.status != .accepted, let counts = next.counts {
-                try await makeCurrent(next.version, counts, station: station)
+                try await makeCurrent(next.version, counts, station: station, replacing: next.version > 1)
             }
         }
         var detail: String?
@@ -111,9 +111,12 @@ struct FormWriter {
         try await insert.run()
     }
 
-    private func makeCurrent(_ version: Int, _ c: ResultCounts, station: String) async throws {
-        try await db.raw("DELETE FROM current_votes WHERE station_code = \(bind: station)").run()
-        try await db.raw("DELETE FROM current_forms WHERE station_code = \(bind: station)").run()
+    /// Makes `version` the one that counts; `replacing` an earlier accepted version (a correction).
+    private func makeCurrent(_ version: Int, _ c: ResultCounts, station: String, replacing: Bool) async throws {
+        if replacing {
+            try await db.raw("DELETE FROM current_votes WHERE station_code = \(bind: station)").run()
+            try await db.raw("DELETE FROM current_forms WHERE station_code = \(bind: station)").run()
+        }
         try await db.raw("""
             INSERT INTO current_forms (station_code, province_code, commune_code, version,
                 registered, received, issued, in_box, spoiled, unused, invalid)

@@ -211,15 +211,19 @@ struct FormReader {
 
     func latest(station: String) async throws -> ResultFormVersion? {
         guard let row = try await db.raw(
-            "SELECT MAX(version) AS latest FROM result_forms WHERE station_code = \(bind: station)"
-        ).first(), let number = try row.decode(column: "latest", as: Int?.self) else { return nil }
-        return try await version(station: station, number: number)
+            "SELECT * FROM result_forms WHERE station_code = \(bind: station) ORDER BY version DESC LIMIT 1"
+        ).first() else { return nil }
+        return try await version(row, station: station, number: try row.decode(column: "version", as: Int.self))
     }
 
     func version(station: String, number: Int) async throws -> ResultFormVersion? {
         guard let row = try await db.raw(
             "SELECT * FROM result_forms WHERE station_code = \(bind: station) AND version = \(bind: number)"
         ).first() else { return nil }
+        return try await version(row, station: station, number: number)
+    }
+
+    private func version(_ row: any SQLRow, station: String, number: Int) async throws -> ResultFormVersion {
         let entryVotes = try await db.raw("""
             SELECT official_id, party_id, votes FROM result_entry_votes
             WHERE station_code = \(bind: station) AND version = \(bind: number)

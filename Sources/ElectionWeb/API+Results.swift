@@ -98,13 +98,13 @@ struct ResultsAPI: Sendable {
         api.post("results/stations/:code/entries") { request, context in
             try await act(request, context) { body, ballot in
                 let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
-                return (try ResultInput.version(parsed.version.map(String.init)), .enter(try ResultInput.counts(parsed.fields, ballot: ballot)))
+                return (try ResultInput.version(parsed.versionText), .enter(try ResultInput.counts(parsed.fields, ballot: ballot)))
             }
         }
         api.post("results/stations/:code/resolution") { request, context in
             try await act(request, context) { body, ballot in
                 let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
-                return (try ResultInput.version(parsed.version.map(String.init)), .resolve(try ResultInput.counts(parsed.fields, ballot: ballot)))
+                return (try ResultInput.version(parsed.versionText), .resolve(try ResultInput.counts(parsed.fields, ballot: ballot)))
             }
         }
         api.post("results/stations/:code/acknowledgement") { request, context in

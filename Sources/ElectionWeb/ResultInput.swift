@@ -34,22 +34,33 @@ enum ResultInput {
     /// The JSON body of an entry or resolution: the form's fields, `votes` as an object of ballot
     /// number → votes, and the `version` the official was looking at.
     struct Body: Decodable {
-        var version: Int?
-        var registeredVoters: Int?
-        var ballotsReceived: Int?
-        var ballotsIssued: Int?
-        var ballotsInBox: Int?
-        var spoiledBallots: Int?
-        var unusedBallots: Int?
-        var invalidBallots: Int?
-        var votes: [String: Int]?
+        // Numbers are read as JSON numbers of any kind, so that 1.5 is refused by its field's
+        // name here rather than as an undecodable body.
+        var version: Double?
+        var registeredVoters: Double?
+        var ballotsReceived: Double?
+        var ballotsIssued: Double?
+        var ballotsInBox: Double?
+        var spoiledBallots: Double?
+        var unusedBallots: Double?
+        var invalidBallots: Double?
+        var votes: [String: Double]?
 
+        /// The fields as the page would send them; a number that is not whole stays as written
+        /// and is refused by ``ResultInput/counts(_:ballot:)``.
         var fields: [String: String] {
+            func text(_ n: Double) -> String {
+                n.rounded() == n && abs(n) < 1e15 ? String(Int(n)) : String(n)
+            }
             var fields: [String: String] = [:]
             let values = [registeredVoters, ballotsReceived, ballotsIssued, ballotsInBox, spoiledBallots, unusedBallots, invalidBallots]
-            for (name, value) in zip(ResultCounts.fieldNames, values) { fields[name] = value.map(String.init) }
-            for (party, n) in votes ?? [:] { fields["votes.\(party)"] = String(n) }
+            for (name, value) in zip(ResultCounts.fieldNames, values) { fields[name] = value.map(text) }
+            for (party, n) in votes ?? [:] { fields["votes.\(party)"] = text(n) }
             return fields
+        }
+
+        var versionText: String? {
+            version.map { $0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : String($0) }
         }
     }
 

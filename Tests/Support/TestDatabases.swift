@@ -39,6 +39,13 @@ public enum TestDatabases {
         try await SQLElectionStore.openSQLite(path: try await sqlitePath())
     }
 
+    /// A store over a private copy of the shared SQLite test database, for tests that write.
+    public static func writableSQLite() async throws -> SQLElectionStore {
+        let copy = try temporaryDirectory().appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: try await sqlitePath(), toPath: copy)
+        return try await SQLElectionStore.openSQLite(path: copy)
+    }
+
     /// A store over the PostgreSQL test database, loaded once per test process.
     public static func postgres() async throws -> SQLElectionStore? {
         guard let url = postgresURL else { return nil }

@@ -1,0 +1,210 @@
+import Crypto
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+import Foundation
+import Testing
+
+/// Result forms through the store: what is kept, what a refusal leaves, and totals that add up
+/// to the forms. On SQLite each test writes to its own copy; on PostgreSQL the tests share one
+/// database, so each uses its own accounts and stations.
+@Suite struct ResultStoreTests {
+    /// A writable store on the engine.
+    static func store(_ engine: StoreEngine) async throws -> SQLElectionStore {
+        switch engine {
+        case .sqlite: return try await TestDatabases.writableSQLite()
+        case .postgres: return try await engine.store()
+        }
+    }
+
+    /// Two commune officials and a provincial official with names unique to this test.
+    static func officials(_ store: SQLElectionStore, commune: String) async throws -> (Official, Official, Official) {
+        let tag = UUID().uuidString.prefix(8)
+        return (
+            try await store.addOfficial(name: "a-\(tag)", role: .communeOfficial, unitCode: commune, passwordHash: "!"),
+            try await store.addOfficial(name: "b-\(tag)", role: .communeOfficial, unitCode: commune, passwordHash: "!"),
+            try await store.addOfficial(name: "p-\(tag)", role: .provincialOfficial, unitCode: String(commune.prefix(2)), passwordHash: "!"))
+    }
+
+    /// The generated count form of every station in a commune, as the replay enters them.
+    static func forms(in commune: String, _ store: SQLElectionStore) async throws -> [(PollingStation, ResultCounts)] {
+        let stations = try await store.pollingStations(inCommune: commune)
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 11)
+            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+        return Array(zip(stations, counts))
+    }
+
+    /// A commune with at least two stations, different for each engine's tests so PostgreSQL tests do not collide.
+    static func commune(_ index: Int, _ store: SQLElectionStore) async throws -> String {
+        let communes = try await store.communes(inProvince: "17")
+        var found: [String] = []
+        for c in communes where try await store.pollingStations(inCommune: c.id).count >= 2 { found.append(c.id) }
+        return found[index]
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func doubleEntryIsStoredAndTotalsAddUpTheForms(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        let commune = try await Self.commune(0, store)
+        let (a, b, p) = try await Self.officials(store, commune: commune)
+        let forms = try await Self.forms(in: commune, store)
+        let first = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: a) }, at: Date())
+        #expect(first.allSatisfy { (try? $0.get().status) == .awaitingSecondEntry })
+        let before = try await store.resultTotals(level: .commune, within: commune).first
+        #expect(before?.stationsReported == 0)
+        let second = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: b) }, at: Date())
+        let waiting = second.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
+        _ = try await store.apply(waiting.map { FormRequest(stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge, official: p) }, at: Date())
+
+        var expected = ResultCounts.zero
+        for (_, counts) in forms { expected.add(counts) }
+        let totals = try #require(try await store.resultTotals(level: .commune, within: commune).first)
+        #expect(totals.stationsReported == forms.count)
+        #expect(totals.stationsTotal == forms.count)
+        #expect(totals.counts.validVotes == expected.validVotes)
+        #expect(totals.counts.votes.filter { $0.value > 0 } == expected.votes.filter { $0.value > 0 })
+        #expect(totals.counts.invalidBallots == expected.invalidBallots)
+        let stations = try await store.resultTotals(level: .station, within: commune)
+        #expect(stations.map(\.code) == forms.map(\.0.id))
+        #expect(stations.reduce(0) { $0 + $1.counts.ballotsInBox } == expected.ballotsInBox)
+
+        let versions = try await store.resultFormVersions(station: forms[0].0.id)
+        #expect(versions.count == 1)
+        #expect(versions[0].entries.map(\.officialID) == [a.id, b.id])
+        #expect(versions[0].counts == forms[0].1)
+        let history = try await store.formEvents(station: forms[0].0.id)
+        #expect(history.map(\.officialName).prefix(2) == [a.name, b.name])
+        try await store.close()
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func aRefusedActionStoresNothingAndDoesNotStopTheOthers(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        let commune = try await Self.commune(1, store)
+        let (a, _, _) = try await Self.officials(store, commune: commune)
+        let forms = try await Self.forms(in: commune, store)
+        var wrong = forms[0].1
+        wrong.invalidBallots += 1
+        let outcomes = try await store.apply([
+            FormRequest(stationCode: forms[0].0.id, expectedVersion: 1, action: .enter(wrong), official: a),
+            FormRequest(stationCode: forms[1].0.id, expectedVersion: 1, action: .enter(forms[1].1), official: a),
+            FormRequest(stationCode: forms[1].0.id, expectedVersion: 1, action: .enter(forms[1].1), official: a),
+            FormRequest(stationCode: "999999999", expectedVersion: 1, action: .enter(forms[1].1), official: a),
+        ], at: Date())
+        #expect(refusal(outcomes[0]) == .failedChecks)
+        #expect((try? outcomes[1].get().status) == .awaitingSecondEntry)
+        #expect(refusal(outcomes[2]) == .sameOfficial)
+        #expect((try? outcomes[3].get()) == nil)
+        #expect(try await store.resultFormVersions(station: forms[0].0.id).isEmpty)
+        #expect(try await store.formEvents(station: forms[0].0.id).isEmpty)
+        #expect(try await store.resultFormVersions(station: forms[1].0.id).first?.entries.count == 1)
+        try await store.close()
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func aCorrectionKeepsEveryVersionAndTheLatestAcceptedCounts(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        let commune = try await Self.commune(2, store)
+        let (a, b, p) = try await Self.officials(store, commune: commune)
+        let (station, counts) = try await Self.forms(in: commune, store)[0]
+        func act(_ action: FormAction, _ who: Official, _ version: Int) async throws -> ResultFormVersion {
+            try await store.apply([FormRequest(stationCode: station.id, expectedVersion: version, action: action, official: who)], at: Date())[0].get()
+        }
+        _ = try await act(.enter(counts), a, 1)
+        if try await act(.enter(counts), b, 1).status == .awaitingAcknowledgement { _ = try await act(.acknowledge, p, 1) }
+        let opened = try await act(.correct(reason: "recount at the commune"), p, 1)
+        #expect(opened.version == 2)
+        // Until version 2 is accepted, version 1 still counts.
+        #expect(try await store.acceptedCounts(station: station.id) == counts)
+        var recount = counts
+        let moved = min(1, recount.votes[1] ?? 0)
+        recount.votes[1, default: 0] -= moved
+        recount.votes[2, default: 0] += moved
+        _ = try await act(.enter(recount), a, 2)
+        await #expect(throws: FormRefusal.self) { _ = try await act(.enter(recount), b, 1) }
+        if try await act(.enter(recount), b, 2).status == .awaitingAcknowledgement { _ = try await act(.acknowledge, p, 2) }
+        let versions = try await store.resultFormVersions(station: station.id)
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions[0].counts == counts)
+        #expect(versions[1].reason == "recount at the commune")
+        #expect(try await store.acceptedCounts(station: station.id) == recount)
+        try await store.close()
+    }
+
+    @Test func confirmationNeedsACompleteProvinceAndPublicationsAreDigestedSnapshots() async throws {
+        let store = try await TestDatabases.writableSQLite()
+        let nec = try await store.addOfficial(name: "nec", role: .necAdministrator, unitCode: "", passwordHash: "!")
+        let province = "23"
+        let kep = try await store.addOfficial(name: "pec-kep", role: .provincialOfficial, unitCode: province, passwordHash: "!")
+        let other = try await store.addOfficial(name: "pec-pailin", role: .provincialOfficial, unitCode: "24", passwordHash: "!")
+        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .province, code: province, by: kep, at: Date()) }
+        let stations = try await store.pollingStations(inProvince: province)
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 3)
+            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+        let second = try await store.addOfficial(name: "pec-kep-2", role: .provincialOfficial, unitCode: province, passwordHash: "!")
+        for who in [kep, second] {
+            _ = try await store.apply(zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: who) }, at: Date())
+        }
+        let pending = try await store.formStatuses(within: province).filter { $0.value == .awaitingAcknowledgement }.keys
+        _ = try await store.apply(pending.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
+        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .province, code: province, by: other, at: Date()) }
+        try await store.confirmResults(level: .province, code: province, by: kep, at: Date())
+        let totals = try #require(try await store.resultTotals(level: .province, within: province).first)
+        #expect(totals.isOfficial)
+        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .national, code: "", by: nec, at: Date()) }
+
+        let report = try await store.resultsReport()
+        let first = try await store.publish(report, by: nec, at: Date())
+        let second2 = try await store.publish(report, by: nec, at: Date())
+        #expect((first.number, second2.number) == (1, 2))
+        let stored = try await store.publication(1)
+        let digest = SHA256.hash(data: stored.content).map { String(format: "%02x", $0) }.joined()
+        #expect(stored.digest == digest)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let decoded = try decoder.decode(ResultsReport.self, from: stored.content)
+        #expect(decoded.national.counts.ballotsInBox == counts.reduce(0) { $0 + $1.ballotsInBox })
+        #expect(decoded.constituencies.first { $0.constituency.id == province }?.totals.isOfficial == true)
+        #expect(try await store.publications().map(\.number) == [2, 1])
+
+        // A correction in a confirmed province makes it provisional again.
+        _ = try await store.apply([FormRequest(stationCode: stations[0].id, expectedVersion: 1, action: .correct(reason: "complaint upheld"), official: kep)], at: Date())
+        #expect(try await store.resultTotals(level: .province, within: province).first?.confirmed == false)
+        try await store.close()
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func accountsSessionsAndTokens(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        let name = "official-\(UUID().uuidString.prefix(8))"
+        let official = try await store.addOfficial(name: name, role: .communeOfficial, unitCode: "010201", passwordHash: "$2b$hash")
+        await #expect(throws: StoreError.duplicate("account", name)) {
+            _ = try await store.addOfficial(name: name, role: .communeOfficial, unitCode: "010201", passwordHash: "x")
+        }
+        await #expect(throws: StoreError.notFound("commune", "999999")) {
+            _ = try await store.addOfficial(name: name + "x", role: .communeOfficial, unitCode: "999999", passwordHash: "x")
+        }
+        await #expect(throws: StoreError.notFound("province", "010201")) {
+            _ = try await store.addOfficial(name: name + "y", role: .provincialOfficial, unitCode: "010201", passwordHash: "x")
+        }
+        #expect(try await store.officialAccount(named: name)?.passwordHash == "$2b$hash")
+        let digest = "session-\(name)"
+        try await store.startSession(tokenDigest: digest, csrfToken: "csrf", officialID: official.id, expires: Date().addingTimeInterval(60))
+        #expect(try await store.session(tokenDigest: digest, now: Date())?.official == official)
+        #expect(try await store.session(tokenDigest: digest, now: Date().addingTimeInterval(120)) == nil)
+        try await store.endSession(tokenDigest: digest)
+        #expect(try await store.session(tokenDigest: digest, now: Date()) == nil)
+        try await store.addMachineToken(digest: "token-\(name)", officialID: official.id, label: "scanner")
+        #expect(try await store.official(machineTokenDigest: "token-\(name)") == official)
+        #expect(try await store.official(machineTokenDigest: "nothing") == nil)
+        try await store.close()
+    }
+}
+
+/// The reason an action was refused, if it was.
+func refusal(_ outcome: Result<ResultFormVersion, any Error>) -> FormRefusal.Reason? {
+    if case .failure(let error) = outcome { return (error as? FormRefusal)?.reason }
+    return nil
+}

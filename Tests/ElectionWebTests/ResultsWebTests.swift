@@ -1,0 +1,222 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+@testable import ElectionWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Officials at the desk and machines on the API: sign-in, CSRF, blind entry, refusals that name
+/// the field or the check, and the public results pages.
+@Suite struct ResultsWebTests {
+    static let password = "correct horse battery staple"
+
+    struct Fixture {
+        let store: SQLElectionStore
+        let station: PollingStation
+        let counts: ResultCounts
+        let ballot: [Int]
+    }
+
+    /// A private database with two commune officials (cheap bcrypt), a station of theirs and its
+    /// consistent paper form.
+    static func fixture() async throws -> Fixture {
+        let store = try await TestDatabases.writableSQLite()
+        let station = try #require(try await store.pollingStations(inCommune: "010201").first)
+        for name in ["clerk.one", "clerk.two"] {
+            _ = try await store.addOfficial(name: name, role: .communeOfficial, unitCode: "010201",
+                                            passwordHash: Passwords.hash(password, cost: 4))
+        }
+        _ = try await store.addOfficial(name: "nec.admin", role: .necAdministrator, unitCode: "", passwordHash: Passwords.hash(password, cost: 4))
+        let ballot = try await store.ballot(constituency: station.provinceCode)
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 5)
+            .counts(for: [.init(code: station.id, registeredVoters: station.registeredVoters)])[0]
+        return Fixture(store: store, station: station, counts: counts, ballot: ballot)
+    }
+
+    static func run(_ fixture: Fixture, signInAttempts: Int = 10, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: try await PortalApplication.router(
+            store: fixture.store, registrationChecksPerMinute: nil, signInAttemptsPerMinute: signInAttempts))
+        try await app.test(.router, body)
+        try await fixture.store.close()
+    }
+
+    /// Signs in and returns the session cookie and the desk's form token.
+    static func signIn(_ client: any TestClientProtocol, _ name: String) async throws -> (cookie: String, csrf: String) {
+        let reply = try await client.postForm("/en/signin", [("name", name), ("password", password)])
+        #expect(reply.status == .seeOther)
+        let setCookie = try #require(reply.headers[.setCookie])
+        #expect(setCookie.contains("HttpOnly"))
+        #expect(setCookie.contains("SameSite=Strict"))
+        let cookie = String(setCookie.split(separator: ";")[0])
+        let desk = try await client.get("/en/desk", headers: [.cookie: cookie])
+        #expect(desk.status == .ok)
+        let csrf = try #require(desk.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1
+        return (cookie, String(csrf))
+    }
+
+    static func formFields(_ counts: ResultCounts, ballot: [Int]) -> [(String, String)] {
+        ResultCounts.fieldNames.map { ($0, String(counts.value(of: $0) ?? 0)) } + ballot.map { ("votes.\($0)", String(counts.votes[$0] ?? 0)) }
+    }
+
+    @Test func aWrongPasswordIsRefusedAndRepeatedTriesAreLimited() async throws {
+        try await Self.run(try await Self.fixture(), signInAttempts: 3) { client in
+            for _ in 0..<3 {
+                let reply = try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", "guess")])
+                #expect(reply.status == .unauthorized)
+                #expect(reply.headers[.setCookie] == nil)
+            }
+            let limited = try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", Self.password)])
+            #expect(limited.status == .tooManyRequests)
+            #expect(try await client.get("/en/desk").status == .seeOther)
+        }
+    }
+
+    @Test func twoOfficialsEnterTheFormBlindAndItIsAccepted() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let code = fixture.station.id
+            let one = try await Self.signIn(client, "clerk.one")
+            let fields = Self.formFields(fixture.counts, ballot: fixture.ballot)
+            let entered = try await client.postForm(
+                "/en/desk/stations/\(code)", [("csrf", one.csrf), ("version", "1"), ("action", "entry")] + fields, cookie: one.cookie)
+            #expect(entered.status == .seeOther)
+
+            let two = try await Self.signIn(client, "clerk.two")
+            let page = try await client.get("/en/desk/stations/\(code)", headers: [.cookie: two.cookie])
+            #expect(page.body.contains("id=\"result-form\""))
+            // Blind: the second official's page shows none of the first entry's figures.
+            #expect(!page.body.contains("value=\"\(fixture.counts.ballotsInBox)\""))
+            #expect(!page.body.contains("id=\"comparison\""))
+
+            let withoutToken = try await client.postForm(
+                "/en/desk/stations/\(code)", [("version", "1"), ("action", "entry")] + fields, cookie: two.cookie)
+            #expect(withoutToken.status == .forbidden)
+            #expect(try await fixture.store.resultFormVersions(station: code).first?.entries.count == 1)
+
+            let second = try await client.postForm(
+                "/en/desk/stations/\(code)", [("csrf", two.csrf), ("version", "1"), ("action", "entry")] + fields, cookie: two.cookie)
+            #expect(second.status == .seeOther)
+            let form = try #require(try await fixture.store.resultFormVersions(station: code).first)
+            #expect(form.entries.count == 2)
+            #expect(form.status == .accepted || form.status == .awaitingAcknowledgement)
+            #expect(form.counts == fixture.counts)
+
+            let again = try await client.postForm(
+                "/en/desk/stations/\(code)", [("csrf", one.csrf), ("version", "1"), ("action", "entry")] + fields, cookie: one.cookie)
+            #expect(again.status == .conflict)
+        }
+    }
+
+    @Test func badFiguresOnThePageAreRefusedNamingTheFieldAndKeepWhatWasTyped() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let one = try await Self.signIn(client, "clerk.one")
+            var fields = Self.formFields(fixture.counts, ballot: fixture.ballot)
+            fields[3].1 = "-4"
+            let reply = try await client.postForm(
+                "/en/desk/stations/\(fixture.station.id)", [("csrf", one.csrf), ("version", "1"), ("action", "entry")] + fields,
+                cookie: one.cookie)
+            #expect(reply.status == .badRequest)
+            #expect(reply.body.contains("Ballots in the box must be a whole number"))
+            #expect(reply.body.contains("value=\"\(fixture.counts.registeredVoters)\""))
+            #expect(try await fixture.store.resultFormVersions(station: fixture.station.id).isEmpty)
+        }
+    }
+
+    @Test func theAPIRefusesBadFormsByFieldAndCheck() async throws {
+        let fixture = try await Self.fixture()
+        let official = try #require(try await fixture.store.officialAccount(named: "clerk.one")).official
+        let token = Passwords.newToken()
+        try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test")
+        let code = fixture.station.id
+        /// The form as JSON text, with some fields replaced by raw JSON values (nil removes one).
+        @Sendable func body(_ replaced: [String: String] = [:], removing: String? = nil, extraVotes: String = "") -> String {
+            var fields = ["\"version\": \(replaced["version"] ?? "1")"]
+            for name in ResultCounts.fieldNames where name != removing {
+                fields.append("\"\(name)\": \(replaced[name] ?? String(fixture.counts.value(of: name) ?? 0))")
+            }
+            let votes = fixture.ballot.map { "\"\($0)\": \(fixture.counts.votes[$0] ?? 0)" } + (extraVotes.isEmpty ? [] : [extraVotes])
+            fields.append("\"votes\": {\(votes.joined(separator: ", "))}")
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/results/stations/\(code)/entries"
+            #expect(try await client.postJSON(url, body()).status == .unauthorized)
+            let missing = try await client.postJSON(url, body(removing: "invalidBallots"), bearer: token)
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.contains("\"field\":\"invalidBallots\""))
+            let fraction = try await client.postJSON(url, body(["ballotsIssued": "1.5"]), bearer: token)
+            #expect(fraction.status == .badRequest)
+            #expect(fraction.body.contains("\"field\":\"ballotsIssued\""))
+            let stranger = try await client.postJSON(url, body(extraVotes: "\"99\": 0"), bearer: token)
+            #expect(stranger.status == .badRequest)
+            #expect(stranger.body.contains("\"field\":\"votes.99\""))
+            let inconsistent = try await client.postJSON(url, body(["invalidBallots": String(fixture.counts.invalidBallots + 1)]), bearer: token)
+            #expect(inconsistent.status == .unprocessableContent)
+            #expect(inconsistent.body.contains("F03"))
+            let stale = try await client.postJSON(url, body(["version": "2"]), bearer: token)
+            #expect(stale.status == .conflict)
+            let elsewhere = try await client.postJSON("/api/v1/results/stations/020101001/entries", body(), bearer: token)
+            #expect(elsewhere.status == .forbidden || elsewhere.status == .notFound)
+            #expect(try await fixture.store.resultFormVersions(station: code).isEmpty)
+
+            let accepted = try await client.postJSON(url, body(), bearer: token)
+            #expect(accepted.status == .ok)
+            #expect(accepted.body.contains("awaiting-second-entry"))
+            let twice = try await client.postJSON(url, body(), bearer: token)
+            #expect(twice.status == .conflict)
+            // The public view of the station never shows an entry before acceptance.
+            let station = try await client.get("/api/v1/results/stations/\(code)")
+            #expect(station.status == .ok)
+            #expect(!station.body.contains("\"ballotsInBox\":\(fixture.counts.ballotsInBox)"))
+        }
+    }
+
+    @Test func resultsPagesRenderInBothLanguages() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            for path in ["/results", "/results/provinces/01", "/results/communes/010201", "/results/stations/\(fixture.station.id)"] {
+                for lang in ["en", "km"] {
+                    let reply = try await client.get("/\(lang)\(path)")
+                    #expect(reply.status == .ok, "\(lang)\(path)")
+                    #expect(reply.body.contains("id=\"results-status\"") || reply.body.contains("id=\"form-status\""), "\(lang)\(path)")
+                }
+            }
+            let national = try await client.get("/en/results")
+            #expect(national.body.contains("id=\"leading-map\""))
+            #expect(national.body.contains("0 of 23,789 polling stations reported"))
+            #expect(national.headers[HTTPField.Name("Refresh")!] == "60")
+            #expect(try await client.get("/en/results/provinces/99").status == .notFound)
+            #expect(try await client.get("/en/results/publications/7").status == .notFound)
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func postForm(_ uri: String, _ fields: [(String, String)], cookie: String) async throws -> Reply {
+        let body = fields.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        headers[.cookie] = cookie
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers)
+        }
+    }
+
+    func postJSON(_ uri: String, _ json: String, bearer: String) async throws -> Reply {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.authorization] = "Bearer \(bearer)"
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json)) {
+            Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers)
+        }
+    }
+}
