@@ -57,7 +57,7 @@ extension SQLElectionStore: ResultStore {
         let rows = try await all("""
             SELECT f.station_code, f.status FROM result_forms f
             JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms
-                  WHERE substr(station_code, 1, \(bind: code.count)) = \(bind: code) GROUP BY station_code) m
+                  WHERE substr(station_code, 1, \(unsafeRaw: String(code.count))) = \(bind: code) GROUP BY station_code) m
               ON m.station_code = f.station_code AND m.latest = f.version
             """) { row in
             (try row.decode(column: "station_code", as: String.self), try row.decode(column: "status", as: String.self))
@@ -118,7 +118,7 @@ extension SQLElectionStore: ResultStore {
             return try await db.raw("""
                 SELECT substr(code, 1, \(unsafeRaw: String(n))) AS unit, COUNT(*) AS stations,
                     CAST(SUM(registered_voters) AS BIGINT) AS registered
-                FROM polling_stations WHERE substr(code, 1, \(bind: code.count)) = \(bind: code) GROUP BY unit ORDER BY unit
+                FROM polling_stations WHERE substr(code, 1, \(unsafeRaw: String(code.count))) = \(bind: code) GROUP BY unit ORDER BY unit
                 """).all().map { row in
                 let unit = try row.decode(column: "unit", as: String.self)
                 let isConfirmed = switch level {

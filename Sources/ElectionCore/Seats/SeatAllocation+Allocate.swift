@@ -4,147 +4,191 @@ extension SeatAllocation {
     public func allocate() throws -> AllocationOutcome {
         guard seats > 0 else { throw Problem.noSeats }
         guard !contestants.isEmpty else { throw Problem.noContestants }
-        var names = Set<String>()
-        for c in contestants {
-            guard c.votes >= 0 else { throw Problem.negativeVotes(c.name) }
-            guard names.insert(c.name).inserted else { throw Problem.duplicateName(c.name) }
-        }
-        guard threshold >= Rational(0), threshold <= Rational(1) else { throw Problem.thresholdOutOfRange }
+        try checkContestants()
+        // A rational's denominator is positive, so this is 0 ≤ threshold ≤ 1 without multiplying.
+        guard threshold.numerator >= 0, threshold.numerator <= threshold.denominator else { throw Problem.thresholdOutOfRange }
 
-        var tally = Tally(contestants: contestants)
-        let total = contestants.reduce(0) { $0 + $1.votes }
-        var eligible = Array(contestants.indices)
-        if threshold > Rational(0) {
-            eligible = eligible.filter { i in
-                let share = total == 0 ? Rational(0) : Rational(contestants[i].votes, total)
+        // The lists' working state lives on the stack (for up to a few dozen lists): allocating
+        // it on the heap would cost about as much as the arithmetic.
+        return try withUnsafeTemporaryAllocation(of: Tally.List.self, capacity: contestants.count) { lists in
+            var tally = Tally(contestants: contestants, lists: lists, steps: expectedSteps)
+            try share(&tally)
+            return tally.outcome()
+        }
+    }
+
+    /// About as many steps as an allocation takes without caps or ties: a seat by seat trace for
+    /// the divisor methods, a quota and a remainder a list for the others. Bounded, so that an
+    /// absurd seat count does not reserve memory it will never use.
+    private var expectedSteps: Int {
+        let perList = (threshold.numerator > 0 ? 1 : 0) + (minimum > 0 ? 1 : 0)
+        switch method {
+        case .largestRemainder: return contestants.count * (2 + perList)
+        case .cambodia: return min(seats, 1_000) + contestants.count * (1 + perList)
+        default: return min(seats, 1_000) + contestants.count * perList
+        }
+    }
+
+    private func share(_ tally: inout Tally) throws {
+        var eligible = contestants.count
+        if threshold.numerator > 0 {
+            let total = contestants.reduce(0) { $0 + $1.votes }
+            for i in contestants.indices {
+                let share = total == 0 ? Rational(unreduced: 0, 1) : Rational(unreduced: contestants[i].votes, total)
                 if share < threshold {
-                    tally.step("threshold", i, 0, share)
-                    return false
+                    tally.step(.threshold, i, 0, share)
+                    tally.lists[i].eligible = false
+                    eligible -= 1
                 }
-                return true
             }
         }
-        guard minimum >= 0, minimum * eligible.count <= seats else { throw Problem.minimumTooLarge }
+        guard minimum >= 0, minimum * eligible <= seats else { throw Problem.minimumTooLarge }
         if case .huntingtonHill = method, minimum < 1 { throw Problem.huntingtonHillNeedsAMinimum }
         switch method {
         case .dHondt, .sainteLague, .modifiedSainteLague, .huntingtonHill:
             if minimum > 0 {
-                for i in eligible { tally.award(i, tally.limited(i, minimum), "minimum", Rational(minimum)) }
-            }
-            highestAverages(among: eligible, seats: seats - tally.awarded, tally: &tally)
-        case .cambodia:
-            // First step: one seat per full quota of the valid votes.
-            let valid = eligible.reduce(0) { $0 + contestants[$1].votes }
-            if valid > 0 {
-                for i in eligible {
-                    let votes = contestants[i].votes
-                    let full = tally.limited(i, votes * seats / valid)
-                    if full > 0 { tally.award(i, full, "quota", Rational(votes * seats, valid)) }
+                for i in contestants.indices where tally.lists[i].eligible {
+                    tally.award(i, tally.limited(i, minimum), .minimum, Rational(unreduced: minimum, 1))
                 }
             }
-            highestAverages(among: eligible, seats: seats - tally.awarded, tally: &tally)
+            highestAverages(seats: seats - tally.awarded, tally: &tally)
+        case .cambodia:
+            // First step: one seat per full quota of the valid votes.
+            var valid = 0
+            for i in contestants.indices where tally.lists[i].eligible { valid += contestants[i].votes }
+            if valid > 0 {
+                for i in contestants.indices where tally.lists[i].eligible {
+                    let votes = contestants[i].votes
+                    let full = tally.limited(i, votes * seats / valid)
+                    if full > 0 { tally.award(i, full, .quota, Rational(unreduced: votes * seats, valid)) }
+                }
+            }
+            highestAverages(seats: seats - tally.awarded, tally: &tally)
         case .largestRemainder(let quota):
-            largestRemainders(among: eligible, quota: quota, tally: &tally)
+            largestRemainders(quota: quota, tally: &tally)
         }
-        return tally.outcome()
+    }
+
+    /// Throws for the first contestant with negative votes or a name an earlier one has.
+    private func checkContestants() throws {
+        // Names are equal as Swift compares strings (canonically equivalent). ASCII names, the
+        // usual case, are equal only byte for byte, so a checksum of their bytes sets two bits of
+        // a small filter, and only a name whose bits are both set already is compared with the
+        // earlier ones: far cheaper than hashing every name with Swift's Hasher. Any other name,
+        // or too many lists for the filter, and the check goes through a Set.
+        var seen: (UInt64, UInt64) = (0, 0)
+        for i in contestants.indices where contestants.count <= 64 {
+            let name = contestants[i].name
+            guard contestants[i].votes >= 0 else { throw Problem.negativeVotes(name) }
+            guard let sum = Self.asciiChecksum(name) else { break }
+            let mixed = sum &* 0x9e37_79b9_7f4a_7c15
+            let bits: (UInt64, UInt64) = (1 << (mixed >> 58), 1 << (mixed >> 52 & 63))
+            if seen.0 & bits.0 != 0 && seen.1 & bits.1 != 0 {
+                for j in 0..<i where contestants[j].name == name { throw Problem.duplicateName(name) }
+            }
+            seen = (seen.0 | bits.0, seen.1 | bits.1)
+            if i == contestants.count - 1 { return }
+        }
+        var names = Set<String>(minimumCapacity: contestants.count)
+        for c in contestants {
+            guard c.votes >= 0 else { throw Problem.negativeVotes(c.name) }
+            guard names.insert(c.name).inserted else { throw Problem.duplicateName(c.name) }
+        }
+    }
+
+    /// FNV-1a of the UTF-8 bytes; nil for a name that is not all ASCII (or not stored contiguously).
+    private static func asciiChecksum(_ name: String) -> UInt64? {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var sum: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                sum = (sum ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return sum
+        } ?? nil
     }
 
     /// The divisor methods: each seat to the highest priority (votes / divisor of seats won).
-    private func highestAverages(among eligible: [Int], seats: Int, tally: inout Tally) {
+    ///
+    /// Each pass looks at every list, so it compares whole numbers: keys, the priorities shifted
+    /// left as far as they safely can be and divided, rounded down (-1 for a list that cannot win).
+    /// Rounding down keeps the order, so a smaller key is a smaller priority; only lists with equal
+    /// keys need their priorities compared exactly.
+    private func highestAverages(seats: Int, tally: inout Tally) {
         var remaining = seats
-        var tied: [Int] = []
-        tied.reserveCapacity(eligible.count)
+        guard remaining > 0 else { return }
+        let shift = keyShift()
+        for i in contestants.indices where tally.lists[i].eligible && tally.canWin(i) { setPriority(i, shift, &tally) }
         while remaining > 0 {
-            // One pass: the highest priority and every list that has it.
-            var best: Rational?
-            tied.removeAll(keepingCapacity: true)
-            for i in eligible where tally.canWin(i) {
-                let priority = method.priority(votes: contestants[i].votes, afterSeats: tally.won[i])
-                if let current = best {
-                    if priority < current { continue }
-                    if current < priority { tied.removeAll(keepingCapacity: true) }
-                }
-                best = priority
-                tied.append(i)
-            }
-            guard let best else {
+            let (bestKey, first, shared) = tally.highestKey()
+            guard bestKey >= 0 else {
                 tally.tie = .init(contestants: [], seats: remaining)
                 return
             }
-            if tied.count <= remaining {
-                for i in tied { tally.award(i, 1, "average", best) }
-                remaining -= tied.count
+            guard shared else {
+                seat(first, tally.lists[first].value, shift, &tally)
+                remaining -= 1
                 continue
             }
-            settle(tied, seats: remaining, value: best, tally: &tally)
-            return
+            // Equal keys: the highest priority among them and how many lists have it, exactly.
+            // Equal quotients may be written differently; the step shows the last list's, as it
+            // always has.
+            let candidates = tally.lists(withKey: bestKey)
+            var best = tally.lists[first].value
+            var count = 0
+            for i in candidates {
+                let priority = tally.lists[i].value
+                if priority < best { continue }
+                if best < priority { count = 0 }
+                count += 1
+                best = priority
+            }
+            let tied = candidates.filter { tally.lists[$0].value == best }
+            guard count <= remaining else {
+                settle(tied, seats: remaining, value: best, tally: &tally)
+                return
+            }
+            for i in tied { seat(i, best, shift, &tally) }
+            remaining -= count
         }
     }
 
-    /// One seat per full quota, then the remaining seats to the largest remainders.
-    private func largestRemainders(among eligible: [Int], quota kind: SeatMethod.Quota, tally: inout Tally) {
-        func share(_ i: Int, _ quota: Rational) -> Rational {
-            quota.numerator == 0 ? Rational(0) : Rational(contestants[i].votes * quota.denominator, quota.numerator)
+    /// A seat to list `i` at `priority`; it then has the priority of its next seat, or drops out
+    /// when it is out of candidates.
+    private func seat(_ i: Int, _ priority: Rational, _ shift: Int?, _ tally: inout Tally) {
+        tally.award(i, 1, .average, priority)
+        if tally.canWin(i) {
+            setPriority(i, shift, &tally)
+        } else {
+            tally.lists[i].key = -1
         }
-        // With a minimum, those whose share falls short are held at it, and the quota is worked out
-        // again over the others and the seats left, until no one else falls short.
-        var held = Set<Int>()
-        var quota = Rational(0)
-        while true {
-            let free = eligible.filter { !held.contains($0) }
-            let freeSeats = seats - minimum * held.count
-            quota = kind.value(votes: free.reduce(0) { $0 + contestants[$1].votes }, seats: max(freeSeats, 1))
-            let short = free.filter { minimum > 0 && share($0, quota) < Rational(minimum) }
-            if short.isEmpty || free.isEmpty { break }
-            held.formUnion(short)
+    }
+
+    private func setPriority(_ i: Int, _ shift: Int?, _ tally: inout Tally) {
+        let priority = method.priority(votes: contestants[i].votes, afterSeats: tally.lists[i].won)
+        tally.lists[i].value = priority
+        // Without a shift every key is 0 and every comparison exact.
+        tally.lists[i].key = shift.map { (priority.numerator << $0) / priority.denominator } ?? 0
+    }
+
+    /// How far any priority's numerator can be shifted left and stay below 2⁶²; nil when no bound
+    /// is known. Denominators are then at least 1 (an open list has won at least its minimum).
+    private func keyShift() -> Int? {
+        let votes = contestants.reduce(0) { max($0, $1.votes) }
+        let largest: (partialValue: Int, overflow: Bool)
+        switch method {
+        case .huntingtonHill: largest = votes.multipliedReportingOverflow(by: votes)
+        case .modifiedSainteLague(let first):
+            guard first.numerator > 0 else { return nil }
+            largest = votes.multipliedReportingOverflow(by: first.denominator)
+        default: largest = (votes, false)
         }
-        for i in eligible where held.contains(i) {
-            tally.award(i, tally.limited(i, minimum), "minimum", Rational(minimum))
-        }
-        var remainders: [(index: Int, remainder: Rational)] = []
-        for i in eligible where !held.contains(i) {
-            let exact = share(i, quota)
-            let full = tally.limited(i, exact.floor)
-            if full > 0 { tally.award(i, full, "quota", exact) }
-            remainders.append((i, Rational(exact.numerator - full * exact.denominator, exact.denominator)))
-        }
-        var remaining = seats - tally.awarded
-        // A small quota (Imperiali, Droop) can give more full quotas than seats: the lists with the
-        // smallest remainders give them back.
-        while remaining < 0 {
-            let holders = remainders.filter { tally.won[$0.index] > 0 }
-            guard let smallest = holders.map(\.remainder).min() else { break }
-            let tied = holders.filter { $0.remainder == smallest }.map(\.index)
-            guard tied.count == 1 else {
-                tally.tie = .init(contestants: tied.map { contestants[$0].name }.sorted(), seats: -remaining)
-                return
-            }
-            tally.award(tied[0], -1, "over-quota", smallest)
-            remaining += 1
-        }
-        var hadRemainderSeat = Set<Int>()
-        while remaining > 0 {
-            let open = remainders.filter { tally.canWin($0.index) && !hadRemainderSeat.contains($0.index) }
-            guard let best = open.map(\.remainder).max() else {
-                tally.tie = .init(contestants: [], seats: remaining)
-                return
-            }
-            let tied = open.filter { $0.remainder == best }.map(\.index)
-            if tied.count <= remaining {
-                for i in tied {
-                    tally.award(i, 1, "remainder", best)
-                    hadRemainderSeat.insert(i)
-                }
-                remaining -= tied.count
-                continue
-            }
-            settle(tied, seats: remaining, value: best, tally: &tally)
-            return
-        }
+        guard !largest.overflow else { return nil }
+        return Int.bitWidth - 2 - (Int.bitWidth - largest.partialValue.leadingZeroBitCount)
     }
 
     /// More lists are equal than seats are left: the tie-break decides what it can; the rest is a tie.
-    private func settle(_ tied: [Int], seats: Int, value: Rational, tally: inout Tally) {
+    func settle(_ tied: [Int], seats: Int, value: Rational, tally: inout Tally) {
         var ranked: [[Int]]
         switch tieBreak {
         case .none:
@@ -160,59 +204,14 @@ extension SeatAllocation {
         var left = seats
         for group in ranked where left > 0 {
             if group.count <= left {
-                for i in group { tally.award(i, 1, "tie-break", value) }
+                for i in group { tally.award(i, 1, .tieBreak, value) }
                 left -= group.count
             } else {
                 let names = group.map { contestants[$0].name }.sorted()
-                for i in group.sorted(by: { contestants[$0].name < contestants[$1].name }) { tally.step("tie", i, 0, value) }
+                for i in group.sorted(by: { contestants[$0].name < contestants[$1].name }) { tally.step(.tie, i, 0, value) }
                 tally.tie = .init(contestants: names, seats: left)
                 return
             }
         }
-    }
-}
-
-/// The running count of an allocation, by the contestants' positions.
-private struct Tally {
-    let contestants: [SeatAllocation.Contestant]
-    var won: [Int]
-    var tie: AllocationOutcome.Tie?
-    private var steps: [(kind: String, index: Int, seats: Int, value: Rational)] = []
-
-    init(contestants: [SeatAllocation.Contestant]) {
-        self.contestants = contestants
-        won = Array(repeating: 0, count: contestants.count)
-    }
-
-    var awarded: Int { won.reduce(0, +) }
-
-    func canWin(_ i: Int) -> Bool {
-        guard let cap = contestants[i].cap else { return true }
-        return won[i] < cap
-    }
-
-    /// `seats`, or fewer if the list runs out of candidates (noted as a step).
-    mutating func limited(_ i: Int, _ seats: Int) -> Int {
-        guard let cap = contestants[i].cap, seats > cap else { return seats }
-        step("cap", i, cap, Rational(cap))
-        return cap
-    }
-
-    mutating func award(_ i: Int, _ seats: Int, _ kind: String, _ value: Rational) {
-        won[i] += seats
-        step(kind, i, seats, value)
-    }
-
-    mutating func step(_ kind: String, _ i: Int, _ seats: Int, _ value: Rational) {
-        steps.append((kind, i, seats, value))
-    }
-
-    func outcome() -> AllocationOutcome {
-        AllocationOutcome(
-            seats: Dictionary(uniqueKeysWithValues: contestants.indices.map { (contestants[$0].name, won[$0]) }),
-            tie: tie,
-            steps: steps.map {
-                .init(kind: $0.kind, contestant: contestants[$0.index].name, seats: $0.seats, value: $0.value)
-            })
     }
 }

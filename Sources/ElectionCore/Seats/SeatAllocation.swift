@@ -69,35 +69,3 @@ public struct SeatAllocation: Sendable {
         self.minimum = minimum
     }
 }
-
-/// The result of an allocation: seats decided, seats a tie leaves open, and every step.
-public struct AllocationOutcome: Sendable, Hashable {
-    /// Lists equal for the last seats, and how many of those seats they are equal for.
-    public struct Tie: Sendable, Hashable {
-        public var contestants: [String]
-        public var seats: Int
-
-        public init(contestants: [String], seats: Int) {
-            self.contestants = contestants
-            self.seats = seats
-        }
-    }
-
-    /// One decision, in the order it was made.
-    public struct Step: Sendable, Hashable {
-        /// `quota` (seats for full quotas), `average` (a seat to the highest quotient),
-        /// `remainder` (a seat to the largest remainder), `threshold` (a list excluded),
-        /// `cap` (a list out of candidates), `tie-break` or `tie`.
-        public var kind: String
-        public var contestant: String
-        public var seats: Int
-        /// The quotient, remainder or share that decided it.
-        public var value: Rational
-    }
-
-    /// Seats per list, for every list (0 for those that won none).
-    public var seats: [String: Int]
-    /// Set when the method and the tie-break leave seats undecided: a drawing of lots is required.
-    public var tie: Tie?
-    public var steps: [Step]
-}

@@ -26,12 +26,13 @@ public enum SeatMethod: Sendable, Hashable {
         /// votes / (seats + 2)
         case imperiali
 
+        /// The quota, not in lowest terms.
         func value(votes: Int, seats: Int) -> Rational {
             switch self {
-            case .hare: Rational(votes, seats)
-            case .droop: Rational(votes / (seats + 1) + 1)
-            case .hagenbachBischoff: Rational(votes, seats + 1)
-            case .imperiali: Rational(votes, seats + 2)
+            case .hare: Rational(unreduced: votes, seats)
+            case .droop: Rational(unreduced: votes / (seats + 1) + 1, 1)
+            case .hagenbachBischoff: Rational(unreduced: votes, seats + 1)
+            case .imperiali: Rational(unreduced: votes, seats + 2)
             }
         }
     }
