@@ -3,134 +3,258 @@ import ElectionStore
 import Foundation
 import SQLKit
 
-/// Applies one official's action to a station's form inside a transaction: reads the latest
-/// version, lets the domain decide (``ResultFormVersion/applying(_:by:expectedVersion:context:)``),
-/// and writes only what changed, with a line of history.
+/// Applies a group of officials' actions inside one transaction: reads the latest version of
+/// every station concerned in a few queries, lets the domain decide each action in order
+/// (``ResultFormVersion/applying(_:by:expectedVersion:context:)``), and writes what changed in a
+/// few multi-row statements, with a line of history for each action. Statements per group, not
+/// per form, are what let one writer keep up with every station reporting at once.
 struct FormWriter {
     let tx: any SQLTransaction
     let at: Date
 
     private var db: any SQLDatabase { tx.sql }
 
-    func apply(_ request: FormRequest, ballots: inout [String: [Int]]) async throws -> ResultFormVersion {
-        let station = request.stationCode
-        guard let stationRow = try await db.raw(
-            "SELECT registered_voters FROM polling_stations WHERE code = \(bind: station)"
-        ).first() else { throw StoreError.notFound("polling station", station) }
-        let province = String(station.prefix(2))
-        if ballots[province] == nil {
-            ballots[province] = try await db.raw(
-                "SELECT DISTINCT party_id FROM candidates WHERE constituency_code = \(bind: province) ORDER BY party_id"
-            ).all().map { try $0.decode(column: "party_id", as: Int.self) }
-        }
-        let context = FormContext(
-            ballot: ballots[province] ?? [], registeredOnList: try stationRow.decode(column: "registered_voters", as: Int.self))
-        let stored = try await FormReader(db: db).latest(station: station)
-        let current = stored ?? ResultFormVersion(stationCode: station, version: 1)
-        let next = try current.applying(
-            request.action, by: request.official, expectedVersion: request.expectedVersion, context: context)
+    /// A version as read, and whether its row exists yet.
+    private struct Slot {
+        var form: ResultFormVersion
+        var stored: Bool
+        /// Entries and figures already in the database (not to be written again).
+        var storedEntries: Int
+        var storedCounts: Bool
+        /// Whether this version was the station's current accepted one when read.
+        var wasAccepted: Bool
+    }
 
-        if next.version != current.version {
-            try await insertVersion(next)
+    func apply(_ requests: [FormRequest]) async throws -> [Result<ResultFormVersion, any Error>] {
+        let codes = Array(Set(requests.map(\.stationCode))).sorted()
+        let registered = try await registeredVoters(codes)
+        let ballots = try await ballots(Set(codes.map { String($0.prefix(2)) }))
+        var slots = try await latest(codes)
+        var versions: [String: [Int]] = [:]  // versions written per station, in order
+        var events: [[BulkValue]] = []
+        var outcomes: [Result<ResultFormVersion, any Error>] = []
+        var reopened = Set<String>()
+
+        for request in requests {
+            let code = request.stationCode
+            guard let onList = registered[code] else {
+                outcomes.append(.failure(StoreError.notFound("polling station", code)))
+                continue
+            }
+            let context = FormContext(ballot: ballots[String(code.prefix(2))] ?? [], registeredOnList: onList)
+            let slot = slots[code] ?? Slot(
+                form: ResultFormVersion(stationCode: code, version: 1), stored: false, storedEntries: 0,
+                storedCounts: false, wasAccepted: false)
+            do {
+                let next = try slot.form.applying(
+                    request.action, by: request.official, expectedVersion: request.expectedVersion, context: context)
+                if next.version != slot.form.version {
+                    // A correction: the old version is kept as it is and the new one starts.
+                    try await flush(slot, code)
+                    slots[code] = Slot(form: next, stored: false, storedEntries: 0, storedCounts: false, wasAccepted: false)
+                    reopened.insert(String(code.prefix(2)))
+                } else {
+                    slots[code]?.form = next
+                    if slots[code] == nil { slots[code] = Slot(form: next, stored: false, storedEntries: 0, storedCounts: false, wasAccepted: false) }
+                }
+                versions[code, default: []].append(next.version)
+                var detail: String?
+                if case .correct(let reason) = request.action { detail = reason }
+                if case .acknowledge = request.action { detail = slot.form.warnings.joined(separator: ", ") }
+                if next.status == .disputed { detail = next.differences.joined(separator: ", ") }
+                events.append([
+                    .text(code), .integer(next.version), .text(ISO8601.string(at)), .integer(request.official.id),
+                    .text(request.action.name), .text(next.status.rawValue), detail.map(BulkValue.text) ?? .null,
+                ])
+                outcomes.append(.success(next))
+            } catch let refusal as FormRefusal {
+                outcomes.append(.failure(refusal))
+            }
+        }
+        try await write(slots.filter { versions[$0.key] != nil })
+        if !reopened.isEmpty {
             // A correction reopens the count: the province and the nation are provisional again.
-            try await db.raw("""
-                DELETE FROM result_confirmations
-                WHERE (level = 'province' AND unit_code = \(bind: province)) OR level = 'national'
-                """).run()
-        } else {
-            if stored == nil { try await insertVersion(next) } else { try await updateVersion(next) }
-            if next.entries.count > current.entries.count, let entry = next.entries.last {
-                try await insertEntry(entry, position: next.entries.count, of: next)
-            }
-            if current.counts == nil, let counts = next.counts {
-                try await insertFormVotes(counts.votes, station: station, version: next.version)
-            }
-            if next.status == .accepted, current.status != .accepted, let counts = next.counts {
-                try await makeCurrent(next.version, counts, station: station, replacing: next.version > 1)
+            for province in reopened {
+                try await db.raw("""
+                    DELETE FROM result_confirmations WHERE (level = 'province' AND unit_code = \(bind: province)) OR level = 'national'
+                    """).run()
             }
         }
-        var detail: String?
-        if case .correct(let reason) = request.action { detail = reason }
-        if case .acknowledge = request.action { detail = current.warnings.joined(separator: ", ") }
-        if next.status == .disputed { detail = next.differences.joined(separator: ", ") }
-        try await db.raw("""
-            INSERT INTO result_events (station_code, version, at, official_id, action, status, detail)
-            VALUES (\(bind: station), \(bind: next.version), \(bind: ISO8601.string(at)), \(bind: request.official.id),
-                \(bind: request.action.name), \(bind: next.status.rawValue), \(bind: detail))
-            """).run()
-        return next
+        try await tx.bulkInsert(
+            into: "result_events", columns: ["station_code", "version", "at", "official_id", "action", "status", "detail"], rows: events)
+        return outcomes
     }
 
-    private func insertVersion(_ form: ResultFormVersion) async throws {
-        let c = form.counts
-        try await db.raw("""
-            INSERT INTO result_forms (station_code, version, status, reason, opened_by, resolved_by, acknowledged_by, warnings,
-                registered, received, issued, in_box, spoiled, unused, invalid)
-            VALUES (\(bind: form.stationCode), \(bind: form.version), \(bind: form.status.rawValue), \(bind: form.reason),
-                \(bind: form.openedBy), \(bind: form.resolvedBy), \(bind: form.acknowledgedBy), \(bind: form.warnings.joined(separator: ",")),
-                \(bind: c?.registeredVoters), \(bind: c?.ballotsReceived), \(bind: c?.ballotsIssued), \(bind: c?.ballotsInBox),
-                \(bind: c?.spoiledBallots), \(bind: c?.unusedBallots), \(bind: c?.invalidBallots))
-            """).run()
-    }
+    // MARK: Reading
 
-    private func updateVersion(_ form: ResultFormVersion) async throws {
-        let c = form.counts
-        try await db.raw("""
-            UPDATE result_forms SET status = \(bind: form.status.rawValue), resolved_by = \(bind: form.resolvedBy),
-                acknowledged_by = \(bind: form.acknowledgedBy), warnings = \(bind: form.warnings.joined(separator: ",")),
-                registered = \(bind: c?.registeredVoters), received = \(bind: c?.ballotsReceived), issued = \(bind: c?.ballotsIssued),
-                in_box = \(bind: c?.ballotsInBox), spoiled = \(bind: c?.spoiledBallots), unused = \(bind: c?.unusedBallots),
-                invalid = \(bind: c?.invalidBallots)
-            WHERE station_code = \(bind: form.stationCode) AND version = \(bind: form.version)
-            """).run()
-    }
-
-    private func insertEntry(_ entry: ResultEntry, position: Int, of form: ResultFormVersion) async throws {
-        let c = entry.counts
-        try await db.raw("""
-            INSERT INTO result_entries (station_code, version, official_id, position,
-                registered, received, issued, in_box, spoiled, unused, invalid)
-            VALUES (\(bind: form.stationCode), \(bind: form.version), \(bind: entry.officialID), \(bind: position),
-                \(bind: c.registeredVoters), \(bind: c.ballotsReceived), \(bind: c.ballotsIssued), \(bind: c.ballotsInBox),
-                \(bind: c.spoiledBallots), \(bind: c.unusedBallots), \(bind: c.invalidBallots))
-            """).run()
-        guard !c.votes.isEmpty else { return }
-        var insert = db.insert(into: "result_entry_votes").columns("station_code", "version", "official_id", "party_id", "votes")
-        for (party, votes) in c.votes.sorted(by: { $0.key < $1.key }) {
-            insert = insert.values(SQLBind(form.stationCode), SQLBind(form.version), SQLBind(entry.officialID), SQLBind(party), SQLBind(votes))
+    private func registeredVoters(_ codes: [String]) async throws -> [String: Int] {
+        var found: [String: Int] = [:]
+        for chunk in codes.chunked(500) {
+            for row in try await db.raw("SELECT code, registered_voters FROM polling_stations WHERE code IN \(list: chunk)").all() {
+                found[try row.decode(column: "code", as: String.self)] = try row.decode(column: "registered_voters", as: Int.self)
+            }
         }
-        try await insert.run()
+        return found
     }
 
-    private func insertFormVotes(_ votes: [Int: Int], station: String, version: Int) async throws {
-        guard !votes.isEmpty else { return }
-        var insert = db.insert(into: "result_form_votes").columns("station_code", "version", "party_id", "votes")
-        for (party, n) in votes.sorted(by: { $0.key < $1.key }) {
-            insert = insert.values(SQLBind(station), SQLBind(version), SQLBind(party), SQLBind(n))
+    private func ballots(_ provinces: Set<String>) async throws -> [String: [Int]] {
+        var ballots: [String: [Int]] = [:]
+        for row in try await db.raw("""
+            SELECT DISTINCT constituency_code, party_id FROM candidates WHERE constituency_code IN \(list: provinces.sorted())
+            ORDER BY constituency_code, party_id
+            """).all() {
+            ballots[try row.decode(column: "constituency_code", as: String.self), default: []].append(
+                try row.decode(column: "party_id", as: Int.self))
         }
-        try await insert.run()
+        return ballots
     }
 
-    /// Makes `version` the one that counts; `replacing` an earlier accepted version (a correction).
-    private func makeCurrent(_ version: Int, _ c: ResultCounts, station: String, replacing: Bool) async throws {
-        if replacing {
-            try await db.raw("DELETE FROM current_votes WHERE station_code = \(bind: station)").run()
-            try await db.raw("DELETE FROM current_forms WHERE station_code = \(bind: station)").run()
+    /// The latest version of each station that has one, with its entries and figures.
+    private func latest(_ codes: [String]) async throws -> [String: Slot] {
+        var slots: [String: Slot] = [:]
+        for chunk in codes.chunked(500) {
+            var forms: [String: (row: any SQLRow, version: Int)] = [:]
+            for row in try await db.raw("""
+                SELECT f.* FROM result_forms f
+                JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms WHERE station_code IN \(list: chunk)
+                      GROUP BY station_code) m ON m.station_code = f.station_code AND m.latest = f.version
+                """).all() {
+                forms[try row.decode(column: "station_code", as: String.self)] = (row, try row.decode(column: "version", as: Int.self))
+            }
+            guard !forms.isEmpty else { continue }
+            let present = forms.keys.sorted()
+            var entryVotes: [String: [Int: [Int: Int]]] = [:]
+            for row in try await db.raw("""
+                SELECT station_code, version, official_id, party_id, votes FROM result_entry_votes WHERE station_code IN \(list: present)
+                """).all() {
+                let code = try row.decode(column: "station_code", as: String.self)
+                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
+                entryVotes[code, default: [:]][try row.decode(column: "official_id", as: Int.self), default: [:]][
+                    try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+            }
+            var entries: [String: [ResultEntry]] = [:]
+            for row in try await db.raw(
+                "SELECT * FROM result_entries WHERE station_code IN \(list: present) ORDER BY station_code, position"
+            ).all() {
+                let code = try row.decode(column: "station_code", as: String.self)
+                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
+                let official = try row.decode(column: "official_id", as: Int.self)
+                entries[code, default: []].append(
+                    ResultEntry(officialID: official, counts: try Rows.counts(row, votes: entryVotes[code]?[official] ?? [:])))
+            }
+            var formVotes: [String: [Int: Int]] = [:]
+            for row in try await db.raw(
+                "SELECT station_code, version, party_id, votes FROM result_form_votes WHERE station_code IN \(list: present)"
+            ).all() {
+                let code = try row.decode(column: "station_code", as: String.self)
+                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
+                formVotes[code, default: [:]][try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+            }
+            for (code, (row, version)) in forms {
+                let form = try Rows.formVersion(row, station: code, version: version, entries: entries[code] ?? [], votes: formVotes[code] ?? [:])
+                slots[code] = Slot(
+                    form: form, stored: true, storedEntries: form.entries.count, storedCounts: form.counts != nil,
+                    wasAccepted: form.status == .accepted)
+            }
         }
-        try await db.raw("""
-            INSERT INTO current_forms (station_code, province_code, commune_code, version,
-                registered, received, issued, in_box, spoiled, unused, invalid)
-            VALUES (\(bind: station), \(bind: String(station.prefix(2))), \(bind: String(station.prefix(6))), \(bind: version),
-                \(bind: c.registeredVoters), \(bind: c.ballotsReceived),
-                \(bind: c.ballotsIssued), \(bind: c.ballotsInBox), \(bind: c.spoiledBallots), \(bind: c.unusedBallots),
-                \(bind: c.invalidBallots))
-            """).run()
-        guard !c.votes.isEmpty else { return }
-        var insert = db.insert(into: "current_votes").columns("station_code", "province_code", "commune_code", "party_id", "votes")
-        for (party, n) in c.votes.sorted(by: { $0.key < $1.key }) {
-            insert = insert.values(
-                SQLBind(station), SQLBind(String(station.prefix(2))), SQLBind(String(station.prefix(6))), SQLBind(party), SQLBind(n))
+        return slots
+    }
+
+    // MARK: Writing
+
+    /// Writes one slot at once (before a correction replaces it in the group).
+    private func flush(_ slot: Slot, _ code: String) async throws {
+        try await write([code: slot])
+    }
+
+    private func write(_ slots: [String: Slot]) async throws {
+        guard !slots.isEmpty else { return }
+        let ordered = slots.sorted { $0.key < $1.key }.map(\.value)
+        // Versions: new rows and changed rows in one upsert per chunk.
+        for chunk in ordered.chunked(60) {
+            var query = SQLQueryString("""
+                INSERT INTO result_forms (station_code, version, status, reason, opened_by, resolved_by, acknowledged_by, warnings,
+                    registered, received, issued, in_box, spoiled, unused, invalid) VALUES
+                """)
+            for (index, slot) in chunk.enumerated() {
+                let f = slot.form, c = f.counts
+                query.appendInterpolation(unsafeRaw: index == 0 ? " " : ", ")
+                query.appendInterpolation(unsafeRaw: "(")
+                query.appendInterpolation(binds: [
+                    f.stationCode, f.version, f.status.rawValue, f.reason, f.openedBy, f.resolvedBy, f.acknowledgedBy,
+                    f.warnings.joined(separator: ","), c?.registeredVoters, c?.ballotsReceived, c?.ballotsIssued,
+                    c?.ballotsInBox, c?.spoiledBallots, c?.unusedBallots, c?.invalidBallots,
+                ] as [any Encodable & Sendable])
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            query.appendInterpolation(unsafeRaw: """
+                 ON CONFLICT (station_code, version) DO UPDATE SET status = excluded.status, resolved_by = excluded.resolved_by,
+                    acknowledged_by = excluded.acknowledged_by, warnings = excluded.warnings, registered = excluded.registered,
+                    received = excluded.received, issued = excluded.issued, in_box = excluded.in_box, spoiled = excluded.spoiled,
+                    unused = excluded.unused, invalid = excluded.invalid
+                """)
+            try await db.raw(query).run()
         }
-        try await insert.run()
+        var entryRows: [[BulkValue]] = [], entryVoteRows: [[BulkValue]] = [], formVoteRows: [[BulkValue]] = []
+        var currentRows: [[BulkValue]] = [], currentVoteRows: [[BulkValue]] = [], replaced: [String] = []
+        for slot in ordered {
+            let f = slot.form, code = f.stationCode
+            for (index, entry) in f.entries.enumerated() where index >= slot.storedEntries {
+                entryRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(index + 1)] + Self.countValues(entry.counts))
+                for (party, n) in entry.counts.votes.sorted(by: { $0.key < $1.key }) {
+                    entryVoteRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(party), .integer(n)])
+                }
+            }
+            if let counts = f.counts, !slot.storedCounts {
+                for (party, n) in counts.votes.sorted(by: { $0.key < $1.key }) {
+                    formVoteRows.append([.text(code), .integer(f.version), .integer(party), .integer(n)])
+                }
+            }
+            if f.status == .accepted, !slot.wasAccepted, let counts = f.counts {
+                if f.version > 1 { replaced.append(code) }
+                let province = BulkValue.text(String(code.prefix(2))), commune = BulkValue.text(String(code.prefix(6)))
+                currentRows.append([.text(code), province, commune, .integer(f.version)] + Self.countValues(counts))
+                for (party, n) in counts.votes.sorted(by: { $0.key < $1.key }) {
+                    currentVoteRows.append([.text(code), province, commune, .integer(party), .integer(n)])
+                }
+            }
+        }
+        let counts = ["registered", "received", "issued", "in_box", "spoiled", "unused", "invalid"]
+        try await tx.bulkInsert(into: "result_entries", columns: ["station_code", "version", "official_id", "position"] + counts, rows: entryRows)
+        try await tx.bulkInsert(
+            into: "result_entry_votes", columns: ["station_code", "version", "official_id", "party_id", "votes"], rows: entryVoteRows)
+        try await tx.bulkInsert(into: "result_form_votes", columns: ["station_code", "version", "party_id", "votes"], rows: formVoteRows)
+        for chunk in replaced.chunked(500) {
+            try await db.raw("DELETE FROM current_votes WHERE station_code IN \(list: chunk)").run()
+            try await db.raw("DELETE FROM current_forms WHERE station_code IN \(list: chunk)").run()
+        }
+        try await tx.bulkInsert(
+            into: "current_forms", columns: ["station_code", "province_code", "commune_code", "version"] + counts, rows: currentRows)
+        try await tx.bulkInsert(
+            into: "current_votes", columns: ["station_code", "province_code", "commune_code", "party_id", "votes"], rows: currentVoteRows)
+    }
+
+    private static func countValues(_ c: ResultCounts) -> [BulkValue] {
+        [c.registeredVoters, c.ballotsReceived, c.ballotsIssued, c.ballotsInBox, c.spoiledBallots, c.unusedBallots, c.invalidBallots]
+            .map { .integer($0) }
+    }
+}
+
+extension Array {
+    /// The array in consecutive pieces of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension SQLQueryString {
+    /// `(?, ?, …)`-less list of binds for `IN`: `(a, b, c)`.
+    mutating func appendInterpolation(list values: some Collection<String>) {
+        appendInterpolation(unsafeRaw: "(")
+        for (index, value) in values.enumerated() {
+            if index > 0 { appendInterpolation(unsafeRaw: ", ") }
+            appendInterpolation(bind: value)
+        }
+        appendInterpolation(unsafeRaw: ")")
     }
 }

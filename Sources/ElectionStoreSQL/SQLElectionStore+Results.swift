@@ -6,22 +6,7 @@ import SQLKit
 
 extension SQLElectionStore: ResultStore {
     public func apply(_ requests: [FormRequest], at time: Date) async throws -> [Result<ResultFormVersion, any Error>] {
-        try await engine.withTransaction { tx in
-            var ballots: [String: [Int]] = [:]
-            var outcomes: [Result<ResultFormVersion, any Error>] = []
-            outcomes.reserveCapacity(requests.count)
-            for request in requests {
-                do {
-                    outcomes.append(.success(try await FormWriter(tx: tx, at: time).apply(request, ballots: &ballots)))
-                } catch let refusal as FormRefusal {
-                    outcomes.append(.failure(refusal))
-                } catch let error as StoreError {
-                    guard case .notFound = error else { throw error }
-                    outcomes.append(.failure(error))
-                }
-            }
-            return outcomes
-        }
+        try await engine.withTransaction { tx in try await FormWriter(tx: tx, at: time).apply(requests) }
     }
 
     public func resultFormVersions(station code: String) async throws -> [ResultFormVersion] {
@@ -205,16 +190,9 @@ extension SQLElectionStore: ResultStore {
     }
 }
 
-/// Reads result forms inside a read or a transaction.
+/// Reads one version of a station's form, with its entries, for history and pages.
 struct FormReader {
     let db: any SQLDatabase
-
-    func latest(station: String) async throws -> ResultFormVersion? {
-        guard let row = try await db.raw(
-            "SELECT * FROM result_forms WHERE station_code = \(bind: station) ORDER BY version DESC LIMIT 1"
-        ).first() else { return nil }
-        return try await version(row, station: station, number: try row.decode(column: "version", as: Int.self))
-    }
 
     func version(station: String, number: Int) async throws -> ResultFormVersion? {
         guard let row = try await db.raw(
@@ -239,25 +217,30 @@ struct FormReader {
             let official = try entry.decode(column: "official_id", as: Int.self)
             return ResultEntry(officialID: official, counts: try Rows.counts(entry, votes: votesByOfficial[official] ?? [:]))
         }
-        var counts: ResultCounts?
-        if try row.decode(column: "registered", as: Int?.self) != nil {
-            let votes = try await db.raw("""
-                SELECT party_id, votes FROM result_form_votes WHERE station_code = \(bind: station) AND version = \(bind: number)
-                """).all()
-            counts = try Rows.counts(row, votes: Rows.votes(votes))
-        }
+        let votes = try await db.raw("""
+            SELECT party_id, votes FROM result_form_votes WHERE station_code = \(bind: station) AND version = \(bind: number)
+            """).all()
+        return try Rows.formVersion(row, station: station, version: number, entries: entries, votes: Rows.votes(votes))
+    }
+}
+
+extension Rows {
+    /// A `result_forms` row with its entries and settled votes.
+    static func formVersion(
+        _ row: any SQLRow, station: String, version: Int, entries: [ResultEntry], votes: [Int: Int]
+    ) throws -> ResultFormVersion {
         let status = try row.decode(column: "status", as: String.self)
+        guard let parsed = FormStatus(rawValue: status) else { throw Malformed(column: "status", value: status) }
         let warnings = try row.decode(column: "warnings", as: String.self)
+        let counts = try row.decode(column: "registered", as: Int?.self) == nil ? nil : try Rows.counts(row, votes: votes)
         return ResultFormVersion(
-            stationCode: station, version: number, status: FormStatus(rawValue: status) ?? .awaitingFirstEntry,
+            stationCode: station, version: version, status: parsed,
             reason: try row.decode(column: "reason", as: String?.self), openedBy: try row.decode(column: "opened_by", as: Int?.self),
             entries: entries, counts: counts, resolvedBy: try row.decode(column: "resolved_by", as: Int?.self),
             warnings: warnings.split(separator: ",").map(String.init),
             acknowledgedBy: try row.decode(column: "acknowledged_by", as: Int?.self))
     }
-}
 
-extension Rows {
     /// The count columns of a result row, with the votes read beside it.
     static func counts(_ row: any SQLRow, votes: [Int: Int]) throws -> ResultCounts {
         ResultCounts(
