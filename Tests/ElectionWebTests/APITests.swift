@@ -78,6 +78,11 @@ import Testing
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
             "/stations", "/stations/nearest", "/stations/{code}", "/commissions", "/commissions/{id}", "/parties",
             "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/registration",
+            "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
+            "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",
+            "/results/stations/{code}/acknowledgement", "/results/stations/{code}/corrections", "/results/confirmations",
+            "/results/publications", "/results/publications/{number}", "/results/publications/{number}/content",
+            "/results/publications/{number}/nist-cdf.json",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)
