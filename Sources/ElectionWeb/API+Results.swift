@@ -10,6 +10,7 @@ struct ResultsAPI: Sendable {
     let store: any PortalStore
     let signing: Signing
     let desk: FormDesk
+    let reports: ReportCache
 
     /// A version of a form as the public sees it: figures only once accepted, never the entries.
     struct PublicVersion: Encodable, Sendable {
@@ -46,13 +47,13 @@ struct ResultsAPI: Sendable {
     }
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
-        api.get("results") { _, _ in try Self.json(try await store.resultsReport()) }
+        api.get("results") { _, _ in try Self.json(try await reports.report()) }
         api.get("results/nist-cdf.json") { _, _ in
-            try Self.raw(NISTResultsExport.json(try await store.resultsReport(), generatedAt: Date()))
+            try Self.raw(NISTResultsExport.json(try await reports.report(), generatedAt: Date()))
         }
         api.get("results/provinces/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), digits: 2)
-            guard let result = try await store.resultsReport().constituencies.first(where: { $0.constituency.id == code }) else {
+            guard let result = try await reports.report().constituencies.first(where: { $0.constituency.id == code }) else {
                 throw StoreError.notFound("province", code)
             }
             return try Self.json(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code)))
@@ -124,11 +125,13 @@ struct ResultsAPI: Sendable {
             guard let level = ResultLevel(rawValue: parsed.level) else { throw InputError(field: "level", reason: "result_level") }
             let code = level == .national ? "" : try Input.code(parsed.code, digits: level.codeLength)
             try await store.confirmResults(level: level, code: code, by: official, at: Date())
+            await reports.invalidate()
             return try Self.json(try await store.resultTotals(level: level, within: code).first)
         }
         api.post("results/publications") { request, _ in
             let official = try await machine(request)
             guard official.role == .necAdministrator else { throw NotAllowed(message: "only the NEC publishes results") }
+            // A publication is computed afresh, never from the cache.
             var p = try await store.publish(try await store.resultsReport(), by: official, at: Date())
             p.content = Data()
             return try Self.json(p, status: .created)

@@ -7,14 +7,17 @@ import Foundation
 /// acknowledges the whole group. Each caller gets its own outcome once its group is on disk.
 actor FormDesk {
     private let store: any ResultStore
+    private let written: @Sendable () async -> Void
     private var waiting: [(FormRequest, CheckedContinuation<ResultFormVersion, any Error>)] = []
     private var writing = false
     /// Most actions written in one transaction.
     private let groupLimit: Int
 
-    init(store: any ResultStore, groupLimit: Int = 256) {
+    /// `written` runs after each group is on disk (the results cache forgets its report).
+    init(store: any ResultStore, groupLimit: Int = 256, written: @escaping @Sendable () async -> Void = {}) {
         self.store = store
         self.groupLimit = groupLimit
+        self.written = written
     }
 
     /// Applies one action; returns the form as it stands after it, once durable.
@@ -34,6 +37,7 @@ actor FormDesk {
             waiting.removeFirst(group.count)
             do {
                 let outcomes = try await store.apply(group.map(\.0), at: Date())
+                await written()
                 for ((_, continuation), outcome) in zip(group, outcomes) { continuation.resume(with: outcome) }
             } catch {
                 for (_, continuation) in group { continuation.resume(throwing: error) }

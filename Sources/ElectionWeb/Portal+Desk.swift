@@ -106,6 +106,7 @@ extension Portal {
             let level = fields["level"] == "national" ? ResultLevel.national : .province
             let code = level == .national ? "" : try Input.code(fields["code"], digits: 2)
             try await results.confirmResults(level: level, code: code, by: session.official, at: Date())
+            await reports.invalidate()
             return Response.redirect(to: "/\(language.rawValue)/desk?done=confirmed", type: .normal)
         }
         router.post("/:lang/desk/publish") { request, context in

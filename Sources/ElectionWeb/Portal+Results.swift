@@ -170,7 +170,7 @@ extension Portal {
 
     private func nationalResults(_ language: Language) async throws -> Response {
         let l = language.rawValue
-        let report = try await results.resultsReport()
+        let report = try await reports.report()
         let parties = report.parties
         let seats = report.seatsByParty
         var leadingFill: [String: String] = [:]
@@ -204,7 +204,7 @@ extension Portal {
 
     private func provinceResults(_ code: String, _ language: Language) async throws -> Response {
         let l = language.rawValue
-        let report = try await results.resultsReport()
+        let report = try await reports.report()
         guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code) }
         let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id, $0) })
         let units = try await results.resultTotals(level: .commune, within: code).map { t in

@@ -11,6 +11,7 @@ struct Portal: Sendable {
     let limiter: LookupLimiter?
     let signing: Signing
     let desk: FormDesk
+    let reports: ReportCache
 
     /// The store's results side (the same store, named for what the results pages ask of it).
     var results: any PortalStore { store }

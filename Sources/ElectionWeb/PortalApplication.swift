@@ -33,8 +33,10 @@ public enum PortalApplication {
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
         let limiter = registrationChecksPerMinute.map { LookupLimiter(perMinute: $0) }
         let signing = Signing(store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
-        let desk = FormDesk(store: store)
-        let portal = Portal(store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk)
+        let reports = ReportCache(store: store)
+        let desk = FormDesk(store: store) { await reports.invalidate() }
+        let portal = Portal(
+            store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk, reports: reports)
         let router = Router(context: PortalRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.get("/health") { _, _ in "ok" }
@@ -42,7 +44,7 @@ public enum PortalApplication {
         portal.addRoutes(to: router)
         let api = router.group("api/v1")
         API(store: store, limiter: limiter).addRoutes(to: api)
-        ResultsAPI(store: store, signing: signing, desk: desk).addRoutes(to: api)
+        ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
         return router
     }
 }

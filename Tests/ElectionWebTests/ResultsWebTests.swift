@@ -178,6 +178,25 @@ import Testing
         }
     }
 
+    @Test func anAcceptedFormShowsOnTheResultsPageAtOnce() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            #expect(try await client.get("/en/results").body.contains("0 of 23,789 polling stations reported"))
+            for clerk in ["clerk.one", "clerk.two"] {
+                let session = try await Self.signIn(client, clerk)
+                let reply = try await client.postForm(
+                    "/en/desk/stations/\(fixture.station.id)",
+                    [("csrf", session.csrf), ("version", "1"), ("action", "entry")] + Self.formFields(fixture.counts, ballot: fixture.ballot),
+                    cookie: session.cookie)
+                #expect(reply.status == .seeOther)
+            }
+            let status = try await fixture.store.resultFormVersions(station: fixture.station.id).first?.status
+            let reported = status == .accepted ? "1 of 23,789" : "0 of 23,789"
+            #expect(try await client.get("/en/results").body.contains("\(reported) polling stations reported"))
+            #expect(try await client.get("/api/v1/results").body.contains("\"stationsReported\":\(status == .accepted ? 1 : 0)"))
+        }
+    }
+
     @Test func resultsPagesRenderInBothLanguages() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in
