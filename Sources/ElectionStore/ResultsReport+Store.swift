@@ -5,7 +5,7 @@ extension ElectionStore where Self: ResultStore {
     /// election's method from the votes counted so far, and the members those seats elect.
     public func resultsReport() async throws -> ResultsReport {
         let election = try await election()
-        guard let method = SeatMethod(electionMethod: election.seatAllocationMethod) else {
+        guard let method = SeatMethod(name: election.seatAllocationMethod) else {
             throw StoreError.refused("the election names an unknown seat allocation method: \(election.seatAllocationMethod)")
         }
         let parties = try await parties()

@@ -36,16 +36,7 @@ enum AllocationCommand {
 
     /// The method called `name`; nil for an unknown name or a missing or non-positive first divisor.
     static func seatMethod(_ name: String, firstDivisor: String?) -> SeatMethod? {
-        switch name {
-        case "dhondt": return .dHondt
-        case "cambodia": return .cambodia
-        case "sainte-lague": return .sainteLague
-        case "modified-sainte-lague":
-            guard let text = firstDivisor, let divisor = Rational(text), divisor > Rational(0) else { return nil }
-            return .modifiedSainteLague(firstDivisor: divisor)
-        default:
-            return SeatMethod.Quota(rawValue: name).map { .largestRemainder($0) }
-        }
+        SeatMethod(name: name, firstDivisor: firstDivisor.flatMap(Rational.init))
     }
 
     static func run(_ make: () throws -> SeatAllocation) throws {

@@ -29,17 +29,21 @@ public struct ConstituencySeats: Sendable, Hashable {
 }
 
 extension SeatMethod {
-    /// The method an election names in ``Election/seatAllocationMethod``: `highest-average` is
-    /// Cambodia's formulation as its law words it; the others use the names of `sala seats`.
-    public init?(electionMethod name: String) {
+    /// The method with this name, as `sala seats` and ``Election/seatAllocationMethod`` write it:
+    /// `dhondt`, `cambodia` (also `highest-average`, the name Cambodia's law gives it),
+    /// `sainte-lague`, `modified-sainte-lague` (which needs `firstDivisor` > 0), or a
+    /// largest-remainder quota (`hare`, `droop`, `hagenbach-bischoff`, `imperiali`).
+    public init?(name: String, firstDivisor: Rational? = nil) {
         switch name {
-        case "highest-average", "cambodia": self = .cambodia
-        case "dhondt", "d-hondt": self = .dHondt
+        case "dhondt": self = .dHondt
+        case "cambodia", "highest-average": self = .cambodia
         case "sainte-lague": self = .sainteLague
-        case "hare", "droop", "hagenbach-bischoff", "imperiali":
+        case "modified-sainte-lague":
+            guard let firstDivisor, firstDivisor > Rational(0) else { return nil }
+            self = .modifiedSainteLague(firstDivisor: firstDivisor)
+        default:
             guard let quota = Quota(rawValue: name) else { return nil }
             self = .largestRemainder(quota)
-        default: return nil
         }
     }
 }
