@@ -49,6 +49,7 @@ struct StationDeskPage: Sendable {
         let code: String
         let rule: String
     }
+    /// A line of a form's history, as the desk and the public station page show it.
     struct Event: Sendable {
         let at: String
         let version: String
@@ -216,6 +217,15 @@ extension Portal {
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }
 
+    /// A station's history, oldest first, in `language`.
+    func history(_ code: String, _ language: Language) async throws -> [StationDeskPage.Event] {
+        try await results.formEvents(station: code).map { e in
+            StationDeskPage.Event(
+                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
+                action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
+        }
+    }
+
     /// The stations within a unit code, in code order.
     func stationsWithin(_ code: String) async throws -> [PollingStation] {
         switch code.count {
@@ -259,11 +269,7 @@ extension Portal {
         let settled: [StationDeskPage.Comparison] = form.counts.map { counts in
             labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
         } ?? []
-        let events = try await results.formEvents(station: code).map { e in
-            StationDeskPage.Event(
-                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
-                action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
-        }
+        let events = try await history(code, language)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text("status.\(form.status.rawValue)"),

@@ -263,11 +263,7 @@ extension Portal {
                 .init(number: language.number(v.version), status: language.text("status.\(v.status.rawValue)"),
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
-            events: try await results.formEvents(station: code).map { e in
-                StationDeskPage.Event(
-                    at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
-                    action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
-            },
+            events: try await history(code, language),
             up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
             deskHref: "/\(l)/desk/stations/\(code)")
         return page("station-result", model.heading, model, language, "/results/stations/\(code)")
