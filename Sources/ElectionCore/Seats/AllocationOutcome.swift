@@ -1,7 +1,7 @@
 /// The result of an allocation: seats decided, seats a tie leaves open, and every step.
 ///
-/// The allocation keeps its steps as small records, lists by position; ``seats`` and ``steps`` are
-/// built from them when read, so that allocating hashes no names.
+/// Allocating keeps only the seats, by the lists' positions, and the tie: ``seats`` puts the
+/// names to them when read, and ``steps`` runs the allocation again, recording every step.
 public struct AllocationOutcome: Sendable, Hashable {
     /// Lists equal for the last seats, and how many of those seats they are equal for.
     public struct Tie: Sendable, Hashable {
@@ -26,75 +26,34 @@ public struct AllocationOutcome: Sendable, Hashable {
         public var value: Rational
     }
 
-    /// A step as the allocation records it: the list by position, the value as computed.
-    struct Record: Sendable {
-        enum Kind: String, Sendable {
-            case quota, average, remainder, overQuota = "over-quota", threshold, cap, tieBreak = "tie-break", tie, minimum
-
-            /// Whether the step's seats are seats won (or, over quota, given back).
-            var awardsSeats: Bool {
-                switch self {
-                case .threshold, .cap, .tie: false
-                default: true
-                }
-            }
-
-            /// Shares and remainders are shown in lowest terms; reducing them while allocating
-            /// would cost more than the allocation.
-            var showsLowestTerms: Bool {
-                switch self {
-                case .quota, .remainder, .overQuota, .threshold: true
-                default: false
-                }
-            }
-        }
-
-        var kind: Kind
-        var contestant: Int
-        var seats: Int
-        var value: Rational
-    }
-
-    private let contestants: [SeatAllocation.Contestant]
-    private let records: [Record]
-    private var assignedSeats: [String: Int]?
-    private var assignedSteps: [Step]?
+    /// What was allocated: the steps come from running it again.
+    private let allocation: SeatAllocation
+    private let won: [Int]
+    private var assignedSeats: [String: Int]? = nil
+    private var assignedSteps: [Step]? = nil
 
     /// Set when the method and the tie-break leave seats undecided: a drawing of lots is required.
     public var tie: Tie?
 
-    init(contestants: [SeatAllocation.Contestant], records: [Record], tie: Tie?) {
-        self.contestants = contestants
-        self.records = records
-        self.tie = tie
+    /// A factory, not an init: the memberwise init builds the value in place, where a written
+    /// init left the optimizer copying it.
+    static func of(_ allocation: SeatAllocation, won: [Int], tie: Tie?) -> AllocationOutcome {
+        AllocationOutcome(allocation: allocation, won: won, tie: tie)
     }
 
     /// Seats per list, for every list (0 for those that won none).
     public var seats: [String: Int] {
-        get { assignedSeats ?? Dictionary(uniqueKeysWithValues: zip(contestants.lazy.map(\.name), seatsInOrder)) }
+        get { assignedSeats ?? Dictionary(uniqueKeysWithValues: zip(allocation.contestants.lazy.map(\.name), won)) }
         set { assignedSeats = newValue }
     }
 
-    /// Seats per list in the order of the allocation's contestants: ``seats`` without hashing the
-    /// names, for a caller that has them in that order.
-    public var seatsInOrder: [Int] {
-        if let assignedSeats { return contestants.map { assignedSeats[$0.name] ?? 0 } }
-        var won = Array(repeating: 0, count: contestants.count)
-        for record in records where record.kind.awardsSeats { won[record.contestant] += record.seats }
-        return won
-    }
-
-    /// Every step, in the order it was taken.
+    /// Every step, in the order it was taken (worked out again when read).
     public var steps: [Step] {
-        get {
-            assignedSteps ?? records.map {
-                Step(kind: $0.kind.rawValue, contestant: contestants[$0.contestant].name, seats: $0.seats,
-                     value: $0.kind.showsLowestTerms ? $0.value.reduced : $0.value)
-            }
-        }
+        get { assignedSteps ?? allocation.trace() }
         set { assignedSteps = newValue }
     }
 
+    /// Outcomes are equal when their seats, ties and steps are.
     public static func == (a: AllocationOutcome, b: AllocationOutcome) -> Bool {
         a.seats == b.seats && a.tie == b.tie && a.steps == b.steps
     }

@@ -42,7 +42,7 @@ extension SeatAllocation {
         // A small quota (Imperiali) can give more full quotas than seats: the lists with the
         // smallest remainders give them back.
         while remaining < 0 {
-            let holders = contestants.indices.filter { tally.lists[$0].free && tally.lists[$0].won > 0 }
+            let holders = contestants.indices.filter { tally.lists[$0].free && tally.won[$0] > 0 }
             guard let smallest = holders.map({ tally.lists[$0].value.numerator }).min() else { break }
             let tied = holders.filter { tally.lists[$0].value.numerator == smallest }
             guard tied.count == 1 else {

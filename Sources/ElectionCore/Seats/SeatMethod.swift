@@ -37,6 +37,13 @@ public enum SeatMethod: Sendable, Hashable {
         }
     }
 
+    /// Whether each seat a list wins lowers its priority or leaves it: not so with a first
+    /// divisor above 3 (or not above 0).
+    var prioritiesFall: Bool {
+        guard case .modifiedSainteLague(let first) = self else { return true }
+        return first > Rational(0) && first <= Rational(3)
+    }
+
     /// The priority of a list with `votes` that has won `seats` seats, for the divisor methods:
     /// the next seat goes to the highest.
     func priority(votes: Int, afterSeats seats: Int) -> Rational {

@@ -1,50 +1,80 @@
-/// The running count of an allocation, by the contestants' positions, and its steps.
+/// The running count of an allocation, by the contestants' positions, and its steps when asked for.
 struct Tally {
     /// What the allocation keeps for one list while it runs.
     struct List {
-        var won = 0
-        /// Not excluded by the threshold.
-        var eligible = true
-        /// Largest remainders: shares by the quota (not held at the minimum).
-        var free = false
+        /// Candidates on the list (`Int.max` for no limit).
+        var cap = Int.max
         /// The divisor methods: the priority of the list's next seat. Largest remainders: its remainder.
         var value = Rational(unreduced: 0, 1)
         /// What orders the lists in a pass, as a whole number: -1 for a list not in the running.
         var key = -1
+        /// The divisor methods: seats above the bar (see `seatsAboveBar`, which keeps them below 2³¹).
+        /// Small fields keep a list in 40 bytes, so that 25 lists fit in the kilobyte that
+        /// `withUnsafeTemporaryAllocation` takes from the stack.
+        var above: Int32 = 0
+        /// Not excluded by the threshold.
+        var eligible = true
+        /// Largest remainders: shares by the quota (not held at the minimum).
+        var free = false
     }
 
-    let contestants: [SeatAllocation.Contestant]
-    /// By position; memory the caller owns for the length of the allocation.
+    /// What a step did, named as ``AllocationOutcome/Step/kind`` names it.
+    enum Kind: String {
+        case quota, average, remainder, overQuota = "over-quota", threshold, cap, tieBreak = "tie-break", tie, minimum
+
+        /// Shares and remainders are shown in lowest terms; quotients as computed.
+        var showsLowestTerms: Bool {
+            switch self {
+            case .quota, .remainder, .overQuota, .threshold: true
+            default: false
+            }
+        }
+    }
+
+    /// Seats won, by position, and the rest of each list's state: memory the caller owns for
+    /// the length of the allocation.
+    let won: UnsafeMutableBufferPointer<Int>
     let lists: UnsafeMutableBufferPointer<List>
     /// Seats awarded so far (over-quota seats given back taken off).
     private(set) var awarded = 0
     var tie: AllocationOutcome.Tie?
-    private var records: [AllocationOutcome.Record] = []
+    /// Whether to record the steps, which only the trace needs.
+    let tracing: Bool
+    /// A step with the list by its position.
+    typealias Record = (kind: Kind, contestant: Int, seats: Int, value: Rational)
+    private(set) var steps: [Record] = []
 
-    /// `steps`: about as many as the allocation will take, so that its trace is allocated once.
-    init(contestants: [SeatAllocation.Contestant], lists: UnsafeMutableBufferPointer<List>, steps: Int) {
-        self.contestants = contestants
+    init(contestants: [SeatAllocation.Contestant], won: UnsafeMutableBufferPointer<Int>, lists: UnsafeMutableBufferPointer<List>,
+         tracing: Bool) {
+        self.won = won
         self.lists = lists
+        self.tracing = tracing
+        won.initialize(repeating: 0)
         lists.initialize(repeating: List())
-        records.reserveCapacity(steps)
+        for i in contestants.indices { lists[i].cap = contestants[i].cap ?? .max }
     }
 
     func canWin(_ i: Int) -> Bool {
-        guard let cap = contestants[i].cap else { return true }
-        return lists[i].won < cap
+        won[i] < lists[i].cap
     }
 
     /// `seats`, or fewer if the list runs out of candidates (noted as a step).
     mutating func limited(_ i: Int, _ seats: Int) -> Int {
-        guard let cap = contestants[i].cap, seats > cap else { return seats }
+        let cap = lists[i].cap
+        guard seats > cap else { return seats }
         step(.cap, i, cap, Rational(unreduced: cap, 1))
         return cap
     }
 
-    mutating func award(_ i: Int, _ seats: Int, _ kind: AllocationOutcome.Record.Kind, _ value: Rational) {
-        lists[i].won += seats
+    mutating func award(_ i: Int, _ seats: Int, _ kind: Kind, _ value: Rational) {
+        won[i] += seats
         awarded += seats
         step(kind, i, seats, value)
+    }
+
+    mutating func step(_ kind: Kind, _ i: Int, _ seats: Int, _ value: Rational) {
+        guard tracing else { return }
+        steps.append((kind, i, seats, value))
     }
 
     /// The highest key, the first list that has it, and whether another list has it too. One pass
@@ -66,13 +96,5 @@ struct Tally {
     /// The lists whose key is `key`, in order.
     func lists(withKey key: Int) -> [Int] {
         lists.indices.filter { lists[$0].key == key }
-    }
-
-    mutating func step(_ kind: AllocationOutcome.Record.Kind, _ i: Int, _ seats: Int, _ value: Rational) {
-        records.append(.init(kind: kind, contestant: i, seats: seats, value: value))
-    }
-
-    func outcome() -> AllocationOutcome {
-        AllocationOutcome(contestants: contestants, records: records, tie: tie)
     }
 }
