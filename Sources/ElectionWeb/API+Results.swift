@@ -77,6 +77,13 @@ struct ResultsAPI: Sendable {
                 history: try await store.formEvents(station: code)))
         }
         api.get("results/publications") { _, _ in try Self.json(try await store.publications()) }
+        // The current publication is a pointer to the newest; the snapshots themselves never change.
+        api.get("results/publications/current") { _, _ in
+            guard let newest = try await store.publications().first else { throw StoreError.notFound("publication", "current") }
+            var response = Response.redirect(to: "/api/v1/results/publications/\(newest.number)", type: .found)
+            response.headers[.cacheControl] = "no-cache"
+            return response
+        }
         api.get("results/publications/:number") { _, context in
             var p = try await store.publication(try Self.number(context))
             p.content = Data()

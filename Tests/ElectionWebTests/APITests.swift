@@ -81,7 +81,7 @@ import Testing
             "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
             "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",
             "/results/stations/{code}/acknowledgement", "/results/stations/{code}/corrections", "/results/confirmations",
-            "/results/publications", "/results/publications/{number}", "/results/publications/{number}/content",
+            "/results/publications", "/results/publications/current", "/results/publications/{number}", "/results/publications/{number}/content",
             "/results/publications/{number}/nist-cdf.json",
         ]
         try await PortalTestApp.run { client in

@@ -213,6 +213,17 @@ import Testing
             #expect(national.headers[HTTPField.Name("Refresh")!] == "60")
             #expect(try await client.get("/en/results/provinces/99").status == .notFound)
             #expect(try await client.get("/en/results/publications/7").status == .notFound)
+            #expect(try await client.get("/api/v1/results/publications/current").status == .notFound)
+            let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
+            let token = Passwords.newToken()
+            try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: nec.id, label: "test")
+            let published = try await client.postJSON("/api/v1/results/publications", "{}", bearer: token)
+            #expect(published.status == .created)
+            let current = try await client.get("/api/v1/results/publications/current")
+            #expect(current.status == .found)
+            #expect(current.headers[.location] == "/api/v1/results/publications/1")
+            let content = try await client.get("/api/v1/results/publications/1/content")
+            #expect(content.headers[HTTPField.Name("Digest")!] == "sha-256=" + (try await fixture.store.publication(1).digest))
         }
     }
 }
