@@ -248,7 +248,7 @@ extension Array {
 }
 
 extension SQLQueryString {
-    /// `(?, ?, …)`-less list of binds for `IN`: `(a, b, c)`.
+    /// A parenthesised list of bound values, for `IN`: `(?, ?, ?)`.
     mutating func appendInterpolation(list values: some Collection<String>) {
         appendInterpolation(unsafeRaw: "(")
         for (index, value) in values.enumerated() {

@@ -51,6 +51,7 @@ struct ResultsReplay {
         var done = 0
         for start in stride(from: 0, to: stations.count, by: batchSize) {
             let batch = start..<min(start + batchSize, stations.count)
+            var settled: [ResultFormVersion] = []
             for pass in 0..<2 {
                 let requests = batch.map { i in
                     let pair = entrants[stations[i].communeCode]!
@@ -58,13 +59,14 @@ struct ResultsReplay {
                         stationCode: stations[i].id, expectedVersion: 1, action: .enter(counts[i]),
                         official: pass == 0 ? pair.0 : pair.1)
                 }
-                try check(try await store.apply(requests, at: Date()))
+                settled = try check(try await store.apply(requests, at: Date()))
             }
-            let pending = try await store.formStatuses(within: "").filter { $0.value == .awaitingAcknowledgement }.keys
-            let acknowledgements = pending.sorted().map {
-                FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: provincial[String($0.prefix(2))]!)
+            let acknowledgements = settled.filter { $0.status == .awaitingAcknowledgement }.map {
+                FormRequest(
+                    stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge,
+                    official: provincial[String($0.stationCode.prefix(2))]!)
             }
-            try check(try await store.apply(acknowledgements, at: Date()))
+            _ = try check(try await store.apply(acknowledgements, at: Date()))
             done = batch.upperBound
             progress(done, stations.count)
         }
@@ -85,9 +87,10 @@ struct ResultsReplay {
         return try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: Passwords.disabled)
     }
 
-    private func check(_ outcomes: [Result<ResultFormVersion, any Error>]) throws {
-        for outcome in outcomes {
-            if case .failure(let error) = outcome { throw ReplayError("a replayed form was refused: \(error)") }
+    /// The forms after the actions; any refusal stops the replay, since every generated form is consistent.
+    private func check(_ outcomes: [Result<ResultFormVersion, any Error>]) throws -> [ResultFormVersion] {
+        try outcomes.map { outcome in
+            do { return try outcome.get() } catch { throw ReplayError("a replayed form was refused: \(error)") }
         }
     }
 }
