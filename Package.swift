@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "ElectionScenario",
             dependencies: ["ElectionCore"],
-            resources: [.copy("Resources/cambodia-2023")]
+            resources: [.copy("Resources/cambodia-2023"), .copy("Resources/observation")]
         ),
         .target(
             name: "ElectionWeb",

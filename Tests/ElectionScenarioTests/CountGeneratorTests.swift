@@ -69,3 +69,24 @@ import Testing
         #expect(CountGenerator(official: Self.official, seed: 7).counts(for: stations) == forms)
     }
 }
+
+/// The standard checklists ship complete in both languages, and their skip logic points at
+/// questions that exist earlier in the same form.
+@Suite struct StandardChecklistTests {
+    @Test func theFourStandardFormsAreCompleteAndConsistent() throws {
+        let forms = try StandardChecklists.load()
+        #expect(forms.map(\.id) == ["opening", "voting", "closing", "counting"])
+        for form in forms {
+            var seen = Set<String>()
+            for q in form.questions {
+                #expect(!q.english.isEmpty && q.khmer.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) }, "\(form.id).\(q.id)")
+                #expect(seen.insert(q.id).inserted, "\(form.id).\(q.id) twice")
+                if let condition = q.askIf { #expect(seen.contains(condition.question), "\(form.id).\(q.id) depends on a later question") }
+                if [.singleChoice, .multipleChoice].contains(q.kind) { #expect(!q.options.isEmpty) }
+            }
+        }
+        let opening = try #require(forms.first)
+        #expect(opening.question("box-shown-empty") != nil)
+        #expect(forms[3].question("form-posted") != nil)
+    }
+}

@@ -1,0 +1,53 @@
+/// A mission team's visit to a polling station on election day.
+public struct StationVisit: Sendable, Hashable, Codable {
+    public var missionID: String
+    public var stationCode: String
+    public var team: String
+    public var arrival: ClockTime
+    public var departure: ClockTime
+    public var phase: VisitPhase
+
+    public init(missionID: String, stationCode: String, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
+        self.missionID = missionID
+        self.stationCode = stationCode
+        self.team = team
+        self.arrival = arrival
+        self.departure = departure
+        self.phase = phase
+    }
+}
+
+/// One observer's completed checklist, as received. Kept exactly as received, never changed.
+public struct ChecklistSubmission: Sendable, Hashable, Codable {
+    /// Made by the observer's phone, so that a retry is recognised as the same submission.
+    public var id: String
+    public var missionID: String
+    /// The mission member who observed.
+    public var observer: Int
+    public var stationCode: String
+    public var formID: String
+    public var formVersion: Int
+    /// When the observer filled it in, `HH:MM` on election day.
+    public var observedAt: ClockTime
+    public var answers: ChecklistAnswers
+
+    public init(
+        id: String, missionID: String, observer: Int, stationCode: String, formID: String, formVersion: Int,
+        observedAt: ClockTime, answers: ChecklistAnswers
+    ) {
+        self.id = id
+        self.missionID = missionID
+        self.observer = observer
+        self.stationCode = stationCode
+        self.formID = formID
+        self.formVersion = formVersion
+        self.observedAt = observedAt
+        self.answers = answers
+    }
+
+    /// Whether `id` is a UUID in its usual text form.
+    public static func isIdentifier(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
+        return parts == [8, 4, 4, 4, 12] && id.allSatisfy { $0 == "-" || $0.isHexDigit }
+    }
+}
