@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "ElectionScenario",
-            dependencies: ["ElectionCore"],
+            dependencies: ["ElectionCore", "ElectionStore"],
             resources: [.copy("Resources/cambodia-2023"), .copy("Resources/observation")]
         ),
         .target(

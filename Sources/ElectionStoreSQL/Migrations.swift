@@ -18,6 +18,7 @@ enum Migrations {
         Migration(name: "004_voter_register", statements: voterRegister),
         Migration(name: "005_accounts", statements: accounts),
         Migration(name: "006_result_forms", statements: resultForms),
+        Migration(name: "007_observation", statements: observation),
     ]
 
     /// The tables the migrations create, in creation order.
@@ -27,6 +28,8 @@ enum Migrations {
         "officials", "sessions", "machine_tokens",
         "result_forms", "result_entries", "result_entry_votes", "result_form_votes", "current_forms", "current_votes",
         "result_events", "result_confirmations", "publications",
+        "missions", "mission_members", "mission_activities", "observer_tokens", "checklist_forms", "station_draws",
+        "deployments", "station_visits", "checklist_submissions", "submission_receipts", "mission_statements", "incidents",
     ]
 
     /// Applies the migrations the database lacks, each in its own transaction. A database that is
@@ -374,6 +377,152 @@ extension Migrations {
                 official INTEGER NOT NULL CHECK (official IN (0, 1)),
                 digest TEXT NOT NULL,
                 content TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+        ]
+    }
+}
+
+extension Migrations {
+    static func observation(_ d: SQLDialect) -> [String] {
+        let phase = "CHECK (phase IN ('opening', 'voting', 'closing', 'counting'))"
+        let time = { (c: String) in d == .sqlite ? "CHECK (\(c) GLOB '[0-2][0-9]:[0-5][0-9]')" : "CHECK (\(c) ~ '^[0-2][0-9]:[0-5][0-9]$')" }
+        return [
+            """
+            CREATE TABLE missions (
+                id TEXT PRIMARY KEY CHECK (id <> ''),
+                organisation TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                name_km TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('international', 'domestic')),
+                invitation_date TEXT,
+                invited_by TEXT NOT NULL,
+                working_group TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE mission_members (
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                seat INTEGER NOT NULL CHECK (seat > 0),
+                name TEXT NOT NULL CHECK (name <> ''),
+                body TEXT NOT NULL,
+                title TEXT NOT NULL,
+                is_head INTEGER NOT NULL CHECK (is_head IN (0, 1)),
+                accreditation TEXT NOT NULL CHECK (accreditation IN ('requested', 'accredited', 'refused')),
+                PRIMARY KEY (mission_id, seat)
+            )\(d.tableOptions)
+            """,
+            "CREATE UNIQUE INDEX one_head_per_mission ON mission_members (mission_id) WHERE is_head = 1",
+            """
+            CREATE TABLE mission_activities (
+                id \(d.identityPrimaryKey),
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                kind TEXT NOT NULL CHECK (kind IN ('meeting', 'campaign-event', 'media-monitoring', 'legal-framework')),
+                day TEXT NOT NULL \(d.isoDateCheck("day")),
+                with_whom TEXT NOT NULL,
+                notes TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE observer_tokens (
+                token_digest TEXT PRIMARY KEY,
+                mission_id TEXT NOT NULL,
+                seat INTEGER NOT NULL,
+                FOREIGN KEY (mission_id, seat) REFERENCES mission_members (mission_id, seat)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE checklist_forms (
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version > 0),
+                definition TEXT NOT NULL,
+                PRIMARY KEY (id, version)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE station_draws (
+                id \(d.identityPrimaryKey),
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                team TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                strata TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                frame TEXT NOT NULL,
+                stations TEXT NOT NULL,
+                drawn_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE deployments (
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                team TEXT NOT NULL,
+                PRIMARY KEY (mission_id, station_code)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE station_visits (
+                id \(d.identityPrimaryKey),
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                team TEXT NOT NULL,
+                arrival TEXT NOT NULL \(time("arrival")),
+                departure TEXT NOT NULL \(time("departure")),
+                phase TEXT NOT NULL \(phase)
+            )\(d.tableOptions)
+            """,
+            // Kept exactly as first received; a retry adds a receipt, never a change.
+            """
+            CREATE TABLE checklist_submissions (
+                id TEXT PRIMARY KEY,
+                mission_id TEXT NOT NULL,
+                observer INTEGER NOT NULL,
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                form_id TEXT NOT NULL,
+                form_version INTEGER NOT NULL,
+                observed_at TEXT NOT NULL \(time("observed_at")),
+                answers TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                FOREIGN KEY (mission_id, observer) REFERENCES mission_members (mission_id, seat),
+                FOREIGN KEY (form_id, form_version) REFERENCES checklist_forms (id, version)
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX checklist_submissions_by_mission ON checklist_submissions (mission_id)",
+            """
+            CREATE TABLE submission_receipts (
+                id \(d.identityPrimaryKey),
+                submission_id TEXT NOT NULL,
+                mission_id TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('stored', 'repeated', 'conflict')),
+                payload TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX submission_receipts_by_mission ON submission_receipts (mission_id)",
+            """
+            CREATE TABLE mission_statements (
+                mission_id TEXT PRIMARY KEY REFERENCES missions (id),
+                assessment_en TEXT NOT NULL,
+                assessment_km TEXT NOT NULL,
+                conclusions_en TEXT NOT NULL,
+                conclusions_km TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE incidents (
+                id \(d.identityPrimaryKey),
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                kind TEXT NOT NULL CHECK (kind IN ('incident', 'complaint')),
+                category TEXT NOT NULL CHECK (category IN ('obstruction-of-observers', 'intimidation', 'vote-buying',
+                    'procedural-irregularity', 'accessibility', 'campaign-violation', 'violence', 'other')),
+                severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high')),
+                station_code TEXT REFERENCES polling_stations (code),
+                place TEXT NOT NULL,
+                day TEXT NOT NULL \(d.isoDateCheck("day")),
+                time TEXT,
+                description TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('reported', 'confirmed', 'rejected', 'followed-up'))
             )\(d.tableOptions)
             """,
         ]

@@ -115,7 +115,7 @@ enum Rows {
         return sex
     }
 
-    private static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
+    static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
         let text = try row.decode(column: column, as: String.self)
         guard let date = CalendarDate(iso: text) else { throw Malformed(column: column, value: text) }
         return date

@@ -86,6 +86,7 @@ struct ScenarioBuild {
                 progress.update(counter.add(batch.count))
             }
         }
+        try await DemoMission.loadWithStandardChecklists(scenario, into: store)
         let finished = Date()
         let registerStart = counter.markedAt ?? finished
         return Report(

@@ -1,0 +1,45 @@
+import ElectionCore
+import Foundation
+
+/// Observer missions: who they are, what they did, where they went, what they saw.
+public protocol ObservationStore: Sendable {
+    /// Adds a mission with its members. Throws ``StoreError/duplicate(_:_:)`` for an id in use.
+    func addMission(_ mission: ObserverMission, members: [MissionMember]) async throws
+    func missions() async throws -> [ObserverMission]
+    func mission(_ id: String) async throws -> ObserverMission
+    /// Members in seat order, the head first.
+    func members(ofMission id: String) async throws -> [MissionMember]
+    func addActivities(_ activities: [MissionActivity]) async throws
+    func activities(ofMission id: String) async throws -> [MissionActivity]
+
+    /// A bearer token (stored as its digest) for one member to submit checklists.
+    func addObserverToken(digest: String, missionID: String, seat: Int) async throws
+    func observer(tokenDigest: String) async throws -> MissionMember?
+
+    /// Stores checklist forms (new ids or new versions); a stored version is never changed.
+    func saveChecklistForms(_ forms: [ChecklistForm]) async throws
+    /// Every version of every form.
+    func checklistForms() async throws -> [ChecklistForm]
+
+    /// Records a draw with the stations it gave, and assigns them to a team.
+    func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws
+    /// The stations assigned to the mission's teams: its deployment.
+    func deployment(ofMission id: String) async throws -> [String: String]
+    func addVisits(_ visits: [StationVisit]) async throws
+    func visits(ofMission id: String) async throws -> [StationVisit]
+
+    /// Receives checklists in one transaction. A new identifier is stored; the same identifier
+    /// with the same content is `repeated` and changes nothing; the same identifier with other
+    /// content is a ``SubmissionConflict``. Every payload is kept with who, when and how.
+    func receive(_ submissions: [ChecklistSubmission], channel: String, at time: Date) async throws -> [Result<SubmissionReceipt, any Error>]
+    func submissions(ofMission id: String) async throws -> [ChecklistSubmission]
+    /// Payloads received for the mission, retries included.
+    func receiptCount(ofMission id: String) async throws -> Int
+
+    /// Replaces the head of mission's assessment and conclusions.
+    func setStatement(_ statement: MissionStatement) async throws
+    func statement(ofMission id: String) async throws -> MissionStatement?
+
+    func addIncident(_ incident: Incident) async throws -> Incident
+    func incidents(ofMission id: String) async throws -> [Incident]
+}

@@ -1,0 +1,284 @@
+import Crypto
+import ElectionCore
+import ElectionStore
+import Foundation
+import SQLKit
+
+extension SQLElectionStore: ObservationStore {
+    public func addMission(_ mission: ObserverMission, members: [MissionMember]) async throws {
+        try await engine.withTransaction { tx in
+            guard try await tx.sql.raw("SELECT id FROM missions WHERE id = \(bind: mission.id)").first() == nil else {
+                throw StoreError.duplicate("mission", mission.id)
+            }
+            try await tx.sql.raw("""
+                INSERT INTO missions (id, organisation, name_en, name_km, kind, invitation_date, invited_by, working_group)
+                VALUES (\(bind: mission.id), \(bind: mission.organisation), \(bind: mission.nameEnglish), \(bind: mission.nameKhmer),
+                    \(bind: mission.kind), \(bind: mission.invitationDate?.iso), \(bind: try Canonical.text(mission.invitedBy)),
+                    \(bind: try Canonical.text(mission.workingGroup)))
+                """).run()
+            try await tx.bulkInsert(
+                into: "mission_members", columns: ["mission_id", "seat", "name", "body", "title", "is_head", "accreditation"],
+                rows: members.map {
+                    [.text(mission.id), .integer($0.seat), .text($0.name), .text($0.body), .text($0.title),
+                     .integer($0.isHead ? 1 : 0), .text($0.accreditation.rawValue)]
+                })
+        }
+    }
+
+    public func missions() async throws -> [ObserverMission] {
+        try await all("SELECT * FROM missions ORDER BY id", Rows.mission)
+    }
+
+    public func mission(_ id: String) async throws -> ObserverMission {
+        try await one("SELECT * FROM missions WHERE id = \(bind: id)", Rows.mission, "mission", id)
+    }
+
+    public func members(ofMission id: String) async throws -> [MissionMember] {
+        try await all("SELECT * FROM mission_members WHERE mission_id = \(bind: id) ORDER BY seat", Rows.member)
+    }
+
+    public func addActivities(_ activities: [MissionActivity]) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.bulkInsert(
+                into: "mission_activities", columns: ["mission_id", "kind", "day", "with_whom", "notes"],
+                rows: activities.map { [.text($0.missionID), .text($0.kind.rawValue), .text($0.day.iso), .text($0.with), .text($0.notes)] })
+        }
+    }
+
+    public func activities(ofMission id: String) async throws -> [MissionActivity] {
+        try await all("SELECT * FROM mission_activities WHERE mission_id = \(bind: id) ORDER BY day, id") { row in
+            let kind = try row.decode(column: "kind", as: String.self)
+            return MissionActivity(
+                missionID: id, kind: MissionActivity.Kind(rawValue: kind) ?? .meeting, day: try Rows.date(row, "day"),
+                with: try row.decode(column: "with_whom", as: String.self), notes: try row.decode(column: "notes", as: String.self))
+        }
+    }
+
+    public func addObserverToken(digest: String, missionID: String, seat: Int) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("""
+                INSERT INTO observer_tokens (token_digest, mission_id, seat) VALUES (\(bind: digest), \(bind: missionID), \(bind: seat))
+                """).run()
+        }
+    }
+
+    public func observer(tokenDigest: String) async throws -> MissionMember? {
+        try await all("""
+            SELECT m.* FROM observer_tokens t JOIN mission_members m ON m.mission_id = t.mission_id AND m.seat = t.seat
+            WHERE t.token_digest = \(bind: tokenDigest)
+            """, Rows.member).first
+    }
+
+    public func saveChecklistForms(_ forms: [ChecklistForm]) async throws {
+        try await engine.withTransaction { tx in
+            for form in forms {
+                let stored = try await tx.sql.raw(
+                    "SELECT version FROM checklist_forms WHERE id = \(bind: form.id) AND version = \(bind: form.version)").first()
+                if stored == nil {
+                    try await tx.sql.raw("""
+                        INSERT INTO checklist_forms (id, version, definition)
+                        VALUES (\(bind: form.id), \(bind: form.version), \(bind: try Canonical.text(form)))
+                        """).run()
+                }
+            }
+        }
+    }
+
+    public func checklistForms() async throws -> [ChecklistForm] {
+        try await all("SELECT definition FROM checklist_forms ORDER BY id, version") { row in
+            try JSONDecoder().decode(ChecklistForm.self, from: Data(try row.decode(column: "definition", as: String.self).utf8))
+        }
+    }
+
+    public func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("""
+                INSERT INTO station_draws (mission_id, team, seed, strata, size, frame, stations, drawn_at)
+                VALUES (\(bind: missionID), \(bind: team), \(bind: String(draw.seed)), \(bind: draw.strata.rawValue), \(bind: draw.size),
+                    \(bind: try Canonical.text(draw.frame)), \(bind: try Canonical.text(stations)), \(bind: ISO8601.string(time)))
+                """).run()
+            try await tx.bulkInsert(
+                into: "deployments", columns: ["mission_id", "station_code", "team"],
+                rows: stations.map { [.text(missionID), .text($0), .text(team)] })
+        }
+    }
+
+    public func deployment(ofMission id: String) async throws -> [String: String] {
+        let rows = try await all("SELECT station_code, team FROM deployments WHERE mission_id = \(bind: id)") { row in
+            (try row.decode(column: "station_code", as: String.self), try row.decode(column: "team", as: String.self))
+        }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func addVisits(_ visits: [StationVisit]) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.bulkInsert(
+                into: "station_visits", columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase"],
+                rows: visits.map {
+                    [.text($0.missionID), .text($0.stationCode), .text($0.team), .text($0.arrival.description),
+                     .text($0.departure.description), .text($0.phase.rawValue)]
+                })
+        }
+    }
+
+    public func visits(ofMission id: String) async throws -> [StationVisit] {
+        try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id) ORDER BY arrival, id") { row in
+            StationVisit(
+                missionID: id, stationCode: try row.decode(column: "station_code", as: String.self),
+                team: try row.decode(column: "team", as: String.self),
+                arrival: try Rows.clock(row, "arrival"), departure: try Rows.clock(row, "departure"),
+                phase: VisitPhase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .voting)
+        }
+    }
+
+    public func receive(_ submissions: [ChecklistSubmission], channel: String, at time: Date) async throws -> [Result<SubmissionReceipt, any Error>] {
+        try await engine.withTransaction { tx in
+            var stored: [String: String] = [:]  // id → digest, already in the database or earlier in this group
+            for chunk in submissions.map(\.id).chunked(500) {
+                for row in try await tx.sql.raw("SELECT id, digest FROM checklist_submissions WHERE id IN \(list: chunk)").all() {
+                    stored[try row.decode(column: "id", as: String.self)] = try row.decode(column: "digest", as: String.self)
+                }
+            }
+            var outcomes: [Result<SubmissionReceipt, any Error>] = []
+            var rows: [[BulkValue]] = [], receipts: [[BulkValue]] = []
+            let receivedAt = ISO8601.string(time)
+            for s in submissions {
+                let payload = try Canonical.text(s)
+                let digest = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+                let outcome: String
+                switch stored[s.id] {
+                case nil:
+                    stored[s.id] = digest
+                    rows.append([
+                        .text(s.id), .text(s.missionID), .integer(s.observer), .text(s.stationCode), .text(s.formID),
+                        .integer(s.formVersion), .text(s.observedAt.description), .text(try Canonical.text(s.answers)), .text(digest),
+                    ])
+                    outcome = "stored"
+                    outcomes.append(.success(SubmissionReceipt(submission: s, channel: channel, outcome: .stored)))
+                case digest:
+                    outcome = "repeated"
+                    outcomes.append(.success(SubmissionReceipt(submission: s, channel: channel, outcome: .repeated)))
+                default:
+                    outcome = "conflict"
+                    outcomes.append(.failure(SubmissionConflict(id: s.id)))
+                }
+                receipts.append([.text(s.id), .text(s.missionID), .text(receivedAt), .text(channel), .text(outcome), .text(payload)])
+            }
+            try await tx.bulkInsert(
+                into: "checklist_submissions",
+                columns: ["id", "mission_id", "observer", "station_code", "form_id", "form_version", "observed_at", "answers", "digest"],
+                rows: rows)
+            try await tx.bulkInsert(
+                into: "submission_receipts", columns: ["submission_id", "mission_id", "received_at", "channel", "outcome", "payload"],
+                rows: receipts)
+            return outcomes
+        }
+    }
+
+    public func submissions(ofMission id: String) async throws -> [ChecklistSubmission] {
+        try await all("SELECT * FROM checklist_submissions WHERE mission_id = \(bind: id) ORDER BY observed_at, id") { row in
+            ChecklistSubmission(
+                id: try row.decode(column: "id", as: String.self), missionID: id,
+                observer: try row.decode(column: "observer", as: Int.self),
+                stationCode: try row.decode(column: "station_code", as: String.self),
+                formID: try row.decode(column: "form_id", as: String.self),
+                formVersion: try row.decode(column: "form_version", as: Int.self),
+                observedAt: try Rows.clock(row, "observed_at"),
+                answers: try JSONDecoder().decode(ChecklistAnswers.self, from: Data(try row.decode(column: "answers", as: String.self).utf8)))
+        }
+    }
+
+    public func receiptCount(ofMission id: String) async throws -> Int {
+        try await all("SELECT COUNT(*) AS n FROM submission_receipts WHERE mission_id = \(bind: id)") {
+            try $0.decode(column: "n", as: Int.self)
+        }.first ?? 0
+    }
+
+    public func setStatement(_ statement: MissionStatement) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("DELETE FROM mission_statements WHERE mission_id = \(bind: statement.missionID)").run()
+            try await tx.sql.raw("""
+                INSERT INTO mission_statements (mission_id, assessment_en, assessment_km, conclusions_en, conclusions_km)
+                VALUES (\(bind: statement.missionID), \(bind: statement.assessmentEnglish), \(bind: statement.assessmentKhmer),
+                    \(bind: statement.conclusionsEnglish), \(bind: statement.conclusionsKhmer))
+                """).run()
+        }
+    }
+
+    public func statement(ofMission id: String) async throws -> MissionStatement? {
+        try await all("SELECT * FROM mission_statements WHERE mission_id = \(bind: id)") { row in
+            MissionStatement(
+                missionID: id, assessmentEnglish: try row.decode(column: "assessment_en", as: String.self),
+                assessmentKhmer: try row.decode(column: "assessment_km", as: String.self),
+                conclusionsEnglish: try row.decode(column: "conclusions_en", as: String.self),
+                conclusionsKhmer: try row.decode(column: "conclusions_km", as: String.self))
+        }.first
+    }
+
+    public func addIncident(_ incident: Incident) async throws -> Incident {
+        try await engine.withTransaction { tx in
+            let row = try await tx.sql.raw("""
+                INSERT INTO incidents (mission_id, kind, category, severity, station_code, place, day, time, description, status)
+                VALUES (\(bind: incident.missionID), \(bind: incident.kind.rawValue), \(bind: incident.category.rawValue),
+                    \(bind: incident.severity.rawValue), \(bind: incident.stationCode), \(bind: incident.place), \(bind: incident.day.iso),
+                    \(bind: incident.time?.description), \(bind: incident.description), \(bind: incident.status.rawValue))
+                RETURNING id
+                """).first()
+            var stored = incident
+            stored.id = try row?.decode(column: "id", as: Int.self) ?? 0
+            return stored
+        }
+    }
+
+    public func incidents(ofMission id: String) async throws -> [Incident] {
+        try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id) ORDER BY day, time, id") { row in
+            func value<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {
+                let text = try row.decode(column: column, as: String.self)
+                guard let parsed = T(rawValue: text) else { throw Rows.Malformed(column: column, value: text) }
+                return parsed
+            }
+            return Incident(
+                id: try row.decode(column: "id", as: Int.self), missionID: id, kind: try value("kind", Incident.Kind.self),
+                category: try value("category", Incident.Category.self), severity: try value("severity", Incident.Severity.self),
+                stationCode: try row.decode(column: "station_code", as: String?.self), place: try row.decode(column: "place", as: String.self),
+                day: try Rows.date(row, "day"), time: try row.decode(column: "time", as: String?.self).flatMap(ClockTime.init),
+                description: try row.decode(column: "description", as: String.self), status: try value("status", Incident.Status.self))
+        }
+    }
+}
+
+/// Values as canonical JSON text (sorted keys), so equal content is equal text.
+enum Canonical {
+    static func text(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension Rows {
+    static func mission(_ row: any SQLRow) throws -> ObserverMission {
+        ObserverMission(
+            id: try row.decode(column: "id", as: String.self), organisation: try row.decode(column: "organisation", as: String.self),
+            nameEnglish: try row.decode(column: "name_en", as: String.self), nameKhmer: try row.decode(column: "name_km", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            invitationDate: try row.decode(column: "invitation_date", as: String?.self).flatMap { CalendarDate(iso: $0) },
+            invitedBy: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "invited_by", as: String.self).utf8)),
+            workingGroup: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "working_group", as: String.self).utf8)))
+    }
+
+    static func member(_ row: any SQLRow) throws -> MissionMember {
+        let accreditation = try row.decode(column: "accreditation", as: String.self)
+        return MissionMember(
+            missionID: try row.decode(column: "mission_id", as: String.self), seat: try row.decode(column: "seat", as: Int.self),
+            name: try row.decode(column: "name", as: String.self), body: try row.decode(column: "body", as: String.self),
+            title: try row.decode(column: "title", as: String.self), isHead: try row.decode(column: "is_head", as: Int.self) == 1,
+            accreditation: Accreditation(rawValue: accreditation) ?? .requested)
+    }
+
+    static func clock(_ row: any SQLRow, _ column: String) throws -> ClockTime {
+        let text = try row.decode(column: column, as: String.self)
+        guard let time = ClockTime(text) else { throw Malformed(column: column, value: text) }
+        return time
+    }
+}
