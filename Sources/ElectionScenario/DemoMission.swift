@@ -30,7 +30,7 @@ public struct DemoMission: Sendable {
             nameEnglish: "Election Observation Mission to the 2023 National Assembly Election",
             nameKhmer: "បេសកកម្មសង្កេតការណ៍ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ ឆ្នាំ២០២៣", kind: "international",
             invitationDate: date("2023-06-19"),
-            invitedBy: ["Ministry of Foreign Affairs and International Cooperation", "National Election Committee"],
+            invitedBy: ["the Ministry of Foreign Affairs and International Cooperation", "the National Election Committee"],
             workingGroup: ["Secretariat, Department of Political Affairs", "Secretariat, Protocol Unit"])
         let people: [(String, String, String)] = [
             ("Amara Wijesinghe", "Secretariat", "Deputy Secretary General, head of mission"),
@@ -47,7 +47,7 @@ public struct DemoMission: Sendable {
         }
         let parties = reference.parties.prefix(3).map(\.nameEnglish)
         activities = [
-            MissionActivity(missionID: Self.id, kind: .legalFramework, day: date("2023-07-19"), with: "Law on the Election of Members of the National Assembly (2015, amended 2023)",
+            MissionActivity(missionID: Self.id, kind: .legalFramework, day: date("2023-07-19"), with: "Law on the Election of Members of the National Assembly (LEMNA, 2015, as amended)",
                             notes: "125 members elected in 25 constituencies from closed party lists by highest average; polling from 07:00 to 15:00."),
             MissionActivity(missionID: Self.id, kind: .meeting, day: date("2023-07-20"), with: "National Election Committee",
                             notes: "Briefing on preparations, voter registration, polling station commissions and the results process."),

@@ -70,6 +70,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case StoreError.duplicate(let kind, let id):
             return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
                 .replacingOccurrences(of: "{id}", with: id))
+        case is SubmissionConflict:
+            return (.conflict, "id", language.text("error.conflict"))
         case is NotSignedIn:
             return (.unauthorized, nil, language.text("error.not_signed_in"))
         case is ForgedForm:

@@ -41,22 +41,26 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, content: Content, language: Language, path: String,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        let html = html(template, title: title, content: content, language: language, path: path)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLanguage] = language.rawValue
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The page's HTML alone (for documents written to files).
+    func html<Content>(_ template: String, title: String, content: Content, language: Language, path: String) -> String {
         let layout = Layout(
             lang: language.rawValue, title: title,
             switchHref: "/\(language.other.rawValue)\(path)", switchLang: language.other.rawValue,
             menu: [("/", "nav.home"), ("/registration", "nav.registration"), ("/stations", "nav.stations"),
                    ("/commissions", "nav.commissions"), ("/parties", "nav.parties"), ("/map", "nav.map"),
-                   ("/results", "nav.results"), ("/desk", "nav.desk")]
+                   ("/results", "nav.results"), ("/missions", "nav.missions"), ("/desk", "nav.desk")]
                 .map { href, key in
                     Layout.MenuItem(
                         href: "/\(language.rawValue)\(href)", label: language.text(key),
                         current: href == "/" ? path == "/" : path.hasPrefix(href))
                 })
-        let html = library.render(
-            Page(layout: layout, t: language.templateStrings, content: content), withTemplate: template) ?? ""
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return library.render(Page(layout: layout, t: language.templateStrings, content: content), withTemplate: template) ?? ""
     }
 }

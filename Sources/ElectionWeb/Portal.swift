@@ -60,6 +60,7 @@ struct Portal: Sendable {
         router.get("/:lang/map") { _, context in try await map(Self.language(context)) }
         addResultRoutes(to: router)
         addDeskRoutes(to: router)
+        addMissionRoutes(to: router)
     }
 
     /// The page language from the path; an unknown language is an unknown page.

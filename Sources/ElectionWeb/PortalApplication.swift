@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -34,7 +34,8 @@ public enum PortalApplication {
         let limiter = registrationChecksPerMinute.map { LookupLimiter(perMinute: $0) }
         let signing = Signing(store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
-        let desk = FormDesk(store: store) { await reports.invalidate() }
+        let desk = FormDesk(write: { try await store.apply($0, at: Date()) }, written: { await reports.invalidate() })
+        let checklists = ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) })
         let portal = Portal(
             store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk, reports: reports)
         let router = Router(context: PortalRequestContext.self)
@@ -45,6 +46,7 @@ public enum PortalApplication {
         let api = router.group("api/v1")
         API(store: store, limiter: limiter).addRoutes(to: api)
         ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
+        ObservationAPI(store: store, checklists: checklists).addRoutes(to: api)
         return router
     }
 }

@@ -1,8 +1,8 @@
 /// The interface's strings in English and Khmer. Both tables have the same keys (a test checks).
 /// `{n}`-style placeholders are filled in by the code that uses the string.
 enum Translations {
-    static let english = portalEnglish.merging(resultsEnglish) { first, _ in first }
-    static let khmer = portalKhmer.merging(resultsKhmer) { first, _ in first }
+    static let english = portalEnglish.merging(resultsEnglish) { first, _ in first }.merging(observationEnglish) { first, _ in first }
+    static let khmer = portalKhmer.merging(resultsKhmer) { first, _ in first }.merging(observationKhmer) { first, _ in first }
 
     private static let portalEnglish: [String: String] = [
         "site.name": "Sala: election commission portal",

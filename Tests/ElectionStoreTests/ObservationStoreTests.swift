@@ -13,7 +13,7 @@ import Testing
     func theDemoMissionIsLoadedWithItsVisitsAndChecklists(_ engine: StoreEngine) async throws {
         let store = try await engine.store()
         let mission = try await store.mission(DemoMission.id)
-        #expect(mission.invitedBy.contains("National Election Committee"))
+        #expect(mission.invitedBy.contains("the National Election Committee"))
         let members = try await store.members(ofMission: DemoMission.id)
         #expect(members.count == 8)
         #expect(members.filter(\.isHead).count == 1)

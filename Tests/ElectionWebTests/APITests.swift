@@ -83,6 +83,7 @@ import Testing
             "/results/stations/{code}/acknowledgement", "/results/stations/{code}/corrections", "/results/confirmations",
             "/results/publications", "/results/publications/current", "/results/publications/{number}", "/results/publications/{number}/content",
             "/results/publications/{number}/nist-cdf.json",
+            "/missions", "/missions/{id}", "/missions/{id}/findings", "/missions/{id}/checklists",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

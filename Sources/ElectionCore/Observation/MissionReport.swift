@@ -1,0 +1,68 @@
+/// What a mission's checklists, visits and incidents add up to.
+public struct MissionFindings: Sendable, Hashable, Codable {
+    public var missionID: String
+    public var visits: Int
+    public var stationsVisited: Int
+    /// Province codes the mission visited, in code order.
+    public var provinces: [String]
+    public var checklists: Int
+    /// For each yes/no and choice question of each form used.
+    public var questions: [QuestionFinding]
+    public var flags: [DataQualityFlag]
+    /// Incidents seen by the mission, by category (rejected ones only when asked for).
+    public var incidentsByCategory: [String: Int]
+    /// Complaints received by the mission (rejected ones only when asked for).
+    public var complaints: Int
+
+    public init(
+        missionID: String, visits: Int, stationsVisited: Int, provinces: [String], checklists: Int, questions: [QuestionFinding],
+        flags: [DataQualityFlag], incidentsByCategory: [String: Int], complaints: Int
+    ) {
+        self.missionID = missionID
+        self.visits = visits
+        self.stationsVisited = stationsVisited
+        self.provinces = provinces
+        self.checklists = checklists
+        self.questions = questions
+        self.flags = flags
+        self.incidentsByCategory = incidentsByCategory
+        self.complaints = complaints
+    }
+}
+
+/// Everything a mission's statement says, computed from the database except the head of
+/// mission's assessment and conclusions.
+public struct MissionReport: Sendable, Hashable, Codable {
+    public var mission: ObserverMission
+    public var members: [MissionMember]
+    public var activities: [MissionActivity]
+    public var election: Election
+    public var statistics: ElectionStatistics
+    /// Commissions at each level (`national`, `provincial`, `commune`, `polling-station`).
+    public var commissions: [String: Int]
+    /// Accredited mission members in Sala, by mission kind (`international`, `domestic`).
+    public var accreditedObservers: [String: Int]
+    public var findings: MissionFindings
+    /// Province code → name, for the provinces visited.
+    public var provinceNames: [String: String]
+    public var forms: [ChecklistForm]
+    public var statement: MissionStatement?
+
+    public init(
+        mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], election: Election,
+        statistics: ElectionStatistics, commissions: [String: Int], accreditedObservers: [String: Int], findings: MissionFindings,
+        provinceNames: [String: String], forms: [ChecklistForm], statement: MissionStatement?
+    ) {
+        self.mission = mission
+        self.members = members
+        self.activities = activities
+        self.election = election
+        self.statistics = statistics
+        self.commissions = commissions
+        self.accreditedObservers = accreditedObservers
+        self.findings = findings
+        self.provinceNames = provinceNames
+        self.forms = forms
+        self.statement = statement
+    }
+}

@@ -1,0 +1,111 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// The observation part of the JSON API: missions, their findings, and observers' checklists
+/// (with an observer's bearer token from `sala mission token`).
+struct ObservationAPI: Sendable {
+    let store: any PortalStore
+    let checklists: ChecklistDesk
+
+    /// A checklist as an observer's phone sends it.
+    struct ChecklistBody: Decodable {
+        /// One answer: text, a number, or a list of option ids.
+        struct Answer: Decodable {
+            let values: [String]
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let text = try? container.decode(String.self) {
+                    values = [text]
+                } else if let number = try? container.decode(Int.self) {
+                    values = [String(number)]
+                } else if let list = try? container.decode([String].self) {
+                    values = list
+                } else {
+                    throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "not an answer"))
+                }
+            }
+        }
+        let id: String?
+        let station: String?
+        let form: String?
+        let formVersion: Int?
+        let observedOn: String?
+        let observedAt: String?
+        let answers: [String: Answer]?
+    }
+
+    struct Receipt: Encodable, Sendable {
+        let id: String
+        let outcome: SubmissionReceipt.Outcome
+    }
+
+    struct MissionDetail: Encodable, Sendable {
+        let mission: ObserverMission
+        let members: [MissionMember]
+        let activities: [MissionActivity]
+    }
+
+    func addRoutes(to api: RouterGroup<PortalRequestContext>) {
+        api.get("missions") { _, _ in try ResultsAPI.json(try await store.missions()) }
+        api.get("missions/:id") { _, context in
+            let id = try Self.missionID(context)
+            return try ResultsAPI.json(MissionDetail(
+                mission: try await store.mission(id), members: try await store.members(ofMission: id),
+                activities: try await store.activities(ofMission: id)))
+        }
+        api.get("missions/:id/findings") { request, context in
+            let id = try Self.missionID(context)
+            let includeRejected = request.uri.queryParameters["rejected"] == "include"
+            return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
+        }
+        api.post("missions/:id/checklists") { request, context in
+            let missionID = try Self.missionID(context)
+            let submission = try await checklist(request, missionID: missionID)
+            let receipt = try await checklists.submit(submission)
+            return try ResultsAPI.json(
+                Receipt(id: receipt.submission.id, outcome: receipt.outcome), status: receipt.outcome == .stored ? .created : .ok)
+        }
+    }
+
+    static func missionID(_ context: PortalRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), (1...64).contains(id.count),
+              id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw InputError(field: "mission", reason: "code")
+        }
+        return id
+    }
+
+    /// The checklist in the request, checked: the observer, the station, the form and every answer.
+    private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+              let observer = try await store.observer(tokenDigest: Passwords.digest(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))) else {
+            throw NotSignedIn()
+        }
+        guard observer.missionID == missionID else { throw NotAllowed(message: "the observer is not a member of this mission") }
+        let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
+        guard let id = body.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
+        let station = try Input.code(body.station, digits: 9, field: "station")
+        _ = try await store.pollingStation(station)
+        guard try await store.deployment(ofMission: missionID)[station] != nil else {
+            throw InputError(field: "station", reason: "not_deployed")
+        }
+        let forms = try await store.checklistForms()
+        guard let formID = body.form, forms.contains(where: { $0.id == formID }) else { throw InputError(field: "form", reason: "unknown_form") }
+        guard let version = body.formVersion, let form = forms.first(where: { $0.id == formID && $0.version == version }) else {
+            throw InputError(field: "formVersion", reason: "unknown_form")
+        }
+        let day = try await store.election().electionDay
+        guard body.observedOn.flatMap({ CalendarDate(iso: $0) }) == day else { throw InputError(field: "observedOn", reason: "election_day") }
+        guard let time = body.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
+        let answers = (body.answers ?? [:]).mapValues(\.values)
+        if let problem = form.problems(in: answers).first {
+            throw InputError(field: "answers.\(problem.question)", reason: "checklist.\(problem.reason.rawValue)", label: "answers")
+        }
+        return ChecklistSubmission(
+            id: id.uppercased(), missionID: missionID, observer: observer.seat, stationCode: station, formID: form.id,
+            formVersion: form.version, observedAt: time,
+            answers: answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } })
+    }
+}

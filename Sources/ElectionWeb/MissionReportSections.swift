@@ -1,0 +1,132 @@
+import ElectionCore
+import Foundation
+
+/// A mission's report as titled sections of paragraphs, lists and tables, in one language: the
+/// one content that the report page, `sala report mission --format md` and `--format html` render.
+struct MissionReportSections: Sendable {
+    struct Section: Sendable {
+        let title: String
+        let paragraphs: [String]
+        let items: [String]
+        let table: [[String]]
+        var hasItems: Bool { !items.isEmpty }
+        var header: [String] { table.first ?? [] }
+        var rows: [Row] { table.dropFirst().map { Row(cells: $0) } }
+        var hasTable: Bool { table.count > 1 }
+    }
+    struct Row: Sendable {
+        let cells: [String]
+    }
+
+    let title: String
+    let subtitle: String
+    let sections: [Section]
+
+    init(_ r: MissionReport, _ language: Language) {
+        let l = language
+        func fill(_ key: String, _ values: [String: String]) -> String {
+            values.reduce(l.text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
+        func percent(_ part: Int, _ whole: Int) -> String {
+            let text = whole == 0 ? "0" : Rational(part, whole).percent(decimals: 0)
+            return (l == .khmer ? Numerals.khmer(text) : text) + "%"
+        }
+        let m = r.mission
+        let head = r.members.first(where: \.isHead)
+        let s = r.statistics
+        let f = r.findings
+        title = l.pick(m.nameEnglish, m.nameKhmer)
+        subtitle = m.organisation
+        var sections: [Section] = []
+        sections.append(Section(
+            title: l.text("report.composition"),
+            paragraphs: [fill("report.composition_text", [
+                "organisation": m.organisation, "invited": m.invitedBy.joined(separator: l.text("report.and")),
+                "date": m.invitationDate?.iso ?? "–", "n": l.number(r.members.count),
+                "head": head.map { "\($0.name), \($0.title)" } ?? "–",
+            ])] + (m.workingGroup.isEmpty ? [] : [fill("report.working_group", ["group": m.workingGroup.joined(separator: "; ")])]),
+            items: [],
+            table: [[l.text("report.name"), l.text("report.body"), l.text("report.title_column"), l.text("report.accreditation")]]
+                + r.members.map { [$0.name, $0.body, $0.title, l.text("accreditation.\($0.accreditation.rawValue)")] }))
+        let meetings = r.activities.filter { $0.kind != .legalFramework }
+        sections.append(Section(
+            title: l.text("report.activities"), paragraphs: [fill("report.activities_text", ["n": l.number(meetings.filter { $0.kind == .meeting }.count)])],
+            items: meetings.map { "\($0.day.iso) · \(l.text("activity.\($0.kind.rawValue)")) · \($0.with): \($0.notes)" }, table: []))
+        sections.append(Section(
+            title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map { "\($0.with): \($0.notes)" },
+            items: [], table: []))
+        sections.append(Section(
+            title: l.text("report.parliament"),
+            paragraphs: [fill("report.parliament_text", ["seats": l.number(r.election.seats), "constituencies": l.number(s.provinces)])],
+            items: [], table: []))
+        let members = s.commissionMembers.values.reduce(0, +)
+        sections.append(Section(
+            title: l.text("report.commissions"),
+            paragraphs: [fill("report.commissions_text", [
+                "provincial": l.number(r.commissions["provincial"] ?? 0), "commune": l.number(r.commissions["commune"] ?? 0),
+                "station": l.number(r.commissions["polling-station"] ?? 0), "members": l.number(members),
+            ])],
+            items: [], table: []))
+        sections.append(Section(
+            title: l.text("report.preparations"),
+            paragraphs: [fill("report.preparations_text", [
+                "voters": l.number(s.registeredVoters), "stations": l.number(s.pollingStations), "communes": l.number(s.communes),
+            ])],
+            items: [], table: []))
+        sections.append(Section(
+            title: l.text("report.parties"),
+            paragraphs: [fill("report.parties_text", [
+                "parties": l.number(s.parties), "candidates": l.number(s.candidates), "women": l.number(s.womenCandidates),
+                "share": percent(s.womenCandidates, s.candidates),
+            ])],
+            items: [], table: []))
+        sections.append(Section(
+            title: l.text("report.observers"),
+            paragraphs: [fill("report.observers_text", [
+                "international": l.number(r.accreditedObservers["international"] ?? 0), "domestic": l.number(r.accreditedObservers["domestic"] ?? 0),
+            ])],
+            items: [], table: []))
+        let provinces = f.provinces.map { r.provinceNames[$0] ?? $0 }.joined(separator: l.text("report.and"))
+        var day = [fill("report.election_day_text", [
+            "open": r.election.pollsOpen, "close": r.election.pollsClose, "stations": l.number(f.stationsVisited),
+            "provinces": provinces, "checklists": l.number(f.checklists),
+        ])]
+        day.append(f.complaints == 0 ? l.text("report.no_complaints") : fill("report.complaints", ["n": l.number(f.complaints)]))
+        let incidents = f.incidentsByCategory.values.reduce(0, +)
+        day.append(incidents == 0 ? l.text("report.no_incidents") : fill("report.incidents", ["n": l.number(incidents)]))
+        let questions = r.forms
+        let seen = f.questions.filter { $0.counts["yes"] != nil || $0.counts["no"] != nil }.map { finding -> [String] in
+            let q = questions.first { $0.id == finding.formID }?.question(finding.questionID)
+            return [l.pick(q?.english ?? finding.questionID, q?.khmer ?? finding.questionID), l.number(finding.answered),
+                    percent(finding.counts["yes"] ?? 0, finding.answered)]
+        }
+        sections.append(Section(
+            title: l.text("report.election_day"), paragraphs: day, items: [],
+            table: [[l.text("report.question"), l.text("report.answered"), l.text("report.yes")]] + seen))
+        if let statement = r.statement {
+            sections.append(Section(
+                title: l.text("report.assessment"), paragraphs: [l.pick(statement.assessmentEnglish, statement.assessmentKhmer)], items: [], table: []))
+            sections.append(Section(
+                title: l.text("report.conclusions"), paragraphs: [l.pick(statement.conclusionsEnglish, statement.conclusionsKhmer)], items: [], table: []))
+        }
+        self.sections = sections
+    }
+
+    /// The report as Markdown.
+    var markdown: String {
+        var out = "# \(title)\n\n\(subtitle)\n"
+        for section in sections {
+            out += "\n## \(section.title)\n\n"
+            for p in section.paragraphs { out += "\(p)\n\n" }
+            for item in section.items { out += "- \(item)\n" }
+            if !section.items.isEmpty { out += "\n" }
+            if section.hasTable {
+                out += "| " + section.header.joined(separator: " | ") + " |\n"
+                out += "|" + String(repeating: "---|", count: section.header.count) + "\n"
+                for row in section.rows { out += "| " + row.cells.joined(separator: " | ") + " |\n" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,130 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+@testable import ElectionWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Observers' checklists over the API, and the mission's report page.
+@Suite struct ObservationWebTests {
+    struct Fixture {
+        let store: SQLElectionStore
+        let token: String
+        let station: String
+        let outsider: String
+    }
+
+    /// A private database with a token for the demo mission's member in seat 2, a station of its
+    /// deployment, and a token for a member of another mission.
+    static func fixture() async throws -> Fixture {
+        let store = try await TestDatabases.writableSQLite()
+        let token = Passwords.newToken()
+        try await store.addObserverToken(digest: Passwords.digest(token), missionID: DemoMission.id, seat: 2)
+        try await store.addMission(
+            ObserverMission(id: "other", organisation: "Other", nameEnglish: "Other", nameKhmer: "ផ្សេង", kind: "domestic",
+                            invitationDate: nil, invitedBy: [], workingGroup: []),
+            members: [MissionMember(missionID: "other", seat: 1, name: "Observer", body: "NGO", title: "Observer", isHead: true, accreditation: .accredited)])
+        let outsider = Passwords.newToken()
+        try await store.addObserverToken(digest: Passwords.digest(outsider), missionID: "other", seat: 1)
+        let station = try #require(try await store.deployment(ofMission: DemoMission.id).keys.sorted().first)
+        return Fixture(store: store, token: token, station: station, outsider: outsider)
+    }
+
+    static func run(_ fixture: Fixture, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: try await PortalApplication.router(store: fixture.store, registrationChecksPerMinute: nil))
+        try await app.test(.router, body)
+        try await fixture.store.close()
+    }
+
+    /// A voting checklist as JSON, with `replacing` fields (raw JSON values) and answers changed.
+    static func body(id: String, station: String, replacing: [String: String] = [:], answers: [String: String] = [:]) -> String {
+        var fields = [
+            "id": "\"\(id)\"", "station": "\"\(station)\"", "form": "\"voting\"", "formVersion": "1",
+            "observedOn": "\"2023-07-23\"", "observedAt": "\"09:40\"",
+        ]
+        for (k, v) in replacing { fields[k] = v }
+        var given = [
+            "voters-checked": "\"yes\"", "ink-applied": "\"yes\"", "ink-checked": "\"yes\"", "secrecy": "\"yes\"", "accessible": "\"yes\"",
+            "assistance-proper": "\"yes\"", "queue": "12", "turned-away": "\"no\"", "unauthorised-present": "\"no\"",
+            "observers-free": "\"yes\"", "overall": "\"good\"", "present": "[\"party-agents\", \"media\"]",
+        ]
+        for (k, v) in answers { given[k] = v }
+        let answerText = given.filter { !$0.value.isEmpty }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+        return "{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + ", \"answers\": {\(answerText)}}"
+    }
+
+    @Test func aChecklistIsStoredOnceAndARetryGetsTheSameAnswer() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/checklists"
+            let id = UUID().uuidString
+            let first = try await client.postJSON(url, Self.body(id: id, station: fixture.station), bearer: fixture.token)
+            #expect(first.status == .created, "\(first.body)")
+            #expect(first.body.contains("\"outcome\":\"stored\""))
+            let retry = try await client.postJSON(url, Self.body(id: id, station: fixture.station), bearer: fixture.token)
+            #expect(retry.status == .ok)
+            #expect(retry.body.contains("\"outcome\":\"repeated\""))
+            let changed = try await client.postJSON(url, Self.body(id: id, station: fixture.station, answers: ["queue": "40"]), bearer: fixture.token)
+            #expect(changed.status == .conflict)
+            let stored = try await fixture.store.submissions(ofMission: DemoMission.id).filter { $0.id == id }
+            #expect(stored.count == 1)
+            #expect(stored.first?.answers["queue"] == ["12"])
+            #expect(stored.first?.observer == 2)
+        }
+    }
+
+    @Test func badChecklistsAreRefusedNamingTheFieldAndNothingIsStored() async throws {
+        let fixture = try await Self.fixture()
+        let outsideDeployment = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id)
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/checklists"
+            let before = try await fixture.store.submissions(ofMission: DemoMission.id).count
+            func refused(_ body: String, bearer: String? = nil) async throws -> Reply {
+                try await client.postJSON(url, body, bearer: bearer ?? fixture.token)
+            }
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                (Self.body(id: "not-a-uuid", station: fixture.station), .badRequest, "\"field\":\"id\""),
+                (Self.body(id: UUID().uuidString, station: outsideDeployment), .badRequest, "\"field\":\"station\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, replacing: ["form": "\"banking\""]), .badRequest, "\"field\":\"form\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, replacing: ["observedOn": "\"2023-07-24\""]), .badRequest, "\"field\":\"observedOn\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, replacing: ["observedAt": "\"25:10\""]), .badRequest, "\"field\":\"observedAt\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["colour": "\"red\""]), .badRequest, "\"field\":\"answers.colour\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["queue": "\"many\""]), .badRequest, "\"field\":\"answers.queue\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["secrecy": ""]), .badRequest, "\"field\":\"answers.secrecy\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["turned-away-why": "\"other\""]), .badRequest, "\"field\":\"answers.turned-away-why\""),
+            ]
+            for (body, status, field) in cases {
+                let reply = try await refused(body)
+                #expect(reply.status == status, "\(body)")
+                #expect(reply.body.contains(field), "\(reply.body)")
+            }
+            let stranger = try await refused(Self.body(id: UUID().uuidString, station: fixture.station), bearer: fixture.outsider)
+            #expect(stranger.status == .forbidden)
+            let anonymous = try await client.postJSON(url, Self.body(id: UUID().uuidString, station: fixture.station))
+            #expect(anonymous.status == .unauthorized)
+            #expect(try await fixture.store.submissions(ofMission: DemoMission.id).count == before)
+        }
+    }
+
+    @Test func theReportPageComputesItsFigures() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let english = try await client.get("/en/missions/\(DemoMission.id)")
+            #expect(english.status == .ok)
+            #expect(english.body.contains("The mission visited \(DemoMission.visits) polling stations in Kandal and Phnom Penh"))
+            #expect(english.body.contains("The mission received no complaints."))
+            #expect(english.body.contains("1,235"))
+            let khmer = try await client.get("/km/missions/\(DemoMission.id)")
+            #expect(khmer.status == .ok)
+            #expect(khmer.body.contains("បេសកកម្មមិនបានទទួលពាក្យបណ្តឹងណាមួយទេ។"))
+            #expect(try await client.get("/en/missions/nobody").status == .notFound)
+            let findings = try await client.get("/api/v1/missions/\(DemoMission.id)/findings")
+            #expect(findings.body.contains("\"stationsVisited\":\(DemoMission.visits)"))
+        }
+    }
+}
