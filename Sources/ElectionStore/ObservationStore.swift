@@ -25,6 +25,8 @@ public protocol ObservationStore: Sendable {
     func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws
     /// The stations assigned to the mission's teams: its deployment.
     func deployment(ofMission id: String) async throws -> [String: String]
+    /// Whether the station is in the mission's deployment.
+    func isDeployed(station code: String, mission id: String) async throws -> Bool
     func addVisits(_ visits: [StationVisit]) async throws
     func visits(ofMission id: String) async throws -> [StationVisit]
 

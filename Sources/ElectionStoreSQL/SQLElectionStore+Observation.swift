@@ -110,6 +110,12 @@ extension SQLElectionStore: ObservationStore {
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
+    public func isDeployed(station code: String, mission id: String) async throws -> Bool {
+        try await all("SELECT 1 AS found FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code)") {
+            try $0.decode(column: "found", as: Int.self)
+        }.isEmpty == false
+    }
+
     public func addVisits(_ visits: [StationVisit]) async throws {
         try await engine.withTransaction { tx in
             try await tx.bulkInsert(

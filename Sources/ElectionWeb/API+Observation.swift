@@ -8,6 +8,7 @@ import Hummingbird
 struct ObservationAPI: Sendable {
     let store: any PortalStore
     let checklists: ChecklistDesk
+    let reference: ChecklistReference
 
     /// A checklist as an observer's phone sends it.
     struct ChecklistBody: Decodable {
@@ -87,16 +88,15 @@ struct ObservationAPI: Sendable {
         let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
         guard let id = body.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
         let station = try Input.code(body.station, digits: 9, field: "station")
-        _ = try await store.pollingStation(station)
-        guard try await store.deployment(ofMission: missionID)[station] != nil else {
+        guard try await store.isDeployed(station: station, mission: missionID) else {
             throw InputError(field: "station", reason: "not_deployed")
         }
-        let forms = try await store.checklistForms()
+        let forms = try await reference.forms(including: body.form, version: body.formVersion)
         guard let formID = body.form, forms.contains(where: { $0.id == formID }) else { throw InputError(field: "form", reason: "unknown_form") }
         guard let version = body.formVersion, let form = forms.first(where: { $0.id == formID && $0.version == version }) else {
             throw InputError(field: "formVersion", reason: "unknown_form")
         }
-        let day = try await store.election().electionDay
+        let day = try await reference.electionDay()
         guard body.observedOn.flatMap({ CalendarDate(iso: $0) }) == day else { throw InputError(field: "observedOn", reason: "election_day") }
         guard let time = body.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
         let answers = (body.answers ?? [:]).mapValues(\.values)
@@ -107,5 +107,31 @@ struct ObservationAPI: Sendable {
             id: id.uppercased(), missionID: missionID, observer: observer.seat, stationCode: station, formID: form.id,
             formVersion: form.version, observedAt: time,
             answers: answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } })
+    }
+}
+
+/// What every checklist is checked against and rarely changes: the forms (a stored version never
+/// changes; a version not seen yet is looked for in the store) and election day.
+actor ChecklistReference {
+    private let store: any PortalStore
+    private var forms: [ChecklistForm]?
+    private var day: CalendarDate?
+
+    init(store: any PortalStore) {
+        self.store = store
+    }
+
+    func forms(including id: String?, version: Int?) async throws -> [ChecklistForm] {
+        if let forms, forms.contains(where: { $0.id == id && $0.version == version }) { return forms }
+        let fresh = try await store.checklistForms()
+        forms = fresh
+        return fresh
+    }
+
+    func electionDay() async throws -> CalendarDate {
+        if let day { return day }
+        let fresh = try await store.election().electionDay
+        day = fresh
+        return fresh
     }
 }

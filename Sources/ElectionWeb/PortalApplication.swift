@@ -46,7 +46,7 @@ public enum PortalApplication {
         let api = router.group("api/v1")
         API(store: store, limiter: limiter).addRoutes(to: api)
         ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
-        ObservationAPI(store: store, checklists: checklists).addRoutes(to: api)
+        ObservationAPI(store: store, checklists: checklists, reference: ChecklistReference(store: store)).addRoutes(to: api)
         return router
     }
 }
