@@ -44,4 +44,6 @@ public protocol ObservationStore: Sendable {
 
     func addIncident(_ incident: Incident) async throws -> Incident
     func incidents(ofMission id: String) async throws -> [Incident]
+    /// Records what became of an incident; throws ``StoreError/notFound(_:_:)`` for another mission's.
+    func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: String) async throws -> Incident
 }

@@ -236,6 +236,18 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
+    public func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: String) async throws -> Incident {
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("""
+                UPDATE incidents SET status = \(bind: status.rawValue) WHERE id = \(bind: id) AND mission_id = \(bind: mission)
+                """).run()
+        }
+        guard let incident = try await incidents(ofMission: mission).first(where: { $0.id == id }) else {
+            throw StoreError.notFound("incident", String(id))
+        }
+        return incident
+    }
+
     public func incidents(ofMission id: String) async throws -> [Incident] {
         try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id) ORDER BY day, time, id") { row in
             func value<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {

@@ -37,6 +37,21 @@ struct ObservationAPI: Sendable {
         let answers: [String: Answer]?
     }
 
+    struct IncidentBody: Decodable {
+        let kind: String?
+        let category: String?
+        let severity: String?
+        let station: String?
+        let place: String?
+        let day: String?
+        let time: String?
+        let description: String?
+    }
+
+    struct StatusBody: Decodable {
+        let status: String?
+    }
+
     struct Receipt: Encodable, Sendable {
         let id: String
         let outcome: SubmissionReceipt.Outcome
@@ -61,6 +76,47 @@ struct ObservationAPI: Sendable {
             let includeRejected = request.uri.queryParameters["rejected"] == "include"
             return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
         }
+        api.get("missions/:id/incidents") { request, context in
+            let id = try Self.missionID(context)
+            _ = try await store.mission(id)
+            let all = try await store.incidents(ofMission: id)
+            return try ResultsAPI.json(request.uri.queryParameters["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
+        }
+        api.post("missions/:id/incidents") { request, context in
+            let missionID = try Self.missionID(context)
+            _ = try await observer(request, missionID: missionID)
+            let body = try ResultInput.decode(IncidentBody.self, from: try await Input.body(of: request).data)
+            func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
+                guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
+                return value
+            }
+            var station: String?
+            if let code = body.station {
+                station = try Input.code(code, digits: 9, field: "station")
+                _ = try await store.pollingStation(code)
+            }
+            guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
+            let time = try body.time.map { text -> ClockTime in
+                guard let time = ClockTime(text) else { throw InputError(field: "time", reason: "clock_time") }
+                return time
+            }
+            let description = try Input.text(body.description.map { Substring($0) }, field: "description") ?? ""
+            let incident = try await store.addIncident(Incident(
+                id: 0, missionID: missionID, kind: try parse(body.kind, "kind"), category: try parse(body.category, "category"),
+                severity: try parse(body.severity, "severity"), stationCode: station,
+                place: try Input.text(body.place.map { Substring($0) }, field: "place", required: station == nil) ?? "",
+                day: day, time: time, description: description, status: .reported))
+            return try ResultsAPI.json(incident, status: .created)
+        }
+        api.post("missions/:id/incidents/:number/status") { request, context in
+            let missionID = try Self.missionID(context)
+            let member = try await observer(request, missionID: missionID)
+            guard member.isHead else { throw NotAllowed(message: "only the head of mission decides what became of an incident") }
+            guard let text = context.parameters.get("number"), let number = Int(text) else { throw InputError(field: "number", reason: "number") }
+            let body = try ResultInput.decode(StatusBody.self, from: try await Input.body(of: request).data)
+            guard let status = body.status.flatMap(Incident.Status.init(rawValue:)) else { throw InputError(field: "status", reason: "choice") }
+            return try ResultsAPI.json(try await store.setIncidentStatus(number, status, mission: missionID))
+        }
         api.post("missions/:id/checklists") { request, context in
             let missionID = try Self.missionID(context)
             let submission = try await checklist(request, missionID: missionID)
@@ -78,13 +134,19 @@ struct ObservationAPI: Sendable {
         return id
     }
 
-    /// The checklist in the request, checked: the observer, the station, the form and every answer.
-    private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
+    /// The mission member a request's bearer token belongs to; refused unless of this mission.
+    private func observer(_ request: Request, missionID: String) async throws -> MissionMember {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
               let observer = try await store.observer(tokenDigest: Passwords.digest(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))) else {
             throw NotSignedIn()
         }
         guard observer.missionID == missionID else { throw NotAllowed(message: "the observer is not a member of this mission") }
+        return observer
+    }
+
+    /// The checklist in the request, checked: the observer, the station, the form and every answer.
+    private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
+        let observer = try await observer(request, missionID: missionID)
         let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
         guard let id = body.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
         let station = try Input.code(body.station, digits: 9, field: "station")

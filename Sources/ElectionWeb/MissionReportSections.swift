@@ -91,9 +91,17 @@ struct MissionReportSections: Sendable {
             "open": r.election.pollsOpen, "close": r.election.pollsClose, "stations": l.number(f.stationsVisited),
             "provinces": provinces, "checklists": l.number(f.checklists),
         ])]
-        day.append(f.complaints == 0 ? l.text("report.no_complaints") : fill("report.complaints", ["n": l.number(f.complaints)]))
+        day.append(switch f.complaints {
+        case 0: l.text("report.no_complaints")
+        case 1: l.text("report.one_complaint")
+        default: fill("report.complaints", ["n": l.number(f.complaints)])
+        })
         let incidents = f.incidentsByCategory.values.reduce(0, +)
-        day.append(incidents == 0 ? l.text("report.no_incidents") : fill("report.incidents", ["n": l.number(incidents)]))
+        day.append(switch incidents {
+        case 0: l.text("report.no_incidents")
+        case 1: l.text("report.one_incident")
+        default: fill("report.incidents", ["n": l.number(incidents)])
+        })
         let questions = r.forms
         let seen = f.questions.filter { $0.counts["yes"] != nil || $0.counts["no"] != nil }.map { finding -> [String] in
             let q = questions.first { $0.id == finding.formID }?.question(finding.questionID)

@@ -111,6 +111,37 @@ import Testing
         }
     }
 
+    @Test func complaintsAreCountedNotTypedAndRejectedOnesLeftOut() async throws {
+        let fixture = try await Self.fixture()
+        let headToken = Passwords.newToken()
+        try await fixture.store.addObserverToken(digest: Passwords.digest(headToken), missionID: DemoMission.id, seat: 1)
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/incidents"
+            func complaint(_ description: String) -> String {
+                """
+                {"kind": "complaint", "category": "intimidation", "severity": "medium", "station": "\(fixture.station)",
+                 "day": "2023-07-23", "time": "10:15", "description": "\(description)"}
+                """
+            }
+            let first = try await client.postJSON(url, complaint("A party agent was asked to leave."), bearer: fixture.token)
+            #expect(first.status == .created)
+            let second = try await client.postJSON(url, complaint("Voters were told how to vote."), bearer: fixture.token)
+            #expect(second.status == .created)
+            let bad = try await client.postJSON(url, complaint("x").replacingOccurrences(of: "intimidation", with: "rumour"), bearer: fixture.token)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("\"field\":\"category\""))
+            #expect(try await client.get("/en/missions/\(DemoMission.id)").body.contains("The mission received 2 complaints."))
+            let id = try #require(try await fixture.store.incidents(ofMission: DemoMission.id).first?.id)
+            let byMember = try await client.postJSON("\(url)/\(id)/status", "{\"status\": \"rejected\"}", bearer: fixture.token)
+            #expect(byMember.status == .forbidden)
+            let byHead = try await client.postJSON("\(url)/\(id)/status", "{\"status\": \"rejected\"}", bearer: headToken)
+            #expect(byHead.status == .ok)
+            #expect(try await client.get("/en/missions/\(DemoMission.id)").body.contains("The mission received one complaint."))
+            #expect(try await client.get(url).body.components(separatedBy: "\"kind\":\"complaint\"").count - 1 == 1)
+            #expect(try await client.get(url + "?rejected=include").body.components(separatedBy: "\"kind\":\"complaint\"").count - 1 == 2)
+        }
+    }
+
     @Test func theReportPageComputesItsFigures() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in
