@@ -91,17 +91,11 @@ struct MissionReportSections: Sendable {
             "open": r.election.pollsOpen, "close": r.election.pollsClose, "stations": l.number(f.stationsVisited),
             "provinces": provinces, "checklists": l.number(f.checklists),
         ])]
-        day.append(switch f.complaints {
-        case 0: l.text("report.no_complaints")
-        case 1: l.text("report.one_complaint")
-        default: fill("report.complaints", ["n": l.number(f.complaints)])
-        })
-        let incidents = f.incidentsByCategory.values.reduce(0, +)
-        day.append(switch incidents {
-        case 0: l.text("report.no_incidents")
-        case 1: l.text("report.one_incident")
-        default: fill("report.incidents", ["n": l.number(incidents)])
-        })
+        func counted(_ n: Int, _ none: String, _ one: String, _ many: String) -> String {
+            n == 0 ? l.text(none) : n == 1 ? l.text(one) : fill(many, ["n": l.number(n)])
+        }
+        day.append(counted(f.complaints, "report.no_complaints", "report.one_complaint", "report.complaints"))
+        day.append(counted(f.incidentsByCategory.values.reduce(0, +), "report.no_incidents", "report.one_incident", "report.incidents"))
         let questions = r.forms
         let seen = f.questions.filter { $0.counts["yes"] != nil || $0.counts["no"] != nil }.map { finding -> [String] in
             let q = questions.first { $0.id == finding.formID }?.question(finding.questionID)
