@@ -9,7 +9,8 @@ import Foundation
 /// the seed; no member is a real person and the organisation is fictional.
 public struct DemoMission: Sendable {
     public static let id = "demo-2023"
-    /// Stations the teams visit, drawn at random by province from Phnom Penh and Kandal.
+    /// Stations the teams visit, drawn at random by province from Phnom Penh and Kandal (fewer
+    /// only when a tiny demo register leaves fewer stations with voters there).
     public static let visits = 68
 
     public let mission: ObserverMission
@@ -64,12 +65,14 @@ public struct DemoMission: Sendable {
         // Four teams of two: A and B in Phnom Penh, C and D in Kandal.
         let teams: [(name: String, province: String, seats: [Int])] = [("A", "12", [1, 2]), ("B", "12", [3, 4]), ("C", "08", [5, 6]), ("D", "08", [7, 8])]
         let frame = reference.pollingStations.filter { ["12", "08"].contains($0.provinceCode) && $0.registeredVoters > 0 }.map(\.id)
-        let all = try StationDraw(seed: seed, frame: frame, size: Self.visits, strata: .province).stations()
+        // A tiny demo register may leave fewer stations with voters than the mission visits.
+        let size = min(Self.visits, frame.count)
+        let all = size == 0 ? [] : try StationDraw(seed: seed, frame: frame, size: size, strata: .province).stations()
         var draws: [(String, StationDraw, [String])] = []
         for (index, team) in teams.enumerated() {
             let inProvince = all.filter { $0.hasPrefix(team.province) }
             let mine = inProvince.enumerated().filter { $0.offset % 2 == index % 2 }.map(\.element)
-            draws.append((team.name, StationDraw(seed: seed, frame: frame, size: Self.visits, strata: .province), mine))
+            draws.append((team.name, StationDraw(seed: seed, frame: frame, size: size, strata: .province), mine))
         }
         self.draws = draws
         var random = SeededGenerator(seed: seed, stream: 0x0B5E)

@@ -7,7 +7,118 @@ import Foundation
 /// `sala mission`: observer missions' tokens.
 struct Mission: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Observer missions: tokens for observers' phones.", subcommands: [Token.self])
+        abstract: "Observer missions: add one, draw the stations it visits, make tokens for observers' phones.",
+        subcommands: [Add.self, Draw.self, Token.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a mission and its members from a JSON file.",
+            discussion: """
+                The file: {"mission": {"id", "organisation", "nameEnglish", "nameKhmer", "kind": "international"|"domestic", \
+                "invitationDate"?, "invitedBy": [...], "workingGroup": [...]}, "members": [{"seat", "name", "body", "title", \
+                "isHead", "accreditation": "requested"|"accredited"|"refused"}, ...]}. Exactly one member is the head.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The mission's JSON file.") var file: String
+
+        struct File: Decodable {
+            struct Member: Decodable {
+                let seat: Int
+                let name: String
+                let body: String
+                let title: String
+                let isHead: Bool
+                let accreditation: Accreditation
+            }
+            let mission: ObserverMission
+            let members: [Member]
+        }
+
+        func run() async throws {
+            let parsed: File
+            do {
+                parsed = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw ValidationError("\(file) is not a mission as documented (see --help): \(error.localizedDescription)")
+            }
+            guard parsed.mission.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), !parsed.mission.id.isEmpty else {
+                throw ValidationError("mission.id must be letters, digits and '-', not '\(parsed.mission.id)'.")
+            }
+            guard ["international", "domestic"].contains(parsed.mission.kind) else {
+                throw ValidationError("mission.kind must be international or domestic, not '\(parsed.mission.kind)'.")
+            }
+            guard parsed.members.filter(\.isHead).count == 1 else { throw ValidationError("members: exactly one must be the head (isHead).") }
+            guard Set(parsed.members.map(\.seat)).count == parsed.members.count, parsed.members.allSatisfy({ $0.seat > 0 }) else {
+                throw ValidationError("members: seats must be distinct numbers from 1.")
+            }
+            try await store.withStore { db in
+                try await db.addMission(parsed.mission, members: parsed.members.map {
+                    MissionMember(missionID: parsed.mission.id, seat: $0.seat, name: $0.name, body: $0.body, title: $0.title,
+                                  isHead: $0.isHead, accreditation: $0.accreditation)
+                })
+            }
+            announce("Added mission \(parsed.mission.id) with \(parsed.members.count) members.")
+        }
+    }
+
+    struct Draw: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw stations for a team at random, reproducibly, and record the draw with its seed and frame.",
+            discussion: """
+                The frame is every polling station with registered voters in the --within provinces or communes \
+                (all when absent). The same seed, frame, size and strata always draw the same stations.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Mission id.") var mission: String
+        @Option(help: "The team the stations are for.") var team: String
+        @Option(help: "How many stations.") var size: Int
+        @Option(help: "The seed (keep it: anyone can redo the draw with it).") var seed: UInt64
+        @Option(help: "none, province or commune: share the sample in proportion to the stations of each.") var strata = "none"
+        @Option(help: "Province (2-digit) or commune (6-digit) codes, comma-separated.") var within: String?
+
+        func run() async throws {
+            guard let strata = StationDraw.Strata(rawValue: strata) else {
+                throw ValidationError("--strata must be none, province or commune, not '\(strata)'.")
+            }
+            let units = within?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+            guard units.allSatisfy({ [2, 6].contains($0.count) && $0.allSatisfy(\.isNumber) }) else {
+                throw ValidationError("--within must list 2-digit province or 6-digit commune codes.")
+            }
+            try await store.withStore { db in
+                _ = try await db.mission(mission)
+                var frame: [String] = []
+                for province in try await db.constituencies() where units.isEmpty || units.contains(where: { $0.hasPrefix(province.id) || province.id.hasPrefix($0) }) {
+                    frame += try await db.pollingStations(inProvince: province.id)
+                        .filter { station in station.registeredVoters > 0 && (units.isEmpty || units.contains { station.id.hasPrefix($0) }) }
+                        .map(\.id)
+                }
+                guard !frame.isEmpty else { throw ValidationError("No polling station with voters lies within \(within ?? "the country").") }
+                let draw = StationDraw(seed: seed, frame: frame, size: size, strata: strata)
+                let stations: [String]
+                do { stations = try draw.stations() } catch {
+                    throw ValidationError("--size must be between 1 and the \(frame.count) stations of the frame.")
+                }
+                try await db.recordDraw(missionID: mission, team: team, draw: draw, stations: stations, at: Date())
+                announce("Drew \(stations.count) of \(frame.count) stations for team \(team) (seed \(seed), strata \(strata.rawValue)):")
+                announce(stations.joined(separator: "\n"))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List missions.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { db in
+                for m in try await db.missions() {
+                    announce("\(m.id)\t\(m.kind)\t\(try await db.members(ofMission: m.id).count) members\t\(m.organisation)")
+                }
+            }
+        }
+    }
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,18 +129,13 @@ struct Mission: AsyncParsableCommand {
         @Argument(help: "The member's seat in the mission (1 is the head).") var seat: Int
 
         func run() async throws {
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            do {
+            try await store.withStore { db in
                 guard try await db.members(ofMission: mission).contains(where: { $0.seat == seat }) else {
                     throw ValidationError("Mission \(mission) has no member in seat \(seat).")
                 }
                 let token = Passwords.newToken()
                 try await db.addObserverToken(digest: Passwords.digest(token), missionID: mission, seat: seat)
-                try await db.close()
                 announce(token)
-            } catch let error as StoreError {
-                try? await db.close()
-                throw ValidationError(error.description)
             }
         }
     }
@@ -55,15 +161,9 @@ struct Report: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            let text: String
-            do {
-                text = try await MissionReportDocument.render(
+            let text = try await store.withStore { db in
+                try await MissionReportDocument.render(
                     try await db.missionReport(mission), format: format, language: Language(rawValue: language)!)
-                try await db.close()
-            } catch let error as StoreError {
-                try? await db.close()
-                throw ValidationError(error.description)
             }
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

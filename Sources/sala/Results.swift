@@ -32,15 +32,13 @@ struct Results: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let db = try await store.target(defaultPath: nil).openExisting()
-            let summary: ResultsReplay.Summary
-            do {
+            let summary = try await store.withStore(defaultPath: nil) { db in
                 let bar = ProgressBar(label: "forms", total: try await db.statistics(countingRegister: false).pollingStations)
-                summary = try await ResultsReplay(store: db, seed: seed).run { done, _ in bar.update(done) }
-                try await db.close()
-            } catch let error as ReplayError {
-                try? await db.close()
-                throw ValidationError(error.description)
+                do {
+                    return try await ResultsReplay(store: db, seed: seed).run { done, _ in bar.update(done) }
+                } catch let error as ReplayError {
+                    throw ValidationError(error.description)
+                }
             }
             let r = summary.report
             let n = r.national.counts
@@ -85,23 +83,12 @@ struct Results: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            let report: ResultsReport
-            var generatedAt = Date()
-            do {
-                if let number = publication {
-                    let published = try await db.publication(number)
-                    let decoder = JSONDecoder()
-                    decoder.dateDecodingStrategy = .iso8601
-                    report = try decoder.decode(ResultsReport.self, from: published.content)
-                    generatedAt = published.publishedAt
-                } else {
-                    report = try await db.resultsReport()
-                }
-                try await db.close()
-            } catch let error as StoreError {
-                try? await db.close()
-                throw ValidationError(error.description)
+            let (report, generatedAt) = try await store.withStore { db -> (ResultsReport, Date) in
+                guard let number = publication else { return (try await db.resultsReport(), Date()) }
+                let published = try await db.publication(number)
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                return (try decoder.decode(ResultsReport.self, from: published.content), published.publishedAt)
             }
             let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
             if let output {

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import ElectionStore
 import ElectionStoreSQL
 
 /// Where a command finds its database: an SQLite file or a PostgreSQL server.
@@ -17,6 +18,21 @@ struct StoreOptions: ParsableArguments {
         if let db, db.isEmpty { throw ValidationError("--db needs a file path.") }
         if let postgres, !(postgres.hasPrefix("postgres://") || postgres.hasPrefix("postgresql://")) {
             throw ValidationError("--postgres must be a URL starting with postgres://, not '\(postgres)'.")
+        }
+    }
+
+    /// Opens the database, runs `body` and closes it whatever happens; a ``StoreError`` becomes a
+    /// message for the user.
+    func withStore<T>(defaultPath: String? = "sala.sqlite", _ body: (SQLElectionStore) async throws -> T) async throws -> T {
+        let db = try await target(defaultPath: defaultPath).openExisting()
+        do {
+            let value = try await body(db)
+            try await db.close()
+            return value
+        } catch {
+            try? await db.close()
+            if let store = error as? StoreError { throw ValidationError(store.description) }
+            throw error
         }
     }
 

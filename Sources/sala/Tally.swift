@@ -57,15 +57,7 @@ struct Tally: AsyncParsableCommand {
 
     func run() async throws {
         let parsed = ResultLevel(rawValue: level)!
-        let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-        let output: Output
-        do {
-            output = try await tally(db, parsed)
-            try await db.close()
-        } catch let error as StoreError {
-            try? await db.close()
-            throw ValidationError(error.description)
-        }
+        let output = try await store.withStore { db in try await tally(db, parsed) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

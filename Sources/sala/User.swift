@@ -48,17 +48,11 @@ struct User: AsyncParsableCommand {
             } else {
                 password = Passwords.generate()
             }
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            do {
-                let official = try await db.addOfficial(
-                    name: name, role: OfficialRole(rawValue: role)!, unitCode: unit, passwordHash: Passwords.hash(password))
-                try await db.close()
-                announce("Added \(official.name) (\(official.role.rawValue)\(unit.isEmpty ? "" : " for \(unit)")).")
-                if !passwordStdin { announce("Password (shown only now): \(password)") }
-            } catch let error as StoreError {
-                try? await db.close()
-                throw ValidationError(error.description)
+            let official = try await store.withStore { db in
+                try await db.addOfficial(name: name, role: OfficialRole(rawValue: role)!, unitCode: unit, passwordHash: Passwords.hash(password))
             }
+            announce("Added \(official.name) (\(official.role.rawValue)\(unit.isEmpty ? "" : " for \(unit)")).")
+            if !passwordStdin { announce("Password (shown only now): \(password)") }
         }
     }
 
@@ -71,14 +65,13 @@ struct User: AsyncParsableCommand {
         @Argument(help: "Account name.") var name: String
 
         func run() async throws {
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            guard let account = try await db.officialAccount(named: name) else {
-                try? await db.close()
-                throw ValidationError("There is no account named \(name).")
-            }
             let token = Passwords.newToken()
-            try await db.addMachineToken(digest: Passwords.digest(token), officialID: account.official.id, label: label)
-            try await db.close()
+            try await store.withStore { db in
+                guard let account = try await db.officialAccount(named: name) else {
+                    throw ValidationError("There is no account named \(name).")
+                }
+                try await db.addMachineToken(digest: Passwords.digest(token), officialID: account.official.id, label: label)
+            }
             announce(token)
         }
     }
@@ -88,9 +81,7 @@ struct User: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try await store.target(defaultPath: "sala.sqlite").openExisting()
-            let officials = try await db.officials()
-            try await db.close()
+            let officials = try await store.withStore { db in try await db.officials() }
             for o in officials { announce("\(o.name)\t\(o.role.rawValue)\t\(o.unitCode)") }
         }
     }

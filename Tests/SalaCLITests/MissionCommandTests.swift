@@ -1,0 +1,53 @@
+import ElectionScenario
+import ElectionTestSupport
+import Foundation
+import Testing
+
+/// `sala mission` and `sala report mission` end to end on a copy of the small test database.
+@Suite(.serialized) struct MissionCommandTests {
+    static func database() async throws -> (db: String, directory: URL) {
+        let directory = try TestDatabases.temporaryDirectory()
+        let copy = directory.appendingPathComponent("missions.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: copy)
+        return (copy, directory)
+    }
+
+    @Test func aMissionIsAddedItsStationsDrawnReproduciblyAndItsReportWritten() async throws {
+        let (db, directory) = try await Self.database()
+        let file = directory.appendingPathComponent("mission.json")
+        try Data("""
+            {"mission": {"id": "watch-2023", "organisation": "Citizens Watch", "nameEnglish": "Citizens Watch 2023",
+              "nameKhmer": "ការឃ្លាំមើលរបស់ពលរដ្ឋ ២០២៣", "kind": "domestic", "invitedBy": [], "workingGroup": []},
+             "members": [{"seat": 1, "name": "Chan Sophea", "body": "Board", "title": "Director", "isHead": true, "accreditation": "accredited"},
+                         {"seat": 2, "name": "Keo Dara", "body": "Volunteers", "title": "Observer", "isHead": false, "accreditation": "requested"}]}
+            """.utf8).write(to: file)
+        let added = try SalaCommand.run(["mission", "add", "--db", db, "--file", file.path])
+        #expect(added.status == 0, "\(added.error)")
+        #expect(try SalaCommand.run(["mission", "add", "--db", db, "--file", file.path]).error.contains("exists already"))
+
+        let draw = ["mission", "draw", "--db", db, "watch-2023", "--team", "north", "--size", "6", "--seed", "99", "--strata", "province", "--within", "12,08"]
+        let first = try SalaCommand.run(draw)
+        #expect(first.status == 0, "\(first.error)")
+        let second = try SalaCommand.run(draw.map { $0 == "north" ? "south" : $0 })
+        let stations = { (text: String) in text.split(separator: "\n").dropFirst().map(String.init) }
+        #expect(stations(first.output).count == 6)
+        #expect(stations(first.output) == stations(second.output))
+        #expect(stations(first.output).allSatisfy { $0.hasPrefix("12") || $0.hasPrefix("08") })
+        #expect(try SalaCommand.run(draw.map { $0 == "6" ? "0" : $0 }).status != 0)
+
+        let token = try SalaCommand.run(["mission", "token", "--db", db, "watch-2023", "2"])
+        #expect(token.status == 0)
+        #expect(token.output.trimmingCharacters(in: .whitespacesAndNewlines).count == 64)
+        #expect(try SalaCommand.run(["mission", "token", "--db", db, "watch-2023", "9"]).error.contains("no member in seat 9"))
+
+        let report = try SalaCommand.run(["report", "mission", "--db", db, DemoMission.id])
+        #expect(report.status == 0, "\(report.error)")
+        #expect(report.output.contains("The mission visited \(DemoMission.visits) polling stations in Kandal and Phnom Penh"))
+        #expect(report.output.contains("Accredited observers recorded in Sala: 8 from international missions and 1 from domestic organisations."))
+        let html = directory.appendingPathComponent("report.html")
+        let written = try SalaCommand.run(["report", "mission", "--db", db, DemoMission.id, "--format", "html", "--language", "km", "--out", html.path])
+        #expect(written.status == 0, "\(written.error)")
+        #expect(try String(contentsOf: html, encoding: .utf8).contains("<html lang=\"km\">"))
+        #expect(try SalaCommand.run(["report", "mission", "--db", db, "nobody"]).error.contains("no mission with identifier nobody"))
+    }
+}
