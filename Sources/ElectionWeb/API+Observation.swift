@@ -8,7 +8,7 @@ import Hummingbird
 struct ObservationAPI: Sendable {
     let store: any PortalStore
     let checklists: ChecklistDesk
-    let reference: ChecklistReference
+    let intake: ChecklistIntake
 
     /// A checklist as an observer's phone sends it.
     struct ChecklistBody: Decodable {
@@ -148,27 +148,58 @@ struct ObservationAPI: Sendable {
     private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
         let observer = try await observer(request, missionID: missionID)
         let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
-        guard let id = body.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
-        let station = try Input.code(body.station, digits: 9, field: "station")
-        guard try await store.isDeployed(station: station, mission: missionID) else {
+        return try await intake.submission(
+            ChecklistIntake.Fields(
+                id: body.id, station: body.station, form: body.form, formVersion: body.formVersion, observedOn: body.observedOn,
+                observedAt: body.observedAt, answers: (body.answers ?? [:]).mapValues(\.values)),
+            by: observer)
+    }
+}
+
+/// Checks a checklist, however it came (API or page), against the mission's deployment, the
+/// forms and election day, and turns it into a submission; an ``InputError`` names the field.
+struct ChecklistIntake: Sendable {
+    let store: any PortalStore
+    let reference: ChecklistReference
+
+    /// A checklist's fields as sent.
+    struct Fields: Sendable {
+        var id: String?
+        var station: String?
+        var form: String?
+        var formVersion: Int?
+        var observedOn: String?
+        var observedAt: String?
+        var answers: ChecklistAnswers
+    }
+
+    func submission(_ f: Fields, by observer: MissionMember) async throws -> ChecklistSubmission {
+        guard let id = f.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
+        let station = try Input.code(f.station, digits: 9, field: "station")
+        guard try await store.isDeployed(station: station, mission: observer.missionID) else {
             throw InputError(field: "station", reason: "not_deployed")
         }
-        let forms = try await reference.forms(including: body.form, version: body.formVersion)
-        guard let formID = body.form, forms.contains(where: { $0.id == formID }) else { throw InputError(field: "form", reason: "unknown_form") }
-        guard let version = body.formVersion, let form = forms.first(where: { $0.id == formID && $0.version == version }) else {
-            throw InputError(field: "formVersion", reason: "unknown_form")
-        }
+        let form = try await self.form(f.form, f.formVersion)
         let day = try await reference.electionDay()
-        guard body.observedOn.flatMap({ CalendarDate(iso: $0) }) == day else { throw InputError(field: "observedOn", reason: "election_day") }
-        guard let time = body.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
-        let answers = (body.answers ?? [:]).mapValues(\.values)
+        guard f.observedOn.flatMap({ CalendarDate(iso: $0) }) == day else { throw InputError(field: "observedOn", reason: "election_day") }
+        guard let time = f.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
+        let answers = f.answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         if let problem = form.problems(in: answers).first {
             throw InputError(field: "answers.\(problem.question)", reason: "checklist.\(problem.reason.rawValue)", label: "answers")
         }
         return ChecklistSubmission(
-            id: id.uppercased(), missionID: missionID, observer: observer.seat, stationCode: station, formID: form.id,
-            formVersion: form.version, observedAt: time,
-            answers: answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } })
+            id: id.uppercased(), missionID: observer.missionID, observer: observer.seat, stationCode: station, formID: form.id,
+            formVersion: form.version, observedAt: time, answers: answers)
+    }
+
+    /// The form with this id and version, or an ``InputError`` naming which is wrong.
+    func form(_ id: String?, _ version: Int?) async throws -> ChecklistForm {
+        let forms = try await reference.forms(including: id, version: version)
+        guard let id, forms.contains(where: { $0.id == id }) else { throw InputError(field: "form", reason: "unknown_form") }
+        guard let version, let form = forms.first(where: { $0.id == id && $0.version == version }) else {
+            throw InputError(field: "formVersion", reason: "unknown_form")
+        }
+        return form
     }
 }
 

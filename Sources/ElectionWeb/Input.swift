@@ -76,6 +76,17 @@ enum Input {
         }
     }
 
+    /// Every field of an `application/x-www-form-urlencoded` body, in order, repeated names
+    /// (checkboxes) included.
+    static func formPairs(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            guard let key = parts.first else { return nil }
+            return (decode(key), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func form(_ body: String) -> [String: Substring] {
         var fields: [String: Substring] = [:]

@@ -12,6 +12,8 @@ struct Portal: Sendable {
     let signing: Signing
     let desk: FormDesk
     let reports: ReportCache
+    let checklists: ChecklistDesk
+    let intake: ChecklistIntake
 
     /// The store's results side (the same store, named for what the results pages ask of it).
     var results: any PortalStore { store }
@@ -61,6 +63,7 @@ struct Portal: Sendable {
         addResultRoutes(to: router)
         addDeskRoutes(to: router)
         addMissionRoutes(to: router)
+        addObserveRoutes(to: router)
     }
 
     /// The page language from the path; an unknown language is an unknown page.

@@ -36,8 +36,10 @@ public enum PortalApplication {
         let reports = ReportCache(store: store)
         let desk = FormDesk(write: { try await store.apply($0, at: Date()) }, written: { await reports.invalidate() })
         let checklists = ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) })
+        let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
         let portal = Portal(
-            store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk, reports: reports)
+            store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk, reports: reports,
+            checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }), intake: intake)
         let router = Router(context: PortalRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.get("/health") { _, _ in "ok" }
@@ -46,7 +48,7 @@ public enum PortalApplication {
         let api = router.group("api/v1")
         API(store: store, limiter: limiter).addRoutes(to: api)
         ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
-        ObservationAPI(store: store, checklists: checklists, reference: ChecklistReference(store: store)).addRoutes(to: api)
+        ObservationAPI(store: store, checklists: checklists, intake: intake).addRoutes(to: api)
         return router
     }
 }

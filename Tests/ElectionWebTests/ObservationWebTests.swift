@@ -142,6 +142,48 @@ import Testing
         }
     }
 
+    @Test func anObserverFillsInAChecklistOnThePhoneWithoutJavaScript() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let wrong = try await client.postForm("/en/observe", [("code", String(repeating: "0", count: 64))])
+            #expect(wrong.status == .unauthorized)
+            let signedIn = try await client.postForm("/en/observe", [("code", fixture.token)])
+            #expect(signedIn.status == .seeOther)
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let home = try await client.get("/en/observe", headers: [.cookie: cookie])
+            #expect(home.body.contains("value=\"\(fixture.station)\""))
+            let page = try await client.get("/en/observe/checklist?station=\(fixture.station)&form=voting", headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            let id = String(try #require(page.body.firstMatch(of: /name="id" value="([0-9A-F-]{36})"/)).1)
+            let csrf = String(try #require(page.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            var fields: [(String, String)] = [
+                ("csrf", csrf), ("id", id), ("station", fixture.station), ("form", "voting"), ("formVersion", "1"),
+                ("observedOn", "2023-07-23"), ("observedAt", "10:05"),
+            ]
+            for q in ["voters-checked", "ink-applied", "ink-checked", "accessible", "assistance-proper", "observers-free"] {
+                fields.append(("answers.\(q)", "yes"))
+            }
+            fields += [("answers.queue", "8"), ("answers.turned-away", "no"), ("answers.unauthorised-present", "no"),
+                       ("answers.overall", "good"), ("answers.present", "party-agents"), ("answers.present", "media")]
+            // Secrecy left unanswered: refused on that question, and what was typed comes back.
+            let missing = try await client.postForm("/en/observe/checklist", fields, cookie: cookie)
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.contains("id=\"q-secrecy\" aria-invalid=\"true\""))
+            #expect(missing.body.contains("value=\"8\""))
+            #expect(missing.body.contains("value=\"\(id)\""))
+            fields.append(("answers.secrecy", "yes"))
+            let stored = try await client.postForm("/en/observe/checklist", fields, cookie: cookie)
+            #expect(stored.status == .created)
+            let again = try await client.postForm("/en/observe/checklist", fields, cookie: cookie)
+            #expect(again.status == .ok)
+            #expect(again.body.contains("had already arrived"))
+            let saved = try #require(try await fixture.store.submissions(ofMission: DemoMission.id).first { $0.id == id })
+            #expect(saved.answers["present"] == ["party-agents", "media"])
+            let forged = try await client.postForm("/en/observe/checklist", fields.map { $0.0 == "csrf" ? ("csrf", "x") : $0 }, cookie: cookie)
+            #expect(forged.status == .forbidden)
+        }
+    }
+
     @Test func theReportPageComputesItsFigures() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in

@@ -1,0 +1,50 @@
+// Optional: keeps checklists that could not be sent (no network) on the phone and sends them
+// again when the network is back. The page works without it. A checklist is only ever removed
+// from the queue once the server has answered it; when the server answers with an error, the
+// page it sends (with the error on the field) is shown so the observer can fix it.
+(function () {
+  "use strict";
+  var KEY = "sala-observe-queue";
+  function load() { try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; } }
+  function save(q) { localStorage.setItem(KEY, JSON.stringify(q)); show(q); }
+  function show(q) {
+    var note = document.getElementById("observe-queue");
+    if (!note) return;
+    note.hidden = q.length === 0;
+    note.textContent = q.length + " checklist(s) saved on this phone, waiting for the network.";
+  }
+  function send(item) {
+    return fetch(item.action, { method: "POST", body: item.body, credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  }
+  function flush() {
+    var q = load();
+    if (q.length === 0 || !navigator.onLine) return;
+    var item = q[0];
+    send(item).then(function (response) {
+      return response.text().then(function (html) {
+        save(load().filter(function (other) { return other.id !== item.id; }));
+        if (!response.ok) { document.open(); document.write(html); document.close(); return; }
+        flush();
+      });
+    }).catch(function () { /* still offline: keep it */ });
+  }
+  var form = document.querySelector("form[data-observe-queue]");
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      var body = new URLSearchParams(new FormData(form)).toString();
+      var id = form.querySelector("input[name=id]").value;
+      event.preventDefault();
+      send({ action: form.action, body: body }).then(function (response) {
+        return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+      }).catch(function () {
+        var q = load().filter(function (other) { return other.id !== id; });
+        q.push({ id: id, action: form.action, body: body });
+        save(q);
+      });
+    });
+  }
+  show(load());
+  window.addEventListener("online", flush);
+  flush();
+})();

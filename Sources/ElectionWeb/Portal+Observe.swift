@@ -1,0 +1,213 @@
+import Crypto
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// Observers in the field: sign in with the code from `sala mission token`, pick a station of
+/// the mission's deployment and a checklist, fill it in. Works without JavaScript; a small
+/// optional script (`/assets/observe.js`) keeps unsent checklists on the phone and retries them.
+struct ObserveSignInPage: Sendable {
+    let action: String
+    let error: String?
+}
+
+struct ObserveHomePage: Sendable {
+    let observer: String
+    let mission: String
+    let lang: String
+    let stations: [Link]
+    let forms: [Link]
+    let csrf: String
+}
+
+struct ChecklistPage: Sendable {
+    struct Option: Sendable {
+        let id: String
+        let label: String
+        let checked: Bool
+    }
+    struct Question: Sendable {
+        let id: String
+        let field: String
+        let text: String
+        let condition: String?
+        let isYesNo: Bool
+        let isNumber: Bool
+        let isSingle: Bool
+        let isMultiple: Bool
+        let isTime: Bool
+        let isText: Bool
+        let yes: Bool
+        let no: Bool
+        let options: [Option]
+        let value: String
+        let minimum: String
+        let maximum: String
+        let invalid: Bool
+    }
+    let heading: String
+    let lang: String
+    let action: String
+    let id: String
+    let csrf: String
+    let station: String
+    let form: String
+    let version: String
+    let observedOn: String
+    let observedAt: String
+    let questions: [Question]
+    let error: String?
+}
+
+struct ChecklistReceivedPage: Sendable {
+    let message: String
+    let again: String
+    let home: String
+}
+
+extension Portal {
+    static let observerCookie = "sala_observer"
+
+    func addObserveRoutes(to router: Router<PortalRequestContext>) {
+        router.get("/:lang/observe") { request, context in
+            let language = try Self.language(context)
+            guard let (observer, token) = try await signedInObserver(request) else {
+                return page("observe-signin", language.text("observe.signin"),
+                            ObserveSignInPage(action: "/\(language.rawValue)/observe", error: nil), language, "/observe")
+            }
+            return try await observeHome(observer, token, language)
+        }
+        router.post("/:lang/observe") { request, context in
+            let language = try Self.language(context)
+            let fields = Input.form(String(buffer: try await Input.body(of: request)))
+            let code = fields["code"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard try Self.countSignIn(signing.attempts, context), code.count == 64,
+                  let observer = try await store.observer(tokenDigest: Passwords.digest(code)) else {
+                return page("observe-signin", language.text("observe.signin"),
+                            ObserveSignInPage(action: "/\(language.rawValue)/observe", error: language.text("observe.signin_failed")),
+                            language, "/observe", status: .unauthorized)
+            }
+            _ = observer
+            var response = Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
+            response.setCookie(Cookie(
+                name: Self.observerCookie, value: code, maxAge: 3 * 24 * 3600, path: "/", secure: signing.secureCookies,
+                httpOnly: true, sameSite: .strict))
+            return response
+        }
+        router.get("/:lang/observe/checklist") { request, context in
+            let language = try Self.language(context)
+            guard let (observer, token) = try await signedInObserver(request) else {
+                return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
+            }
+            let station = try Input.code(request.uri.queryParameters["station"].map(String.init), digits: 9, field: "station")
+            guard try await store.isDeployed(station: station, mission: observer.missionID) else {
+                throw InputError(field: "station", reason: "not_deployed")
+            }
+            let form = try await intake.form(request.uri.queryParameters["form"].map(String.init), Self.newestVersion(
+                of: request.uri.queryParameters["form"].map(String.init), in: try await store.checklistForms()))
+            let fields = ChecklistIntake.Fields(
+                id: UUID().uuidString, station: station, form: form.id, formVersion: form.version,
+                observedOn: try await store.election().electionDay.iso, observedAt: nil, answers: [:])
+            return try await checklistPage(form, fields, token, language)
+        }
+        router.post("/:lang/observe/checklist") { request, context in
+            let language = try Self.language(context)
+            guard let (observer, token) = try await signedInObserver(request) else { throw NotSignedIn() }
+            let pairs = Input.formPairs(String(buffer: try await Input.body(of: request)))
+            let single = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+            guard single["csrf"] == Self.csrf(token) else { throw ForgedForm() }
+            var answers: ChecklistAnswers = [:]
+            for (key, value) in pairs where key.hasPrefix("answers.") { answers[String(key.dropFirst(8)), default: []].append(value) }
+            let fields = ChecklistIntake.Fields(
+                id: single["id"], station: single["station"], form: single["form"], formVersion: single["formVersion"].flatMap { Int($0) },
+                observedOn: single["observedOn"], observedAt: single["observedAt"], answers: answers)
+            do {
+                let receipt = try await checklists.submit(try await intake.submission(fields, by: observer))
+                let model = ChecklistReceivedPage(
+                    message: language.text(receipt.outcome == .stored ? "observe.stored" : "observe.repeated"),
+                    again: "/\(language.rawValue)/observe", home: "/\(language.rawValue)/observe")
+                return page("observe-received", language.text("observe.received"), model, language, "/observe",
+                            status: receipt.outcome == .stored ? .created : .ok)
+            } catch let error as InputError {
+                let form = try await intake.form(fields.form, fields.formVersion)
+                return try await checklistPage(form, fields, token, language, error: error, status: .badRequest)
+            } catch let conflict as SubmissionConflict {
+                _ = conflict
+                let form = try await intake.form(fields.form, fields.formVersion)
+                return try await checklistPage(
+                    form, fields, token, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
+            }
+        }
+    }
+
+    /// A form token the observer's pages carry back, derived from their secret code.
+    static func csrf(_ token: String) -> String { Passwords.digest("csrf:" + token) }
+
+    static func countSignIn(_ attempts: LookupLimiter, _ context: PortalRequestContext) throws -> Bool {
+        guard attempts.allow(context.remoteAddress?.ipAddress ?? "unknown") else { throw TooManyLookups() }
+        return true
+    }
+
+    static func newestVersion(of id: String?, in forms: [ChecklistForm]) -> Int? {
+        forms.filter { $0.id == id }.map(\.version).max()
+    }
+
+    private func signedInObserver(_ request: Request) async throws -> (MissionMember, String)? {
+        guard let token = request.cookies[Self.observerCookie]?.value, token.count == 64,
+              let observer = try await store.observer(tokenDigest: Passwords.digest(token)) else { return nil }
+        return (observer, token)
+    }
+
+    private func observeHome(_ observer: MissionMember, _ token: String, _ language: Language) async throws -> Response {
+        let l = language.rawValue
+        let mission = try await store.mission(observer.missionID)
+        var stations: [Link] = []
+        for code in try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500) {
+            let s = try await store.pollingStation(code)
+            stations.append(Link(href: code, label: "\(code) \(language.pick(s.nameEnglish, s.nameKhmer))"))
+        }
+        let forms = try await store.checklistForms()
+        let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
+        let model = ObserveHomePage(
+            observer: observer.name, mission: language.pick(mission.nameEnglish, mission.nameKhmer), lang: l, stations: stations,
+            forms: VisitPhase.allCases.compactMap { phase in
+                newest.values.first { $0.phase == phase }.map { Link(href: $0.id, label: language.pick($0.titleEnglish, $0.titleKhmer)) }
+            },
+            csrf: Self.csrf(token))
+        return page("observe", language.text("observe.title"), model, language, "/observe")
+    }
+
+    private func checklistPage(
+        _ form: ChecklistForm, _ fields: ChecklistIntake.Fields, _ token: String, _ language: Language,
+        error: InputError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let questions = form.questions.map { q -> ChecklistPage.Question in
+            let values = fields.answers[q.id] ?? []
+            let condition = q.askIf.map { c -> String in
+                let parent = form.question(c.question)
+                let answer = c.equals == "yes" ? language.text("observe.yes") : c.equals == "no" ? language.text("observe.no")
+                    : parent?.options.first { $0.id == c.equals }.map { language.pick($0.english, $0.khmer) } ?? c.equals
+                return language.text("observe.only_if")
+                    .replacingOccurrences(of: "{question}", with: parent.map { language.pick($0.english, $0.khmer) } ?? c.question)
+                    .replacingOccurrences(of: "{answer}", with: answer)
+            }
+            return ChecklistPage.Question(
+                id: q.id, field: "answers.\(q.id)", text: language.pick(q.english, q.khmer), condition: condition,
+                isYesNo: q.kind == .yesNo, isNumber: q.kind == .number, isSingle: q.kind == .singleChoice,
+                isMultiple: q.kind == .multipleChoice, isTime: q.kind == .time, isText: q.kind == .text,
+                yes: values == ["yes"], no: values == ["no"],
+                options: q.options.map { .init(id: $0.id, label: language.pick($0.english, $0.khmer), checked: values.contains($0.id)) },
+                value: values.first ?? "", minimum: q.minimum.map(String.init) ?? "", maximum: q.maximum.map(String.init) ?? "",
+                invalid: error?.field == "answers.\(q.id)")
+        }
+        let station = try await store.pollingStation(fields.station ?? "")
+        let model = ChecklistPage(
+            heading: "\(language.pick(form.titleEnglish, form.titleKhmer)) · \(station.id) \(language.pick(station.nameEnglish, station.nameKhmer))",
+            lang: language.rawValue, action: "/\(language.rawValue)/observe/checklist", id: fields.id ?? UUID().uuidString,
+            csrf: Self.csrf(token), station: station.id, form: form.id, version: String(form.version),
+            observedOn: fields.observedOn ?? "", observedAt: fields.observedAt ?? "", questions: questions,
+            error: error?.message(in: language))
+        return page("checklist", model.heading, model, language, "/observe", status: status)
+    }
+}
