@@ -48,6 +48,13 @@ struct ObservationAPI: Sendable {
         let description: String?
     }
 
+    struct VisitBody: Decodable {
+        let station: String?
+        let arrival: String?
+        let departure: String?
+        let phase: String?
+    }
+
     struct StatusBody: Decodable {
         let status: String?
     }
@@ -75,6 +82,27 @@ struct ObservationAPI: Sendable {
             let id = try Self.missionID(context)
             let includeRejected = request.uri.queryParameters["rejected"] == "include"
             return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
+        }
+        api.get("missions/:id/visits") { _, context in
+            let id = try Self.missionID(context)
+            _ = try await store.mission(id)
+            return try ResultsAPI.json(try await store.visits(ofMission: id))
+        }
+        api.post("missions/:id/visits") { request, context in
+            let missionID = try Self.missionID(context)
+            _ = try await observer(request, missionID: missionID)
+            let body = try ResultInput.decode(VisitBody.self, from: try await Input.body(of: request).data)
+            let station = try Input.code(body.station, digits: 9, field: "station")
+            guard let team = try await store.deployment(ofMission: missionID)[station] else {
+                throw InputError(field: "station", reason: "not_deployed")
+            }
+            guard let arrival = body.arrival.flatMap(ClockTime.init) else { throw InputError(field: "arrival", reason: "clock_time") }
+            guard let departure = body.departure.flatMap(ClockTime.init) else { throw InputError(field: "departure", reason: "clock_time") }
+            guard departure >= arrival else { throw InputError(field: "departure", reason: "before_arrival") }
+            guard let phase = body.phase.flatMap(VisitPhase.init(rawValue:)) else { throw InputError(field: "phase", reason: "choice") }
+            let visit = StationVisit(missionID: missionID, stationCode: station, team: team, arrival: arrival, departure: departure, phase: phase)
+            try await store.addVisits([visit])
+            return try ResultsAPI.json(visit, status: .created)
         }
         api.get("missions/:id/incidents") { request, context in
             let id = try Self.missionID(context)

@@ -67,6 +67,12 @@ struct MapCatalogue: Sendable {
         return SVGMap(areas: areas, width: 480, title: title, id: id).render(standalone: false)
     }
 
+    /// The nation with markers (e.g. stations visited and incidents), without links on the areas.
+    func national(markers: [SVGMap.Marker], title: String, id: String, language: Language) -> String {
+        let areas = shapes.map { SVGMap.Area(shape: $0, label: Self.label(constituencies, $0.code, language)) }
+        return SVGMap(areas: areas, markers: markers, width: 480, title: title, id: id).render(standalone: false)
+    }
+
     /// A small map around one polling station.
     func station(_ station: PollingStation, language: Language) -> String {
         let p = station.position

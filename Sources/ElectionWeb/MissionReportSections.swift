@@ -21,6 +21,9 @@ struct MissionReportSections: Sendable {
     let title: String
     let subtitle: String
     let sections: [Section]
+    /// The map of stations visited and incidents, on the page only (empty in documents).
+    var map = ""
+    var mapCaption = ""
 
     init(_ r: MissionReport, _ language: Language) {
         let l = language

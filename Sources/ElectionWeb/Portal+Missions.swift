@@ -8,6 +8,40 @@ struct MissionsPage: Sendable {
 }
 
 extension Portal {
+    /// Stations the mission visited (blue) and incidents and complaints by category (each its
+    /// colour), rejected ones left out.
+    func missionMap(_ id: String, _ language: Language) async throws -> (String, String) {
+        var markers: [SVGMap.Marker] = []
+        for code in Set(try await store.visits(ofMission: id).map(\.stationCode)).sorted() {
+            let s = try await store.pollingStation(code)
+            markers.append(SVGMap.Marker(position: s.position, label: "\(code) \(language.pick(s.nameEnglish, s.nameKhmer))", fill: "#1f4e9c"))
+        }
+        let incidents = try await store.incidents(ofMission: id).filter { $0.status != .rejected }
+        for incident in incidents {
+            guard let code = incident.stationCode else { continue }
+            let s = try await store.pollingStation(code)
+            markers.append(SVGMap.Marker(
+                position: s.position, label: "\(language.text("category.\(incident.category.rawValue)")): \(incident.description)",
+                fill: Self.colour(category: incident.category)))
+        }
+        let categories = Set(incidents.map(\.category)).sorted { $0.rawValue < $1.rawValue }
+        let caption = ([language.text("missions.map_visited")] + categories.map { language.text("category.\($0.rawValue)") }).joined(separator: " · ")
+        return (maps.national(markers: markers, title: language.text("missions.map"), id: "mission-map", language: language), caption)
+    }
+
+    static func colour(category: Incident.Category) -> String {
+        switch category {
+        case .obstructionOfObservers: "#8e44ad"
+        case .intimidation: "#c0392b"
+        case .voteBuying: "#d35400"
+        case .proceduralIrregularity: "#b8860b"
+        case .accessibility: "#16a085"
+        case .campaignViolation: "#7f8c8d"
+        case .violence: "#000000"
+        case .other: "#2c3e50"
+        }
+    }
+
     func addMissionRoutes(to router: Router<PortalRequestContext>) {
         router.get("/:lang/missions") { _, context in
             let language = try Self.language(context)
@@ -19,7 +53,8 @@ extension Portal {
         router.get("/:lang/missions/:id") { _, context in
             let language = try Self.language(context)
             let id = try ObservationAPI.missionID(context)
-            let report = MissionReportSections(try await store.missionReport(id), language)
+            var report = MissionReportSections(try await store.missionReport(id), language)
+            (report.map, report.mapCaption) = try await missionMap(id, language)
             return page("mission-report", report.title, report, language, "/missions/\(id)")
         }
     }

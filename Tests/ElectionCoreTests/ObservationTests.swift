@@ -65,6 +65,7 @@ import Testing
         #expect(onTime?.counts == ["yes": 2, "no": 1])
         #expect(onTime?.share(of: "yes") == Rational(2, 3))
         #expect(onTime?.byProvince["12"] == ["yes": 1, "no": 1])
+        #expect(onTime?.byHour == [7: ["yes": 2, "no": 1]])
         #expect(findings.contains { $0.questionID == "members" } == false)
     }
 

@@ -184,6 +184,30 @@ import Testing
         }
     }
 
+    @Test func visitsAreRecordedOnlyAtDeployedStationsWithSensibleTimes() async throws {
+        let fixture = try await Self.fixture()
+        let outside = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id)
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/visits"
+            func visit(_ station: String, _ arrival: String, _ departure: String, _ phase: String) -> String {
+                "{\"station\": \"\(station)\", \"arrival\": \"\(arrival)\", \"departure\": \"\(departure)\", \"phase\": \"\(phase)\"}"
+            }
+            let before = try await fixture.store.visits(ofMission: DemoMission.id).count
+            for (body, field) in [
+                (visit(outside, "09:00", "09:30", "voting"), "station"), (visit(fixture.station, "9h", "09:30", "voting"), "arrival"),
+                (visit(fixture.station, "09:00", "08:30", "voting"), "departure"), (visit(fixture.station, "09:00", "09:30", "lunch"), "phase"),
+            ] {
+                let reply = try await client.postJSON(url, body, bearer: fixture.token)
+                #expect(reply.status == .badRequest)
+                #expect(reply.body.contains("\"field\":\"\(field)\""), "\(reply.body)")
+            }
+            #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before)
+            let ok = try await client.postJSON(url, visit(fixture.station, "09:00", "09:30", "voting"), bearer: fixture.token)
+            #expect(ok.status == .created)
+            #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 1)
+        }
+    }
+
     @Test func theReportPageComputesItsFigures() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in

@@ -9,6 +9,8 @@ public struct QuestionFinding: Sendable, Hashable, Codable {
     public var counts: [String: Int]
     /// Province code → answer → submissions.
     public var byProvince: [String: [String: Int]]
+    /// Hour of the day the observer filled the checklist in (0–23) → answer → submissions.
+    public var byHour: [Int: [String: Int]]
 
     /// The share of answered submissions that gave `answer`.
     public func share(of answer: String) -> Rational {
@@ -19,13 +21,14 @@ public struct QuestionFinding: Sendable, Hashable, Codable {
     public static func tally(_ form: ChecklistForm, _ submissions: [ChecklistSubmission]) -> [QuestionFinding] {
         let relevant = submissions.filter { $0.formID == form.id }
         return form.questions.filter { [.yesNo, .singleChoice, .multipleChoice].contains($0.kind) }.map { q in
-            var finding = QuestionFinding(formID: form.id, questionID: q.id, answered: 0, counts: [:], byProvince: [:])
+            var finding = QuestionFinding(formID: form.id, questionID: q.id, answered: 0, counts: [:], byProvince: [:], byHour: [:])
             for s in relevant {
                 guard let values = s.answers[q.id], !values.isEmpty else { continue }
                 finding.answered += 1
                 for value in values {
                     finding.counts[value, default: 0] += 1
                     finding.byProvince[String(s.stationCode.prefix(2)), default: [:]][value, default: 0] += 1
+                    finding.byHour[s.observedAt.minutes / 60, default: [:]][value, default: 0] += 1
                 }
             }
             return finding

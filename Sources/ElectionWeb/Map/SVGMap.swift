@@ -35,11 +35,14 @@ public struct SVGMap: Sendable {
         public var label: String
         /// Where clicking the marker goes; nil draws it without a link.
         public var href: String?
+        /// A colour of its own (e.g. an incident's category), instead of the default.
+        public var fill: String?
 
-        public init(position: GeoPoint, label: String, href: String? = nil) {
+        public init(position: GeoPoint, label: String, href: String? = nil, fill: String? = nil) {
             self.position = position
             self.label = label
             self.href = href
+            self.fill = fill
         }
     }
 
@@ -130,7 +133,7 @@ public struct SVGMap: Sendable {
             else { continue }
             let label = Self.escape(marker.label)
             let circle = "<circle class=\"marker\" cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\""
-                + " r=\"\(Self.number(r))\" fill=\"\(Self.markerFill)\" stroke=\"#fff\" stroke-width=\"1\""
+                + " r=\"\(Self.number(r))\" fill=\"\(marker.fill ?? Self.markerFill)\" stroke=\"#fff\" stroke-width=\"1\""
             if let href = marker.href {
                 out += "<a href=\"\(Self.escape(href))\"><title>\(label)</title>\(circle)/></a>\n"
             } else {
