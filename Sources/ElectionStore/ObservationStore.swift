@@ -23,6 +23,8 @@ public protocol ObservationStore: Sendable {
 
     /// Records a draw with the stations it gave, and assigns them to a team.
     func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws
+    /// Assigns stations chosen by hand to a team.
+    func assignStations(missionID: String, team: String, stations: [String]) async throws
     /// The stations assigned to the mission's teams: its deployment.
     func deployment(ofMission id: String) async throws -> [String: String]
     /// Whether the station is in the mission's deployment.

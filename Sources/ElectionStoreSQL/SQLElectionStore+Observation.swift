@@ -97,17 +97,25 @@ extension SQLElectionStore: ObservationStore {
                 VALUES (\(bind: missionID), \(bind: team), \(bind: String(draw.seed)), \(bind: draw.strata.rawValue), \(bind: draw.size),
                     \(bind: try Canonical.text(draw.frame)), \(bind: try Canonical.text(stations)), \(bind: ISO8601.string(time)))
                 """).run()
-            // A station already deployed (to this team or another) stays where it is.
-            var deployed = Set<String>()
-            for chunk in stations.chunked(500) {
-                for row in try await tx.sql.raw(
-                    "SELECT station_code FROM deployments WHERE mission_id = \(bind: missionID) AND station_code IN \(list: chunk)"
-                ).all() { deployed.insert(try row.decode(column: "station_code", as: String.self)) }
-            }
-            try await tx.bulkInsert(
-                into: "deployments", columns: ["mission_id", "station_code", "team"],
-                rows: stations.filter { !deployed.contains($0) }.map { [.text(missionID), .text($0), .text(team)] })
+            try await Self.deploy(stations, missionID: missionID, team: team, tx)
         }
+    }
+
+    public func assignStations(missionID: String, team: String, stations: [String]) async throws {
+        try await engine.withTransaction { tx in try await Self.deploy(stations, missionID: missionID, team: team, tx) }
+    }
+
+    /// Adds stations to the deployment; a station already deployed (to this team or another) stays where it is.
+    private static func deploy(_ stations: [String], missionID: String, team: String, _ tx: any SQLTransaction) async throws {
+        var deployed = Set<String>()
+        for chunk in stations.chunked(500) {
+            for row in try await tx.sql.raw(
+                "SELECT station_code FROM deployments WHERE mission_id = \(bind: missionID) AND station_code IN \(list: chunk)"
+            ).all() { deployed.insert(try row.decode(column: "station_code", as: String.self)) }
+        }
+        try await tx.bulkInsert(
+            into: "deployments", columns: ["mission_id", "station_code", "team"],
+            rows: Array(Set(stations)).sorted().filter { !deployed.contains($0) }.map { [.text(missionID), .text($0), .text(team)] })
     }
 
     public func deployment(ofMission id: String) async throws -> [String: String] {

@@ -55,6 +55,13 @@ struct ObservationAPI: Sendable {
         let phase: String?
     }
 
+    struct ActivityBody: Decodable {
+        let kind: String?
+        let day: String?
+        let with: String?
+        let notes: String?
+    }
+
     struct StatusBody: Decodable {
         let status: String?
     }
@@ -82,6 +89,33 @@ struct ObservationAPI: Sendable {
             let id = try Self.missionID(context)
             let includeRejected = request.uri.queryParameters["rejected"] == "include"
             return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
+        }
+        api.post("missions/:id/activities") { request, context in
+            let missionID = try Self.missionID(context)
+            _ = try await observer(request, missionID: missionID)
+            let body = try ResultInput.decode(ActivityBody.self, from: try await Input.body(of: request).data)
+            guard let kind = body.kind.flatMap(MissionActivity.Kind.init(rawValue:)) else { throw InputError(field: "kind", reason: "choice") }
+            guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
+            let activity = MissionActivity(
+                missionID: missionID, kind: kind, day: day,
+                with: try Input.text(body.with.map { Substring($0) }, field: "with") ?? "",
+                notes: try Input.longText(body.notes, field: "notes") ?? "")
+            try await store.addActivities([activity])
+            return try ResultsAPI.json(activity, status: .created)
+        }
+        api.post("missions/:id/statement") { request, context in
+            let missionID = try Self.missionID(context)
+            let member = try await observer(request, missionID: missionID)
+            guard member.isHead else { throw NotAllowed(message: "only the head of mission gives the mission's assessment and conclusions") }
+            let body = try ResultInput.decode(MissionStatement.Body.self, from: try await Input.body(of: request).data)
+            func text(_ value: String?, _ field: String) throws -> String { try Input.longText(value, field: field, required: true) ?? "" }
+            let statement = MissionStatement(
+                missionID: missionID, assessmentEnglish: try text(body.assessmentEnglish, "assessmentEnglish"),
+                assessmentKhmer: try text(body.assessmentKhmer, "assessmentKhmer"),
+                conclusionsEnglish: try text(body.conclusionsEnglish, "conclusionsEnglish"),
+                conclusionsKhmer: try text(body.conclusionsKhmer, "conclusionsKhmer"))
+            try await store.setStatement(statement)
+            return try ResultsAPI.json(statement)
         }
         api.get("missions/:id/visits") { _, context in
             let id = try Self.missionID(context)
@@ -254,5 +288,15 @@ actor ChecklistReference {
         let fresh = try await store.election().electionDay
         day = fresh
         return fresh
+    }
+}
+
+extension MissionStatement {
+    /// The statement as sent: every text in both languages is required.
+    struct Body: Decodable {
+        let assessmentEnglish: String?
+        let assessmentKhmer: String?
+        let conclusionsEnglish: String?
+        let conclusionsKhmer: String?
     }
 }

@@ -16,6 +16,17 @@ enum Input {
         return trimmed
     }
 
+    /// Longer text (notes, a statement): up to 4,000 characters.
+    static func longText(_ value: String?, field: String, required: Bool = false) throws -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty {
+            if required { throw InputError(field: field, reason: "missing") }
+            return nil
+        }
+        guard trimmed.count <= 4_000 else { throw InputError(field: field, reason: "too_long") }
+        return trimmed
+    }
+
     static func voterNumber(_ value: String, field: String) throws -> VoterNumber {
         guard let number = VoterNumber(value) else { throw InputError(field: field, reason: "voter_number") }
         return number

@@ -4,15 +4,25 @@ import Foundation
 /// A mission's report as titled sections of paragraphs, lists and tables, in one language: the
 /// one content that the report page, `sala report mission --format md` and `--format html` render.
 struct MissionReportSections: Sendable {
+    /// Stored properties only: templates see a value's stored properties, not computed ones.
     struct Section: Sendable {
         let title: String
         let paragraphs: [String]
         let items: [String]
-        let table: [[String]]
-        var hasItems: Bool { !items.isEmpty }
-        var header: [String] { table.first ?? [] }
-        var rows: [Row] { table.dropFirst().map { Row(cells: $0) } }
-        var hasTable: Bool { table.count > 1 }
+        let hasItems: Bool
+        let header: [String]
+        let rows: [Row]
+        let hasTable: Bool
+
+        init(title: String, paragraphs: [String], items: [String], table: [[String]]) {
+            self.title = title
+            self.paragraphs = paragraphs
+            self.items = items
+            hasItems = !items.isEmpty
+            header = table.first ?? []
+            rows = table.dropFirst().map { Row(cells: $0) }
+            hasTable = table.count > 1
+        }
     }
     struct Row: Sendable {
         let cells: [String]

@@ -26,6 +26,7 @@ struct DeskPage: Sendable {
     let waiting: [Link]
     let moreWaiting: Bool
     let confirmProvinces: [Link]
+    let canConfirmProvinces: Bool
     let canConfirmNation: Bool
     let canPublish: Bool
     let message: String?
@@ -71,10 +72,13 @@ struct StationDeskPage: Sendable {
     let entryFields: [Field]
     let entryAction: String?
     let comparison: [Comparison]
+    let hasComparison: Bool
     let findings: [Finding]
+    let hasFindings: Bool
     let canAcknowledge: Bool
     let canCorrect: Bool
     let settled: [Comparison]
+    let hasSettled: Bool
     let events: [Event]
     let resultsHref: String
 }
@@ -212,6 +216,7 @@ extension Portal {
             },
             moreWaiting: waiting.count > 100,
             confirmProvinces: provinces.map { Link(href: $0.id, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
+            canConfirmProvinces: !provinces.isEmpty,
             canConfirmNation: official.role == .necAdministrator, canPublish: official.role == .necAdministrator,
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
@@ -277,11 +282,12 @@ extension Portal {
             entryFields: entryAction == nil ? [] : labels.map { field, label in
                 .init(name: field, label: label, value: typed[field] ?? "", invalid: field == invalidField)
             },
-            entryAction: entryAction, comparison: comparison,
+            entryAction: entryAction, comparison: comparison, hasComparison: !comparison.isEmpty,
             findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text("check.\($0.id)")) },
+            hasFindings: !form.warnings.isEmpty,
             canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
             canCorrect: form.status == .accepted && official.role.coordinates,
-            settled: settled, events: events, resultsHref: "/\(l)/results/stations/\(code)")
+            settled: settled, hasSettled: !settled.isEmpty, events: events, resultsHref: "/\(l)/results/stations/\(code)")
         return page("station-desk", model.heading, model, language, "/desk/stations/\(code)", status: status)
     }
 }

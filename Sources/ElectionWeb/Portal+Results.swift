@@ -53,6 +53,7 @@ struct UnitResultsPage: Sendable {
     let totals: TotalsView
     let tie: String?
     let elected: [String]
+    let hasElected: Bool
     let units: [UnitRow]
     let unitsHeading: String
     let up: Link
@@ -222,6 +223,7 @@ extension Portal {
             elected: c.elected.map { m in
                 "\(parties[m.partyID].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "") · \(language.number(m.listPosition)). \(language.pick(m.name.latin, m.name.khmer))"
             },
+            hasElected: !c.elected.isEmpty,
             units: units, unitsHeading: language.text("results.communes"),
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return refreshing(page("unit-results", model.heading, model, language, "/results/provinces/\(code)"))
@@ -242,7 +244,7 @@ extension Portal {
         let province = try await store.constituency(commune.provinceCode)
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
-            totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [],
+            totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false,
             units: units, unitsHeading: language.text("results.stations"),
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return refreshing(page("unit-results", model.heading, model, language, "/results/communes/\(code)"))

@@ -8,7 +8,29 @@ import Foundation
 struct Mission: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Observer missions: add one, draw the stations it visits, make tokens for observers' phones.",
-        subcommands: [Add.self, Draw.self, Token.self, List.self])
+        subcommands: [Add.self, Draw.self, Assign.self, Token.self, List.self])
+
+    struct Assign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Assign stations chosen by hand to a team.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Mission id.") var mission: String
+        @Option(help: "The team the stations are for.") var team: String
+        @Argument(help: "Polling station codes (9 digits).") var stations: [String]
+
+        func run() async throws {
+            guard !stations.isEmpty, stations.allSatisfy({ $0.count == 9 && $0.allSatisfy(\.isNumber) }) else {
+                throw ValidationError("Give one or more 9-digit polling station codes.")
+            }
+            try await store.withStore { db in
+                _ = try await db.mission(mission)
+                for code in stations { _ = try await db.pollingStation(code) }
+                try await db.assignStations(missionID: mission, team: team, stations: stations)
+            }
+            announce("Assigned \(Set(stations).count) stations to team \(team).")
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

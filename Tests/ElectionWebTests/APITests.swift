@@ -84,7 +84,7 @@ import Testing
             "/results/publications", "/results/publications/current", "/results/publications/{number}", "/results/publications/{number}/content",
             "/results/publications/{number}/nist-cdf.json",
             "/missions", "/missions/{id}", "/missions/{id}/findings", "/missions/{id}/checklists",
-            "/missions/{id}/incidents", "/missions/{id}/incidents/{number}/status", "/missions/{id}/visits",
+            "/missions/{id}/incidents", "/missions/{id}/incidents/{number}/status", "/missions/{id}/visits", "/missions/{id}/activities", "/missions/{id}/statement",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

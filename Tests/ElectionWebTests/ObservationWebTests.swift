@@ -208,6 +208,34 @@ import Testing
         }
     }
 
+    @Test func theMissionLogsActivitiesAndOnlyItsHeadWritesTheConclusions() async throws {
+        let fixture = try await Self.fixture()
+        let headToken = Passwords.newToken()
+        try await fixture.store.addObserverToken(digest: Passwords.digest(headToken), missionID: DemoMission.id, seat: 1)
+        try await Self.run(fixture) { client in
+            let base = "/api/v1/missions/\(DemoMission.id)"
+            let meeting = try await client.postJSON(
+                base + "/activities", "{\"kind\": \"meeting\", \"day\": \"2023-07-22\", \"with\": \"Ministry of Interior\", \"notes\": \"Security.\"}",
+                bearer: fixture.token)
+            #expect(meeting.status == .created)
+            let badKind = try await client.postJSON(base + "/activities", "{\"kind\": \"dinner\", \"day\": \"2023-07-22\", \"with\": \"x\"}", bearer: fixture.token)
+            #expect(badKind.body.contains("\"field\":\"kind\""))
+            let statement = """
+                {"assessmentEnglish": "Calm.", "assessmentKhmer": "ស្ងប់ស្ងាត់។", "conclusionsEnglish": "Well run.", "conclusionsKhmer": ""}
+                """
+            #expect(try await client.postJSON(base + "/statement", statement, bearer: fixture.token).status == .forbidden)
+            let missing = try await client.postJSON(base + "/statement", statement, bearer: headToken)
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.contains("\"field\":\"conclusionsKhmer\""))
+            let set = try await client.postJSON(base + "/statement", statement.replacingOccurrences(of: "\"\"}", with: "\"គ្រប់គ្រងបានល្អ។\"}"), bearer: headToken)
+            #expect(set.status == .ok)
+            let page = try await client.get("/en/missions/\(DemoMission.id)")
+            #expect(page.body.contains("Well run."))
+            #expect(page.body.contains("Ministry of Interior"))
+            #expect(page.body.contains("held 6 meetings"))
+        }
+    }
+
     @Test func theReportPageComputesItsFigures() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in
@@ -216,6 +244,8 @@ import Testing
             #expect(english.body.contains("The mission visited \(DemoMission.visits) polling stations in Kandal and Phnom Penh"))
             #expect(english.body.contains("The mission received no complaints."))
             #expect(english.body.contains("1,235"))
+            #expect(english.body.contains("<td>Amara Wijesinghe</td>"))
+            #expect(english.body.contains("<li>2023-07-20 · Meeting · National Election Committee"))
             let khmer = try await client.get("/km/missions/\(DemoMission.id)")
             #expect(khmer.status == .ok)
             #expect(khmer.body.contains("បេសកកម្មមិនបានទទួលពាក្យបណ្តឹងណាមួយទេ។"))

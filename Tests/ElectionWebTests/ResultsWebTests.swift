@@ -27,7 +27,7 @@ import Testing
     /// consistent paper form.
     static func fixture() async throws -> Fixture {
         let store = try await TestDatabases.writableSQLite()
-        let station = try #require(try await store.pollingStations(inCommune: "010201").first)
+        let station = try #require(try await store.pollingStations(inCommune: "010201").first { $0.registeredVoters > 0 })
         for name in ["clerk.one", "clerk.two"] {
             _ = try await store.addOfficial(name: name, role: .communeOfficial, unitCode: "010201",
                                             passwordHash: Passwords.hash(password, cost: 4))
@@ -194,6 +194,50 @@ import Testing
             let reported = status == .accepted ? "1 of 23,789" : "0 of 23,789"
             #expect(try await client.get("/en/results").body.contains("\(reported) polling stations reported"))
             #expect(try await client.get("/api/v1/results").body.contains("\"stationsReported\":\(status == .accepted ? 1 : 0)"))
+        }
+    }
+
+    @Test func aProvinceWithEveryFormShowsItsElectedMember() async throws {
+        let fixture = try await Self.fixture()
+        let stations = try await fixture.store.pollingStations(inProvince: "23")
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 9)
+            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+        for (index, name) in ["kep.a", "kep.b"].enumerated() {
+            let official = try await fixture.store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!")
+            let outcomes = try await fixture.store.apply(
+                zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
+            if index == 1 {
+                let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
+                let waiting = outcomes.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
+                _ = try await fixture.store.apply(waiting.map { FormRequest(stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
+            }
+        }
+        try await Self.run(fixture) { client in
+            let page = try await client.get("/en/results/provinces/23")
+            #expect(page.body.contains("id=\"elected\""))
+            #expect(page.body.contains("Party · 1. "))
+        }
+    }
+
+    @Test func aCoordinatorSeesBothEntriesOfADisputedForm() async throws {
+        let fixture = try await Self.fixture()
+        _ = try await fixture.store.addOfficial(name: "coordinator", role: .communeOfficial, unitCode: "010201", passwordHash: Passwords.hash(Self.password, cost: 4))
+        // A typo that still adds up: one ballot counted as spoiled instead of unused, or back.
+        var typo = fixture.counts
+        let step = typo.unusedBallots > 0 ? 1 : -1
+        typo.unusedBallots -= step
+        typo.spoiledBallots += step
+        for (name, counts) in [("clerk.one", fixture.counts), ("clerk.two", typo)] {
+            let official = try #require(try await fixture.store.officialAccount(named: name)).official
+            _ = try await fixture.store.apply([FormRequest(stationCode: fixture.station.id, expectedVersion: 1, action: .enter(counts), official: official)], at: Date())
+        }
+        #expect(try await fixture.store.resultFormVersions(station: fixture.station.id).first?.status == .disputed)
+        try await Self.run(fixture) { client in
+            let session = try await Self.signIn(client, "coordinator")
+            let page = try await client.get("/en/desk/stations/\(fixture.station.id)", headers: [.cookie: session.cookie])
+            #expect(page.body.contains("id=\"comparison\""))
+            #expect(page.body.contains("class=\"differs\""))
+            #expect(page.body.contains("value=\"resolution\""))
         }
     }
 

@@ -35,6 +35,10 @@ import Testing
         #expect(stations(first.output).allSatisfy { $0.hasPrefix("12") || $0.hasPrefix("08") })
         #expect(try SalaCommand.run(draw.map { $0 == "6" ? "0" : $0 }).status != 0)
 
+        let assigned = try SalaCommand.run(["mission", "assign", "--db", db, "watch-2023", "--team", "city", "120101001", "120101002"])
+        #expect(assigned.status == 0, "\(assigned.error)")
+        #expect(try SalaCommand.run(["mission", "assign", "--db", db, "watch-2023", "--team", "city", "999999999"]).error.contains("no polling station"))
+
         let token = try SalaCommand.run(["mission", "token", "--db", db, "watch-2023", "2"])
         #expect(token.status == 0)
         #expect(token.output.trimmingCharacters(in: .whitespacesAndNewlines).count == 64)
