@@ -6,23 +6,27 @@ import Synchronization
 /// names and birth dates to map the register needs thousands.
 final class LookupLimiter: Sendable {
     let perMinute: Int
-    private let windows = Mutex<[String: (minute: Int, count: Int)]>([:])
+    /// Each client's most recent questions (at most `perMinute` times), over a sliding minute, so
+    /// that a burst across the turn of a clock minute is counted as one burst.
+    private let recent = Mutex<[String: [Date]]>([:])
 
     init(perMinute: Int) {
         self.perMinute = perMinute
     }
 
-    /// Counts one question from `client` at `now`; false when the client has had its share this minute.
+    /// Counts one question from `client` at `now`; false when the client has had its share in the last minute.
     func allow(_ client: String, now: Date = Date()) -> Bool {
-        let minute = Int(now.timeIntervalSince1970 / 60)
-        return windows.withLock { windows in
-            // Forget finished minutes now and then, so the table stays small.
-            if windows.count > 10_000 { windows = windows.filter { $0.value.minute == minute } }
-            var window = windows[client] ?? (minute, 0)
-            if window.minute != minute { window = (minute, 0) }
-            guard window.count < perMinute else { return false }
-            window.count += 1
-            windows[client] = window
+        let cutoff = now.addingTimeInterval(-60)
+        return recent.withLock { recent in
+            // Forget quiet clients now and then, so the table stays small.
+            if recent.count > 10_000 { recent = recent.filter { ($0.value.last ?? .distantPast) > cutoff } }
+            var times = (recent[client] ?? []).filter { $0 > cutoff }
+            guard times.count < perMinute else {
+                recent[client] = times
+                return false
+            }
+            times.append(now)
+            recent[client] = times
             return true
         }
     }
