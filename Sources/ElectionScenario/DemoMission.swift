@@ -18,6 +18,7 @@ public struct DemoMission: Sendable {
     public let activities: [MissionActivity]
     /// Team → the draw that chose its stations.
     public let draws: [(team: String, draw: StationDraw, stations: [String])]
+    public let teams: [ObserverTeam]
     public let visits: [StationVisit]
     public let submissions: [ChecklistSubmission]
     /// The head of mission's assessment and conclusions, in English and Khmer.
@@ -64,6 +65,7 @@ public struct DemoMission: Sendable {
         ]
         // Four teams of two: A and B in Phnom Penh, C and D in Kandal.
         let teams: [(name: String, province: String, seats: [Int])] = [("A", "12", [1, 2]), ("B", "12", [3, 4]), ("C", "08", [5, 6]), ("D", "08", [7, 8])]
+        self.teams = teams.map { ObserverTeam(missionID: Self.id, name: $0.name, members: $0.seats, area: [$0.province]) }
         let frame = reference.pollingStations.filter { ["12", "08"].contains($0.provinceCode) && $0.registeredVoters > 0 }.map(\.id)
         // A tiny demo register may leave fewer stations with voters than the mission visits.
         let size = min(Self.visits, frame.count)
@@ -155,6 +157,7 @@ extension DemoMission {
         let demo = try DemoMission(reference: scenario.reference, forms: forms, seed: scenario.seed)
         try await store.addMission(demo.mission, members: demo.members)
         try await store.addActivities(demo.activities)
+        for team in demo.teams { try await store.saveTeam(team) }
         for draw in demo.draws {
             try await store.recordDraw(missionID: id, team: draw.team, draw: draw.draw, stations: draw.stations, at: Date())
         }

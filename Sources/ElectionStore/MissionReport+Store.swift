@@ -35,10 +35,15 @@ extension ObservationStore where Self: ElectionStore {
         for m in try await missions() {
             accredited[m.kind, default: 0] += try await members(ofMission: m.id).filter { $0.accreditation == .accredited }.count
         }
+        let teams = try await teams(ofMission: id)
         var names: [String: String] = [:]
-        for code in findings.provinces { names[code] = try await constituency(code).nameEnglish }
+        for code in Set(findings.provinces + teams.flatMap { $0.area.map { String($0.prefix(2)) } }) {
+            names[code] = try await constituency(code).nameEnglish
+        }
+        let visitsByTeam = Dictionary(grouping: try await visits(ofMission: id), by: \.team).mapValues { Set($0.map(\.stationCode)).count }
         return MissionReport(
             mission: try await mission(id), members: try await members(ofMission: id), activities: try await activities(ofMission: id),
+            teams: teams, visitsByTeam: visitsByTeam,
             election: try await election(), statistics: try await statistics(countingRegister: false), commissions: commissions,
             accreditedObservers: accredited, findings: findings, provinceNames: names, forms: try await checklistForms(),
             statement: try await statement(ofMission: id))

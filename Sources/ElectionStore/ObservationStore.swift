@@ -23,6 +23,9 @@ public protocol ObservationStore: Sendable {
 
     /// Records a draw with the stations it gave, and assigns them to a team.
     func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws
+    /// Adds or replaces a team. Throws ``StoreError/notFound(_:_:)`` for a seat the mission does not have.
+    func saveTeam(_ team: ObserverTeam) async throws
+    func teams(ofMission id: String) async throws -> [ObserverTeam]
     /// Assigns stations chosen by hand to a team.
     func assignStations(missionID: String, team: String, stations: [String]) async throws
     /// The stations assigned to the mission's teams: its deployment.

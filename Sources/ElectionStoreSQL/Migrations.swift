@@ -29,7 +29,7 @@ enum Migrations {
         "result_forms", "result_entries", "result_entry_votes", "result_form_votes", "current_forms", "current_votes",
         "result_events", "result_confirmations", "publications",
         "missions", "mission_members", "mission_activities", "observer_tokens", "checklist_forms", "station_draws",
-        "deployments", "station_visits", "checklist_submissions", "submission_receipts", "mission_statements", "incidents",
+        "teams", "deployments", "station_visits", "checklist_submissions", "submission_receipts", "mission_statements", "incidents",
     ]
 
     /// Applies the migrations the database lacks, each in its own transaction. A database that is
@@ -450,6 +450,15 @@ extension Migrations {
                 frame TEXT NOT NULL,
                 stations TEXT NOT NULL,
                 drawn_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE teams (
+                mission_id TEXT NOT NULL REFERENCES missions (id),
+                name TEXT NOT NULL CHECK (name <> ''),
+                members TEXT NOT NULL,
+                area TEXT NOT NULL,
+                PRIMARY KEY (mission_id, name)
             )\(d.tableOptions)
             """,
             """

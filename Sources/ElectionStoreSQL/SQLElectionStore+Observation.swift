@@ -101,6 +101,29 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
+    public func saveTeam(_ team: ObserverTeam) async throws {
+        let seats = Set(try await members(ofMission: team.missionID).map(\.seat))
+        if let unknown = team.members.first(where: { !seats.contains($0) }) {
+            throw StoreError.notFound("mission member", "\(team.missionID) seat \(unknown)")
+        }
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("DELETE FROM teams WHERE mission_id = \(bind: team.missionID) AND name = \(bind: team.name)").run()
+            try await tx.sql.raw("""
+                INSERT INTO teams (mission_id, name, members, area)
+                VALUES (\(bind: team.missionID), \(bind: team.name), \(bind: try Canonical.text(team.members)), \(bind: try Canonical.text(team.area)))
+                """).run()
+        }
+    }
+
+    public func teams(ofMission id: String) async throws -> [ObserverTeam] {
+        try await all("SELECT * FROM teams WHERE mission_id = \(bind: id) ORDER BY name") { row in
+            ObserverTeam(
+                missionID: id, name: try row.decode(column: "name", as: String.self),
+                members: try JSONDecoder().decode([Int].self, from: Data(try row.decode(column: "members", as: String.self).utf8)),
+                area: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "area", as: String.self).utf8)))
+        }
+    }
+
     public func assignStations(missionID: String, team: String, stations: [String]) async throws {
         try await engine.withTransaction { tx in try await Self.deploy(stations, missionID: missionID, team: team, tx) }
     }

@@ -115,8 +115,18 @@ struct MissionReportSections: Sendable {
             return [l.pick(q?.english ?? finding.questionID, q?.khmer ?? finding.questionID), l.number(finding.answered),
                     percent(finding.counts["yes"] ?? 0, finding.answered)]
         }
+        let names = Dictionary(uniqueKeysWithValues: r.members.map { ($0.seat, $0.name) })
+        let teams = r.teams.map { t in
+            fill("report.team", [
+                "team": t.name, "members": t.members.compactMap { names[$0] }.joined(separator: ", "),
+                "area": t.area.map { code in
+                    r.provinceNames[String(code.prefix(2))].map { code.count == 2 ? $0 : "\(code) (\($0))" } ?? code
+                }.joined(separator: ", "),
+                "n": l.number(r.visitsByTeam[t.name] ?? 0),
+            ])
+        }
         sections.append(Section(
-            title: l.text("report.election_day"), paragraphs: day, items: [],
+            title: l.text("report.election_day"), paragraphs: day, items: teams,
             table: [[l.text("report.question"), l.text("report.answered"), l.text("report.yes")]] + seen))
         if let statement = r.statement {
             sections.append(Section(

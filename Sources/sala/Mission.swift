@@ -8,7 +8,32 @@ import Foundation
 struct Mission: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Observer missions: add one, draw the stations it visits, make tokens for observers' phones.",
-        subcommands: [Add.self, Draw.self, Assign.self, Token.self, List.self])
+        subcommands: [Add.self, Team.self, Draw.self, Assign.self, Token.self, List.self])
+
+    struct Team: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or replace a team: its members (seats) and its area.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Mission id.") var mission: String
+        @Argument(help: "Team name.") var name: String
+        @Option(help: "Members' seats, comma-separated, e.g. 3,4.") var members: String
+        @Option(help: "Province (2-digit) or commune (6-digit) codes, comma-separated.") var area: String
+
+        func run() async throws {
+            let seats = members.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let codes = area.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !seats.isEmpty, seats.count == members.split(separator: ",").count else {
+                throw ValidationError("--members must list seats as numbers, e.g. 3,4.")
+            }
+            guard !codes.isEmpty, codes.allSatisfy({ [2, 6].contains($0.count) && $0.allSatisfy(\.isNumber) }) else {
+                throw ValidationError("--area must list 2-digit province or 6-digit commune codes.")
+            }
+            try await store.withStore { db in
+                try await db.saveTeam(ObserverTeam(missionID: mission, name: name, members: seats, area: codes))
+            }
+            announce("Team \(name) of \(mission): seats \(seats.map(String.init).joined(separator: ", ")), area \(codes.joined(separator: ", ")).")
+        }
+    }
 
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -245,6 +245,7 @@ import Testing
             #expect(english.body.contains("The mission received no complaints."))
             #expect(english.body.contains("1,235"))
             #expect(english.body.contains("<td>Amara Wijesinghe</td>"))
+            #expect(english.body.contains("Team A (Amara Wijesinghe, Farid Rahman) in Phnom Penh"))
             #expect(english.body.contains("<li>2023-07-20 · Meeting · National Election Committee"))
             let khmer = try await client.get("/km/missions/\(DemoMission.id)")
             #expect(khmer.status == .ok)

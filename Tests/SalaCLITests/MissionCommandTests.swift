@@ -25,6 +25,10 @@ import Testing
         #expect(added.status == 0, "\(added.error)")
         #expect(try SalaCommand.run(["mission", "add", "--db", db, "--file", file.path]).error.contains("exists already"))
 
+        let team = try SalaCommand.run(["mission", "team", "--db", db, "watch-2023", "north", "--members", "1,2", "--area", "12,08"])
+        #expect(team.status == 0, "\(team.error)")
+        #expect(try SalaCommand.run(["mission", "team", "--db", db, "watch-2023", "north", "--members", "7", "--area", "12"]).error.contains("seat 7"))
+
         let draw = ["mission", "draw", "--db", db, "watch-2023", "--team", "north", "--size", "6", "--seed", "99", "--strata", "province", "--within", "12,08"]
         let first = try SalaCommand.run(draw)
         #expect(first.status == 0, "\(first.error)")

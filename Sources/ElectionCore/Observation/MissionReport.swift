@@ -36,6 +36,9 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var mission: ObserverMission
     public var members: [MissionMember]
     public var activities: [MissionActivity]
+    public var teams: [ObserverTeam]
+    /// Team name → stations visited.
+    public var visitsByTeam: [String: Int]
     public var election: Election
     public var statistics: ElectionStatistics
     /// Commissions at each level (`national`, `provincial`, `commune`, `polling-station`).
@@ -49,13 +52,16 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var statement: MissionStatement?
 
     public init(
-        mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], election: Election,
+        mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], teams: [ObserverTeam],
+        visitsByTeam: [String: Int], election: Election,
         statistics: ElectionStatistics, commissions: [String: Int], accreditedObservers: [String: Int], findings: MissionFindings,
         provinceNames: [String: String], forms: [ChecklistForm], statement: MissionStatement?
     ) {
         self.mission = mission
         self.members = members
         self.activities = activities
+        self.teams = teams
+        self.visitsByTeam = visitsByTeam
         self.election = election
         self.statistics = statistics
         self.commissions = commissions

@@ -1,3 +1,20 @@
+/// A mission's team: who is in it and the area it covers (province or commune codes).
+public struct ObserverTeam: Sendable, Hashable, Codable {
+    public var missionID: String
+    public var name: String
+    /// Seats of the members in the team.
+    public var members: [Int]
+    /// Province (2-digit) or commune (6-digit) codes.
+    public var area: [String]
+
+    public init(missionID: String, name: String, members: [Int], area: [String]) {
+        self.missionID = missionID
+        self.name = name
+        self.members = members
+        self.area = area
+    }
+}
+
 /// A mission team's visit to a polling station on election day.
 public struct StationVisit: Sendable, Hashable, Codable {
     public var missionID: String
