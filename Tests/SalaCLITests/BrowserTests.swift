@@ -60,6 +60,25 @@ import Testing
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    @Test(.enabled(
+        if: browserAvailable || TestDatabases.required("SALA_REQUIRE_BROWSER"),
+        "Chromium not installed: apt-get install chromium chromium-driver fonts-khmeros, pip install selenium"))
+    func anObserverFillsInAChecklistOnAPhoneInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("observe.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let token = try SalaCommand.run(["mission", "token", "--db", db, "demo-2023", "3"])
+        #expect(token.status == 0, "\(token.error)")
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python(["observe_test.py", "--url", "http://127.0.0.1:\(server.port)",
+                                    "--code", token.output.trimmingCharacters(in: .whitespacesAndNewlines),
+                                    "--screenshots", directory.appendingPathComponent("screenshots").path])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""An observer on a phone, in a real browser: sign in with the mission's code, open a voting
+checklist for a station of the deployment, leave one question out and see it refused on that
+question, answer it and see the checklist stored (through the optional script, which Chromium
+runs).
+
+Usage: observe_test.py --url http://127.0.0.1:PORT --code CODE [--screenshots DIR]
+Prints "N passed, M failed".
+"""
+import argparse, os, pathlib, sys
+
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from portal_test import start_browser  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--code", required=True)
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+    base = args.url.rstrip("/")
+    shots = pathlib.Path(args.screenshots) if args.screenshots else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    driver = start_browser()
+    passed, failed = 0, 0
+
+    def check(condition: bool, what: str):
+        nonlocal passed, failed
+        if condition:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL: {what} (at {driver.current_url}): {driver.find_element(By.TAG_NAME, 'main').text[:300]!r}")
+
+    def wait_for(css: str):
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+
+    def answer(question: str, value: str):
+        driver.find_element(By.CSS_SELECTOR, f'#q-{question} input[value="{value}"]').click()
+
+    try:
+        driver.get(base + "/en/observe")
+        driver.find_element(By.ID, "code").send_keys(args.code)
+        driver.find_element(By.CSS_SELECTOR, "#observe-signin button").click()
+        wait_for("#observe-choose")
+        check("Lin Mei" in driver.find_element(By.ID, "observer").text, "the observer's page names them")
+        Select(driver.find_element(By.ID, "form")).select_by_value("voting")
+        driver.find_element(By.CSS_SELECTOR, "#observe-choose button").click()
+        wait_for("#checklist")
+        # The time field's picker depends on the phone's locale (12- or 24-hour); set what it would.
+        driver.execute_script("arguments[0].value = '10:30'", driver.find_element(By.ID, "observedAt"))
+        for q in ["voters-checked", "ink-applied", "ink-checked", "accessible", "assistance-proper", "observers-free"]:
+            answer(q, "yes")
+        for q in ["turned-away", "unauthorised-present"]:
+            answer(q, "no")
+        answer("overall", "good")
+        driver.find_element(By.CSS_SELECTOR, '#q-queue input').send_keys("12")
+        driver.find_element(By.CSS_SELECTOR, "#checklist button[type=submit]").submit()
+        wait_for("#checklist-error")
+        check(driver.find_element(By.ID, "q-secrecy").get_attribute("aria-invalid") == "true", "the unanswered question is marked")
+        check(driver.find_element(By.CSS_SELECTOR, '#q-queue input').get_attribute("value") == "12", "what was typed is kept")
+        if shots:
+            driver.save_screenshot(str(shots / "checklist-error.png"))
+        answer("secrecy", "yes")
+        driver.find_element(By.CSS_SELECTOR, "#checklist button[type=submit]").submit()
+        wait_for("#observe-received")
+        check(driver.find_element(By.ID, "observe-received").text == "Your checklist is stored.", "the checklist is stored")
+        if shots:
+            driver.save_screenshot(str(shots / "checklist-received.png"))
+    finally:
+        driver.quit()
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
