@@ -11,6 +11,7 @@ import argparse, os, pathlib, sqlite3, sys
 os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from checks import Checks  # noqa: E402
 from portal_test import start_browser  # noqa: E402  (the same headless Chromium set-up)
 
 
@@ -54,15 +55,8 @@ def main() -> int:
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = start_browser()
-    passed, failed = 0, 0
-
-    def check(condition: bool, what: str):
-        nonlocal passed, failed
-        if condition:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAIL: {what} (at {driver.current_url}): {driver.find_element(By.TAG_NAME, 'main').text[:300]!r}")
+    checks = Checks(driver)
+    check = checks.check
 
     def open_page(path: str):
         driver.get(base + path)
@@ -128,8 +122,7 @@ def main() -> int:
             driver.save_screenshot(str(shots / "results-km.png"))
     finally:
         driver.quit()
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return checks.summary()
 
 
 if __name__ == "__main__":
