@@ -101,7 +101,7 @@ struct ReferenceBuilder {
 
     func commissionsAndMembers(stations: [PollingStation]) -> ([Commission], [CommissionMember]) {
         var rng = SeededGenerator(seed: seed, stream: 2)
-        var names = NameMaker()
+        let names = NameMaker()
         var commissions: [Commission] = []
         var members: [CommissionMember] = []
         func add(_ level: CommissionLevel, _ unit: String, _ en: String, _ km: String, size: Int) {
@@ -138,7 +138,7 @@ struct ReferenceBuilder {
     /// as seats; the reserves bring the total to the official 3,428, of whom exactly 1,235 are women.
     func candidates(parties: [Party]) -> [Candidate] {
         var rng = SeededGenerator(seed: seed, stream: 3)
-        var names = NameMaker()
+        let names = NameMaker()
         let provinces = facts.constituencies
         let lists = parties.flatMap { party in provinces.map { (party: party, province: $0) } }
         let titulars = lists.reduce(0) { $0 + $1.province.seats }

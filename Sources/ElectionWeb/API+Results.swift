@@ -91,7 +91,7 @@ struct ResultsAPI: Sendable {
         }
         api.get("results/publications/:number/content") { _, context in
             let p = try await store.publication(try Self.number(context))
-            var response = try Self.raw(p.content)
+            var response = Self.raw(p.content)
             response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
             return response
         }

@@ -82,13 +82,12 @@ extension Portal {
             let language = try Self.language(context)
             let fields = Input.form(String(buffer: try await Input.body(of: request)))
             let code = fields["code"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard try Self.countSignIn(signing.attempts, context), code.count == 64,
-                  let observer = try await store.observer(tokenDigest: Passwords.digest(code)) else {
+            guard signing.attempts.allow(context.remoteAddress?.ipAddress ?? "unknown") else { throw TooManyLookups() }
+            guard code.count == 64, try await store.observer(tokenDigest: Passwords.digest(code)) != nil else {
                 return page("observe-signin", language.text("observe.signin"),
                             ObserveSignInPage(action: "/\(language.rawValue)/observe", error: language.text("observe.signin_failed")),
                             language, "/observe", status: .unauthorized)
             }
-            _ = observer
             var response = Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             response.setCookie(Cookie(
                 name: Self.observerCookie, value: code, maxAge: 3 * 24 * 3600, path: "/", secure: signing.secureCookies,
@@ -132,8 +131,7 @@ extension Portal {
             } catch let error as InputError {
                 let form = try await intake.form(fields.form, fields.formVersion)
                 return try await checklistPage(form, fields, token, language, error: error, status: .badRequest)
-            } catch let conflict as SubmissionConflict {
-                _ = conflict
+            } catch is SubmissionConflict {
                 let form = try await intake.form(fields.form, fields.formVersion)
                 return try await checklistPage(
                     form, fields, token, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
@@ -143,11 +141,6 @@ extension Portal {
 
     /// A form token the observer's pages carry back, derived from their secret code.
     static func csrf(_ token: String) -> String { Passwords.digest("csrf:" + token) }
-
-    static func countSignIn(_ attempts: LookupLimiter, _ context: PortalRequestContext) throws -> Bool {
-        guard attempts.allow(context.remoteAddress?.ipAddress ?? "unknown") else { throw TooManyLookups() }
-        return true
-    }
 
     static func newestVersion(of id: String?, in forms: [ChecklistForm]) -> Int? {
         forms.filter { $0.id == id }.map(\.version).max()
