@@ -44,6 +44,12 @@ public protocol ElectionStore: Sendable {
     /// Women and all candidates for every party and constituency where the party stands.
     func womenCandidateCounts() async throws -> [WomenCandidateCount]
 
+    /// The voters registered at a station, for its printed list (officials only: personal data).
+    func voters(atStation code: String) async throws -> [Voter]
+    /// Up to `limit` voters after `number` (from the first when nil), by voter number: the whole
+    /// register in pages, for exports.
+    func voters(after number: VoterNumber?, limit: Int) async throws -> [Voter]
+
     /// Answers one person's question about their own registration. Never returns more than one station.
     func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer
 }

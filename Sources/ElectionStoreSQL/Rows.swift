@@ -1,3 +1,4 @@
+import Foundation
 import ElectionCore
 import SQLKit
 
@@ -101,6 +102,16 @@ enum Rows {
             name: try name(row),
             sex: try sex(row),
             dateOfBirth: try date(row, "birth_date"))
+    }
+
+    static func voter(_ row: any SQLRow) throws -> Voter {
+        let number = try row.decode(column: "voter_number", as: Int.self)
+        guard let parsed = VoterNumber(String(format: "%010d", number)) else {
+            throw Malformed(column: "voter_number", value: String(number))
+        }
+        return Voter(
+            number: parsed, name: try name(row), sex: try sex(row), dateOfBirth: try date(row, "birth_date"),
+            stationCode: try row.decode(column: "station_code", as: String.self))
     }
 
     private static func name(_ row: any SQLRow) throws -> PersonName {

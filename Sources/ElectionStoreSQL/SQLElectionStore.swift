@@ -263,6 +263,17 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
 
     // MARK: Registration
 
+    public func voters(atStation code: String) async throws -> [Voter] {
+        _ = try await pollingStation(code)
+        return try await all("SELECT * FROM voters WHERE station_code = \(bind: code) ORDER BY voter_number", Rows.voter)
+    }
+
+    public func voters(after number: VoterNumber?, limit: Int) async throws -> [Voter] {
+        try await all("""
+            SELECT * FROM voters WHERE voter_number > \(bind: number?.value ?? -1) ORDER BY voter_number LIMIT \(bind: limit)
+            """, Rows.voter)
+    }
+
     public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
         let stationCodes: [String]
         switch question {
