@@ -30,8 +30,8 @@ public protocol ObservationStore: Sendable {
     func assignStations(missionID: String, team: String, stations: [String]) async throws
     /// The stations assigned to the mission's teams: its deployment.
     func deployment(ofMission id: String) async throws -> [String: String]
-    /// Whether the station is in the mission's deployment.
-    func isDeployed(station code: String, mission id: String) async throws -> Bool
+    /// The team a station of the mission's deployment is assigned to; nil when it is not deployed.
+    func deployedTeam(station code: String, mission id: String) async throws -> String?
     func addVisits(_ visits: [StationVisit]) async throws
     func visits(ofMission id: String) async throws -> [StationVisit]
 

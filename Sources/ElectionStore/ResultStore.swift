@@ -69,6 +69,24 @@ public struct Publication: Sendable, Hashable, Codable {
     }
 }
 
+extension Publication {
+    /// A report as a publication's content: JSON with sorted keys and ISO 8601 times, so the same
+    /// report gives the same bytes, and so the same digest.
+    public static func content(of report: ResultsReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(report)
+    }
+
+    /// The report this publication holds.
+    public func report() throws -> ResultsReport {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(ResultsReport.self, from: content)
+    }
+}
+
 /// Polling stations' result forms: double entry, settlement, acknowledgement, corrections, their
 /// history, the totals they add up to, confirmations and publications.
 public protocol ResultStore: Sendable {
@@ -94,7 +112,8 @@ public protocol ResultStore: Sendable {
     /// official's unit does not cover it or the count is incomplete.
     func confirmResults(level: ResultLevel, code: String, by official: Official, at time: Date) async throws
 
-    /// Stores the next numbered publication of `report` and returns it.
+    /// Stores the next numbered publication of `report` and returns it. Only the NEC publishes:
+    /// anyone else is refused with ``FormRefusal``.
     func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication
     /// Every publication, newest first, without content.
     func publications() async throws -> [Publication]

@@ -1,3 +1,4 @@
+import Foundation
 import ElectionCore
 
 extension ElectionStore where Self: ResultStore {
@@ -30,5 +31,10 @@ extension ElectionStore where Self: ResultStore {
                 constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, elected: seats.elected))
         }
         return ResultsReport(election: election, parties: parties, national: national, constituencies: results)
+    }
+
+    /// Publishes the results as they stand, computed afresh.
+    public func publishResults(by official: Official, at time: Date) async throws -> Publication {
+        try await publish(try await resultsReport(), by: official, at: time)
     }
 }

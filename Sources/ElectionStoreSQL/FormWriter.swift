@@ -109,55 +109,12 @@ struct FormWriter {
         return ballots
     }
 
-    /// The latest version of each station that has one, with its entries and figures.
+    /// The latest version of each station that has one, as read.
     private func latest(_ codes: [String]) async throws -> [String: Slot] {
-        var slots: [String: Slot] = [:]
-        for chunk in codes.chunked(500) {
-            var forms: [String: (row: any SQLRow, version: Int)] = [:]
-            for row in try await db.raw("""
-                SELECT f.* FROM result_forms f
-                JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms WHERE station_code IN \(list: chunk)
-                      GROUP BY station_code) m ON m.station_code = f.station_code AND m.latest = f.version
-                """).all() {
-                forms[try row.decode(column: "station_code", as: String.self)] = (row, try row.decode(column: "version", as: Int.self))
-            }
-            guard !forms.isEmpty else { continue }
-            let present = forms.keys.sorted()
-            var entryVotes: [String: [Int: [Int: Int]]] = [:]
-            for row in try await db.raw("""
-                SELECT station_code, version, official_id, party_id, votes FROM result_entry_votes WHERE station_code IN \(list: present)
-                """).all() {
-                let code = try row.decode(column: "station_code", as: String.self)
-                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
-                entryVotes[code, default: [:]][try row.decode(column: "official_id", as: Int.self), default: [:]][
-                    try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
-            }
-            var entries: [String: [ResultEntry]] = [:]
-            for row in try await db.raw(
-                "SELECT * FROM result_entries WHERE station_code IN \(list: present) ORDER BY station_code, position"
-            ).all() {
-                let code = try row.decode(column: "station_code", as: String.self)
-                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
-                let official = try row.decode(column: "official_id", as: Int.self)
-                entries[code, default: []].append(
-                    ResultEntry(officialID: official, counts: try Rows.counts(row, votes: entryVotes[code]?[official] ?? [:])))
-            }
-            var formVotes: [String: [Int: Int]] = [:]
-            for row in try await db.raw(
-                "SELECT station_code, version, party_id, votes FROM result_form_votes WHERE station_code IN \(list: present)"
-            ).all() {
-                let code = try row.decode(column: "station_code", as: String.self)
-                guard try row.decode(column: "version", as: Int.self) == forms[code]?.version else { continue }
-                formVotes[code, default: [:]][try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
-            }
-            for (code, (row, version)) in forms {
-                let form = try Rows.formVersion(row, station: code, version: version, entries: entries[code] ?? [], votes: formVotes[code] ?? [:])
-                slots[code] = Slot(
-                    form: form, stored: true, storedEntries: form.entries.count, storedCounts: form.counts != nil,
-                    wasAccepted: form.status == .accepted)
-            }
+        try await FormReader(db: db).latest(stations: codes).mapValues { form in
+            Slot(form: form, stored: true, storedEntries: form.entries.count, storedCounts: form.counts != nil,
+                 wasAccepted: form.status == .accepted)
         }
-        return slots
     }
 
     // MARK: Writing

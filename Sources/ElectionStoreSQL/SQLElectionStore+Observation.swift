@@ -148,10 +148,10 @@ extension SQLElectionStore: ObservationStore {
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
-    public func isDeployed(station code: String, mission id: String) async throws -> Bool {
-        try await all("SELECT 1 AS found FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code)") {
-            try $0.decode(column: "found", as: Int.self)
-        }.isEmpty == false
+    public func deployedTeam(station code: String, mission id: String) async throws -> String? {
+        try await all("SELECT team FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code)") {
+            try $0.decode(column: "team", as: String.self)
+        }.first
     }
 
     public func addVisits(_ visits: [StationVisit]) async throws {
@@ -188,7 +188,7 @@ extension SQLElectionStore: ObservationStore {
             let receivedAt = ISO8601.string(time)
             for s in submissions {
                 let payload = try Canonical.text(s)
-                let digest = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+                let digest = Canonical.digest(Data(payload.utf8))
                 let outcome: String
                 switch stored[s.id] {
                 case nil:
@@ -303,8 +303,14 @@ extension SQLElectionStore: ObservationStore {
     }
 }
 
-/// Values as canonical JSON text (sorted keys), so equal content is equal text.
+/// Values as canonical JSON text (sorted keys), so equal content is equal text, and the digests
+/// the store keeps of content.
 enum Canonical {
+    /// Lowercase hexadecimal SHA-256.
+    static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
     static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -10,16 +10,7 @@ extension SQLElectionStore: ResultStore {
     }
 
     public func resultFormVersions(station code: String) async throws -> [ResultFormVersion] {
-        try await engine.read { db in
-            let numbers = try await db.raw(
-                "SELECT version FROM result_forms WHERE station_code = \(bind: code) ORDER BY version"
-            ).all().map { try $0.decode(column: "version", as: Int.self) }
-            var versions: [ResultFormVersion] = []
-            for number in numbers {
-                if let version = try await FormReader(db: db).version(station: code, number: number) { versions.append(version) }
-            }
-            return versions
-        }
+        try await engine.read { db in try await FormReader(db: db).versions(station: code) }
     }
 
     public func formEvents(station code: String) async throws -> [FormEvent] {
@@ -152,11 +143,11 @@ extension SQLElectionStore: ResultStore {
     }
 
     public func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let content = try encoder.encode(report)
-        let digest = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        guard official.role == .necAdministrator else {
+            throw FormRefusal(.notYourStation, "only the NEC publishes results")
+        }
+        let content = try Publication.content(of: report)
+        let digest = Canonical.digest(content)
         return try await engine.withTransaction { tx in
             let last = try await tx.sql.raw("SELECT MAX(number) AS n FROM publications").first()
             let number = (try last?.decode(column: "n", as: Int?.self) ?? 0) + 1
@@ -190,37 +181,65 @@ extension SQLElectionStore: ResultStore {
     }
 }
 
-/// Reads one version of a station's form, with its entries, for history and pages.
+/// Reads versions of stations' forms with their entries and settled votes, a few queries for any
+/// number of stations: the history of one station, or the latest versions of a group being written.
 struct FormReader {
     let db: any SQLDatabase
 
-    func version(station: String, number: Int) async throws -> ResultFormVersion? {
-        guard let row = try await db.raw(
-            "SELECT * FROM result_forms WHERE station_code = \(bind: station) AND version = \(bind: number)"
-        ).first() else { return nil }
-        return try await version(row, station: station, number: number)
+    /// Every version of the station, oldest first.
+    func versions(station: String) async throws -> [ResultFormVersion] {
+        try await load(db.raw(
+            "SELECT * FROM result_forms WHERE station_code = \(bind: station) ORDER BY version").all())
     }
 
-    private func version(_ row: any SQLRow, station: String, number: Int) async throws -> ResultFormVersion {
-        let entryVotes = try await db.raw("""
-            SELECT official_id, party_id, votes FROM result_entry_votes
-            WHERE station_code = \(bind: station) AND version = \(bind: number)
-            """).all()
-        var votesByOfficial: [Int: [Int: Int]] = [:]
-        for vote in entryVotes {
-            votesByOfficial[try vote.decode(column: "official_id", as: Int.self), default: [:]][
-                try vote.decode(column: "party_id", as: Int.self)] = try vote.decode(column: "votes", as: Int.self)
+    /// The latest version of each of these stations that has one, by station code.
+    func latest(stations: some Collection<String>) async throws -> [String: ResultFormVersion] {
+        var latest: [String: ResultFormVersion] = [:]
+        for chunk in Array(stations).chunked(500) {
+            for form in try await load(db.raw("""
+                SELECT f.* FROM result_forms f
+                JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms WHERE station_code IN \(list: chunk)
+                      GROUP BY station_code) m ON m.station_code = f.station_code AND m.latest = f.version
+                """).all()) {
+                latest[form.stationCode] = form
+            }
         }
-        let entries = try await db.raw("""
-            SELECT * FROM result_entries WHERE station_code = \(bind: station) AND version = \(bind: number) ORDER BY position
-            """).all().map { entry in
-            let official = try entry.decode(column: "official_id", as: Int.self)
-            return ResultEntry(officialID: official, counts: try Rows.counts(entry, votes: votesByOfficial[official] ?? [:]))
+        return latest
+    }
+
+    /// The versions of these `result_forms` rows, in their order, with entries and votes.
+    private func load(_ rows: [any SQLRow]) async throws -> [ResultFormVersion] {
+        guard !rows.isEmpty else { return [] }
+        let keys = try rows.map { (try $0.decode(column: "station_code", as: String.self), try $0.decode(column: "version", as: Int.self)) }
+        let wanted = Set(keys.map { "\($0.0) \($0.1)" })
+        let stations = Array(Set(keys.map(\.0)))
+        func key(_ row: any SQLRow) throws -> String? {
+            let k = "\(try row.decode(column: "station_code", as: String.self)) \(try row.decode(column: "version", as: Int.self))"
+            return wanted.contains(k) ? k : nil
         }
-        let votes = try await db.raw("""
-            SELECT party_id, votes FROM result_form_votes WHERE station_code = \(bind: station) AND version = \(bind: number)
-            """).all()
-        return try Rows.formVersion(row, station: station, version: number, entries: entries, votes: Rows.votes(votes))
+        var entryVotes: [String: [Int: [Int: Int]]] = [:]
+        for row in try await db.raw("SELECT * FROM result_entry_votes WHERE station_code IN \(list: stations)").all() {
+            guard let k = try key(row) else { continue }
+            entryVotes[k, default: [:]][try row.decode(column: "official_id", as: Int.self), default: [:]][
+                try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+        }
+        var entries: [String: [ResultEntry]] = [:]
+        for row in try await db.raw(
+            "SELECT * FROM result_entries WHERE station_code IN \(list: stations) ORDER BY station_code, version, position"
+        ).all() {
+            guard let k = try key(row) else { continue }
+            let official = try row.decode(column: "official_id", as: Int.self)
+            entries[k, default: []].append(ResultEntry(officialID: official, counts: try Rows.counts(row, votes: entryVotes[k]?[official] ?? [:])))
+        }
+        var votes: [String: [Int: Int]] = [:]
+        for row in try await db.raw("SELECT * FROM result_form_votes WHERE station_code IN \(list: stations)").all() {
+            guard let k = try key(row) else { continue }
+            votes[k, default: [:]][try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+        }
+        return try zip(rows, keys).map { row, key in
+            let k = "\(key.0) \(key.1)"
+            return try Rows.formVersion(row, station: key.0, version: key.1, entries: entries[k] ?? [], votes: votes[k] ?? [:])
+        }
     }
 }
 

@@ -127,7 +127,7 @@ struct ObservationAPI: Sendable {
             _ = try await observer(request, missionID: missionID)
             let body = try ResultInput.decode(VisitBody.self, from: try await Input.body(of: request).data)
             let station = try Input.code(body.station, digits: 9, field: "station")
-            guard let team = try await store.deployment(ofMission: missionID)[station] else {
+            guard let team = try await store.deployedTeam(station: station, mission: missionID) else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
             guard let arrival = body.arrival.flatMap(ClockTime.init) else { throw InputError(field: "arrival", reason: "clock_time") }
@@ -198,8 +198,7 @@ struct ObservationAPI: Sendable {
 
     /// The mission member a request's bearer token belongs to; refused unless of this mission.
     private func observer(_ request: Request, missionID: String) async throws -> MissionMember {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              let observer = try await store.observer(tokenDigest: Passwords.digest(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))) else {
+        guard let token = Signing.bearerToken(request), let observer = try await store.observer(tokenDigest: Passwords.digest(token)) else {
             throw NotSignedIn()
         }
         guard observer.missionID == missionID else { throw NotAllowed(message: "the observer is not a member of this mission") }
@@ -238,7 +237,7 @@ struct ChecklistIntake: Sendable {
     func submission(_ f: Fields, by observer: MissionMember) async throws -> ChecklistSubmission {
         guard let id = f.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
         let station = try Input.code(f.station, digits: 9, field: "station")
-        guard try await store.isDeployed(station: station, mission: observer.missionID) else {
+        guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
             throw InputError(field: "station", reason: "not_deployed")
         }
         let form = try await self.form(f.form, f.formVersion)

@@ -117,7 +117,7 @@ extension Portal {
         router.post("/:lang/desk/publish") { request, context in
             let language = try Self.language(context)
             let (session, _) = try await signedIn(request, language, form: true)
-            let publication = try await publish(by: session.official)
+            let publication = try await results.publishResults(by: session.official, at: Date())
             return Response.redirect(to: "/\(language.rawValue)/results/publications/\(publication.number)", type: .normal)
         }
         router.get("/:lang/desk/stations") { request, context in
@@ -188,11 +188,6 @@ extension Portal {
         var response = Response.redirect(to: "/\(language.rawValue)/desk", type: .normal)
         response.setCookie(signing.cookie(token))
         return response
-    }
-
-    func publish(by official: Official) async throws -> Publication {
-        guard official.role == .necAdministrator else { throw NotAllowed(message: "only the NEC publishes results") }
-        return try await results.publish(try await results.resultsReport(), by: official, at: Date())
     }
 
     private func desk(_ session: OfficialSession, _ language: Language, message: String?) async throws -> Response {

@@ -8,18 +8,27 @@ struct MissionsPage: Sendable {
 }
 
 extension Portal {
+    /// The stations with these codes, read a commune at a time rather than one query each.
+    func stations(_ codes: some Sequence<String>) async throws -> [String: PollingStation] {
+        let wanted = Set(codes)
+        var found: [String: PollingStation] = [:]
+        for commune in Set(wanted.map { String($0.prefix(6)) }).sorted() {
+            for s in try await store.pollingStations(inCommune: commune) where wanted.contains(s.id) { found[s.id] = s }
+        }
+        return found
+    }
+
     /// Stations the mission visited (blue) and incidents and complaints by category (each its
     /// colour), rejected ones left out.
     func missionMap(_ id: String, _ language: Language) async throws -> (String, String) {
-        var markers: [SVGMap.Marker] = []
-        for code in Set(try await store.visits(ofMission: id).map(\.stationCode)).sorted() {
-            let s = try await store.pollingStation(code)
-            markers.append(SVGMap.Marker(position: s.position, label: "\(code) \(language.pick(s.nameEnglish, s.nameKhmer))", fill: "#1f4e9c"))
-        }
+        let visited = Set(try await store.visits(ofMission: id).map(\.stationCode)).sorted()
         let incidents = try await store.incidents(ofMission: id).filter { $0.status != .rejected }
+        let byCode = try await stations(visited + incidents.compactMap(\.stationCode))
+        var markers = visited.compactMap { code in
+            byCode[code].map { SVGMap.Marker(position: $0.position, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", fill: "#1f4e9c") }
+        }
         for incident in incidents {
-            guard let code = incident.stationCode else { continue }
-            let s = try await store.pollingStation(code)
+            guard let code = incident.stationCode, let s = byCode[code] else { continue }
             markers.append(SVGMap.Marker(
                 position: s.position, label: "\(language.text("category.\(incident.category.rawValue)")): \(incident.description)",
                 fill: Self.colour(category: incident.category)))

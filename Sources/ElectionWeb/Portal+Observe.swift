@@ -100,7 +100,7 @@ extension Portal {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
             let station = try Input.code(request.uri.queryParameters["station"].map(String.init), digits: 9, field: "station")
-            guard try await store.isDeployed(station: station, mission: observer.missionID) else {
+            guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
             let form = try await intake.form(request.uri.queryParameters["form"].map(String.init), Self.newestVersion(
@@ -155,10 +155,10 @@ extension Portal {
     private func observeHome(_ observer: MissionMember, _ token: String, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let mission = try await store.mission(observer.missionID)
-        var stations: [Link] = []
-        for code in try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500) {
-            let s = try await store.pollingStation(code)
-            stations.append(Link(href: code, label: "\(code) \(language.pick(s.nameEnglish, s.nameKhmer))"))
+        let codes = Array(try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500))
+        let byCode = try await stations(codes)
+        let stations = codes.compactMap { code in
+            byCode[code].map { Link(href: code, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
         }
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })

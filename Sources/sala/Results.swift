@@ -86,9 +86,7 @@ struct Results: AsyncParsableCommand {
             let (report, generatedAt) = try await store.withStore { db -> (ResultsReport, Date) in
                 guard let number = publication else { return (try await db.resultsReport(), Date()) }
                 let published = try await db.publication(number)
-                let decoder = JSONDecoder()
-                decoder.dateDecodingStrategy = .iso8601
-                return (try decoder.decode(ResultsReport.self, from: published.content), published.publishedAt)
+                return (try published.report(), published.publishedAt)
             }
             let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
             if let output {

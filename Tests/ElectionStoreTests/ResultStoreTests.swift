@@ -156,6 +156,7 @@ import Testing
         await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .national, code: "", by: nec, at: Date()) }
 
         let report = try await store.resultsReport()
+        await #expect(throws: FormRefusal.self) { _ = try await store.publish(report, by: kep, at: Date()) }
         let first = try await store.publish(report, by: nec, at: Date())
         let second2 = try await store.publish(report, by: nec, at: Date())
         #expect((first.number, second2.number) == (1, 2))

@@ -23,9 +23,6 @@ public struct ConstituencySeats: Sendable, Hashable {
             (lists[party] ?? []).sorted { $0.listPosition < $1.listPosition }.prefix(outcome.seats[String(party)] ?? 0)
         }
     }
-
-    /// Seats won by the party with this ballot number.
-    public func seats(of party: Int) -> Int { outcome.seats[String(party)] ?? 0 }
 }
 
 extension SeatMethod {

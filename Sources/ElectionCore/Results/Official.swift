@@ -9,15 +9,18 @@ public enum OfficialRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// A polling station commission: enters its own station's form.
     case stationOfficial = "station-official"
 
-    /// Digits of the unit code this role is tied to: none for the NEC, 2 for a province, 6 for a commune, 9 for a station.
-    public var unitCodeLength: Int {
+    /// The level of the unit this role is tied to.
+    public var unitLevel: ResultLevel {
         switch self {
-        case .necAdministrator: 0
-        case .provincialOfficial: 2
-        case .communeOfficial: 6
-        case .stationOfficial: 9
+        case .necAdministrator: .national
+        case .provincialOfficial: .province
+        case .communeOfficial: .commune
+        case .stationOfficial: .station
         }
     }
+
+    /// Digits of the unit code this role is tied to: none for the NEC, 2 for a province, 6 for a commune, 9 for a station.
+    public var unitCodeLength: Int { unitLevel.codeLength }
 
     /// Whether the role may settle disputes, open corrections and acknowledge for others.
     public var coordinates: Bool { self != .stationOfficial }

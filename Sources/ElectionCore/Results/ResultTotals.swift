@@ -14,12 +14,6 @@ public enum ResultLevel: String, Sendable, Hashable, Codable, CaseIterable {
         case .station: 9
         }
     }
-
-    /// The level of a unit code by its length, or nil if no level has codes that long.
-    public init?(codeLength: Int) {
-        guard let level = Self.allCases.first(where: { $0.codeLength == codeLength }) else { return nil }
-        self = level
-    }
 }
 
 /// The accepted figures of every reporting station in one unit, summed.

@@ -41,9 +41,6 @@ public struct ResultsReport: Sendable, Hashable, Codable {
             for (party, n) in c.seats { sum[party, default: 0] += n }
         }
     }
-
-    /// Whether any constituency's seats wait on a drawing of lots.
-    public var hasTies: Bool { constituencies.contains { $0.tie != nil } }
 }
 
 /// Parties equal for the last seats of a constituency, and how many seats they are equal for:

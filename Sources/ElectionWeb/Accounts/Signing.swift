@@ -23,10 +23,16 @@ struct Signing: Sendable {
 
     /// The official a machine request acts for, from `Authorization: Bearer TOKEN`, if any.
     func machine(_ request: Request) async throws -> Official? {
+        guard let token = Self.bearerToken(request) else { return nil }
+        return try await store.official(machineTokenDigest: Passwords.digest(token))
+    }
+
+    /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape (officials' machines
+    /// and observers' phones alike).
+    static func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
         let token = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard token.count == 64 else { return nil }
-        return try await store.official(machineTokenDigest: Passwords.digest(token))
+        return token.count == 64 ? token : nil
     }
 
     /// Checks a name and password and starts a session; nil when they do not match. Throws
