@@ -52,6 +52,7 @@ let package = Package(
                 "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -18,11 +18,13 @@ public struct Election: Sendable, Hashable, Codable {
     public var minimumVotingAge: Int
     /// The youngest age at which a person may stand as a candidate, on election day.
     public var minimumCandidateAge: Int
+    /// The citizenship voters must hold, as ISO 3166-1 alpha-3 (e.g. `KHM`).
+    public var citizenship: String
 
     public init(
         id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
         pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
-        minimumVotingAge: Int, minimumCandidateAge: Int
+        minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String
     ) {
         self.id = id
         self.nameEnglish = nameEnglish
@@ -34,5 +36,6 @@ public struct Election: Sendable, Hashable, Codable {
         self.seatAllocationMethod = seatAllocationMethod
         self.minimumVotingAge = minimumVotingAge
         self.minimumCandidateAge = minimumCandidateAge
+        self.citizenship = citizenship
     }
 }

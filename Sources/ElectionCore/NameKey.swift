@@ -53,16 +53,23 @@ public enum NameKey {
     public static func of(_ name: String) -> String {
         var kept = String.UnicodeScalarView()
         var asciiOnly = true
+        // Khmer has no canonical decompositions, and among its marks only COENG and ATTHACAN
+        // (U+17DD) have a combining class NFC could reorder: text of Khmer letters and ASCII without
+        // ATTHACAN is already in NFC, which saves most of the time on a register of Khmer names.
+        var alreadyNFC = true
         for s in name.unicodeScalars where !isDropped(s) {
             kept.append(s)
-            if s.value >= 0x80 { asciiOnly = false }
+            if s.value >= 0x80 {
+                asciiOnly = false
+                if !(0x1780...0x17FF).contains(s.value) || s.value == 0x17DD { alreadyNFC = false }
+            }
         }
         if kept.isEmpty { return "" }
         if asciiOnly { return String(kept).lowercased() }
 
         // NFC, then fold the non-Khmer runs. Khmer scalars are collected for the cluster pass;
         // the folded runs are kept in place between them.
-        let nfc = String(kept).precomposedStringWithCanonicalMapping
+        let nfc = alreadyNFC ? String(kept) : String(kept).precomposedStringWithCanonicalMapping
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(nfc.unicodeScalars.count)
         var run = String.UnicodeScalarView()
@@ -140,7 +147,7 @@ public enum NameKey {
         }
         cluster.flush(into: &out)
         // Dropping a lone COENG can bring two non-Khmer characters together that NFC composes.
-        return String(out).precomposedStringWithCanonicalMapping
+        return alreadyNFC ? String(out) : String(out).precomposedStringWithCanonicalMapping
     }
 
     /// Characters that do not count in a name: invisible format characters, Khmer inherent

@@ -26,6 +26,12 @@ public struct VoterNumber: Sendable, Hashable, Comparable, Codable, CustomString
         value = serial * 10 + VoterNumber.checkDigit(serial)
     }
 
+    /// The voter number whose ten digits are `value`, if its check digit is right.
+    public init?(value: Int) {
+        guard (0...9_999_999_999).contains(value), VoterNumber.checkDigit(value / 10) == value % 10 else { return nil }
+        self.value = value
+    }
+
     /// Parses ten digits (spaces and hyphens ignored) with a correct check digit; nil otherwise.
     public init?(_ text: some StringProtocol) {
         let digits = String(text.filter { $0 != " " && $0 != "-" })

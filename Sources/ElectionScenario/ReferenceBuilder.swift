@@ -15,7 +15,7 @@ struct ReferenceBuilder {
             nameKhmer: "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ នីតិកាលទី៧ ឆ្នាំ២០២៣",
             electionDay: Self.electionDay, pollsOpen: "07:00", pollsClose: "15:00",
             seats: facts.constituencies.reduce(0) { $0 + $1.seats },
-            seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25)
+            seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM")
         let stations = pollingStations()
         let (commissions, members) = commissionsAndMembers(stations: stations)
         let parties = facts.parties.map {

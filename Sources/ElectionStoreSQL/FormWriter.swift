@@ -206,7 +206,7 @@ extension Array {
 
 extension SQLQueryString {
     /// A parenthesised list of bound values, for `IN`: `(?, ?, ?)`.
-    mutating func appendInterpolation(list values: some Collection<String>) {
+    mutating func appendInterpolation<Value: Encodable & Sendable>(list values: some Collection<Value>) {
         appendInterpolation(unsafeRaw: "(")
         for (index, value) in values.enumerated() {
             if index > 0 { appendInterpolation(unsafeRaw: ", ") }

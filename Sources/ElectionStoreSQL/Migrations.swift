@@ -1,3 +1,4 @@
+import ElectionCore
 import ElectionStore
 import Foundation
 import SQLKit
@@ -7,6 +8,8 @@ import SQLKit
 struct Migration: Sendable {
     let name: String
     let statements: @Sendable (SQLDialect) -> [String]
+    /// Fills new columns from existing rows, in the migration's transaction, when SQL alone cannot.
+    var fill: (@Sendable (any SQLTransaction) async throws -> Void)? = nil
 }
 
 enum Migrations {
@@ -19,6 +22,7 @@ enum Migrations {
         Migration(name: "005_accounts", statements: accounts),
         Migration(name: "006_result_forms", statements: resultForms),
         Migration(name: "007_observation", statements: observation),
+        Migration(name: "008_register_keeping", statements: registerKeeping, fill: fillNameKeys),
     ]
 
     /// The tables the migrations create, in creation order.
@@ -30,6 +34,7 @@ enum Migrations {
         "result_events", "result_confirmations", "publications",
         "missions", "mission_members", "mission_activities", "observer_tokens", "checklist_forms", "station_draws",
         "teams", "deployments", "station_visits", "checklist_submissions", "submission_receipts", "mission_statements", "incidents",
+        "register_imports", "register_changes", "duplicate_cases", "duplicate_case_voters", "duplicate_decisions",
     ]
 
     /// Applies the migrations the database lacks, each in its own transaction. A database that is
@@ -66,6 +71,7 @@ enum Migrations {
                 for statement in migration.statements(dialect) {
                     try await tx.sql.raw("\(unsafeRaw: statement)").run()
                 }
+                try await migration.fill?(tx)
                 try await tx.sql.raw(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: ISO8601.now()))"
                 ).run()
@@ -548,5 +554,104 @@ enum ISO8601 {
 
     static func date(_ text: String) throws -> Date {
         do { return try style.parse(text) } catch { throw Rows.Malformed(column: "time", value: text) }
+    }
+}
+
+extension Migrations {
+    /// The register as officials keep it: search keys on every voter, imports, changes with who
+    /// and when, and the queue of likely duplicates.
+    static func registerKeeping(_ d: SQLDialect) -> [String] {
+        let voter = """
+            voter_number \(d.bigInteger) NOT NULL CHECK (voter_number BETWEEN 0 AND 9999999999),
+                station_code TEXT NOT NULL REFERENCES polling_stations (code),
+                name_km TEXT NOT NULL CHECK (name_km <> ''),
+                name_latin TEXT NOT NULL CHECK (name_latin <> ''),
+                sex TEXT NOT NULL CHECK (sex IN ('F', 'M')),
+                birth_date TEXT NOT NULL \(d.isoDateCheck("birth_date"))
+            """
+        return [
+            "ALTER TABLE election ADD COLUMN citizenship TEXT NOT NULL DEFAULT 'KHM'",
+            // Keys of the Khmer name (NameKey, LatinKey), worked out once by Sala when a voter is stored.
+            "ALTER TABLE voters ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE voters ADD COLUMN latin_key TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX voters_by_latin_key ON voters (latin_key)",
+            """
+            CREATE TABLE register_imports (
+                id \(d.identityPrimaryKey),
+                file_name TEXT NOT NULL,
+                file_digest TEXT NOT NULL CHECK (length(file_digest) = 64),
+                file_size \(d.bigInteger) NOT NULL CHECK (file_size >= 0),
+                actor TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                bytes_read \(d.bigInteger) NOT NULL DEFAULT 0 CHECK (bytes_read >= 0),
+                rows_read \(d.bigInteger) NOT NULL DEFAULT 0,
+                added \(d.bigInteger) NOT NULL DEFAULT 0,
+                already_registered \(d.bigInteger) NOT NULL DEFAULT 0,
+                rejected \(d.bigInteger) NOT NULL DEFAULT 0,
+                rejects_bytes \(d.bigInteger) NOT NULL DEFAULT 0
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX register_imports_by_digest ON register_imports (file_digest)",
+            """
+            CREATE TABLE register_changes (
+                id \(d.identityPrimaryKey),
+                kind TEXT NOT NULL CHECK (kind IN ('registered', 'moved', 'removed')),
+                \(voter),
+                from_station TEXT REFERENCES polling_stations (code),
+                reason TEXT NOT NULL CHECK (reason <> ''),
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                changed_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX register_changes_by_voter ON register_changes (voter_number)",
+            """
+            CREATE TABLE duplicate_cases (
+                id \(d.identityPrimaryKey),
+                rule TEXT NOT NULL,
+                group_key TEXT NOT NULL,
+                opened_at TEXT NOT NULL,
+                UNIQUE (rule, group_key)
+            )\(d.tableOptions)
+            """,
+            """
+            CREATE TABLE duplicate_case_voters (
+                case_id INTEGER NOT NULL REFERENCES duplicate_cases (id),
+                \(voter),
+                PRIMARY KEY (case_id, voter_number)
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX duplicate_case_voters_by_station ON duplicate_case_voters (station_code)",
+            """
+            CREATE TABLE duplicate_decisions (
+                id \(d.identityPrimaryKey),
+                case_id INTEGER NOT NULL REFERENCES duplicate_cases (id),
+                verdict TEXT NOT NULL CHECK (verdict IN ('same-person', 'different-persons', 'unsure')),
+                note TEXT NOT NULL,
+                official_id INTEGER NOT NULL REFERENCES officials (id),
+                decided_at TEXT NOT NULL
+            )\(d.tableOptions)
+            """,
+            "CREATE INDEX duplicate_decisions_by_case ON duplicate_decisions (case_id, id)",
+        ]
+    }
+
+    /// Works out the name keys of a register stored before they existed, a page at a time.
+    @Sendable static func fillNameKeys(_ tx: any SQLTransaction) async throws {
+        var last = -1
+        while true {
+            let page = try await tx.sql.raw("""
+                SELECT voter_number, name_km FROM voters WHERE voter_number > \(bind: last)
+                ORDER BY voter_number LIMIT 10000
+                """).all().map { (try $0.decode(column: "voter_number", as: Int.self), try $0.decode(column: "name_km", as: String.self)) }
+            guard let end = page.last else { return }
+            for (number, khmer) in page {
+                try await tx.sql.raw("""
+                    UPDATE voters SET name_key = \(bind: NameKey.of(khmer)), latin_key = \(bind: LatinKey.of(khmer))
+                    WHERE voter_number = \(bind: number)
+                    """).run()
+            }
+            last = end.0
+        }
     }
 }

@@ -101,6 +101,24 @@ private struct PostgresTransaction: SQLTransaction {
     let logger: Logger
     var sql: any SQLDatabase { connection.sql() }
 
+    func bulkInsertNew(into table: String, columns: [String], rows: [[BulkValue]]) async throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        // COPY cannot skip a row: copy into a scratch table, then insert what is new from it.
+        let scratch = "incoming_\(table)"
+        try await sql.raw("""
+            CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: scratch) (LIKE \(unsafeRaw: table)) ON COMMIT DELETE ROWS
+            """).run()
+        try await bulkInsert(into: scratch, columns: columns, rows: rows)
+        let list = columns.joined(separator: ", ")
+        let row = try await sql.raw("""
+            WITH added AS (INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: list)) SELECT \(unsafeRaw: list) FROM \(unsafeRaw: scratch)
+                           ON CONFLICT DO NOTHING RETURNING 1)
+            SELECT COUNT(*) AS n FROM added
+            """).first()
+        try await sql.raw("DELETE FROM \(unsafeRaw: scratch)").run()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
         guard !rows.isEmpty else { return }
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in

@@ -22,7 +22,8 @@ enum Rows {
             seats: try row.decode(column: "seats", as: Int.self),
             seatAllocationMethod: try row.decode(column: "seat_method", as: String.self),
             minimumVotingAge: try row.decode(column: "minimum_voting_age", as: Int.self),
-            minimumCandidateAge: try row.decode(column: "minimum_candidate_age", as: Int.self))
+            minimumCandidateAge: try row.decode(column: "minimum_candidate_age", as: Int.self),
+            citizenship: try row.decode(column: "citizenship", as: String.self))
     }
 
     static func constituency(_ row: any SQLRow) throws -> Constituency {
@@ -106,7 +107,7 @@ enum Rows {
 
     static func voter(_ row: any SQLRow) throws -> Voter {
         let number = try row.decode(column: "voter_number", as: Int.self)
-        guard let parsed = VoterNumber(String(format: "%010d", number)) else {
+        guard let parsed = VoterNumber(value: number) else {
             throw Malformed(column: "voter_number", value: String(number))
         }
         return Voter(

@@ -27,12 +27,7 @@ extension SQLElectionStore {
             }
             try await voters { batch in
                 try await tx.bulkInsert(
-                    into: "voters",
-                    columns: ["voter_number", "station_code", "name_km", "name_latin", "sex", "birth_date"],
-                    rows: batch.map {
-                        [.integer($0.number.value), .text($0.stationCode), .text($0.name.khmer),
-                         .text($0.name.latin), .text($0.sex.rawValue), .text($0.dateOfBirth.iso)]
-                    })
+                    into: "voters", columns: Self.voterColumns, rows: await RegisterEntry.entries(of: batch).map(Self.voterRow))
             }
             for index in indexes {
                 try await tx.sql.raw("\(unsafeRaw: index.definition)").run()
@@ -86,10 +81,10 @@ extension SQLElectionStore {
         try await tx.bulkInsert(
             into: "election",
             columns: ["id", "name_en", "name_km", "election_day", "polls_open", "polls_close", "seats",
-                      "seat_method", "minimum_voting_age", "minimum_candidate_age"],
+                      "seat_method", "minimum_voting_age", "minimum_candidate_age", "citizenship"],
             rows: [[.text(e.id), .text(e.nameEnglish), .text(e.nameKhmer), .text(e.electionDay.iso),
                     .text(e.pollsOpen), .text(e.pollsClose), .integer(e.seats), .text(e.seatAllocationMethod),
-                    .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge)]])
+                    .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge), .text(e.citizenship)]])
         try await tx.bulkInsert(
             into: "provenance", columns: ["key", "value"],
             rows: r.provenance.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })

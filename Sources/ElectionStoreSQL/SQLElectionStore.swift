@@ -275,33 +275,22 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     }
 
     public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
-        let stationCodes: [String]
         switch question {
         case .byNumber(let number):
-            stationCodes = try await engine.read { db in
-                try await db.raw("SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)").all()
-                    .map { try $0.decode(column: "station_code", as: String.self) }
+            let codes = try await all("SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)") {
+                try $0.decode(column: "station_code", as: String.self)
             }
+            guard let code = codes.first else { return .notFound }
+            return .registered(try await pollingStation(code))
         case .byName(let typed, let dateOfBirth):
-            // The database narrows by date of birth; the domain's name rule decides the match, so
-            // that every spelling a reader would call the same name is found, and no partial name is.
-            let key = NameKey.of(typed)
-            guard !key.isEmpty else { return .notFound }
-            let born = try await engine.read { db in
-                try await db.raw(
-                    "SELECT station_code, name_km, name_latin FROM voters WHERE birth_date = \(bind: dateOfBirth.iso)"
-                ).all().map {
-                    (station: try $0.decode(column: "station_code", as: String.self),
-                     khmer: try $0.decode(column: "name_km", as: String.self),
-                     latin: try $0.decode(column: "name_latin", as: String.self))
-                }
+            // Ranked by the domain's rules (`VoterSearch`): the best tier of exact-date matches
+            // answers if it holds one voter, and only with that voter's station.
+            let search = VoterSearch(name: typed, dateOfBirth: dateOfBirth, limit: 2)
+            switch search.publicAnswer(try await searchVoters(search)) {
+            case .one(let voter): return .registered(try await pollingStation(voter.stationCode))
+            case .several: return .ambiguous
+            case .notFound: return .notFound
             }
-            stationCodes = born.filter { NameKey.of($0.khmer) == key || NameKey.of($0.latin) == key }.map(\.station)
-        }
-        switch stationCodes.count {
-        case 0: return .notFound
-        case 1: return .registered(try await pollingStation(stationCodes[0]))
-        default: return .ambiguous
         }
     }
 

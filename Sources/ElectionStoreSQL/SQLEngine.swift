@@ -14,6 +14,9 @@ protocol SQLTransaction: Sendable {
     var sql: any SQLDatabase { get }
     /// Appends rows to `table` through the engine's fast path (multi-row INSERT on SQLite, COPY on PostgreSQL).
     func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws
+    /// Like ``bulkInsert(into:columns:rows:)``, but a row whose key is taken already is left out
+    /// rather than failing the statement; returns how many rows were added.
+    func bulkInsertNew(into table: String, columns: [String], rows: [[BulkValue]]) async throws -> Int
 }
 
 /// Where the store's SQL runs: an SQLite file or a PostgreSQL server. Reads may run concurrently;

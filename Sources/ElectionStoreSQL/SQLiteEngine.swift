@@ -92,6 +92,20 @@ private struct SQLiteTransaction: SQLTransaction {
     private static let maximumBinds = 32_766
 
     func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        try await insert(into: table, columns: columns, rows: rows, tail: "")
+    }
+
+    func bulkInsertNew(into table: String, columns: [String], rows: [[BulkValue]]) async throws -> Int {
+        let before = try await totalChanges()
+        try await insert(into: table, columns: columns, rows: rows, tail: " ON CONFLICT DO NOTHING")
+        return try await totalChanges() - before
+    }
+
+    private func totalChanges() async throws -> Int {
+        try await connection.query("SELECT total_changes()").first?.column("total_changes()")?.integer ?? 0
+    }
+
+    private func insert(into table: String, columns: [String], rows: [[BulkValue]], tail: String) async throws {
         guard !rows.isEmpty else { return }
         let rowsPerStatement = max(1, Self.maximumBinds / columns.count)
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
@@ -105,7 +119,7 @@ private struct SQLiteTransaction: SQLTransaction {
             if count == rowsPerStatement, let full = fullStatement {
                 statement = full
             } else {
-                statement = head + Array(repeating: placeholders, count: count).joined(separator: ",")
+                statement = head + Array(repeating: placeholders, count: count).joined(separator: ",") + tail
                 if count == rowsPerStatement { fullStatement = statement }
             }
             var binds: [SQLiteData] = []

@@ -62,6 +62,7 @@ struct Portal: Sendable {
         router.get("/:lang/map") { _, context in try await map(Self.language(context)) }
         addResultRoutes(to: router)
         addDeskRoutes(to: router)
+        addRegisterDeskRoutes(to: router)
         addMissionRoutes(to: router)
         addObserveRoutes(to: router)
     }

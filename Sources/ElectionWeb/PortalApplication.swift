@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -49,6 +49,7 @@ public enum PortalApplication {
         API(store: store, limiter: limiter).addRoutes(to: api)
         ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
         ObservationAPI(store: store, checklists: checklists, intake: intake).addRoutes(to: api)
+        RegisterAPI(store: store, signing: signing).addRoutes(to: api)
         return router
     }
 }

@@ -2,7 +2,9 @@
 /// `{n}`-style placeholders are filled in by the code that uses the string.
 enum Translations {
     static let english = portalEnglish.merging(resultsEnglish) { first, _ in first }.merging(observationEnglish) { first, _ in first }
+        .merging(registerEnglish) { first, _ in first }
     static let khmer = portalKhmer.merging(resultsKhmer) { first, _ in first }.merging(observationKhmer) { first, _ in first }
+        .merging(registerKhmer) { first, _ in first }
 
     private static let portalEnglish: [String: String] = [
         "site.name": "Sala: election commission portal",

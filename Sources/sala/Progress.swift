@@ -11,9 +11,14 @@ final class ProgressBar: @unchecked Sendable {
     private var lastTenth = -1
     private var lastDraw = Date.distantPast
 
-    init(label: String, total: Int) {
+    /// What the bar counts: things (shown as they are) or bytes (shown in megabytes).
+    enum Counting { case items, bytes }
+    private let counting: Counting
+
+    init(label: String, total: Int, counting: Counting = .items) {
         self.label = label
         self.total = max(total, 1)
+        self.counting = counting
     }
 
     func update(_ done: Int) {
@@ -21,8 +26,10 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let text = "\(label) \(Numerals.grouped(done))/\(Numerals.grouped(total)) \(Int(fraction * 100))% "
-            + "\(Numerals.grouped(Int(rate)))/s, \(Int(left.rounded())) s left"
+        let scale = counting == .bytes ? 1_000_000 : 1
+        let unit = counting == .bytes ? " MB" : ""
+        let text = "\(label) \(Numerals.grouped(done / scale))/\(Numerals.grouped(total / scale))\(unit) \(Int(fraction * 100))% "
+            + "\(Numerals.grouped(Int(rate) / scale))\(unit)/s, \(Int(left.rounded())) s left"
         if isTerminal {
             guard done >= total || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()

@@ -51,7 +51,7 @@ struct Export: AsyncParsableCommand {
 
     struct Voters: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The whole register as CSV: voter_number,name_km,name_latin,sex,date_of_birth,station_code.")
+            abstract: "The whole register as CSV, in the columns `sala import voters` reads: \(RegisterFile.headerLine).")
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Output file (standard output when absent).") var out: String?
@@ -61,26 +61,19 @@ struct Export: AsyncParsableCommand {
             FileManager.default.createFile(atPath: path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("Cannot write \(path).") }
             defer { try? handle.close() }
-            handle.write(Data("voter_number,name_km,name_latin,sex,date_of_birth,station_code\n".utf8))
+            handle.write(Data((RegisterFile.headerLine + "\n").utf8))
             try await store.withStore { db in
+                let citizenship = try await db.election().citizenship
                 var last: VoterNumber?
                 while true {
                     let page = try await db.voters(after: last, limit: 50_000)
                     guard let end = page.last else { break }
                     var text = ""
-                    for v in page {
-                        text += "\(v.number),\(csv(v.name.khmer)),\(csv(v.name.latin)),\(v.sex.rawValue),\(v.dateOfBirth.iso),\(v.stationCode)\n"
-                    }
+                    for v in page { text += RegisterFile.line(of: v, citizenship: citizenship) }
                     handle.write(Data(text.utf8))
                     last = end.number
                 }
             }
-        }
-
-        /// A CSV field, quoted when it holds a comma, a quote or a line break.
-        func csv(_ field: String) -> String {
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }
 }

@@ -25,6 +25,9 @@ struct Scenario: AsyncParsableCommand {
     @Flag(help: "Replace an existing database.")
     var force = false
 
+    @Flag(help: "Leave the register empty (stations keep their sizes), for `sala import voters`.")
+    var withoutRegister = false
+
     func validate() throws {
         guard name == CambodiaScenario.name else {
             throw ValidationError("Unknown scenario '\(name)'; the only scenario is \(CambodiaScenario.name).")
@@ -39,7 +42,7 @@ struct Scenario: AsyncParsableCommand {
 
     func run() async throws {
         let target = try store.target(defaultPath: nil)
-        let build = ScenarioBuild(seed: seed, voters: voters)
+        let build = ScenarioBuild(seed: seed, voters: voters, storesRegister: !withoutRegister)
         let report: ScenarioBuild.Report
         switch target {
         case .sqlite(let path): report = try await build.buildSQLite(at: path, replacing: force)

@@ -16,6 +16,9 @@ struct ScenarioBuild {
 
     let seed: UInt64
     let voters: Int
+    /// Whether the generated register is stored; without it, stations keep their register sizes
+    /// and the register is left to `sala import voters`.
+    var storesRegister = true
 
     /// Builds into a new SQLite file. The build goes to `PATH.partial`, renamed to `PATH` only when
     /// complete, so a failed or interrupted build never leaves a half-built database behind.
@@ -77,10 +80,11 @@ struct ScenarioBuild {
     private func build(into store: SQLElectionStore) async throws -> Report {
         let started = Date()
         let scenario = try CambodiaScenario(seed: seed, voters: voters)
-        let progress = ProgressBar(label: "voters", total: voters)
+        let progress = ProgressBar(label: "voters", total: storesRegister ? voters : 0)
         let counter = Counter()
         try await store.loadElection(scenario.reference) { storeBatch in
             counter.mark()
+            guard storesRegister else { return }
             try await scenario.generateRegister { batch in
                 try await storeBatch(batch)
                 progress.update(counter.add(batch.count))

@@ -1,0 +1,325 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import SQLKit
+
+extension SQLElectionStore: RegisterStore {
+    /// The columns of a voter row, in the order of ``voterRow(_:)``.
+    static let voterColumns = ["voter_number", "station_code", "name_km", "name_latin", "sex", "birth_date", "name_key", "latin_key"]
+
+    static func voterRow(_ entry: RegisterEntry) -> [BulkValue] {
+        let v = entry.voter
+        return [.integer(v.number.value), .text(v.stationCode), .text(v.name.khmer), .text(v.name.latin),
+                .text(v.sex.rawValue), .text(v.dateOfBirth.iso), .text(entry.nameKey), .text(entry.latinKey)]
+    }
+
+    public func pollingStationCodes() async throws -> Set<String> {
+        Set(try await all("SELECT code FROM polling_stations") { try $0.decode(column: "code", as: String.self) })
+    }
+
+    public func voter(_ number: VoterNumber) async throws -> Voter {
+        try await one("SELECT * FROM voters WHERE voter_number = \(bind: number.value)", Rows.voter, "voter", number.description)
+    }
+
+    // MARK: Imports
+
+    public func registerImport(fileDigest: String) async throws -> RegisterImport? {
+        try await all("SELECT * FROM register_imports WHERE file_digest = \(bind: fileDigest) ORDER BY id DESC LIMIT 1",
+                      Self.registerImport).first
+    }
+
+    public func startRegisterImport(
+        fileName: String, fileDigest: String, fileSize: Int64, actor: String, at time: Date
+    ) async throws -> RegisterImport {
+        try await engine.withTransaction { tx in
+            let row = try await tx.sql.raw("""
+                INSERT INTO register_imports (file_name, file_digest, file_size, actor, started_at)
+                VALUES (\(bind: fileName), \(bind: fileDigest), \(bind: fileSize), \(bind: actor), \(bind: ISO8601.string(time)))
+                RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.refused("the import was not numbered") }
+            return RegisterImport(id: id, fileName: fileName, fileDigest: fileDigest, fileSize: fileSize, actor: actor,
+                                  startedAt: time, finishedAt: nil, progress: .init())
+        }
+    }
+
+    public func importVoters(
+        _ batch: [RegisterEntry], into importID: Int,
+        recording: @Sendable (VoterBatchOutcome) async throws -> RegisterImport.Progress
+    ) async throws -> VoterBatchOutcome {
+        do {
+            // Most batches are all new: insert them in one pass, and only if some number was on the
+            // register already start again comparing each voter with the register.
+            return try await engine.withTransaction { tx in
+                let added = try await tx.bulkInsertNew(into: "voters", columns: Self.voterColumns, rows: batch.map(Self.voterRow))
+                guard added == batch.count else { throw SomeAlreadyRegistered() }
+                let outcome = VoterBatchOutcome(added: added, alreadyRegistered: [], conflicts: [])
+                try await Self.record(try await recording(outcome), of: importID, in: tx)
+                return outcome
+            }
+        } catch is SomeAlreadyRegistered {
+            return try await engine.withTransaction { tx in
+                var registered: [Int: Voter] = [:]
+                for chunk in batch.map(\.voter.number.value).chunked(5_000) {
+                    for voter in try await tx.sql.raw("SELECT * FROM voters WHERE voter_number IN \(list: chunk)").all().map(Rows.voter) {
+                        registered[voter.number.value] = voter
+                    }
+                }
+                var fresh: [RegisterEntry] = []
+                var outcome = VoterBatchOutcome(added: 0, alreadyRegistered: [], conflicts: [])
+                for (position, entry) in batch.enumerated() {
+                    if let existing = registered[entry.voter.number.value] {
+                        if existing == entry.voter {
+                            outcome.alreadyRegistered.append(position)
+                        } else {
+                            outcome.conflicts.append(.init(position: position, registered: existing))
+                        }
+                    } else {
+                        fresh.append(entry)
+                        registered[entry.voter.number.value] = entry.voter
+                    }
+                }
+                try await tx.bulkInsert(into: "voters", columns: Self.voterColumns, rows: fresh.map(Self.voterRow))
+                outcome.added = fresh.count
+                try await Self.record(try await recording(outcome), of: importID, in: tx)
+                return outcome
+            }
+        }
+    }
+
+    private struct SomeAlreadyRegistered: Error {}
+
+    private static func record(_ p: RegisterImport.Progress, of importID: Int, in tx: any SQLTransaction) async throws {
+        try await tx.sql.raw("""
+            UPDATE register_imports SET bytes_read = \(bind: p.bytesRead), rows_read = \(bind: p.rows), added = \(bind: p.added),
+                already_registered = \(bind: p.alreadyRegistered), rejected = \(bind: p.rejected), rejects_bytes = \(bind: p.rejectsBytes)
+            WHERE id = \(bind: importID)
+            """).run()
+    }
+
+    public func finishRegisterImport(id: Int, at time: Date) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("UPDATE register_imports SET finished_at = \(bind: ISO8601.string(time)) WHERE id = \(bind: id)").run()
+            // The planner's statistics are stale after millions of rows.
+            try await tx.sql.raw("ANALYZE voters").run()
+        }
+    }
+
+    static func registerImport(_ row: any SQLRow) throws -> RegisterImport {
+        let finished = try row.decode(column: "finished_at", as: String?.self)
+        return RegisterImport(
+            id: try row.decode(column: "id", as: Int.self),
+            fileName: try row.decode(column: "file_name", as: String.self),
+            fileDigest: try row.decode(column: "file_digest", as: String.self),
+            fileSize: try row.decode(column: "file_size", as: Int64.self),
+            actor: try row.decode(column: "actor", as: String.self),
+            startedAt: try ISO8601.date(try row.decode(column: "started_at", as: String.self)),
+            finishedAt: try finished.map(ISO8601.date),
+            progress: .init(
+                bytesRead: try row.decode(column: "bytes_read", as: Int64.self),
+                rows: try row.decode(column: "rows_read", as: Int.self),
+                added: try row.decode(column: "added", as: Int.self),
+                alreadyRegistered: try row.decode(column: "already_registered", as: Int.self),
+                rejected: try row.decode(column: "rejected", as: Int.self),
+                rejectsBytes: try row.decode(column: "rejects_bytes", as: Int64.self)))
+    }
+
+    // MARK: Changes
+
+    public func registerVoter(_ voter: Voter, reason: String, by official: Official, at time: Date) async throws -> RegisterChange {
+        try Self.permit(official, at: voter.stationCode)
+        return try await engine.withTransaction { tx in
+            try await Self.requireStation(voter.stationCode, in: tx)
+            let taken = try await tx.sql.raw("SELECT voter_number FROM voters WHERE voter_number = \(bind: voter.number.value)").first()
+            guard taken == nil else { throw StoreError.duplicate("voter", voter.number.description) }
+            try await tx.bulkInsert(into: "voters", columns: Self.voterColumns, rows: [Self.voterRow(RegisterEntry(voter))])
+            let change = RegisterChange(kind: .registered, voter: voter, reason: reason, official: official.name, at: time)
+            try await Self.insert(change, officialID: official.id, in: tx)
+            return change
+        }
+    }
+
+    public func moveVoter(
+        _ number: VoterNumber, to stationCode: String, reason: String, by official: Official, at time: Date
+    ) async throws -> RegisterChange {
+        try Self.permit(official, at: stationCode)
+        return try await engine.withTransaction { tx in
+            try await Self.requireStation(stationCode, in: tx)
+            var voter = try await Self.voter(number, in: tx)
+            // Moving someone out of another unit needs that unit too.
+            try Self.permit(official, at: voter.stationCode)
+            let from = voter.stationCode
+            guard from != stationCode else { throw FormRefusal(.wrongState, "voter \(number) is registered at \(stationCode) already") }
+            try await tx.sql.raw("UPDATE voters SET station_code = \(bind: stationCode) WHERE voter_number = \(bind: number.value)").run()
+            voter.stationCode = stationCode
+            let change = RegisterChange(kind: .moved, voter: voter, fromStation: from, reason: reason, official: official.name, at: time)
+            try await Self.insert(change, officialID: official.id, in: tx)
+            return change
+        }
+    }
+
+    public func removeVoter(_ number: VoterNumber, reason: String, by official: Official, at time: Date) async throws -> RegisterChange {
+        try await engine.withTransaction { tx in
+            let voter = try await Self.voter(number, in: tx)
+            try Self.permit(official, at: voter.stationCode)
+            try await tx.sql.raw("DELETE FROM voters WHERE voter_number = \(bind: number.value)").run()
+            let change = RegisterChange(kind: .removed, voter: voter, reason: reason, official: official.name, at: time)
+            try await Self.insert(change, officialID: official.id, in: tx)
+            return change
+        }
+    }
+
+    public func registerChanges(voter number: VoterNumber) async throws -> [RegisterChange] {
+        try await all("""
+            SELECT c.*, o.name AS official_name FROM register_changes c JOIN officials o ON o.id = c.official_id
+            WHERE c.voter_number = \(bind: number.value) ORDER BY c.id
+            """) { row in
+            guard let kind = RegisterChange.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw Rows.Malformed(column: "kind", value: try row.decode(column: "kind", as: String.self))
+            }
+            return RegisterChange(
+                kind: kind, voter: try Rows.voter(row), fromStation: try row.decode(column: "from_station", as: String?.self),
+                reason: try row.decode(column: "reason", as: String.self),
+                official: try row.decode(column: "official_name", as: String.self),
+                at: try ISO8601.date(try row.decode(column: "changed_at", as: String.self)))
+        }
+    }
+
+    private static func permit(_ official: Official, at stationCode: String) throws {
+        guard official.mayChangeRegister(at: stationCode) else {
+            throw FormRefusal(.notYourStation, "\(official.name) may not change the register at station \(stationCode)")
+        }
+    }
+
+    private static func requireStation(_ code: String, in tx: any SQLTransaction) async throws {
+        guard try await tx.sql.raw("SELECT code FROM polling_stations WHERE code = \(bind: code)").first() != nil else {
+            throw StoreError.notFound("polling station", code)
+        }
+    }
+
+    private static func voter(_ number: VoterNumber, in tx: any SQLTransaction) async throws -> Voter {
+        guard let row = try await tx.sql.raw("SELECT * FROM voters WHERE voter_number = \(bind: number.value)").first() else {
+            throw StoreError.notFound("voter", number.description)
+        }
+        return try Rows.voter(row)
+    }
+
+    private static func insert(_ change: RegisterChange, officialID: Int, in tx: any SQLTransaction) async throws {
+        let v = change.voter
+        try await tx.sql.raw("""
+            INSERT INTO register_changes (kind, voter_number, station_code, name_km, name_latin, sex, birth_date,
+                                          from_station, reason, official_id, changed_at)
+            VALUES (\(bind: change.kind.rawValue), \(bind: v.number.value), \(bind: v.stationCode), \(bind: v.name.khmer),
+                    \(bind: v.name.latin), \(bind: v.sex.rawValue), \(bind: v.dateOfBirth.iso), \(bind: change.fromStation),
+                    \(bind: change.reason), \(bind: officialID), \(bind: ISO8601.string(change.at)))
+            """).run()
+    }
+
+    // MARK: Search
+
+    public func searchVoters(_ search: VoterSearch) async throws -> [VoterMatch] {
+        guard !search.typed.nameKey.isEmpty else { return [] }
+        let query: SQLQueryString
+        if search.dateOfBirth == nil {
+            guard !search.typed.latinKey.isEmpty else { return [] }
+            // Without a date, the name's sound narrows the register (an index), at most 5,000 voters.
+            query = "SELECT * FROM voters WHERE latin_key = \(bind: search.typed.latinKey) ORDER BY voter_number LIMIT 5000"
+        } else {
+            query = "SELECT * FROM voters WHERE birth_date IN \(list: search.dates.map(\.iso))"
+        }
+        let found = try await all(query) { row in
+            RegisterEntry(voter: try Rows.voter(row), nameKey: try row.decode(column: "name_key", as: String.self),
+                          latinKey: try row.decode(column: "latin_key", as: String.self))
+        }
+        return search.ranked(found)
+    }
+
+    // MARK: Duplicates
+
+    public func findDuplicates(_ rule: DuplicateRule) async throws -> DuplicateScan {
+        let key = rule.name == .exact ? "name_key" : "latin_key"
+        let place = rule.place.codePrefixLength == 0 ? "''" : "substr(station_code, 1, \(rule.place.codePrefixLength))"
+        let now = ISO8601.now()
+        let ruleText = rule.description
+        return try await engine.withTransaction { tx in
+            // One pass groups the register by the rule's key; a second reads the voters of the
+            // groups with more than one.
+            let rows = try await tx.sql.raw("""
+                SELECT \(unsafeRaw: key) AS group_name, \(unsafeRaw: place) AS group_place, v.* FROM voters v
+                WHERE (\(unsafeRaw: key), birth_date, \(unsafeRaw: place)) IN (
+                    SELECT \(unsafeRaw: key), birth_date, \(unsafeRaw: place) FROM voters
+                    GROUP BY \(unsafeRaw: key), birth_date, \(unsafeRaw: place) HAVING COUNT(*) > 1)
+                ORDER BY group_name, birth_date, group_place, voter_number
+                """).all()
+            var groups: [(key: String, voters: [Voter])] = []
+            var voters = 0
+            for row in rows {
+                let voter = try Rows.voter(row)
+                let groupKey = "\(try row.decode(column: "group_name", as: String.self))|\(voter.dateOfBirth.iso)|"
+                    + (try row.decode(column: "group_place", as: String.self))
+                voters += 1
+                if groups.last?.key == groupKey { groups[groups.count - 1].voters.append(voter) } else { groups.append((groupKey, [voter])) }
+            }
+            var newCases = 0
+            for group in groups {
+                let caseKey = group.key + "|" + group.voters.map(\.number.description).joined(separator: ",")
+                let row = try await tx.sql.raw("""
+                    INSERT INTO duplicate_cases (rule, group_key, opened_at) VALUES (\(bind: ruleText), \(bind: caseKey), \(bind: now))
+                    ON CONFLICT DO NOTHING RETURNING id
+                    """).first()
+                guard let id = try row?.decode(column: "id", as: Int.self) else { continue }
+                newCases += 1
+                try await tx.bulkInsert(
+                    into: "duplicate_case_voters", columns: ["case_id"] + Self.voterColumns.prefix(6),
+                    rows: group.voters.map { [.integer(id)] + Self.voterRow(RegisterEntry(voter: $0, nameKey: "", latinKey: "")).prefix(6) })
+            }
+            return DuplicateScan(rule: rule, groups: groups.count, voters: voters, newCases: newCases)
+        }
+    }
+
+    public func duplicateCases(undecidedOnly: Bool, within unitCode: String, limit: Int) async throws -> [DuplicateCase] {
+        let undecided: SQLQueryString = undecidedOnly ? """
+            AND COALESCE((SELECT d.verdict FROM duplicate_decisions d WHERE d.case_id = c.id ORDER BY d.id DESC LIMIT 1), 'unsure') = 'unsure'
+            """ : ""
+        let ids = try await all("""
+            SELECT c.id FROM duplicate_cases c
+            WHERE EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id AND v.station_code LIKE \(bind: Self.escapeLike(unitCode) + "%") ESCAPE '\\')
+            \(undecided)
+            ORDER BY c.id LIMIT \(bind: limit)
+            """) { try $0.decode(column: "id", as: Int.self) }
+        var cases: [DuplicateCase] = []
+        for id in ids { cases.append(try await duplicateCase(id)) }
+        return cases
+    }
+
+    public func duplicateCase(_ id: Int) async throws -> DuplicateCase {
+        let rule = try await one("SELECT rule FROM duplicate_cases WHERE id = \(bind: id)", {
+            try $0.decode(column: "rule", as: String.self)
+        }, "duplicate case", String(id))
+        let voters = try await all("SELECT * FROM duplicate_case_voters WHERE case_id = \(bind: id) ORDER BY voter_number", Rows.voter)
+        let decision = try await all("""
+            SELECT d.verdict, d.note, d.decided_at, o.name FROM duplicate_decisions d JOIN officials o ON o.id = d.official_id
+            WHERE d.case_id = \(bind: id) ORDER BY d.id DESC LIMIT 1
+            """) { row -> DuplicateDecision in
+            let text = try row.decode(column: "verdict", as: String.self)
+            guard let verdict = DuplicateDecision.Verdict(rawValue: text) else { throw Rows.Malformed(column: "verdict", value: text) }
+            return DuplicateDecision(verdict: verdict, note: try row.decode(column: "note", as: String.self),
+                                     official: try row.decode(column: "name", as: String.self),
+                                     at: try ISO8601.date(try row.decode(column: "decided_at", as: String.self)))
+        }.first
+        return DuplicateCase(id: id, rule: rule, voters: voters, decision: decision)
+    }
+
+    public func decide(duplicateCase id: Int, _ decision: DuplicateDecision, by official: Official) async throws {
+        let found = try await duplicateCase(id)
+        guard official.role != .stationOfficial, found.voters.contains(where: { official.covers($0.stationCode) }) else {
+            throw FormRefusal(.notYourStation, "\(official.name) may not decide duplicate case \(id): none of its voters is in their unit")
+        }
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("""
+                INSERT INTO duplicate_decisions (case_id, verdict, note, official_id, decided_at)
+                VALUES (\(bind: id), \(bind: decision.verdict.rawValue), \(bind: decision.note), \(bind: official.id), \(bind: ISO8601.string(decision.at)))
+                """).run()
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// The register at an official's desk: search by name and date of birth (ranked candidates),
+/// registering a person, and the duplicate queue.
+struct RegisterDeskPage: Sendable {
+    struct Row: Sendable {
+        let href: String
+        let number: String
+        let khmer: String
+        let latin: String
+        let sex: String
+        let born: String
+        let station: String
+        let closeness: String
+    }
+    struct Field: Sendable {
+        let name: String
+        let label: String
+        let value: String
+        let invalid: Bool
+    }
+    let lang: String
+    let csrf: String
+    let name: String
+    let born: String
+    let slips: Bool
+    let searched: Bool
+    let rows: [Row]
+    let error: String?
+    let message: String?
+    let newVoterFields: [Field]
+}
+
+/// One voter at the desk: their registration, its changes, and the forms to move or remove them.
+struct VoterDeskPage: Sendable {
+    struct Change: Sendable {
+        let at: String
+        let kind: String
+        let station: String
+        let from: String
+        let reason: String
+        let official: String
+    }
+    let lang: String
+    let csrf: String
+    let number: String
+    let khmer: String
+    let latin: String
+    let sex: String
+    let born: String
+    let station: String
+    let stationHref: String
+    let changes: [Change]
+    let error: String?
+    let message: String?
+}
+
+/// The queue of likely duplicates in the official's unit.
+struct DuplicatesDeskPage: Sendable {
+    struct Case: Sendable {
+        let id: String
+        let rule: String
+        let voters: [RegisterDeskPage.Row]
+        let decision: String
+    }
+    let lang: String
+    let csrf: String
+    let cases: [Case]
+    let message: String?
+    let error: String?
+}
+
+extension Portal {
+    func addRegisterDeskRoutes(to router: Router<PortalRequestContext>) {
+        router.get("/:lang/desk/register") { request, context in
+            let language = try Self.language(context)
+            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+            let q = request.uri.queryParameters
+            return try await registerDesk(
+                session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
+                slips: q["slips"] != nil, message: q["done"].map { language.text("register.done.\($0)") })
+        }
+        router.post("/:lang/desk/register/voters") { request, context in
+            let language = try Self.language(context)
+            let (session, fields) = try await signedIn(request, language, form: true)
+            do {
+                let voter = try await RegisterInput.newVoter(
+                    number: fields["voterNumber"], khmer: fields["nameKhmer"], latin: fields["nameLatin"], sex: fields["sex"],
+                    born: fields["dateOfBirth"], station: fields["station"], store: store)
+                _ = try await store.registerVoter(voter, reason: try RegisterInput.reason(fields["reason"]), by: session.official, at: Date())
+                return Response.redirect(to: "/\(language.rawValue)/desk/register/voters/\(voter.number)?done=registered", type: .normal)
+            } catch let error as InputError {
+                return try await registerDesk(session, language, typed: fields, error: error.message(in: language), invalidField: error.field, status: .badRequest)
+            } catch {
+                let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(error, in: language)
+                guard status != .internalServerError else { throw error }
+                return try await registerDesk(session, language, typed: fields, error: message, invalidField: field, status: status)
+            }
+        }
+        router.get("/:lang/desk/register/voters/:number") { request, context in
+            let language = try Self.language(context)
+            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+            let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
+            return try await voterDesk(number, session, language, message: request.uri.queryParameters["done"].map { language.text("register.done.\($0)") })
+        }
+        router.post("/:lang/desk/register/voters/:number/:action") { request, context in
+            let language = try Self.language(context)
+            let (session, fields) = try await signedIn(request, language, form: true)
+            let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
+            let action = context.parameters.get("action") ?? ""
+            do {
+                let reason = try RegisterInput.reason(fields["reason"])
+                switch action {
+                case "move":
+                    let station = try Input.code(fields["station"], digits: 9, field: "station")
+                    _ = try await store.moveVoter(number, to: station, reason: reason, by: session.official, at: Date())
+                    return Response.redirect(to: "/\(language.rawValue)/desk/register/voters/\(number)?done=moved", type: .normal)
+                case "removal":
+                    _ = try await store.removeVoter(number, reason: reason, by: session.official, at: Date())
+                    return Response.redirect(to: "/\(language.rawValue)/desk/register?done=removed", type: .normal)
+                default:
+                    throw HTTPError(.notFound)
+                }
+            } catch let error as InputError {
+                return try await voterDesk(number, session, language, error: error.message(in: language), status: .badRequest)
+            } catch let refusal as FormRefusal {
+                let (status, _, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
+                return try await voterDesk(number, session, language, error: message, status: status)
+            }
+        }
+        router.get("/:lang/desk/duplicates") { request, context in
+            let language = try Self.language(context)
+            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+            return try await duplicatesDesk(session, language, message: request.uri.queryParameters["done"].map { _ in language.text("register.done.decided") })
+        }
+        router.post("/:lang/desk/duplicates/:id") { request, context in
+            let language = try Self.language(context)
+            let (session, fields) = try await signedIn(request, language, form: true)
+            guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw InputError(field: "id", reason: "number") }
+            do {
+                let decision = try RegisterInput.decision(verdict: fields["verdict"], note: fields["note"], official: session.official)
+                try await store.decide(duplicateCase: id, decision, by: session.official)
+                return Response.redirect(to: "/\(language.rawValue)/desk/duplicates?done=\(id)", type: .normal)
+            } catch let error as InputError {
+                return try await duplicatesDesk(session, language, error: error.message(in: language), status: .badRequest)
+            }
+        }
+    }
+
+    static func signInFirst(_ language: Language) -> Response {
+        Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
+    }
+
+    func registerRow(_ voter: Voter, _ language: Language, closeness: String = "") -> RegisterDeskPage.Row {
+        RegisterDeskPage.Row(
+            href: "/\(language.rawValue)/desk/register/voters/\(voter.number)", number: voter.number.description,
+            khmer: voter.name.khmer, latin: voter.name.latin, sex: language.text("sex.\(voter.sex.rawValue)"),
+            born: voter.dateOfBirth.iso, station: voter.stationCode, closeness: closeness)
+    }
+
+    private func registerDesk(
+        _ session: OfficialSession, _ language: Language, name: String = "", born: String = "", slips: Bool = false,
+        message: String? = nil, typed: [String: String] = [:], error: String? = nil, invalidField: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var rows: [RegisterDeskPage.Row] = []
+        var searchError: String?
+        var searchStatus = status
+        if !name.isEmpty {
+            do {
+                let search = try RegisterInput.search(name: name, born: born, slips: slips ? "true" : nil)
+                rows = try await store.searchVoters(search).filter { session.official.covers($0.voter.stationCode) }.map { match in
+                    var closeness = language.text("closeness.\(match.closeness.rawValue)")
+                    if !match.dateOfBirthExact { closeness += " · " + language.text("closeness.other_date") }
+                    return registerRow(match.voter, language, closeness: closeness)
+                }
+            } catch let input as InputError {
+                searchError = input.message(in: language)
+                searchStatus = .badRequest
+            }
+        }
+        let fields = ["voterNumber", "nameKhmer", "nameLatin", "sex", "dateOfBirth", "station", "reason"].map {
+            RegisterDeskPage.Field(name: $0, label: language.text("field.\($0)"), value: typed[$0] ?? "", invalid: $0 == invalidField)
+        }
+        let model = RegisterDeskPage(
+            lang: language.rawValue, csrf: session.csrfToken, name: name, born: born, slips: slips, searched: !name.isEmpty && searchError == nil,
+            rows: rows, error: error ?? searchError, message: message, newVoterFields: fields)
+        return page("desk-register", language.text("register.title"), model, language, "/desk/register", status: searchStatus)
+    }
+
+    private func voterDesk(
+        _ number: VoterNumber, _ session: OfficialSession, _ language: Language, message: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let voter = try await store.voter(number)
+        guard session.official.covers(voter.stationCode) else { throw NotAllowed(message: "voter \(number) is not in your unit") }
+        let changes = try await store.registerChanges(voter: number).map {
+            VoterDeskPage.Change(
+                at: $0.at.formatted(.iso8601), kind: language.text("change.\($0.kind.rawValue)"), station: $0.voter.stationCode,
+                from: $0.fromStation ?? "", reason: $0.reason, official: $0.official)
+        }
+        let l = language.rawValue
+        let model = VoterDeskPage(
+            lang: l, csrf: session.csrfToken, number: number.description, khmer: voter.name.khmer, latin: voter.name.latin,
+            sex: language.text("sex.\(voter.sex.rawValue)"), born: voter.dateOfBirth.iso, station: voter.stationCode,
+            stationHref: "/\(l)/stations/\(voter.stationCode)", changes: changes, error: error, message: message)
+        return page("desk-voter", "\(number) \(language.pick(voter.name.latin, voter.name.khmer))", model, language,
+                    "/desk/register/voters/\(number)", status: status)
+    }
+
+    private func duplicatesDesk(
+        _ session: OfficialSession, _ language: Language, message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let cases = try await store.duplicateCases(undecidedOnly: true, within: session.official.unitCode, limit: 50)
+        let model = DuplicatesDeskPage(
+            lang: language.rawValue, csrf: session.csrfToken,
+            cases: cases.map { c in
+                DuplicatesDeskPage.Case(
+                    id: String(c.id), rule: c.rule, voters: c.voters.map { registerRow($0, language) },
+                    decision: c.decision.map { "\(language.text("verdict.\($0.verdict.rawValue)")): \($0.note) (\($0.official))" } ?? "")
+            },
+            message: message, error: error)
+        return page("desk-duplicates", language.text("register.duplicates"), model, language, "/desk/duplicates", status: status)
+    }
+}
