@@ -154,6 +154,8 @@ public enum NameKey {
     /// vowels, white space, hyphens, dots and apostrophes.
     private static func isDropped(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
+        case 0x1780...0x17B3, 0x17B6...0x17FF:
+            return false
         case 0x20, 0x09...0x0D, 0x27, 0x2D, 0x2E, 0x60:
             return true
         case 0x21...0x7E:
@@ -206,7 +208,13 @@ public enum NameKey {
 
         mutating func flush(into out: inout String.UnicodeScalarView) {
             guard active else { return }
-            defer { self = Cluster() }
+            defer {
+                // Emptied keeping their storage: the next cluster reuses it.
+                active = false
+                base = nil
+                coengs.removeAll(keepingCapacity: true)
+                marks.removeAll(keepingCapacity: true)
+            }
 
             composeVowels()
             lowerShifters()

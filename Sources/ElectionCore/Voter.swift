@@ -34,9 +34,13 @@ public struct VoterNumber: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses ten digits (spaces and hyphens ignored) with a correct check digit; nil otherwise.
     public init?(_ text: some StringProtocol) {
-        let digits = String(text.filter { $0 != " " && $0 != "-" })
-        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
-              VoterNumber.checkDigit(value / 10) == value % 10 else { return nil }
+        var value = 0, digits = 0
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 10 else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        guard digits == 10, VoterNumber.checkDigit(value / 10) == value % 10 else { return nil }
         self.value = value
     }
 

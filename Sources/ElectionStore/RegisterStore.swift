@@ -23,7 +23,11 @@ public protocol RegisterStore: Sendable {
         _ batch: [RegisterEntry], into importID: Int,
         recording: @Sendable (VoterBatchOutcome) async throws -> RegisterImport.Progress
     ) async throws -> VoterBatchOutcome
-    /// Marks an import finished.
+    /// Drops the register's search indexes for a large import, keeping their definitions with the
+    /// import: inserting millions of voters and building each index once at the end is many times
+    /// faster than updating the indexes at every batch. Searches are slow until the import finishes.
+    func deferRegisterIndexes(during importID: Int) async throws
+    /// Marks an import finished, building again any index it deferred.
     func finishRegisterImport(id: Int, at: Date) async throws
 
     // MARK: Changes
@@ -65,9 +69,11 @@ public struct RegisterImport: Sendable, Hashable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var progress: Progress
+    /// Whether the register's search indexes are dropped until this import finishes.
+    public var defersIndexes: Bool
 
     public init(id: Int, fileName: String, fileDigest: String, fileSize: Int64, actor: String,
-                startedAt: Date, finishedAt: Date?, progress: Progress) {
+                startedAt: Date, finishedAt: Date?, progress: Progress, defersIndexes: Bool = false) {
         self.id = id
         self.fileName = fileName
         self.fileDigest = fileDigest
@@ -76,6 +82,7 @@ public struct RegisterImport: Sendable, Hashable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.progress = progress
+        self.defersIndexes = defersIndexes
     }
 
     /// What an import has done so far; stored with every batch.

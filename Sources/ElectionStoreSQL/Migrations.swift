@@ -37,6 +37,9 @@ enum Migrations {
         "register_imports", "register_changes", "duplicate_cases", "duplicate_case_voters", "duplicate_decisions",
     ]
 
+    /// The PostgreSQL advisory lock migrating processes take turns with ("sala" in ASCII).
+    static let lockKey = 0x73616C61
+
     /// Applies the migrations the database lacks, each in its own transaction. A database that is
     /// up to date is only read, so many processes may open it at once.
     static func apply(on engine: any SQLEngine) async throws {
@@ -55,6 +58,7 @@ enum Migrations {
         let missing = all.filter { !applied.contains($0.name) }
         guard !missing.isEmpty else { return }
         try await engine.withTransaction { tx in
+            if dialect == .postgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run() }
             try await tx.sql.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     name TEXT PRIMARY KEY,
@@ -64,7 +68,9 @@ enum Migrations {
         }
         for migration in missing {
             try await engine.withTransaction { tx in
-                // Another process may have applied it since we looked.
+                // Another process may be applying it, or have applied it since we looked: on
+                // PostgreSQL wait for it (SQLite has one writer at a time already), then look again.
+                if dialect == .postgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run() }
                 let done = try await tx.sql.raw(
                     "SELECT name FROM schema_migrations WHERE name = \(bind: migration.name)").first()
                 guard done == nil else { return }
@@ -571,9 +577,10 @@ extension Migrations {
             """
         return [
             "ALTER TABLE election ADD COLUMN citizenship TEXT NOT NULL DEFAULT 'KHM'",
-            // Keys of the Khmer name (NameKey, LatinKey), worked out once by Sala when a voter is stored.
+            // Keys of the names (NameKey of each, LatinKey of the Khmer), worked out once by Sala when a voter is stored.
             "ALTER TABLE voters ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE voters ADD COLUMN latin_key TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE voters ADD COLUMN latin_name_key TEXT NOT NULL DEFAULT ''",
             "CREATE INDEX voters_by_latin_key ON voters (latin_key)",
             """
             CREATE TABLE register_imports (
@@ -589,7 +596,8 @@ extension Migrations {
                 added \(d.bigInteger) NOT NULL DEFAULT 0,
                 already_registered \(d.bigInteger) NOT NULL DEFAULT 0,
                 rejected \(d.bigInteger) NOT NULL DEFAULT 0,
-                rejects_bytes \(d.bigInteger) NOT NULL DEFAULT 0
+                rejects_bytes \(d.bigInteger) NOT NULL DEFAULT 0,
+                deferred_indexes TEXT
             )\(d.tableOptions)
             """,
             "CREATE INDEX register_imports_by_digest ON register_imports (file_digest)",
@@ -607,7 +615,7 @@ extension Migrations {
             "CREATE INDEX register_changes_by_voter ON register_changes (voter_number)",
             """
             CREATE TABLE duplicate_cases (
-                id \(d.identityPrimaryKey),
+                id \(d.bigInteger) PRIMARY KEY,
                 rule TEXT NOT NULL,
                 group_key TEXT NOT NULL,
                 opened_at TEXT NOT NULL,
@@ -641,13 +649,17 @@ extension Migrations {
         var last = -1
         while true {
             let page = try await tx.sql.raw("""
-                SELECT voter_number, name_km FROM voters WHERE voter_number > \(bind: last)
+                SELECT voter_number, name_km, name_latin FROM voters WHERE voter_number > \(bind: last)
                 ORDER BY voter_number LIMIT 10000
-                """).all().map { (try $0.decode(column: "voter_number", as: Int.self), try $0.decode(column: "name_km", as: String.self)) }
+                """).all().map {
+                (try $0.decode(column: "voter_number", as: Int.self), try $0.decode(column: "name_km", as: String.self),
+                 try $0.decode(column: "name_latin", as: String.self))
+            }
             guard let end = page.last else { return }
-            for (number, khmer) in page {
+            for (number, khmer, latin) in page {
                 try await tx.sql.raw("""
-                    UPDATE voters SET name_key = \(bind: NameKey.of(khmer)), latin_key = \(bind: LatinKey.of(khmer))
+                    UPDATE voters SET name_key = \(bind: NameKey.of(khmer)), latin_key = \(bind: LatinKey.of(khmer)),
+                        latin_name_key = \(bind: NameKey.of(latin))
                     WHERE voter_number = \(bind: number)
                     """).run()
             }

@@ -1,6 +1,8 @@
 import Foundation
 import ElectionCore
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 
 /// Turns rows of the schema's tables into domain values.
 enum Rows {
@@ -106,30 +108,47 @@ enum Rows {
     }
 
     static func voter(_ row: any SQLRow) throws -> Voter {
-        let number = try row.decode(column: "voter_number", as: Int.self)
+        let number = try integer(row, "voter_number")
         guard let parsed = VoterNumber(value: number) else {
             throw Malformed(column: "voter_number", value: String(number))
         }
         return Voter(
             number: parsed, name: try name(row), sex: try sex(row), dateOfBirth: try date(row, "birth_date"),
-            stationCode: try row.decode(column: "station_code", as: String.self))
+            stationCode: try text(row, "station_code"))
+    }
+
+    /// A voter with the name keys stored beside them.
+    static func registerEntry(_ row: any SQLRow) throws -> RegisterEntry {
+        RegisterEntry(voter: try voter(row), nameKey: try text(row, "name_key"), latinKey: try text(row, "latin_key"),
+                      latinNameKey: try text(row, "latin_name_key"))
     }
 
     private static func name(_ row: any SQLRow) throws -> PersonName {
-        PersonName(
-            khmer: try row.decode(column: "name_km", as: String.self),
-            latin: try row.decode(column: "name_latin", as: String.self))
+        PersonName(khmer: try text(row, "name_km"), latin: try text(row, "name_latin"))
     }
 
     private static func sex(_ row: any SQLRow) throws -> Sex {
-        let text = try row.decode(column: "sex", as: String.self)
+        let text = try text(row, "sex")
         guard let sex = Sex(rawValue: text) else { throw Malformed(column: "sex", value: text) }
         return sex
     }
 
     static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
-        let text = try row.decode(column: column, as: String.self)
+        let text = try text(row, column)
         guard let date = CalendarDate(iso: text) else { throw Malformed(column: column, value: text) }
         return date
+    }
+
+    // SQLKit decodes a column through Codable, about a microsecond each; a search reads thousands
+    // of columns, so on SQLite the row's values are read directly.
+
+    static func text(_ row: any SQLRow, _ column: String) throws -> String {
+        if let row = row as? SQLiteRow, case .text(let value)? = row.column(column) { return value }
+        return try row.decode(column: column, as: String.self)
+    }
+
+    static func integer(_ row: any SQLRow, _ column: String) throws -> Int {
+        if let row = row as? SQLiteRow, case .integer(let value)? = row.column(column) { return value }
+        return try row.decode(column: column, as: Int.self)
     }
 }

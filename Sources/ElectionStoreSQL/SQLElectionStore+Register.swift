@@ -5,12 +5,14 @@ import SQLKit
 
 extension SQLElectionStore: RegisterStore {
     /// The columns of a voter row, in the order of ``voterRow(_:)``.
-    static let voterColumns = ["voter_number", "station_code", "name_km", "name_latin", "sex", "birth_date", "name_key", "latin_key"]
+    static let voterColumns = [
+        "voter_number", "station_code", "name_km", "name_latin", "sex", "birth_date", "name_key", "latin_key", "latin_name_key",
+    ]
 
     static func voterRow(_ entry: RegisterEntry) -> [BulkValue] {
         let v = entry.voter
         return [.integer(v.number.value), .text(v.stationCode), .text(v.name.khmer), .text(v.name.latin),
-                .text(v.sex.rawValue), .text(v.dateOfBirth.iso), .text(entry.nameKey), .text(entry.latinKey)]
+                .text(v.sex.rawValue), .text(v.dateOfBirth.iso), .text(entry.nameKey), .text(entry.latinKey), .text(entry.latinNameKey)]
     }
 
     public func pollingStationCodes() async throws -> Set<String> {
@@ -97,10 +99,33 @@ extension SQLElectionStore: RegisterStore {
             """).run()
     }
 
+    public func deferRegisterIndexes(during importID: Int) async throws {
+        try await engine.withTransaction { tx in
+            let indexes = try await Self.secondaryIndexes(of: "voters", in: tx.sql, tx.dialect)
+            guard !indexes.isEmpty else { return }
+            let definitions = String(decoding: try JSONEncoder().encode(indexes.map(\.definition)), as: UTF8.self)
+            try await tx.sql.raw("UPDATE register_imports SET deferred_indexes = \(bind: definitions) WHERE id = \(bind: importID)").run()
+            for index in indexes { try await tx.sql.raw("DROP INDEX \(unsafeRaw: index.name)").run() }
+        }
+    }
+
     public func finishRegisterImport(id: Int, at time: Date) async throws {
         try await engine.withTransaction { tx in
-            try await tx.sql.raw("UPDATE register_imports SET finished_at = \(bind: ISO8601.string(time)) WHERE id = \(bind: id)").run()
-            // The planner's statistics are stale after millions of rows.
+            let deferred = try await tx.sql.raw("SELECT deferred_indexes FROM register_imports WHERE id = \(bind: id)").first()?
+                .decode(column: "deferred_indexes", as: String?.self)
+            if let deferred {
+                let present = Set(try await Self.secondaryIndexes(of: "voters", in: tx.sql, tx.dialect).map(\.name))
+                for definition in try JSONDecoder().decode([String].self, from: Data(deferred.utf8))
+                where !present.contains(where: { definition.contains(" \($0) ") }) {
+                    try await tx.sql.raw("\(unsafeRaw: definition)").run()
+                }
+            }
+            try await tx.sql.raw("""
+                UPDATE register_imports SET finished_at = \(bind: ISO8601.string(time)), deferred_indexes = NULL WHERE id = \(bind: id)
+                """).run()
+            // The planner's statistics are stale after millions of rows. On SQLite, a sample of
+            // each index is enough for the planner and takes a moment rather than a full pass.
+            if tx.dialect == .sqlite { try await tx.sql.raw("PRAGMA analysis_limit = 1000").run() }
             try await tx.sql.raw("ANALYZE voters").run()
         }
     }
@@ -121,7 +146,8 @@ extension SQLElectionStore: RegisterStore {
                 added: try row.decode(column: "added", as: Int.self),
                 alreadyRegistered: try row.decode(column: "already_registered", as: Int.self),
                 rejected: try row.decode(column: "rejected", as: Int.self),
-                rejectsBytes: try row.decode(column: "rejects_bytes", as: Int64.self)))
+                rejectsBytes: try row.decode(column: "rejects_bytes", as: Int64.self)),
+            defersIndexes: try row.decode(column: "deferred_indexes", as: String?.self) != nil)
     }
 
     // MARK: Changes
@@ -218,20 +244,24 @@ extension SQLElectionStore: RegisterStore {
     // MARK: Search
 
     public func searchVoters(_ search: VoterSearch) async throws -> [VoterMatch] {
-        guard !search.typed.nameKey.isEmpty else { return [] }
-        let query: SQLQueryString
-        if search.dateOfBirth == nil {
-            guard !search.typed.latinKey.isEmpty else { return [] }
+        let typed = search.typed
+        guard !typed.nameKey.isEmpty else { return [] }
+        guard search.dateOfBirth != nil else {
+            guard !typed.latinKey.isEmpty else { return [] }
             // Without a date, the name's sound narrows the register (an index), at most 5,000 voters.
-            query = "SELECT * FROM voters WHERE latin_key = \(bind: search.typed.latinKey) ORDER BY voter_number LIMIT 5000"
-        } else {
-            query = "SELECT * FROM voters WHERE birth_date IN \(list: search.dates.map(\.iso))"
+            return search.ranked(try await all(
+                "SELECT * FROM voters WHERE latin_key = \(bind: typed.latinKey) ORDER BY voter_number LIMIT 5000",
+                Rows.registerEntry))
         }
-        let found = try await all(query) { row in
-            RegisterEntry(voter: try Rows.voter(row), nameKey: try row.decode(column: "name_key", as: String.self),
-                          latinKey: try row.decode(column: "latin_key", as: String.self))
-        }
-        return search.ranked(found)
+        let dates = search.dates.map(\.iso)
+        // Exact and same-sound matches are picked by the database among the voters of the date;
+        // only when there are none are all the voters of the date ranked, for names one slip away.
+        let exactOrSameSound = search.ranked(try await all("""
+            SELECT * FROM voters WHERE birth_date IN \(list: dates)
+            AND (name_key = \(bind: typed.nameKey) OR latin_name_key = \(bind: typed.nameKey) OR latin_key = \(bind: typed.latinKey))
+            """, Rows.registerEntry))
+        if !exactOrSameSound.isEmpty { return exactOrSameSound }
+        return search.ranked(try await all("SELECT * FROM voters WHERE birth_date IN \(list: dates)", Rows.registerEntry))
     }
 
     // MARK: Duplicates
@@ -260,19 +290,27 @@ extension SQLElectionStore: RegisterStore {
                 voters += 1
                 if groups.last?.key == groupKey { groups[groups.count - 1].voters.append(voter) } else { groups.append((groupKey, [voter])) }
             }
-            var newCases = 0
+            // Cases are numbered here, so that the new ones go in with one multi-row statement a table.
+            if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE duplicate_cases IN EXCLUSIVE MODE").run() }
+            let queued = Set(try await tx.sql.raw("SELECT group_key FROM duplicate_cases WHERE rule = \(bind: ruleText)").all()
+                .map { try Rows.text($0, "group_key") })
+            var nextID = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM duplicate_cases").first()
+                .map { try Rows.integer($0, "n") } ?? 0
+            var cases: [[BulkValue]] = []
+            var caseVoters: [[BulkValue]] = []
             for group in groups {
                 let caseKey = group.key + "|" + group.voters.map(\.number.description).joined(separator: ",")
-                let row = try await tx.sql.raw("""
-                    INSERT INTO duplicate_cases (rule, group_key, opened_at) VALUES (\(bind: ruleText), \(bind: caseKey), \(bind: now))
-                    ON CONFLICT DO NOTHING RETURNING id
-                    """).first()
-                guard let id = try row?.decode(column: "id", as: Int.self) else { continue }
-                newCases += 1
-                try await tx.bulkInsert(
-                    into: "duplicate_case_voters", columns: ["case_id"] + Self.voterColumns.prefix(6),
-                    rows: group.voters.map { [.integer(id)] + Self.voterRow(RegisterEntry(voter: $0, nameKey: "", latinKey: "")).prefix(6) })
+                guard !queued.contains(caseKey) else { continue }
+                nextID += 1
+                cases.append([.integer(nextID), .text(ruleText), .text(caseKey), .text(now)])
+                for voter in group.voters {
+                    let v = Self.voterRow(RegisterEntry(voter: voter, nameKey: "", latinKey: "", latinNameKey: ""))
+                    caseVoters.append([.integer(nextID)] + v.prefix(6))
+                }
             }
+            try await tx.bulkInsert(into: "duplicate_cases", columns: ["id", "rule", "group_key", "opened_at"], rows: cases)
+            try await tx.bulkInsert(into: "duplicate_case_voters", columns: ["case_id"] + Self.voterColumns.prefix(6), rows: caseVoters)
+            let newCases = cases.count
             return DuplicateScan(rule: rule, groups: groups.count, voters: voters, newCases: newCases)
         }
     }

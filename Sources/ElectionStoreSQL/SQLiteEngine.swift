@@ -14,7 +14,9 @@ final class SQLiteEngine: SQLEngine {
     private let writeLock = AsyncLock()
     private let nextReader = Mutex(0)
 
-    /// Opens (creating if need be) the file at `path`. With `bulkBuild`, the file is being built
+    /// Opens (creating if need be) the file at `path`. The writer may cache 256 MiB of pages: a
+    /// large import's index updates then stay in memory instead of spilling to the WAL and being
+    /// read back (the pages are taken only as they are used). With `bulkBuild`, the file is being built
     /// from nothing and thrown away on failure, so it skips the journal and syncing until
     /// ``finishBulkBuild()``: the build is several times faster.
     static func open(path: String, readers readerCount: Int = 4, bulkBuild: Bool = false) async throws -> SQLiteEngine {
@@ -22,7 +24,9 @@ final class SQLiteEngine: SQLEngine {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let pragmas = bulkBuild
             ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"]
-            : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"]
+            : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -262144",
+               // Statement journals (a multi-row INSERT that may fail half-way) in memory, not in a file.
+               "PRAGMA temp_store = MEMORY"]
         // The busy timeout first: switching to WAL takes a lock another connection may hold.
         for pragma in ["PRAGMA busy_timeout = 10000"] + pragmas + ["PRAGMA foreign_keys = ON"] {
             _ = try await writer.query(pragma)

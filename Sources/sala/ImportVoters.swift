@@ -58,12 +58,22 @@ struct Import: AsyncParsableCommand {
                     record = try await db.startRegisterImport(
                         fileName: source.lastPathComponent, fileDigest: digest, fileSize: size,
                         actor: ProcessInfo.processInfo.environment["USER"] ?? "sala", at: Date())
+                    // A file larger than the register it goes into (a first load) is imported
+                    // without the search indexes, which are built once at the end.
+                    let registered = try await db.statistics(countingRegister: true).votersOnRegister ?? 0
+                    if size / Self.typicalLineBytes > Int64(registered) {
+                        announce("The file is larger than the register: name searches are slow until the import ends.")
+                        try await db.deferRegisterIndexes(during: record.id)
+                    }
                 }
                 let rejectsFile = try RejectsFile(path: rejectsPath, keeping: record.progress.rejectsBytes)
                 defer { try? rejectsFile.close() }
                 let reader = try RegisterReader(
                     input: input, header: header, from: record.progress.bytesRead, linesRead: 1 + record.progress.rows,
                     eligibility: eligibility, knownStations: try await db.pollingStationCodes(), batchSize: batch)
+                // The lines of conflicting voters are read again from the file, for the rejects file.
+                guard let originals = FileHandle(forReadingAtPath: file) else { throw ValidationError("Cannot read \(file).") }
+                defer { try? originals.close() }
                 let progressBar = ProgressBar(label: "Importing", total: Int(size), counting: .bytes)
                 let ledger = ImportLedger(record.progress)
                 let importID = record.id
@@ -78,9 +88,10 @@ struct Import: AsyncParsableCommand {
                             var lines = ""
                             for conflict in outcome.conflicts {
                                 let row = next.voters[conflict.position]
+                                let registered = conflict.registered
                                 lines += RejectsFile.line(row.lineNumber, "voter_number",
-                                    "already on the register with other details (\(conflict.registered.name.latin), born \(conflict.registered.dateOfBirth.iso), station \(conflict.registered.stationCode))",
-                                    row.text)
+                                    "already on the register with other details (\(registered.name.latin), born \(registered.dateOfBirth.iso), station \(registered.stationCode))",
+                                    try originals.text(at: row.start, length: row.length))
                             }
                             try rejectsFile.append(lines)
                             try rejectsFile.sync()
@@ -101,6 +112,9 @@ struct Import: AsyncParsableCommand {
                 \(summary.rejected > 0 ? " (see \(rejectsPath))" : "").
                 """)
         }
+
+        /// About the length of a register line, for guessing how many voters a file holds.
+        static let typicalLineBytes: Int64 = 85
 
         /// Reads and checks the header line, before anything is written.
         static func readHeader(_ input: FileHandle) throws -> RegisterFile.Header {
@@ -127,6 +141,14 @@ struct Import: AsyncParsableCommand {
             while let chunk = try input.read(upToCount: 8 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
             return hasher.finalize().map { String(format: "%02x", $0) }.joined()
         }
+    }
+}
+
+extension FileHandle {
+    /// The text of `length` bytes at `offset`.
+    func text(at offset: Int64, length: Int) throws -> String {
+        try seek(toOffset: UInt64(offset))
+        return String(decoding: try read(upToCount: length) ?? Data(), as: UTF8.self)
     }
 }
 
@@ -181,11 +203,12 @@ final class RejectsFile: @unchecked Sendable {
 
 /// Reads a register file batch by batch from a byte offset, checking every line.
 final class RegisterReader: @unchecked Sendable {
-    /// A checked line: the voter and where they came from.
+    /// A checked line: the voter and where the line is in the file.
     struct Row: Sendable {
         let voter: Voter
         let lineNumber: Int
-        let text: String
+        let start: Int64
+        let length: Int
     }
 
     /// Voters ready to store, and the lines refused on the way.
@@ -240,7 +263,7 @@ final class RegisterReader: @unchecked Sendable {
     func nextBatch() throws -> Batch? {
         var batch = Batch()
         var seen: [Int: Int] = [:]   // voter number -> position in batch.voters
-        while batch.voters.count < batchSize, let line = try nextLine() {
+        while batch.voters.count < batchSize, let (line, start) = try nextLine() {
             batch.lines += 1
             let number = lineNumber
             if line.isEmpty { continue }
@@ -264,7 +287,6 @@ final class RegisterReader: @unchecked Sendable {
             case .failure(let rejection):
                 reject(rejection.field, rejection.reason)
             case .success(let voter):
-                let text = String(decoding: line, as: UTF8.self)
                 if let earlier = seen[voter.number.value] {
                     let first = batch.voters[earlier]
                     if first.voter == voter {
@@ -275,23 +297,24 @@ final class RegisterReader: @unchecked Sendable {
                     continue
                 }
                 seen[voter.number.value] = batch.voters.count
-                batch.voters.append(Row(voter: voter, lineNumber: number, text: text))
+                batch.voters.append(Row(voter: voter, lineNumber: number, start: start, length: line.count))
             }
         }
         batch.endOffset = offset
         return batch.lines == 0 ? nil : batch
     }
 
-    /// The next line without its line break (nil at the end), counting lines and bytes.
-    private func nextLine() throws -> ArraySlice<UInt8>? {
+    /// The next line without its line break and its offset in the file (nil at the end), counting lines and bytes.
+    private func nextLine() throws -> (ArraySlice<UInt8>, Int64)? {
         while true {
+            let start = offset
             if let end = buffer[bufferStart...].firstIndex(of: 0x0A) {
                 var line = buffer[bufferStart..<end]
                 offset += Int64(end + 1 - bufferStart)
                 bufferStart = end + 1
                 lineNumber += 1
                 if line.last == 0x0D { line = line.dropLast() }
-                return line
+                return (line, start)
             }
             if atEnd {
                 guard bufferStart < buffer.count else { return nil }
@@ -301,7 +324,7 @@ final class RegisterReader: @unchecked Sendable {
                 bufferStart = buffer.count
                 lineNumber += 1
                 if line.last == 0x0D { line = line.dropLast() }
-                return line
+                return (line, start)
             }
             buffer.removeFirst(bufferStart)
             bufferStart = 0

@@ -7,7 +7,8 @@ import Foundation
 /// `sala register`: the voter register as officials print it.
 struct Register: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print voter lists of polling stations.", subcommands: [List.self])
+        abstract: "Print voter lists, search the register, find likely duplicates.",
+        subcommands: [List.self, Search.self, Duplicates.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,6 +42,90 @@ struct Register: AsyncParsableCommand {
                 return try await VoterListDocument.html(title: "Voter list \(station ?? commune ?? "")", stations: pages)
             }
             try write(html, to: out)
+        }
+    }
+}
+
+extension Register {
+    /// `sala register search`: the officials' search by name, on the command line.
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the register by name and date of birth, ranked (officials only: it shows personal data).",
+            discussion: """
+                With --queries FILE (lines of name,YYYY-MM-DD), runs every search and prints how many found \
+                someone and the latency percentiles, for benchmarks.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The name, in Khmer or Latin letters.") var name: String?
+        @Option(help: "Date of birth, YYYY-MM-DD.") var born: String?
+        @Flag(help: "Also look at dates often mistyped.") var slips = false
+        @Option(help: "A file of searches, one name,YYYY-MM-DD a line.") var queries: String?
+
+        func validate() throws {
+            guard (name == nil) != (queries == nil) else { throw ValidationError("Give either --name or --queries.") }
+            if let born, CalendarDate(iso: born) == nil { throw ValidationError("--born must be a date, YYYY-MM-DD.") }
+        }
+
+        func run() async throws {
+            try await store.withStore { db in
+                if let queries {
+                    let searches = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").compactMap { line -> VoterSearch? in
+                        let parts = line.split(separator: ",")
+                        guard parts.count == 2, let date = CalendarDate(iso: parts[1]) else { return nil }
+                        return VoterSearch(name: String(parts[0]), dateOfBirth: date, toleratesDateSlips: slips)
+                    }
+                    var latencies: [Double] = []
+                    var found = 0
+                    let clock = ContinuousClock()
+                    for search in searches {
+                        var matches: [VoterMatch] = []
+                        let elapsed = try await clock.measure { matches = try await db.searchVoters(search) }
+                        latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                        if !matches.isEmpty { found += 1 }
+                    }
+                    latencies.sort()
+                    func percentile(_ p: Double) -> String {
+                        latencies.isEmpty ? "-" : String(format: "%.2f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))])
+                    }
+                    announce("searches=\(searches.count) found=\(found) p50_ms=\(percentile(0.5)) p99_ms=\(percentile(0.99)) max_ms=\(percentile(1))")
+                    return
+                }
+                let search = VoterSearch(name: name ?? "", dateOfBirth: born.flatMap { CalendarDate(iso: $0) }, toleratesDateSlips: slips)
+                for match in try await db.searchVoters(search) {
+                    let v = match.voter
+                    announce("\(v.number)  \(v.name.khmer)  \(v.name.latin)  \(v.sex.rawValue)  \(v.dateOfBirth.iso)  \(v.stationCode)  \(match.closeness.rawValue)\(match.dateOfBirthExact ? "" : ", other date")")
+                }
+            }
+        }
+    }
+
+    /// `sala register duplicates`: the duplicate scan.
+    struct Duplicates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the whole register for likely duplicates and queue new cases for officials.",
+            discussion: """
+                Voters are alike when they have the same name (exact: the same Khmer name as a reader sees it; \
+                sound: the same Latin key) and date of birth, and, if asked, the same province or commune. \
+                Officials decide the cases at /{lang}/desk/duplicates or through the API.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "name=exact|sound,place=anywhere|province|commune") var rule = DuplicateRule().description
+
+        func validate() throws {
+            guard DuplicateRule(rule) != nil else {
+                throw ValidationError("--rule must be name=exact|sound,place=anywhere|province|commune, not '\(rule)'.")
+            }
+        }
+
+        func run() async throws {
+            let rule = DuplicateRule(rule)!
+            let started = Date()
+            let scan = try await store.withStore { db in try await db.findDuplicates(rule) }
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            announce("\(rule): \(Numerals.grouped(scan.groups)) groups of alike voters (\(Numerals.grouped(scan.voters)) voters), "
+                     + "\(Numerals.grouped(scan.newCases)) new cases, in \(seconds) s.")
         }
     }
 }

@@ -120,3 +120,15 @@ import Testing
         #expect(table.rows == [["x, y", "say \"hi\""], ["3", ""]])
     }
 }
+
+@Suite struct ScenarioNameTests {
+    /// The names the register is drawn from, with their usual Latin spellings: the Latin key of the
+    /// spelling is the key of the Khmer name for all but a few names whose spelling writes sounds
+    /// the script does not (ម្លិះ "Malis", រស្មី "Raksmey", ឫទ្ធិសក្តិ "Rithisak").
+    @Test func usualLatinSpellingsFindTheKhmerNames() {
+        let names = KhmerNames.familyNames + KhmerNames.maleGivenNames + KhmerNames.femaleGivenNames
+        let misses = names.filter { LatinKey.of($0.khmer) != LatinKey.of($0.latin) }.map(\.latin)
+        #expect(Set(misses).isSubset(of: ["Malis", "Raksmey", "Rithisak"]), "\(misses)")
+        #expect(names.count > 150)
+    }
+}

@@ -18,7 +18,7 @@ import Testing
         #expect(applied.count == Set(applied).count)
         #expect(applied.first == "001_election_and_geography")
         // The load drops the register's indexes while it runs; they must be back.
-        #expect(try await store.secondaryIndexNames(of: "voters") == ["voters_by_birth_date", "voters_by_station"])
+        #expect(try await store.secondaryIndexNames(of: "voters") == ["voters_by_birth_date", "voters_by_latin_key", "voters_by_station"])
         try await store.close()
         // Opening again applies nothing new.
         let again = try await engine.store()

@@ -11,7 +11,7 @@ import Testing
         let run = try SalaCommand.run(["export", "voters", "--db", db, "--out", out.path])
         #expect(run.status == 0, "\(run.error)")
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "voter_number,name_km,name_latin,sex,date_of_birth,station_code")
+        #expect(lines.first == "voter_number,name_km,name_latin,sex,date_of_birth,station_code,citizenship,disqualification")
         let register = try await TestDatabases.register()
         #expect(lines.count == register.count + 1)
         let exported = Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })

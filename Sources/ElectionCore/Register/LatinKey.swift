@@ -9,12 +9,12 @@ import Foundation
 ///
 /// | class | Khmer | Latin |
 /// |---|---|---|
-/// | K | ក ខ គ ឃ | k, kh, g, gh, c, q |
+/// | K | ក ខ គ ឃ, YUUKALEAPINTU ៈ | k, kh, g, gh, c, q |
 /// | C | ច ឆ ជ ឈ | ch, chh, j, tch |
 /// | T | ដ ឋ ឌ ឍ ត ថ ទ ធ | t, th, d, dh |
 /// | N | ង ញ ណ ន ម, NIKAHIT ំ | n, ng, nh, ny, gn, m |
 /// | P | ប ផ ព ភ | p, ph, b, bh, f |
-/// | Y | យ | y at the start of a word or after a vowel |
+/// | Y | យ at the start of a word | y at the start of a word |
 /// | R | រ, ឫ ឬ | r |
 /// | L | ល ឡ, ឭ ឮ | l |
 /// | V | វ | v, w |
@@ -23,8 +23,11 @@ import Foundation
 ///
 /// Vowels, អ, register shifters and other signs are left out. A word ending in R or V (a final
 /// រ or វ with no vowel after it; a Latin word ending in r, v or w) loses it, because those
-/// finals are silent or written as a vowel ("Hor" ហោ, "Keo" កែវ, "Pich" ពេជ្រ). The same class twice
-/// in a row counts once. Words are joined, so "Sokdara" and "Sok Dara" agree.
+/// finals are silent or written as a vowel ("Hor" ហោ, "Keo" កែវ, "Pich" ពេជ្រ); so does a Khmer
+/// word ending in a subscript consonant with no vowel after it, which is not pronounced ("Vong"
+/// វង្ស, "Monyrath" មុន្នីរ័ត្ន). The same class twice in a row within a word counts once. Words are
+/// joined, so "Sokdara" and "Sok Dara" agree; repeats across words are kept, so that a given name
+/// alone ("Nara", NR) does not have the key of a full name (អៀង នរា "Ieng Nara", NNR).
 ///
 /// The key is for finding candidates, not for deciding that two names are the same: many names
 /// share a key, and ``NameMatch`` ranks them.
@@ -35,39 +38,56 @@ public enum LatinKey {
         key.reserveCapacity(12)
         var word: [UInt8] = []
         var lastLetter: Character = " "
+        // Whether the word's last consonant was written below another (after COENG) with no vowel after it.
+        var endsInSilentSubscript = false
         func endWord() {
-            // A silent final R or V: the word's last letter was the consonant itself.
-            if let last = word.last, (last == R && lastLetter == "r") || (last == V && lastLetter == "v") {
+            if endsInSilentSubscript && word.count > 1 {
+                word.removeLast()
+            } else if let last = word.last, (last == R && lastLetter == "r") || (last == V && lastLetter == "v") {
+                // A silent final R or V: the word's last letter was the consonant itself.
                 word.removeLast()
             }
-            for c in word where key.last != c { key.append(c) }
+            endsInSilentSubscript = false
+            var last: UInt8 = 0
+            for c in word where c != last {
+                key.append(c)
+                last = c
+            }
             word.removeAll(keepingCapacity: true)
             lastLetter = " "
         }
 
         let scalars = Array(name.unicodeScalars)
         var i = 0
-        var previousWasVowel = false
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
-            if v == 0x20 || s.properties.isWhitespace || v == 0x2D || v == 0x200B {
+            let isKhmer = (0x1780...0x17FF).contains(v)
+            if !isKhmer && (v == 0x20 || v == 0x2D || v == 0x200B || s.properties.isWhitespace) {
                 endWord()
-                previousWasVowel = false
                 i += 1
                 continue
             }
-            if (0x1780...0x17FF).contains(v) {
+            if isKhmer {
+                let afterCoeng = i > 0 && scalars[i - 1].value == 0x17D2
                 i += 1
                 if v == 0x17D2 { continue }   // COENG: the consonant after it is read as a letter
                 if let c = khmerClass(v) {
-                    if !(c == H && !word.isEmpty) { word.append(c) }
+                    // H and Y count only at the start of a word, as in Latin spellings.
+                    if !((c == H || c == Y) && !word.isEmpty) { word.append(c) }
                     lastLetter = c == R ? "r" : c == V ? "v" : "c"
+                    endsInSilentSubscript = afterCoeng
                 } else if v == 0x17C6 {
                     word.append(N)
                     lastLetter = "m"
+                    endsInSilentSubscript = false
+                } else if v == 0x17C8 {
+                    word.append(K)   // YUUKALEAPINTU: a short vowel closed by a glottal stop, written "-ak"
+                    lastLetter = "c"
+                    endsInSilentSubscript = false
                 } else if (0x17B6...0x17C5).contains(v) || (0x17A5...0x17B3).contains(v) || v == 0x17A2 {
                     lastLetter = "a"   // a vowel: a final R or V before it is pronounced
+                    endsInSilentSubscript = false
                 }
                 continue
             }
@@ -80,16 +100,14 @@ public enum LatinKey {
             var cls: UInt8?
             switch l {
             case "a", "e", "i", "o", "u":
-                previousWasVowel = true
                 lastLetter = "a"
                 i += 1
                 continue
             case "y":
-                if word.isEmpty && lastLetter == " " || previousWasVowel {
+                if word.isEmpty && lastLetter == " " {
                     cls = Y
                 } else {
-                    previousWasVowel = true
-                    lastLetter = "a"
+                    lastLetter = "a"   // a vowel after the first letter: "Ly", "Sreymom"
                     i += 1
                     continue
                 }
@@ -135,7 +153,6 @@ public enum LatinKey {
                 word.append(cls)
                 lastLetter = cls == R ? "r" : cls == V ? "v" : "c"
             }
-            previousWasVowel = false
             i += consumed
         }
         endWord()

@@ -1,21 +1,24 @@
 import Foundation
 
-/// A voter on the register with the keys their name is searched by (``NameKey`` of the Khmer
-/// name and ``LatinKey``), as the store keeps them.
+/// A voter on the register with the keys their name is searched by, as the store keeps them:
+/// ``NameKey`` of the Khmer name and of the Latin name, and ``LatinKey`` of the Khmer name.
 public struct RegisterEntry: Sendable, Hashable {
     public let voter: Voter
     public let nameKey: String
     public let latinKey: String
+    public let latinNameKey: String
 
-    public init(voter: Voter, nameKey: String, latinKey: String) {
+    public init(voter: Voter, nameKey: String, latinKey: String, latinNameKey: String) {
         self.voter = voter
         self.nameKey = nameKey
         self.latinKey = latinKey
+        self.latinNameKey = latinNameKey
     }
 
     /// The entry of `voter`, computing the keys.
     public init(_ voter: Voter) {
-        self.init(voter: voter, nameKey: NameKey.of(voter.name.khmer), latinKey: LatinKey.of(voter.name.khmer))
+        self.init(voter: voter, nameKey: NameKey.of(voter.name.khmer), latinKey: LatinKey.of(voter.name.khmer),
+                  latinNameKey: NameKey.of(voter.name.latin))
     }
 }
 

@@ -57,8 +57,10 @@ public enum RegisterFile {
             offset = start - line.startIndex + 1
             return .failure(.invalidUTF8(byte: offset))
         }
-        if !text.utf8.contains(UInt8(ascii: "\"")) {
-            return .success(text.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        if !line.contains(UInt8(ascii: "\"")) {
+            // No quotes: split the bytes at commas (a comma byte is never inside a UTF-8 sequence).
+            return .success(line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) })
         }
         var fields: [String] = []
         var field = ""

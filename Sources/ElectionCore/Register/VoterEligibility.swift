@@ -31,7 +31,8 @@ public struct VoterEligibility: Sendable {
         guard khmer.hasLetter else { return refuse("name_km", .noLetters, "'\(khmer)' has no letters") }
         guard !latin.isEmpty else { return refuse("name_latin", .missing, "missing") }
         guard latin.hasLetter else { return refuse("name_latin", .noLetters, "'\(latin)' has no letters") }
-        guard let sex = Sex(rawValue: fields[3].trimmed.uppercased()) else {
+        let sexText = fields[3].trimmed
+        guard let sex = sexText == "F" || sexText == "f" ? Sex.female : sexText == "M" || sexText == "m" ? Sex.male : nil else {
             return refuse("sex", .sex, "'\(fields[3])' is neither F nor M")
         }
         let bornText = fields[4].trimmed
@@ -47,11 +48,12 @@ public struct VoterEligibility: Sendable {
             return refuse("date_of_birth", .implausibleAge, "\(born.iso) would make the voter \(age) on election day: check the year")
         }
         let station = fields[5].trimmed
-        guard station.count == 9, station.utf8.allSatisfy({ (48...57).contains($0) }) else {
+        guard station.utf8.count == 9, station.utf8.allSatisfy({ (48...57).contains($0) }) else {
             return refuse("station_code", .stationCode, "'\(station)' is not a polling station code (9 digits)")
         }
         guard knownStation(station) else { return refuse("station_code", .unknownStation, "no polling station \(station)") }
-        let citizenship = fields[6].trimmed.uppercased()
+        let written = fields[6].trimmed
+        let citizenship = written == self.citizenship ? written : written.uppercased()
         guard citizenship == self.citizenship else {
             return refuse("citizenship", citizenship.isEmpty ? .missing : .citizenship, citizenship.isEmpty
                 ? "missing (voters must hold \(self.citizenship) citizenship)"
@@ -94,6 +96,8 @@ extension String {
 
     /// Without leading and trailing spaces and tabs (names are otherwise kept as written).
     fileprivate var trimmed: String {
+        // Most fields have nothing to trim: look at the first and last bytes only.
+        if let a = utf8.first, let b = utf8.last, a != 0x20, a != 0x09, b != 0x20, b != 0x09 { return self }
         guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = lastIndex(where: { $0 != " " && $0 != "\t" })!
         return String(self[first...last])

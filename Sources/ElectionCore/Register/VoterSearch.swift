@@ -101,25 +101,40 @@ public enum NameMatch {
         let nameScalars: [Unicode.Scalar]
         /// Whether the name was typed in Latin letters (compared with the register's Latin names).
         let isLatin: Bool
+        /// Words typed: a name that is not exact must have as many words as the name on the
+        /// register, so that part of a name (the given name alone) is never taken for the whole.
+        let words: Int
 
         public init(_ name: String) {
             nameKey = NameKey.of(name)
             latinKey = LatinKey.of(name)
             nameScalars = Array(nameKey.unicodeScalars)
             isLatin = !name.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) }
+            words = NameMatch.words(in: name)
         }
 
         /// How close `entry`'s name is, or nil when it is not a match at all.
         public func closeness(to entry: RegisterEntry) -> Closeness? {
             guard !nameKey.isEmpty else { return nil }
-            let latinNameKey = isLatin ? NameKey.of(entry.voter.name.latin) : ""
-            if nameKey == entry.nameKey || nameKey == latinNameKey { return .exact }
+            if nameKey == entry.nameKey || (isLatin && nameKey == entry.latinNameKey) { return .exact }
+            guard words == NameMatch.words(in: entry.voter.name.khmer) else { return nil }
             if !latinKey.isEmpty && latinKey == entry.latinKey { return .sameSound }
-            let other = isLatin ? Array(latinNameKey.unicodeScalars) : Array(entry.nameKey.unicodeScalars)
+            let other = isLatin ? Array(entry.latinNameKey.unicodeScalars) : Array(entry.nameKey.unicodeScalars)
             // Short names are too easily one slip from another name to count as near.
             if nameScalars.count >= 5 && NameMatch.withinOneSlip(nameScalars, other) { return .near }
             return nil
         }
+    }
+
+    /// Words of a name: runs of characters between spaces, hyphens and zero-width spaces.
+    static func words(in name: String) -> Int {
+        var count = 0, inWord = false
+        for s in name.unicodeScalars {
+            let separator = s == " " || s == "-" || s == "\u{200B}" || s == "\t"
+            if !separator && !inWord { count += 1 }
+            inWord = !separator
+        }
+        return count
     }
 
     /// Whether `a` becomes `b` by at most one insertion, deletion, substitution or swap of neighbours.
