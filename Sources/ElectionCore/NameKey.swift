@@ -51,7 +51,8 @@ import Foundation
 public enum NameKey {
     /// Returns the comparison key of `name`: two names that a reader would see as the same give the same key.
     public static func of(_ name: String) -> String {
-        var kept = String.UnicodeScalarView()
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(name.utf8.count)
         var asciiOnly = true
         // Khmer has no canonical decompositions, and among its marks only COENG and ATTHACAN
         // (U+17DD) have a combining class NFC could reorder: text of Khmer letters and ASCII without
@@ -65,13 +66,61 @@ public enum NameKey {
             }
         }
         if kept.isEmpty { return "" }
-        if asciiOnly { return String(kept).lowercased() }
+        if asciiOnly { return String(String.UnicodeScalarView(kept)).lowercased() }
 
-        // NFC, then fold the non-Khmer runs. Khmer scalars are collected for the cluster pass;
-        // the folded runs are kept in place between them.
-        let nfc = alreadyNFC ? String(kept) : String(kept).precomposedStringWithCanonicalMapping
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(nfc.unicodeScalars.count)
+        scalars.reserveCapacity(kept.count + 1)
+        if alreadyNFC {
+            // Khmer and ASCII only: nothing to compose or fold but ASCII capitals.
+            for s in kept {
+                switch s.value {
+                case 0x41...0x5A: scalars.append(Unicode.Scalar(s.value + 0x20)!)
+                case 0x17A3: scalars.append("\u{17A2}")
+                case 0x17A4: scalars.append(contentsOf: ["\u{17A2}", "\u{17B6}"])
+                default: scalars.append(s)
+                }
+            }
+        } else {
+            foldRuns(of: String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping, into: &scalars)
+        }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        var cluster = Cluster()
+        var pendingCoeng = false
+        for s in scalars {
+            let v = s.value
+            if pendingCoeng {
+                pendingCoeng = false
+                if isLetter(v) {
+                    cluster.coengs.append(v == 0x178A ? 0x178F : v)
+                    continue
+                }
+                // A COENG with no consonant after it is dropped; `s` is handled below.
+            }
+            if v == 0x17D2 {
+                pendingCoeng = true
+                cluster.active = true
+            } else if isLetter(v) {
+                cluster.flush(into: &out)
+                cluster.base = v
+                cluster.active = true
+            } else if isMark(v) {
+                cluster.marks.append(v)
+                cluster.active = true
+            } else {
+                cluster.flush(into: &out)
+                appendUTF8(v, to: &out)
+            }
+        }
+        cluster.flush(into: &out)
+        let key = String(decoding: out, as: UTF8.self)
+        // Dropping a lone COENG can bring two non-Khmer characters together that NFC composes.
+        return alreadyNFC ? key : key.precomposedStringWithCanonicalMapping
+    }
+
+    /// NFC text with its non-Khmer runs folded (case, diacritics) and its Khmer scalars kept, in order.
+    private static func foldRuns(of nfc: String, into scalars: inout [Unicode.Scalar]) {
         var run = String.UnicodeScalarView()
         var runASCII = true
         func flushRun() {
@@ -116,39 +165,27 @@ public enum NameKey {
             }
         }
         flushRun()
-
-        var out = String.UnicodeScalarView()
-        var cluster = Cluster()
-        var pendingCoeng = false
-        for s in scalars {
-            let v = s.value
-            if pendingCoeng {
-                pendingCoeng = false
-                if isLetter(v) {
-                    cluster.coengs.append(v == 0x178A ? 0x178F : v)
-                    continue
-                }
-                // A COENG with no consonant after it is dropped; `s` is handled below.
-            }
-            if v == 0x17D2 {
-                pendingCoeng = true
-                cluster.active = true
-            } else if isLetter(v) {
-                cluster.flush(into: &out)
-                cluster.base = v
-                cluster.active = true
-            } else if isMark(v) {
-                cluster.marks.append(v)
-                cluster.active = true
-            } else {
-                cluster.flush(into: &out)
-                out.append(s)
-            }
-        }
-        cluster.flush(into: &out)
-        // Dropping a lone COENG can bring two non-Khmer characters together that NFC composes.
-        return alreadyNFC ? String(out) : String(out).precomposedStringWithCanonicalMapping
     }
+
+    /// Appends the UTF-8 bytes of the scalar `v`.
+    private static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
 
     /// Characters that do not count in a name: invisible format characters, Khmer inherent
     /// vowels, white space, hyphens, dots and apostrophes.
@@ -206,7 +243,7 @@ public enum NameKey {
         var coengs: [UInt32] = []   // the consonant of each COENG pair
         var marks: [UInt32] = []
 
-        mutating func flush(into out: inout String.UnicodeScalarView) {
+        mutating func flush(into out: inout [UInt8]) {
             guard active else { return }
             defer {
                 // Emptied keeping their storage: the next cluster reuses it.
@@ -223,23 +260,23 @@ public enum NameKey {
                 return ra != rb ? ra < rb : a < b
             }
 
-            if let base { out.append(Unicode.Scalar(base)!) }
+            if let base { NameKey.appendUTF8(base, to: &out) }
             var i = 0
             while i < marks.count && NameKey.rank(marks[i]) == 0 {
-                out.append(Unicode.Scalar(marks[i])!)
+                NameKey.appendUTF8(marks[i], to: &out)
                 i += 1
             }
             for c in coengs where c != 0x179A { appendCoeng(c, to: &out) }
             for c in coengs where c == 0x179A { appendCoeng(c, to: &out) }
             while i < marks.count {
-                out.append(Unicode.Scalar(marks[i])!)
+                NameKey.appendUTF8(marks[i], to: &out)
                 i += 1
             }
         }
 
-        private func appendCoeng(_ c: UInt32, to out: inout String.UnicodeScalarView) {
-            out.append("\u{17D2}")
-            out.append(Unicode.Scalar(c)!)
+        private func appendCoeng(_ c: UInt32, to out: inout [UInt8]) {
+            NameKey.appendUTF8(0x17D2, to: &out)
+            NameKey.appendUTF8(c, to: &out)
         }
 
         /// E + II -> OE and E + AA -> OO, whatever order the vowels were typed in.

@@ -77,13 +77,13 @@ struct Import: AsyncParsableCommand {
                 let progressBar = ProgressBar(label: "Importing", total: Int(size), counting: .bytes)
                 let ledger = ImportLedger(record.progress)
                 let importID = record.id
-                // The next batch is read and checked while the previous one is written.
+                // The next batch is read, checked and given its name keys while the previous one is written.
                 var writing: Task<Void, any Error>?
                 while let next = try await reader.nextBatch() {
+                    let entries = await RegisterEntry.entries(of: next.voters.map(\.voter))
                     try await writing?.value
                     writing = Task {
                         try rejectsFile.append(next.rejects)
-                        let entries = await RegisterEntry.entries(of: next.voters.map(\.voter))
                         _ = try await db.importVoters(entries, into: importID) { outcome in
                             var lines = ""
                             for conflict in outcome.conflicts {

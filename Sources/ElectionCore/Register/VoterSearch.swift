@@ -102,7 +102,8 @@ public enum NameMatch {
         /// Whether the name was typed in Latin letters (compared with the register's Latin names).
         let isLatin: Bool
         /// Words typed: a name that is not exact must have as many words as the name on the
-        /// register, so that part of a name (the given name alone) is never taken for the whole.
+        /// register in the same script, so that part of a name (the given name alone) is never
+        /// taken for the whole.
         let words: Int
 
         public init(_ name: String) {
@@ -117,7 +118,7 @@ public enum NameMatch {
         public func closeness(to entry: RegisterEntry) -> Closeness? {
             guard !nameKey.isEmpty else { return nil }
             if nameKey == entry.nameKey || (isLatin && nameKey == entry.latinNameKey) { return .exact }
-            guard words == NameMatch.words(in: entry.voter.name.khmer) else { return nil }
+            guard words == NameMatch.words(in: isLatin ? entry.voter.name.latin : entry.voter.name.khmer) else { return nil }
             if !latinKey.isEmpty && latinKey == entry.latinKey { return .sameSound }
             let other = isLatin ? Array(entry.latinNameKey.unicodeScalars) : Array(entry.nameKey.unicodeScalars)
             // Short names are too easily one slip from another name to count as near.
