@@ -115,10 +115,9 @@ extension SQLElectionStore: RegisterStore {
                 .decode(column: "deferred_indexes", as: String?.self)
             if let deferred {
                 let present = Set(try await Self.secondaryIndexes(of: "voters", in: tx.sql, tx.dialect).map(\.name))
-                for definition in try JSONDecoder().decode([String].self, from: Data(deferred.utf8))
-                where !present.contains(where: { definition.contains(" \($0) ") }) {
-                    try await tx.sql.raw("\(unsafeRaw: definition)").run()
-                }
+                let missing = try JSONDecoder().decode([String].self, from: Data(deferred.utf8))
+                    .filter { definition in !present.contains { definition.contains(" \($0) ") } }
+                try await Self.createIndexes(missing, in: tx)
             }
             try await tx.sql.raw("""
                 UPDATE register_imports SET finished_at = \(bind: ISO8601.string(time)), deferred_indexes = NULL WHERE id = \(bind: id)

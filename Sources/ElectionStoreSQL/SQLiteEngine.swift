@@ -23,14 +23,11 @@ final class SQLiteEngine: SQLEngine {
         let logger = Logger(label: "sala.sqlite")
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let pragmas = bulkBuild
-            ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"]
-            : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -262144",
-               // Statement journals (a multi-row INSERT that may fail half-way) in memory, not in a file.
-               "PRAGMA temp_store = MEMORY",
-               // Building an index sorts on two threads.
-               "PRAGMA threads = 2"]
+            ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = \(writerCachePages)"]
+            : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = \(writerCachePages)"]
         // The busy timeout first: switching to WAL takes a lock another connection may hold.
-        for pragma in ["PRAGMA busy_timeout = 10000"] + pragmas + ["PRAGMA foreign_keys = ON"] {
+        // Building an index sorts on two threads.
+        for pragma in ["PRAGMA busy_timeout = 10000"] + pragmas + ["PRAGMA foreign_keys = ON", "PRAGMA threads = 2"] {
             _ = try await writer.query(pragma)
         }
         var readers: [SQLiteConnection] = []
@@ -43,6 +40,13 @@ final class SQLiteEngine: SQLEngine {
         }
         return SQLiteEngine(writer: writer, readers: readers)
     }
+
+    /// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB).
+    static let writerCachePages = -262_144
+    /// The page cache while an index is built: SQLite sorts in runs the size of the cache, and
+    /// measured three times faster with small runs merged than with one large run (9.7 million
+    /// voters: 14 s against 45 s).
+    static let indexBuildCachePages = -2_000
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
