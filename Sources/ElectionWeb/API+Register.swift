@@ -10,11 +10,6 @@ struct RegisterAPI: Sendable {
     let store: any PortalStore
     let signing: Signing
 
-    struct Match: Encodable, Sendable {
-        let voter: Voter
-        let closeness: NameMatch.Closeness
-        let dateOfBirthExact: Bool
-    }
     struct Registration: Encodable, Sendable {
         let voter: Voter
         let changes: [RegisterChange]
@@ -42,23 +37,23 @@ struct RegisterAPI: Sendable {
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("register/search") { request, _ in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let search = try RegisterInput.search(
                 name: request.uri.queryParameters["name"].map(String.init),
                 born: request.uri.queryParameters["born"].map(String.init),
                 slips: request.uri.queryParameters["slips"].map(String.init))
             let matches = try await store.searchVoters(search).filter { official.covers($0.voter.stationCode) }
-            return try ResultsAPI.json(matches.map { Match(voter: $0.voter, closeness: $0.closeness, dateOfBirthExact: $0.dateOfBirthExact) })
+            return try ResultsAPI.json(matches)
         }
         api.get("register/voters/:number") { request, context in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             let voter = try await store.voter(number)
             guard official.covers(voter.stationCode) else { throw NotAllowed(message: "voter \(number) is not in your unit") }
             return try ResultsAPI.json(Registration(voter: voter, changes: try await store.registerChanges(voter: number)))
         }
         api.post("register/voters") { request, _ in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let body = try ResultInput.decode(NewVoter.self, from: try await Input.body(of: request).data)
             let voter = try await RegisterInput.newVoter(
                 number: body.voterNumber, khmer: body.nameKhmer, latin: body.nameLatin, sex: body.sex,
@@ -67,28 +62,28 @@ struct RegisterAPI: Sendable {
             return try ResultsAPI.json(try await store.registerVoter(voter, reason: reason, by: official, at: Date()), status: .created)
         }
         api.post("register/voters/:number/move") { request, context in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             let body = try ResultInput.decode(Move.self, from: try await Input.body(of: request).data)
-            let station = try Input.code(body.station, digits: 9, field: "station")
+            let station = try await RegisterInput.station(body.station, store: store)
             let reason = try RegisterInput.reason(body.reason)
             return try ResultsAPI.json(try await store.moveVoter(number, to: station, reason: reason, by: official, at: Date()))
         }
         api.post("register/voters/:number/removal") { request, context in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             let body = try ResultInput.decode(Removal.self, from: try await Input.body(of: request).data)
             let reason = try RegisterInput.reason(body.reason)
             return try ResultsAPI.json(try await store.removeVoter(number, reason: reason, by: official, at: Date()))
         }
         api.get("register/duplicates") { request, _ in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let all = request.uri.queryParameters["all"] == "true"
             let limit = try Input.integer(request.uri.queryParameters["limit"], field: "limit", range: 1...1_000, default: 100)
             return try ResultsAPI.json(try await store.duplicateCases(undecidedOnly: !all, within: official.unitCode, limit: limit))
         }
         api.post("register/duplicates/:id/decision") { request, context in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw InputError(field: "id", reason: "number") }
             let body = try ResultInput.decode(Decision.self, from: try await Input.body(of: request).data)
             let decision = try RegisterInput.decision(verdict: body.verdict, note: body.note, official: official)
@@ -97,10 +92,6 @@ struct RegisterAPI: Sendable {
         }
     }
 
-    private func machine(_ request: Request) async throws -> Official {
-        guard let official = try await signing.machine(request) else { throw NotSignedIn() }
-        return official
-    }
 }
 
 /// Parses officials' register input (API and desk pages alike), naming the field at fault.
@@ -131,6 +122,15 @@ enum RegisterInput {
                          "date_of_birth": "dateOfBirth", "station_code": "station"][rejection.field] ?? rejection.field
             throw InputError(field: field, reason: "register.\(rejection.code.rawValue)")
         }
+    }
+
+    /// A polling station to move a voter to: nine digits, and a station of the election.
+    static func station(_ text: String?, store: any PortalStore) async throws -> String {
+        let code = try Input.code(text, digits: 9, field: "station")
+        do { _ = try await store.pollingStation(code) } catch StoreError.notFound {
+            throw InputError(field: "station", reason: "register.unknown_station")
+        }
+        return code
     }
 
     static func reason(_ text: String?) throws -> String {

@@ -124,7 +124,7 @@ struct ResultsAPI: Sendable {
             }
         }
         api.post("results/confirmations") { request, _ in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             let parsed = try ResultInput.decode(ConfirmationRequest.self, from: try await Input.body(of: request).data)
             guard let level = ResultLevel(rawValue: parsed.level) else { throw InputError(field: "level", reason: "result_level") }
             let code = level == .national ? "" : try Input.code(parsed.code, digits: level.codeLength)
@@ -133,7 +133,7 @@ struct ResultsAPI: Sendable {
             return try Self.json(try await store.resultTotals(level: level, within: code).first)
         }
         api.post("results/publications") { request, _ in
-            let official = try await machine(request)
+            let official = try await signing.requireMachine(request)
             // A publication is computed afresh, never from the cache.
             var p = try await store.publishResults(by: official, at: Date())
             p.content = Data()
@@ -141,17 +141,13 @@ struct ResultsAPI: Sendable {
         }
     }
 
-    private func machine(_ request: Request) async throws -> Official {
-        guard let official = try await signing.machine(request) else { throw NotSignedIn() }
-        return official
-    }
 
     /// Applies one official's action on a station, parsed from the body by `parse`.
     private func act(
         _ request: Request, _ context: PortalRequestContext,
         parse: (ByteBuffer, [Int]) throws -> (Int, FormAction)
     ) async throws -> Response {
-        let official = try await machine(request)
+        let official = try await signing.requireMachine(request)
         let code = try Input.code(context.parameters.get("code"), digits: 9)
         let station = try await store.pollingStation(code)
         let ballot = try await store.ballot(constituency: station.provinceCode)

@@ -34,12 +34,7 @@ struct DeskPage: Sendable {
 
 /// One station's form at the desk: its state, its history, and the one thing this official may do.
 struct StationDeskPage: Sendable {
-    struct Field: Sendable {
-        let name: String
-        let label: String
-        let value: String
-        let invalid: Bool
-    }
+    typealias Field = FormField
     struct Comparison: Sendable {
         let label: String
         let first: String

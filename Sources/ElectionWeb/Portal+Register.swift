@@ -16,12 +16,7 @@ struct RegisterDeskPage: Sendable {
         let station: String
         let closeness: String
     }
-    struct Field: Sendable {
-        let name: String
-        let label: String
-        let value: String
-        let invalid: Bool
-    }
+    typealias Field = FormField
     let lang: String
     let csrf: String
     let name: String
@@ -115,7 +110,7 @@ extension Portal {
                 let reason = try RegisterInput.reason(fields["reason"])
                 switch action {
                 case "move":
-                    let station = try Input.code(fields["station"], digits: 9, field: "station")
+                    let station = try await RegisterInput.station(fields["station"], store: store)
                     _ = try await store.moveVoter(number, to: station, reason: reason, by: session.official, at: Date())
                     return Response.redirect(to: "/\(language.rawValue)/desk/register/voters/\(number)?done=moved", type: .normal)
                 case "removal":

@@ -97,6 +97,14 @@ struct Portal: Sendable {
     }
 }
 
+/// A field of a form a page shows: its name, label, what was typed, and whether it was refused.
+struct FormField: Sendable {
+    let name: String
+    let label: String
+    let value: String
+    let invalid: Bool
+}
+
 /// A link with its text, the most common thing a page lists.
 struct Link: Sendable {
     let href: String

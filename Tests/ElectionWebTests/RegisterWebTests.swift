@@ -32,6 +32,7 @@ import Testing
     @Test func anOfficialRegistersMovesAndRemovesAVoterAndThePublicCheckFollows() async throws {
         let (fixture, token) = try await Self.fixture()
         let stations = try await fixture.store.pollingStations(inCommune: "010201")
+        let farAway = try await fixture.store.pollingStations(inProvince: "12")[0].id
         let number = VoterNumber(serial: 987_654_321)
         try await ResultsWebTests.run(fixture) { client in
             let added = try await client.postJSON("/api/v1/register/voters", Self.voterJSON(number: number, station: stations[0].id), bearer: token)
@@ -46,8 +47,12 @@ import Testing
 
             // Outside the commune: refused, and nothing changes.
             let far = try await client.postJSON(
-                "/api/v1/register/voters/\(number)/move", "{\"station\": \"120101001\", \"reason\": \"moved\"}", bearer: token)
+                "/api/v1/register/voters/\(number)/move", "{\"station\": \"\(farAway)\", \"reason\": \"moved\"}", bearer: token)
             #expect(far.status == .forbidden)
+            let nowhere = try await client.postJSON(
+                "/api/v1/register/voters/\(number)/move", "{\"station\": \"010201999\", \"reason\": \"moved\"}", bearer: token)
+            #expect(nowhere.status == .badRequest)
+            #expect(nowhere.body.contains("\"field\":\"station\""))
 
             let removed = try await client.postJSON("/api/v1/register/voters/\(number)/removal", "{\"reason\": \"deceased\"}", bearer: token)
             #expect(removed.status == .ok)

@@ -71,7 +71,7 @@ public struct VoterSearch: Sendable, Hashable {
 }
 
 /// A voter found by a ``VoterSearch`` and how close the name is.
-public struct VoterMatch: Sendable, Hashable {
+public struct VoterMatch: Sendable, Hashable, Codable {
     public let voter: Voter
     public let closeness: NameMatch.Closeness
     public let dateOfBirthExact: Bool

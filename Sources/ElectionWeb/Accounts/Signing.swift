@@ -27,6 +27,12 @@ struct Signing: Sendable {
         return try await store.official(machineTokenDigest: Passwords.digest(token))
     }
 
+    /// The official whose bearer token the request carries; 401 without one.
+    func requireMachine(_ request: Request) async throws -> Official {
+        guard let official = try await machine(request) else { throw NotSignedIn() }
+        return official
+    }
+
     /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape (officials' machines
     /// and observers' phones alike).
     static func bearerToken(_ request: Request) -> String? {
