@@ -267,18 +267,19 @@ extension SQLElectionStore: RegisterStore {
 
     public func findDuplicates(_ rule: DuplicateRule) async throws -> DuplicateScan {
         let key = rule.name == .exact ? "name_key" : "latin_key"
-        let place = rule.place.codePrefixLength == 0 ? "''" : "substr(station_code, 1, \(rule.place.codePrefixLength))"
+        let place = rule.place.codePrefixLength == 0 ? nil : "substr(station_code, 1, \(rule.place.codePrefixLength))"
+        // PostgreSQL refuses a constant in GROUP BY: the place is grouped on only when the rule has one.
+        let grouping = ([key, "birth_date"] + (place.map { [$0] } ?? [])).joined(separator: ", ")
         let now = ISO8601.now()
         let ruleText = rule.description
         return try await engine.withTransaction { tx in
             // One pass groups the register by the rule's key; a second reads the voters of the
             // groups with more than one.
             let rows = try await tx.sql.raw("""
-                SELECT \(unsafeRaw: key) AS group_name, \(unsafeRaw: place) AS group_place, v.* FROM voters v
-                WHERE (\(unsafeRaw: key), birth_date, \(unsafeRaw: place)) IN (
-                    SELECT \(unsafeRaw: key), birth_date, \(unsafeRaw: place) FROM voters
-                    GROUP BY \(unsafeRaw: key), birth_date, \(unsafeRaw: place) HAVING COUNT(*) > 1)
-                ORDER BY group_name, birth_date, group_place, voter_number
+                SELECT \(unsafeRaw: key) AS group_name, \(unsafeRaw: place ?? "''") AS group_place, v.* FROM voters v
+                WHERE (\(unsafeRaw: grouping)) IN (
+                    SELECT \(unsafeRaw: grouping) FROM voters GROUP BY \(unsafeRaw: grouping) HAVING COUNT(*) > 1)
+                ORDER BY \(unsafeRaw: grouping), voter_number
                 """).all()
             var groups: [(key: String, voters: [Voter])] = []
             var voters = 0

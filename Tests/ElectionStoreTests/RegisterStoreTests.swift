@@ -5,8 +5,10 @@ import ElectionTestSupport
 import Foundation
 import Testing
 
+extension StoreBehaviourTests {
 /// The register as officials keep it: imports, changes, searches and duplicates. On PostgreSQL the
-/// tests share one database, so each makes voters with its own numbers and names.
+/// tests share one database, so each makes voters with its own numbers and names; they are nested
+/// in the serialized `StoreBehaviourTests` so that no other test counts the register meanwhile.
 @Suite struct RegisterStoreTests {
     /// A voter with a number and a name no other test uses.
     static func newVoter(_ station: String, khmer: String = "សុខ ដារ៉ា", latin: String = "Sok Dara",
@@ -17,6 +19,16 @@ import Testing
 
     static func stations(_ store: SQLElectionStore) async throws -> [PollingStation] {
         try await store.pollingStations(inProvince: "12")
+    }
+
+    /// Takes the test's voters off the register again, so that the shared PostgreSQL database
+    /// holds the scenario's register for the tests that count it; then closes the store.
+    static func cleanUp(_ voters: [Voter], _ store: SQLElectionStore) async throws {
+        let nec = try await store.addOfficial(name: "cleanup-\(UUID().uuidString.prefix(8))", role: .necAdministrator, unitCode: "", passwordHash: "!")
+        for voter in voters where (try? await store.voter(voter.number)) != nil {
+            _ = try await store.removeVoter(voter.number, reason: "test over", by: nec, at: Date())
+        }
+        try await store.close()
     }
 
     @Test(arguments: StoreEngine.available)
@@ -49,7 +61,7 @@ import Testing
         #expect(recorded.finishedAt == nil)
         try await store.finishRegisterImport(id: started.id, at: Date())
         #expect(try await store.registerImport(fileDigest: started.fileDigest)?.finishedAt != nil)
-        try await store.close()
+        try await Self.cleanUp(batch.map(\.voter), store)
     }
 
     @Test(arguments: StoreEngine.available)
@@ -133,7 +145,7 @@ import Testing
             let tolerant = try await store.searchVoters(VoterSearch(name: "Sok Dara", dateOfBirth: swapped, toleratesDateSlips: true))
             #expect(tolerant.contains { $0.voter.number == exact.number && !$0.dateOfBirthExact })
         }
-        try await store.close()
+        try await Self.cleanUp([exact, variant], store)
     }
 
     @Test(arguments: StoreEngine.available)
@@ -163,6 +175,7 @@ import Testing
         try await store.decide(duplicateCase: ours.id, DuplicateDecision(verdict: .samePerson, note: "", official: nec.name, at: Date()), by: nec)
         #expect(try await store.duplicateCase(ours.id).decision?.verdict == .samePerson)
         #expect(!(try await store.duplicateCases(undecidedOnly: true, within: "", limit: 100_000).contains { $0.id == ours.id }))
-        try await store.close()
+        try await Self.cleanUp([a, b], store)
     }
+}
 }

@@ -7,7 +7,9 @@ import Foundation
 import Testing
 
 /// The store's behaviour, the same on every engine.
-@Suite struct StoreBehaviourTests {
+/// Serialized: on PostgreSQL the register tests (nested below) add voters to the shared database,
+/// which must not happen while another test here counts the register.
+@Suite(.serialized) struct StoreBehaviourTests {
     let scenario = TestDatabases.scenario
 
     @Test(arguments: StoreEngine.available)

@@ -75,14 +75,15 @@ import Testing
     @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs SALA_TEST_POSTGRES_URL"))
     func aPostgresDatabaseWithAnElectionIsNotOverwritten() async throws {
         let store = try #require(try await TestDatabases.postgres())
-        let before = try await store.statistics()
+        // Without counting the register: other tests add voters to this database meanwhile.
+        let before = try await store.statistics(countingRegister: false)
         try await store.close()
         let url = try #require(TestDatabases.postgresURL)
         let result = try SalaCommand.run(["scenario", "cambodia-2023", "--postgres", url, "--voters", "10"])
         #expect(result.status != 0)
         #expect(result.error.contains("already holds an election; pass --force"), "\(result.error)")
         let after = try #require(try await TestDatabases.postgres())
-        #expect(try await after.statistics() == before)
+        #expect(try await after.statistics(countingRegister: false) == before)
         try await after.close()
     }
 
