@@ -38,10 +38,9 @@ struct RegisterAPI: Sendable {
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("register/search") { request, _ in
             let official = try await signing.requireMachine(request)
+            let query = Input.query(of: request)
             let search = try RegisterInput.search(
-                name: request.uri.queryParameters["name"].map(String.init),
-                born: request.uri.queryParameters["born"].map(String.init),
-                slips: request.uri.queryParameters["slips"].map(String.init))
+                name: query["name"].map(String.init), born: query["born"].map(String.init), slips: query["slips"].map(String.init))
             let matches = try await store.searchVoters(search).filter { official.covers($0.voter.stationCode) }
             return try ResultsAPI.json(matches)
         }
@@ -133,8 +132,11 @@ enum RegisterInput {
         return code
     }
 
+    /// Why a voter is registered, moved or removed (named "Reason", not the results desk's "Reason for the correction").
     static func reason(_ text: String?) throws -> String {
-        try Input.text(text.map { Substring($0) }, field: "reason") ?? ""
+        do { return try Input.text(text.map { Substring($0) }, field: "reason") ?? "" } catch let error as InputError {
+            throw InputError(field: error.field, reason: error.reason, label: "registerReason")
+        }
     }
 
     static func decision(verdict: String?, note: String?, official: Official) throws -> DuplicateDecision {

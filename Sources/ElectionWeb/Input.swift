@@ -98,6 +98,12 @@ enum Input {
         }
     }
 
+    /// The fields of a request's query, read as a form: a browser sending a form by GET writes a
+    /// space as `+`, which the router's own query parameters keep.
+    static func query(of request: Request) -> [String: Substring] {
+        form(request.uri.query ?? "")
+    }
+
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func form(_ body: String) -> [String: Substring] {
         var fields: [String: Substring] = [:]

@@ -73,7 +73,7 @@ extension Portal {
         router.get("/:lang/desk/register") { request, context in
             let language = try Self.language(context)
             guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
-            let q = request.uri.queryParameters
+            let q = Input.query(of: request)
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
                 slips: q["slips"] != nil, message: q["done"].map { language.text("register.done.\($0)") })
@@ -178,7 +178,8 @@ extension Portal {
             }
         }
         let fields = ["voterNumber", "nameKhmer", "nameLatin", "sex", "dateOfBirth", "station", "reason"].map {
-            RegisterDeskPage.Field(name: $0, label: language.text("field.\($0)"), value: typed[$0] ?? "", invalid: $0 == invalidField)
+            RegisterDeskPage.Field(name: $0, label: language.text("field.\($0 == "reason" ? "registerReason" : $0)"),
+                                   value: typed[$0] ?? "", invalid: $0 == invalidField)
         }
         let model = RegisterDeskPage(
             lang: language.rawValue, csrf: session.csrfToken, name: name, born: born, slips: slips, searched: !name.isEmpty && searchError == nil,

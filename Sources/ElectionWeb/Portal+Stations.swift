@@ -73,7 +73,7 @@ extension Portal {
     }
 
     func stationSearch(_ request: Request, _ language: Language) async throws -> Response {
-        let q = try Input.text(request.uri.queryParameters["q"], field: "q") ?? ""
+        let q = try Input.text(Input.query(of: request)["q"], field: "q") ?? ""
         let stations = try await store.searchPollingStations(named: q, limit: 100)
         let heading = language.text("stations.search_results").replacingOccurrences(of: "{q}", with: q)
         let model = StationResultsPage(

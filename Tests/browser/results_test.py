@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Election night in a real browser: two officials sign in and enter the same paper form at
-their desk, the form is accepted, and the public results pages show it.
+"""Officials in a real browser: two officials sign in and enter the same paper form at their
+desk, the form is accepted, and the public results pages show it; then an official finds a
+voter of the commune by another spelling of the name, moves them, and the public registration
+check shows the new station.
 
 Usage: results_test.py --url http://127.0.0.1:PORT --db PATH --password P [--screenshots DIR]
 The database must hold the accounts clerk.one and clerk.two (commune officials of the first
@@ -36,6 +38,17 @@ def paper_form(db_path: str, commune: str):
     return code, fields
 
 
+def commune_voter(db_path: str, commune: str):
+    """A voter of the commune, and another station of the commune to move them to."""
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    number, latin, born, station = db.execute(
+        "SELECT voter_number, name_latin, birth_date, station_code FROM voters WHERE station_code LIKE ? "
+        "ORDER BY voter_number LIMIT 1", (commune + "%",)).fetchone()
+    other = db.execute("SELECT code FROM polling_stations WHERE commune_code = ? AND code <> ? ORDER BY code LIMIT 1",
+                       (commune, station)).fetchone()[0]
+    return f"{number:010d}", latin, born, other
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -49,6 +62,7 @@ def main() -> int:
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
     code, fields = paper_form(args.db, args.commune)
+    voter_number, voter_latin, voter_born, new_station = commune_voter(args.db, args.commune)
 
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -120,6 +134,43 @@ def main() -> int:
         check("ការិយាល័យ" in driver.find_element(By.ID, "results-status").text, "the Khmer results page is in Khmer")
         if shots:
             driver.save_screenshot(str(shots / "results-km.png"))
+
+        # The register: find a voter by another spelling of the name (upper case, an h after
+        # the first consonant of the last word), open the registration and move the voter.
+        sign_in("clerk.one")
+        open_page("/en/desk/register")
+        words = voter_latin.split()
+        words[-1] = words[-1][0] + "h" + words[-1][1:] if words[-1][1:2] != "h" else words[-1]
+        variant = " ".join(words).upper()
+        driver.find_element(By.ID, "name").send_keys(variant)
+        # A date field takes its value as the date picker would set it.
+        driver.execute_script("document.getElementById('born').value = arguments[0]", voter_born)
+        driver.find_element(By.CSS_SELECTOR, "#register-search button").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "matches") or d.find_elements(By.ID, "no-match"))
+        rows = driver.find_elements(By.CSS_SELECTOR, "#matches tbody tr")
+        found = [r for r in rows if voter_number in r.text]
+        check(len(found) == 1, f"searching {variant!r} born {voter_born} finds voter {voter_number}")
+        if found:
+            found[0].find_element(By.TAG_NAME, "a").click()
+            WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "move"))
+            if shots:
+                driver.save_screenshot(str(shots / "voter-desk.png"))
+            move = driver.find_element(By.ID, "move")
+            move.find_element(By.ID, "station").send_keys(new_station)
+            # Enter submits, as for the paper form above (a scripted click on the button did not).
+            move.find_element(By.ID, "move-reason").send_keys("moved house", Keys.ENTER)
+            WebDriverWait(driver, 20).until(lambda d: "done=moved" in d.current_url)
+            check(driver.find_element(By.ID, "voter-station").text == new_station, "the voter's page shows the new station")
+            check(len(driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr")) == 1, "the move is listed with who and when")
+            driver.delete_all_cookies()
+            open_page("/en/registration")
+            driver.find_element(By.ID, "voter_number").send_keys(voter_number)
+            driver.find_element(By.CSS_SELECTOR, "#by-number button").click()
+            WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "registration-result"))
+            answer = driver.find_element(By.ID, "registration-result").text
+            db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+            name_en = db.execute("SELECT name_en FROM polling_stations WHERE code = ?", (new_station,)).fetchone()[0]
+            check(name_en in answer, "the public check shows the new station")
     finally:
         driver.quit()
     return checks.summary()
