@@ -69,11 +69,9 @@ public struct RegisterImport: Sendable, Hashable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var progress: Progress
-    /// Whether the register's search indexes are dropped until this import finishes.
-    public var defersIndexes: Bool
 
     public init(id: Int, fileName: String, fileDigest: String, fileSize: Int64, actor: String,
-                startedAt: Date, finishedAt: Date?, progress: Progress, defersIndexes: Bool = false) {
+                startedAt: Date, finishedAt: Date?, progress: Progress) {
         self.id = id
         self.fileName = fileName
         self.fileDigest = fileDigest
@@ -82,7 +80,6 @@ public struct RegisterImport: Sendable, Hashable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.progress = progress
-        self.defersIndexes = defersIndexes
     }
 
     /// What an import has done so far; stored with every batch.

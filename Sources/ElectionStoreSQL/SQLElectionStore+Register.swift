@@ -10,9 +10,13 @@ extension SQLElectionStore: RegisterStore {
     ]
 
     static func voterRow(_ entry: RegisterEntry) -> [BulkValue] {
-        let v = entry.voter
-        return [.integer(v.number.value), .text(v.stationCode), .text(v.name.khmer), .text(v.name.latin),
-                .text(v.sex.rawValue), .text(v.dateOfBirth.iso), .text(entry.nameKey), .text(entry.latinKey), .text(entry.latinNameKey)]
+        voterRow(entry.voter) + [.text(entry.nameKey), .text(entry.latinKey), .text(entry.latinNameKey)]
+    }
+
+    /// The voter's own columns, the first six of ``voterColumns`` (cases of duplicates keep these).
+    static func voterRow(_ v: Voter) -> [BulkValue] {
+        [.integer(v.number.value), .text(v.stationCode), .text(v.name.khmer), .text(v.name.latin),
+         .text(v.sex.rawValue), .text(v.dateOfBirth.iso)]
     }
 
     public func pollingStationCodes() async throws -> Set<String> {
@@ -145,8 +149,7 @@ extension SQLElectionStore: RegisterStore {
                 added: try row.decode(column: "added", as: Int.self),
                 alreadyRegistered: try row.decode(column: "already_registered", as: Int.self),
                 rejected: try row.decode(column: "rejected", as: Int.self),
-                rejectsBytes: try row.decode(column: "rejects_bytes", as: Int64.self)),
-            defersIndexes: try row.decode(column: "deferred_indexes", as: String?.self) != nil)
+                rejectsBytes: try row.decode(column: "rejects_bytes", as: Int64.self)))
     }
 
     // MARK: Changes
@@ -303,10 +306,7 @@ extension SQLElectionStore: RegisterStore {
                 guard !queued.contains(caseKey) else { continue }
                 nextID += 1
                 cases.append([.integer(nextID), .text(ruleText), .text(caseKey), .text(now)])
-                for voter in group.voters {
-                    let v = Self.voterRow(RegisterEntry(voter: voter, nameKey: "", latinKey: "", latinNameKey: ""))
-                    caseVoters.append([.integer(nextID)] + v.prefix(6))
-                }
+                for voter in group.voters { caseVoters.append([.integer(nextID)] + Self.voterRow(voter)) }
             }
             try await tx.bulkInsert(into: "duplicate_cases", columns: ["id", "rule", "group_key", "opened_at"], rows: cases)
             try await tx.bulkInsert(into: "duplicate_case_voters", columns: ["case_id"] + Self.voterColumns.prefix(6), rows: caseVoters)
@@ -319,33 +319,48 @@ extension SQLElectionStore: RegisterStore {
         let undecided: SQLQueryString = undecidedOnly ? """
             AND COALESCE((SELECT d.verdict FROM duplicate_decisions d WHERE d.case_id = c.id ORDER BY d.id DESC LIMIT 1), 'unsure') = 'unsure'
             """ : ""
-        let ids = try await all("""
-            SELECT c.id FROM duplicate_cases c
+        let found = try await all("""
+            SELECT c.id, c.rule FROM duplicate_cases c
             WHERE EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id AND v.station_code LIKE \(bind: Self.escapeLike(unitCode) + "%") ESCAPE '\\')
             \(undecided)
             ORDER BY c.id LIMIT \(bind: limit)
-            """) { try $0.decode(column: "id", as: Int.self) }
-        var cases: [DuplicateCase] = []
-        for id in ids { cases.append(try await duplicateCase(id)) }
-        return cases
+            """) { (try Rows.integer($0, "id"), try Rows.text($0, "rule")) }
+        return try await cases(found)
     }
 
     public func duplicateCase(_ id: Int) async throws -> DuplicateCase {
         let rule = try await one("SELECT rule FROM duplicate_cases WHERE id = \(bind: id)", {
             try $0.decode(column: "rule", as: String.self)
         }, "duplicate case", String(id))
-        let voters = try await all("SELECT * FROM duplicate_case_voters WHERE case_id = \(bind: id) ORDER BY voter_number", Rows.voter)
-        let decision = try await all("""
-            SELECT d.verdict, d.note, d.decided_at, o.name FROM duplicate_decisions d JOIN officials o ON o.id = d.official_id
-            WHERE d.case_id = \(bind: id) ORDER BY d.id DESC LIMIT 1
-            """) { row -> DuplicateDecision in
-            let text = try row.decode(column: "verdict", as: String.self)
+        return try await cases([(id, rule)])[0]
+    }
+
+    /// The cases with these numbers and rules, with their voters and latest decisions: two queries
+    /// however many cases.
+    private func cases(_ found: [(id: Int, rule: String)]) async throws -> [DuplicateCase] {
+        guard !found.isEmpty else { return [] }
+        let ids = found.map(\.id)
+        var voters: [Int: [Voter]] = [:]
+        for row in try await all("""
+            SELECT * FROM duplicate_case_voters WHERE case_id IN \(list: ids) ORDER BY case_id, voter_number
+            """, { (try Rows.integer($0, "case_id"), try Rows.voter($0)) }) {
+            voters[row.0, default: []].append(row.1)
+        }
+        var decisions: [Int: DuplicateDecision] = [:]
+        // Oldest first, so each case keeps its latest decision.
+        for row in try await all("""
+            SELECT d.case_id, d.verdict, d.note, d.decided_at, o.name FROM duplicate_decisions d JOIN officials o ON o.id = d.official_id
+            WHERE d.case_id IN \(list: ids) ORDER BY d.id
+            """, { row -> (Int, DuplicateDecision) in
+            let text = try Rows.text(row, "verdict")
             guard let verdict = DuplicateDecision.Verdict(rawValue: text) else { throw Rows.Malformed(column: "verdict", value: text) }
-            return DuplicateDecision(verdict: verdict, note: try row.decode(column: "note", as: String.self),
-                                     official: try row.decode(column: "name", as: String.self),
-                                     at: try ISO8601.date(try row.decode(column: "decided_at", as: String.self)))
-        }.first
-        return DuplicateCase(id: id, rule: rule, voters: voters, decision: decision)
+            return (try Rows.integer(row, "case_id"),
+                    DuplicateDecision(verdict: verdict, note: try Rows.text(row, "note"), official: try Rows.text(row, "name"),
+                                      at: try ISO8601.date(try Rows.text(row, "decided_at"))))
+        }) {
+            decisions[row.0] = row.1
+        }
+        return found.map { DuplicateCase(id: $0.id, rule: $0.rule, voters: voters[$0.id] ?? [], decision: decisions[$0.id]) }
     }
 
     public func decide(duplicateCase id: Int, _ decision: DuplicateDecision, by official: Official) async throws {

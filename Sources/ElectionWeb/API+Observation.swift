@@ -87,7 +87,7 @@ struct ObservationAPI: Sendable {
         }
         api.get("missions/:id/findings") { request, context in
             let id = try Self.missionID(context)
-            let includeRejected = request.uri.queryParameters["rejected"] == "include"
+            let includeRejected = Input.query(of: request)["rejected"] == "include"
             return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
         }
         api.post("missions/:id/activities") { request, context in
@@ -142,7 +142,7 @@ struct ObservationAPI: Sendable {
             let id = try Self.missionID(context)
             _ = try await store.mission(id)
             let all = try await store.incidents(ofMission: id)
-            return try ResultsAPI.json(request.uri.queryParameters["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
+            return try ResultsAPI.json(Input.query(of: request)["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
         }
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Self.missionID(context)

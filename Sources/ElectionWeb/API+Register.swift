@@ -77,8 +77,8 @@ struct RegisterAPI: Sendable {
         }
         api.get("register/duplicates") { request, _ in
             let official = try await signing.requireMachine(request)
-            let all = request.uri.queryParameters["all"] == "true"
-            let limit = try Input.integer(request.uri.queryParameters["limit"], field: "limit", range: 1...1_000, default: 100)
+            let all = Input.query(of: request)["all"] == "true"
+            let limit = try Input.integer(Input.query(of: request)["limit"], field: "limit", range: 1...1_000, default: 100)
             return try ResultsAPI.json(try await store.duplicateCases(undecidedOnly: !all, within: official.unitCode, limit: limit))
         }
         api.post("register/duplicates/:id/decision") { request, context in
@@ -135,9 +135,12 @@ enum RegisterInput {
     /// Why a voter is registered, moved or removed (named "Reason", not the results desk's "Reason for the correction").
     static func reason(_ text: String?) throws -> String {
         do { return try Input.text(text.map { Substring($0) }, field: "reason") ?? "" } catch let error as InputError {
-            throw InputError(field: error.field, reason: error.reason, label: "registerReason")
+            throw InputError(field: error.field, reason: error.reason, label: reasonLabel)
         }
     }
+
+    /// The `field.*` string naming the reason of a register change.
+    static let reasonLabel = "registerReason"
 
     static func decision(verdict: String?, note: String?, official: Official) throws -> DuplicateDecision {
         guard let text = verdict, !text.isEmpty else { throw InputError(field: "verdict", reason: "missing") }

@@ -98,7 +98,7 @@ struct API: Sendable {
                 commune: try await store.commune(code), pollingStations: try await store.pollingStations(inCommune: code)))
         }
         api.get("stations") { request, _ in
-            let q = request.uri.queryParameters
+            let q = Input.query(of: request)
             let name: String
             do {
                 name = try Input.text(q["name"], field: "name") ?? ""
@@ -109,7 +109,7 @@ struct API: Sendable {
             return JSONBody(try await store.searchPollingStations(named: name, limit: limit))
         }
         api.get("stations/nearest") { request, _ in
-            let q = request.uri.queryParameters
+            let q = Input.query(of: request)
             let point = GeoPoint(
                 latitude: try Input.latitude(q["lat"]),
                 longitude: try Input.longitude(q["lon"]))
@@ -129,7 +129,7 @@ struct API: Sendable {
                 members: try await members(commissionID)))
         }
         api.get("commissions") { request, _ in
-            let q = request.uri.queryParameters
+            let q = Input.query(of: request)
             guard let level = CommissionLevel(rawValue: String(q["level"] ?? "national")) else {
                 throw InputError(field: "level", reason: "level")
             }

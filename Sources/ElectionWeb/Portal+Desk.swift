@@ -98,7 +98,7 @@ extension Portal {
             guard let session = try await signing.session(request) else {
                 return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             }
-            return try await desk(session, language, message: request.uri.queryParameters["done"].map { language.text("desk.done.\($0)") })
+            return try await desk(session, language, message: Input.query(of: request)["done"].map { language.text("desk.done.\($0)") })
         }
         router.post("/:lang/desk/confirm") { request, context in
             let language = try Self.language(context)
@@ -117,7 +117,7 @@ extension Portal {
         }
         router.get("/:lang/desk/stations") { request, context in
             let language = try Self.language(context)
-            let code = try Input.code(request.uri.queryParameters["code"].map(String.init), digits: 9)
+            let code = try Input.code(Input.query(of: request)["code"].map(String.init), digits: 9)
             return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)", type: .normal)
         }
         router.get("/:lang/desk/stations/:code") { request, context in
@@ -128,7 +128,7 @@ extension Portal {
             let code = try Input.code(context.parameters.get("code"), digits: 9)
             return try await stationDesk(
                 code, session, language,
-                message: request.uri.queryParameters["done"].map { language.text("desk.done.\($0)") })
+                message: Input.query(of: request)["done"].map { language.text("desk.done.\($0)") })
         }
         router.post("/:lang/desk/stations/:code") { request, context in
             let language = try Self.language(context)

@@ -99,12 +99,12 @@ extension Portal {
             guard let (observer, token) = try await signedInObserver(request) else {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
-            let station = try Input.code(request.uri.queryParameters["station"].map(String.init), digits: 9, field: "station")
+            let station = try Input.code(Input.query(of: request)["station"].map(String.init), digits: 9, field: "station")
             guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
-            let form = try await intake.form(request.uri.queryParameters["form"].map(String.init), Self.newestVersion(
-                of: request.uri.queryParameters["form"].map(String.init), in: try await store.checklistForms()))
+            let form = try await intake.form(Input.query(of: request)["form"].map(String.init), Self.newestVersion(
+                of: Input.query(of: request)["form"].map(String.init), in: try await store.checklistForms()))
             let fields = ChecklistIntake.Fields(
                 id: UUID().uuidString, station: station, form: form.id, formVersion: form.version,
                 observedOn: try await store.election().electionDay.iso, observedAt: nil, answers: [:])

@@ -99,7 +99,7 @@ extension Portal {
             let language = try Self.language(context)
             guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
-            return try await voterDesk(number, session, language, message: request.uri.queryParameters["done"].map { language.text("register.done.\($0)") })
+            return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].map { language.text("register.done.\($0)") })
         }
         router.post("/:lang/desk/register/voters/:number/:action") { request, context in
             let language = try Self.language(context)
@@ -129,7 +129,7 @@ extension Portal {
         router.get("/:lang/desk/duplicates") { request, context in
             let language = try Self.language(context)
             guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
-            return try await duplicatesDesk(session, language, message: request.uri.queryParameters["done"].map { _ in language.text("register.done.decided") })
+            return try await duplicatesDesk(session, language, message: Input.query(of: request)["done"].map { _ in language.text("register.done.decided") })
         }
         router.post("/:lang/desk/duplicates/:id") { request, context in
             let language = try Self.language(context)
@@ -177,9 +177,9 @@ extension Portal {
                 searchStatus = .badRequest
             }
         }
-        let fields = ["voterNumber", "nameKhmer", "nameLatin", "sex", "dateOfBirth", "station", "reason"].map {
-            RegisterDeskPage.Field(name: $0, label: language.text("field.\($0 == "reason" ? "registerReason" : $0)"),
-                                   value: typed[$0] ?? "", invalid: $0 == invalidField)
+        let fields = [("voterNumber", "voterNumber"), ("nameKhmer", "nameKhmer"), ("nameLatin", "nameLatin"), ("sex", "sex"),
+                      ("dateOfBirth", "dateOfBirth"), ("station", "station"), ("reason", RegisterInput.reasonLabel)].map { name, label in
+            RegisterDeskPage.Field(name: name, label: language.text("field.\(label)"), value: typed[name] ?? "", invalid: name == invalidField)
         }
         let model = RegisterDeskPage(
             lang: language.rawValue, csrf: session.csrfToken, name: name, born: born, slips: slips, searched: !name.isEmpty && searchError == nil,

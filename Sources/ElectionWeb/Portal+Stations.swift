@@ -83,7 +83,7 @@ extension Portal {
     }
 
     func nearestStations(_ request: Request, _ language: Language) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = Input.query(of: request)
         let point: GeoPoint
         if query["map.x"] != nil || query["map.y"] != nil {
             // A click on the finder map (an <input type=image>): pixel position to a place.
