@@ -22,6 +22,8 @@ public protocol ElectionStore: Sendable {
     func pollingStations(inCommune code: String) async throws -> [PollingStation]
     func pollingStations(inProvince code: String) async throws -> [PollingStation]
     func pollingStation(_ code: String) async throws -> PollingStation
+    /// The stations with these codes (unknown codes are left out), in code order: a few queries for any number.
+    func pollingStations(codes: [String]) async throws -> [PollingStation]
     /// Stations whose name contains `text` (either language, case-insensitive), at most `limit`.
     func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation]
     /// The `limit` stations nearest to `point`, nearest first.
@@ -30,6 +32,8 @@ public protocol ElectionStore: Sendable {
     /// Commissions at `level`, optionally only those under a province or commune code.
     func commissions(level: CommissionLevel, within unitCode: String?) async throws -> [Commission]
     func commission(_ id: String) async throws -> Commission
+    /// How many commissions there are at each level (every level listed, 0 where there are none).
+    func commissionCounts() async throws -> [CommissionLevel: Int]
     /// Members in seat order, the chair first.
     func members(ofCommission id: String) async throws -> [CommissionMember]
 

@@ -5,13 +5,49 @@ extension ObservationStore where Self: ElectionStore {
     /// complaints (rejected ones left out unless `includingRejected`).
     public func missionFindings(_ id: String, includingRejected: Bool = false) async throws -> MissionFindings {
         _ = try await mission(id)
+        return Self.findings(
+            id, election: try await election(), visits: try await visits(ofMission: id),
+            submissions: try await submissions(ofMission: id), forms: try await checklistForms(),
+            incidents: try await incidents(ofMission: id), includingRejected: includingRejected)
+    }
+
+    /// The mission's report: every figure computed from the database, each table read once.
+    public func missionReport(_ id: String) async throws -> MissionReport {
+        let mission = try await mission(id)
         let election = try await election()
         let visits = try await visits(ofMission: id)
-        let submissions = try await submissions(ofMission: id)
         let forms = try await checklistForms()
+        let findings = Self.findings(
+            id, election: election, visits: visits, submissions: try await submissions(ofMission: id), forms: forms,
+            incidents: try await incidents(ofMission: id), includingRejected: false)
+        var accredited: [String: Int] = [:]
+        for m in try await missions() {
+            accredited[m.kind, default: 0] += try await members(ofMission: m.id).filter { $0.accreditation == .accredited }.count
+        }
+        let teams = try await teams(ofMission: id)
+        let wanted = Set(findings.provinces + teams.flatMap { $0.area.map { String($0.prefix(2)) } })
+        var names: [String: String] = [:]
+        for province in try await constituencies() where wanted.contains(province.id) { names[province.id] = province.nameEnglish }
+        if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown) }
+        let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
+        let commissions = try await commissionCounts()
+        return MissionReport(
+            mission: mission, members: try await members(ofMission: id), activities: try await activities(ofMission: id),
+            teams: teams, visitsByTeam: visitsByTeam,
+            election: election, statistics: try await statistics(countingRegister: false),
+            commissions: Dictionary(uniqueKeysWithValues: commissions.map { ($0.key.rawValue, $0.value) }),
+            accreditedObservers: accredited, findings: findings, provinceNames: names, forms: forms,
+            statement: try await statement(ofMission: id))
+    }
+
+    /// The findings from what was read: the one computation behind the findings and the report.
+    private static func findings(
+        _ id: String, election: Election, visits: [StationVisit], submissions: [ChecklistSubmission], forms: [ChecklistForm],
+        incidents all: [Incident], includingRejected: Bool
+    ) -> MissionFindings {
         let used = Set(submissions.map { "\($0.formID) \($0.formVersion)" })
         let usedForms = forms.filter { used.contains("\($0.id) \($0.version)") }
-        let incidents = try await incidents(ofMission: id).filter { includingRejected || $0.status != .rejected }
+        let incidents = all.filter { includingRejected || $0.status != .rejected }
         let stations = Set(visits.map(\.stationCode))
         return MissionFindings(
             missionID: id, visits: visits.count, stationsVisited: stations.count,
@@ -24,28 +60,5 @@ extension ObservationStore where Self: ElectionStore {
                 pollsOpen: ClockTime(election.pollsOpen) ?? ClockTime("07:00")!, pollsClose: ClockTime(election.pollsClose) ?? ClockTime("15:00")!),
             incidentsByCategory: incidents.filter { $0.kind == .incident }.reduce(into: [:]) { $0[$1.category.rawValue, default: 0] += 1 },
             complaints: incidents.filter { $0.kind == .complaint }.count)
-    }
-
-    /// The mission's report: every figure computed from the database.
-    public func missionReport(_ id: String) async throws -> MissionReport {
-        let findings = try await missionFindings(id)
-        var commissions: [String: Int] = [:]
-        for level in CommissionLevel.allCases { commissions[level.rawValue] = try await self.commissions(level: level, within: nil).count }
-        var accredited: [String: Int] = [:]
-        for m in try await missions() {
-            accredited[m.kind, default: 0] += try await members(ofMission: m.id).filter { $0.accreditation == .accredited }.count
-        }
-        let teams = try await teams(ofMission: id)
-        var names: [String: String] = [:]
-        for code in Set(findings.provinces + teams.flatMap { $0.area.map { String($0.prefix(2)) } }) {
-            names[code] = try await constituency(code).nameEnglish
-        }
-        let visitsByTeam = Dictionary(grouping: try await visits(ofMission: id), by: \.team).mapValues { Set($0.map(\.stationCode)).count }
-        return MissionReport(
-            mission: try await mission(id), members: try await members(ofMission: id), activities: try await activities(ofMission: id),
-            teams: teams, visitsByTeam: visitsByTeam,
-            election: try await election(), statistics: try await statistics(countingRegister: false), commissions: commissions,
-            accreditedObservers: accredited, findings: findings, provinceNames: names, forms: try await checklistForms(),
-            statement: try await statement(ofMission: id))
     }
 }

@@ -147,6 +147,14 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             "SELECT * FROM polling_stations WHERE commune_code = \(bind: code) ORDER BY code", Rows.pollingStation)
     }
 
+    public func pollingStations(codes: [String]) async throws -> [PollingStation] {
+        var found: [PollingStation] = []
+        for chunk in Set(codes).sorted().chunked(500) {
+            found += try await all("SELECT * FROM polling_stations WHERE code IN \(list: chunk) ORDER BY code", Rows.pollingStation)
+        }
+        return found
+    }
+
     public func pollingStations(inProvince code: String) async throws -> [PollingStation] {
         _ = try await constituency(code)
         let prefix = code + "%"
@@ -206,6 +214,17 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             SELECT * FROM commissions WHERE level = \(bind: level.rawValue) AND unit_code LIKE \(bind: prefix)
             ORDER BY unit_code
             """, Rows.commission)
+    }
+
+    public func commissionCounts() async throws -> [CommissionLevel: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: CommissionLevel.allCases.map { ($0, 0) })
+        for (level, n) in try await all("SELECT level, COUNT(*) AS n FROM commissions GROUP BY level", {
+            (try Rows.text($0, "level"), try Rows.integer($0, "n"))
+        }) {
+            guard let known = CommissionLevel(rawValue: level) else { throw Rows.Malformed(column: "level", value: level) }
+            counts[known] = n
+        }
+        return counts
     }
 
     public func commission(_ id: String) async throws -> Commission {

@@ -106,15 +106,7 @@ enum Input {
 
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func form(_ body: String) -> [String: Substring] {
-        var fields: [String: Substring] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let key = parts.first else { continue }
-            fields[decode(key)] = Substring(parts.count > 1 ? decode(parts[1]) : "")
-        }
-        return fields
+        // A repeated name keeps its last value.
+        Dictionary(formPairs(body).map { ($0, Substring($1)) }, uniquingKeysWith: { _, last in last })
     }
 }

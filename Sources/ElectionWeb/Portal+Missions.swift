@@ -8,14 +8,9 @@ struct MissionsPage: Sendable {
 }
 
 extension Portal {
-    /// The stations with these codes, read a commune at a time rather than one query each.
+    /// The stations with these codes, by code.
     func stations(_ codes: some Sequence<String>) async throws -> [String: PollingStation] {
-        let wanted = Set(codes)
-        var found: [String: PollingStation] = [:]
-        for commune in Set(wanted.map { String($0.prefix(6)) }).sorted() {
-            for s in try await store.pollingStations(inCommune: commune) where wanted.contains(s.id) { found[s.id] = s }
-        }
-        return found
+        Dictionary(uniqueKeysWithValues: try await store.pollingStations(codes: Array(codes)).map { ($0.id, $0) })
     }
 
     /// Stations the mission visited (blue) and incidents and complaints by category (each its
