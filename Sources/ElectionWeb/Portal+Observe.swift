@@ -99,15 +99,16 @@ extension Portal {
             guard let (observer, token) = try await signedInObserver(request) else {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
-            let station = try Input.code(Input.query(of: request)["station"].map(String.init), digits: 9, field: "station")
+            let query = Input.query(of: request)
+            let station = try Input.code(query["station"].map(String.init), digits: 9, field: "station")
             guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
-            let form = try await intake.form(Input.query(of: request)["form"].map(String.init), Self.newestVersion(
-                of: Input.query(of: request)["form"].map(String.init), in: try await store.checklistForms()))
+            let formID = query["form"].map(String.init)
+            let form = try await intake.form(formID, Self.newestVersion(of: formID, in: try await store.checklistForms()))
             let fields = ChecklistIntake.Fields(
                 id: UUID().uuidString, station: station, form: form.id, formVersion: form.version,
-                observedOn: try await store.election().electionDay.iso, observedAt: nil, answers: [:])
+                observedOn: try await intake.reference.electionDay().iso, observedAt: nil, answers: [:])
             return try await checklistPage(form, fields, token, language)
         }
         router.post("/:lang/observe/checklist") { request, context in
