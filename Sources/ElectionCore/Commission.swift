@@ -11,12 +11,12 @@ public struct Commission: Sendable, Hashable, Codable, Identifiable {
     /// `NEC`, `PEC-01`, `CEC-010201`, `PSC-010201003`.
     public var id: String
     public var level: CommissionLevel
-    /// Code of the unit it serves: empty for the national level, else a province, commune or station code.
-    public var unitCode: String
+    /// The unit it serves: the nation, a province, a commune or a station.
+    public var unitCode: UnitCode
     public var nameEnglish: String
     public var nameKhmer: String
 
-    public init(id: String, level: CommissionLevel, unitCode: String, nameEnglish: String, nameKhmer: String) {
+    public init(id: String, level: CommissionLevel, unitCode: UnitCode, nameEnglish: String, nameKhmer: String) {
         self.id = id
         self.level = level
         self.unitCode = unitCode
@@ -25,7 +25,7 @@ public struct Commission: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The identifier of the commission serving a unit at a level.
-    public static func id(level: CommissionLevel, unitCode: String) -> String {
+    public static func id(level: CommissionLevel, unitCode: UnitCode) -> String {
         switch level {
         case .national: "NEC"
         case .provincial: "PEC-\(unitCode)"

@@ -33,12 +33,12 @@ public struct ElectionStatistics: Sendable, Hashable, Codable {
 
 /// How many women stand for one party in one constituency.
 public struct WomenCandidateCount: Sendable, Hashable, Codable {
-    public var partyID: Int
-    public var constituencyCode: String
+    public var partyID: PartyNumber
+    public var constituencyCode: ProvinceCode
     public var women: Int
     public var candidates: Int
 
-    public init(partyID: Int, constituencyCode: String, women: Int, candidates: Int) {
+    public init(partyID: PartyNumber, constituencyCode: ProvinceCode, women: Int, candidates: Int) {
         self.partyID = partyID
         self.constituencyCode = constituencyCode
         self.women = women

@@ -1,7 +1,7 @@
 /// A constituency: in Cambodia a province or the capital, electing several members from closed lists.
 public struct Constituency: Sendable, Hashable, Codable, Identifiable {
     /// Two-digit code, e.g. `12` for Phnom Penh.
-    public var id: String
+    public var id: ProvinceCode
     public var nameEnglish: String
     public var nameKhmer: String
     /// `province` or `capital`.
@@ -9,7 +9,7 @@ public struct Constituency: Sendable, Hashable, Codable, Identifiable {
     /// Members of the assembly it elects.
     public var seats: Int
 
-    public init(id: String, nameEnglish: String, nameKhmer: String, kind: String, seats: Int) {
+    public init(id: ProvinceCode, nameEnglish: String, nameKhmer: String, kind: String, seats: Int) {
         self.id = id
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
@@ -21,8 +21,9 @@ public struct Constituency: Sendable, Hashable, Codable, Identifiable {
 /// A commune (rural) or sangkat (urban): the smallest administrative unit, with its own commission.
 public struct Commune: Sendable, Hashable, Codable, Identifiable {
     /// Six-digit code whose first two digits are the province code, e.g. `010201`.
-    public var id: String
-    public var provinceCode: String
+    public let id: CommuneCode
+    /// The province the commune lies in (the first digits of ``id``).
+    public let provinceCode: ProvinceCode
     public var districtCode: String
     public var districtName: String
     public var nameEnglish: String
@@ -33,11 +34,11 @@ public struct Commune: Sendable, Hashable, Codable, Identifiable {
     public var approximatePosition: GeoPoint?
 
     public init(
-        id: String, provinceCode: String, districtCode: String, districtName: String,
+        id: CommuneCode, districtCode: String, districtName: String,
         nameEnglish: String, nameKhmer: String, kind: String, approximatePosition: GeoPoint?
     ) {
         self.id = id
-        self.provinceCode = provinceCode
+        self.provinceCode = id.province
         self.districtCode = districtCode
         self.districtName = districtName
         self.nameEnglish = nameEnglish
@@ -50,8 +51,9 @@ public struct Commune: Sendable, Hashable, Codable, Identifiable {
 /// A polling station: where a group of registered voters cast their ballots.
 public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
     /// Nine-digit code: the commune code followed by a three-digit number, e.g. `010201003`.
-    public var id: String
-    public var communeCode: String
+    public let id: StationCode
+    /// The commune the station lies in (the first digits of ``id``).
+    public let communeCode: CommuneCode
     public var nameEnglish: String
     public var nameKhmer: String
     public var addressEnglish: String
@@ -61,11 +63,11 @@ public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
     public var registeredVoters: Int
 
     public init(
-        id: String, communeCode: String, nameEnglish: String, nameKhmer: String,
+        id: StationCode, nameEnglish: String, nameKhmer: String,
         addressEnglish: String, addressKhmer: String, position: GeoPoint, registeredVoters: Int
     ) {
         self.id = id
-        self.communeCode = communeCode
+        self.communeCode = id.commune
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
         self.addressEnglish = addressEnglish
@@ -74,6 +76,6 @@ public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
         self.registeredVoters = registeredVoters
     }
 
-    /// The province code, the first two digits of the station code.
-    public var provinceCode: String { String(id.prefix(2)) }
+    /// The province the station lies in.
+    public var provinceCode: ProvinceCode { id.province }
 }

@@ -1,13 +1,13 @@
 /// A registered political party standing in the election.
 public struct Party: Sendable, Hashable, Codable, Identifiable {
     /// Position on the ballot paper, from 1.
-    public var id: Int
+    public var id: PartyNumber
     public var nameEnglish: String
     public var nameKhmer: String
     /// Short name, e.g. `CPP`; empty when the party has none.
     public var abbreviation: String
 
-    public init(id: Int, nameEnglish: String, nameKhmer: String, abbreviation: String) {
+    public init(id: PartyNumber, nameEnglish: String, nameKhmer: String, abbreviation: String) {
         self.id = id
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
@@ -17,15 +17,15 @@ public struct Party: Sendable, Hashable, Codable, Identifiable {
 
 /// A person on a party's closed list in one constituency.
 public struct Candidate: Sendable, Hashable, Codable {
-    public var partyID: Int
-    public var constituencyCode: String
+    public var partyID: PartyNumber
+    public var constituencyCode: ProvinceCode
     /// Rank on the list, from 1; seats go to the list in this order.
     public var listPosition: Int
     public var name: PersonName
     public var sex: Sex
     public var dateOfBirth: CalendarDate
 
-    public init(partyID: Int, constituencyCode: String, listPosition: Int, name: PersonName, sex: Sex, dateOfBirth: CalendarDate) {
+    public init(partyID: PartyNumber, constituencyCode: ProvinceCode, listPosition: Int, name: PersonName, sex: Sex, dateOfBirth: CalendarDate) {
         self.partyID = partyID
         self.constituencyCode = constituencyCode
         self.listPosition = listPosition

@@ -4,9 +4,9 @@ public struct Voter: Sendable, Hashable, Codable {
     public var name: PersonName
     public var sex: Sex
     public var dateOfBirth: CalendarDate
-    public var stationCode: String
+    public var stationCode: StationCode
 
-    public init(number: VoterNumber, name: PersonName, sex: Sex, dateOfBirth: CalendarDate, stationCode: String) {
+    public init(number: VoterNumber, name: PersonName, sex: Sex, dateOfBirth: CalendarDate, stationCode: StationCode) {
         self.number = number
         self.name = name
         self.sex = sex

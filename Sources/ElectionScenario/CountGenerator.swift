@@ -10,9 +10,9 @@ import ElectionCore
 public struct CountGenerator: Sendable {
     /// A station as the generator needs it.
     public struct Station: Sendable, Hashable {
-        public var code: String
+        public var code: StationCode
         public var registeredVoters: Int
-        public init(code: String, registeredVoters: Int) {
+        public init(code: StationCode, registeredVoters: Int) {
             self.code = code
             self.registeredVoters = registeredVoters
         }
@@ -28,9 +28,9 @@ public struct CountGenerator: Sendable {
 
     /// FUNCINPEC's designed share of the valid votes in the provinces where it won a seat, by
     /// province code; ~7% elsewhere.
-    static let funcinpecShares: [String: Int] = ["03": 120, "06": 160, "08": 120, "12": 110, "14": 120]
-    static let funcinpec = 2
-    static let cpp = 1
+    static let funcinpecShares: [ProvinceCode: Int] = ["03": 120, "06": 160, "08": 120, "12": 110, "14": 120]
+    static let funcinpec: PartyNumber = 2
+    static let cpp: PartyNumber = 1
 
     /// One form per station, in the order given.
     public func counts(for stations: [Station]) -> [ResultCounts] {
@@ -51,12 +51,12 @@ public struct CountGenerator: Sendable {
         let validAt = zip(castAt, invalidAt).map { $0 - $1 }
 
         // Provinces, and their valid votes.
-        var provinceOf: [String: [Int]] = [:]
-        for (index, station) in stations.enumerated() { provinceOf[String(station.code.prefix(2)), default: []].append(index) }
+        var provinceOf: [ProvinceCode: [Int]] = [:]
+        for (index, station) in stations.enumerated() { provinceOf[station.code.province, default: []].append(index) }
         let provinces = provinceOf.keys.sorted()
         let provinceValid = provinces.map { provinceOf[$0]!.reduce(0) { $0 + validAt[$1] } }
 
-        var votesAt = Array(repeating: [Int: Int](), count: stations.count)
+        var votesAt = Array(repeating: [PartyNumber: Int](), count: stations.count)
         var roomAt = validAt
         for (party, total) in zip(partyIDs, partyTotals) where party != Self.cpp {
             let perMille = provinces.map { province in

@@ -17,7 +17,7 @@ public struct DemoMission: Sendable {
     public let members: [MissionMember]
     public let activities: [MissionActivity]
     /// Team → the draw that chose its stations.
-    public let draws: [(team: String, draw: StationDraw, stations: [String])]
+    public let draws: [(team: String, draw: StationDraw, stations: [StationCode])]
     public let teams: [ObserverTeam]
     public let visits: [StationVisit]
     public let submissions: [ChecklistSubmission]
@@ -64,15 +64,15 @@ public struct DemoMission: Sendable {
                             notes: "Coverage of the NEC's voter information on polling hours and stations."),
         ]
         // Four teams of two: A and B in Phnom Penh, C and D in Kandal.
-        let teams: [(name: String, province: String, seats: [Int])] = [("A", "12", [1, 2]), ("B", "12", [3, 4]), ("C", "08", [5, 6]), ("D", "08", [7, 8])]
-        self.teams = teams.map { ObserverTeam(missionID: Self.id, name: $0.name, members: $0.seats, area: [$0.province]) }
+        let teams: [(name: String, province: ProvinceCode, seats: [Int])] = [("A", "12", [1, 2]), ("B", "12", [3, 4]), ("C", "08", [5, 6]), ("D", "08", [7, 8])]
+        self.teams = teams.map { ObserverTeam(missionID: Self.id, name: $0.name, members: $0.seats, area: [.province($0.province)]) }
         let frame = reference.pollingStations.filter { ["12", "08"].contains($0.provinceCode) && $0.registeredVoters > 0 }.map(\.id)
         // A tiny demo register may leave fewer stations with voters than the mission visits.
         let size = min(Self.visits, frame.count)
         let all = size == 0 ? [] : try StationDraw(seed: seed, frame: frame, size: size, strata: .province).stations()
-        var draws: [(String, StationDraw, [String])] = []
+        var draws: [(String, StationDraw, [StationCode])] = []
         for (index, team) in teams.enumerated() {
-            let inProvince = all.filter { $0.hasPrefix(team.province) }
+            let inProvince = all.filter { $0.province == team.province }
             let mine = inProvince.enumerated().filter { $0.offset % 2 == index % 2 }.map(\.element)
             draws.append((team.name, StationDraw(seed: seed, frame: frame, size: size, strata: .province), mine))
         }

@@ -9,9 +9,9 @@ public struct OfficialResults: Sendable, Hashable {
     public var validVotes: Int
     public var invalidBallots: Int
     /// Valid votes by party ballot number.
-    public var votes: [Int: Int]
-    /// Seats by province code, then party ballot number (parties with seats only).
-    public var seats: [String: [Int: Int]]
+    public var votes: [PartyNumber: Int]
+    /// Seats by province, then party (parties with seats only).
+    public var seats: [ProvinceCode: [PartyNumber: Int]]
 
     /// Reads the bundled national summary, national results and seats by province.
     public static func cambodia2023() throws -> OfficialResults {
@@ -21,7 +21,7 @@ public struct OfficialResults: Sendable, Hashable {
             guard let text, let n = Int(text) else { throw ReferenceFacts.Unreadable(file: file, reason: what) }
             return n
         }
-        func party(_ name: String?, _ file: String) throws -> Int {
+        func party(_ name: String?, _ file: String) throws -> PartyNumber {
             guard let name, let id = ballot[name] else { throw ReferenceFacts.Unreadable(file: file, reason: "unknown party \(name ?? "")") }
             return id
         }
@@ -30,16 +30,19 @@ public struct OfficialResults: Sendable, Hashable {
         func metric(_ name: String) throws -> Int {
             try number(summary.first { $0["election"] == "2023" && $0["metric"] == name }?["value"], "national_summary.csv", name)
         }
-        var votes: [Int: Int] = [:]
+        var votes: [PartyNumber: Int] = [:]
         for row in try ReferenceFacts.table("results_2023_national.csv").records(
             file: "results_2023_national.csv", required: ["party", "votes"]) {
             votes[try party(row["party"], "results_2023_national.csv")] = try number(row["votes"], "results_2023_national.csv", "votes")
         }
-        var seats: [String: [Int: Int]] = [:]
+        var seats: [ProvinceCode: [PartyNumber: Int]] = [:]
         for row in try ReferenceFacts.table("results_2023_by_province.csv").records(
             file: "results_2023_by_province.csv", required: ["code", "party", "seats"]) {
             let won = try number(row["seats"], "results_2023_by_province.csv", "seats")
-            if won > 0 { seats[row["code"] ?? "", default: [:]][try party(row["party"], "results_2023_by_province.csv")] = won }
+            guard let province = ProvinceCode(row["code"] ?? "") else {
+                throw ReferenceFacts.Unreadable(file: "results_2023_by_province.csv", reason: "code \(row["code"] ?? "")")
+            }
+            if won > 0 { seats[province, default: [:]][try party(row["party"], "results_2023_by_province.csv")] = won }
         }
         return OfficialResults(
             registeredVoters: try metric("registered_voters"), ballotsCast: try metric("ballots_cast"),

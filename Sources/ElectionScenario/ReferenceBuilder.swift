@@ -79,8 +79,7 @@ struct ReferenceBuilder {
                 let unitKhmer = isSangkat ? "សង្កាត់" : "ឃុំ"
                 let provinceKhmer = province.kind == "capital" ? "រាជធានី" : "ខេត្ត"
                 stations.append(PollingStation(
-                    id: commune.id + Self.threeDigits(number),
-                    communeCode: commune.id,
+                    id: StationCode(commune: commune.id, number: number),
                     nameEnglish: "\(commune.nameEnglish) \(venue.english), polling station \(number)",
                     nameKhmer: "\(venue.khmer)\(commune.nameKhmer) ការិយាល័យបោះឆ្នោតលេខ \(Numerals.khmer(String(number)))",
                     addressEnglish: "\(venue.english), \(commune.nameEnglish) \(unitEnglish), \(commune.districtName), \(province.nameEnglish)",
@@ -93,10 +92,6 @@ struct ReferenceBuilder {
         return stations
     }
 
-    static func threeDigits(_ n: Int) -> String {
-        n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)"
-    }
-
     // MARK: Commissions
 
     func commissionsAndMembers(stations: [PollingStation]) -> ([Commission], [CommissionMember]) {
@@ -104,7 +99,7 @@ struct ReferenceBuilder {
         let names = NameMaker()
         var commissions: [Commission] = []
         var members: [CommissionMember] = []
-        func add(_ level: CommissionLevel, _ unit: String, _ en: String, _ km: String, size: Int) {
+        func add(_ level: CommissionLevel, _ unit: UnitCode, _ en: String, _ km: String, size: Int) {
             let id = Commission.id(level: level, unitCode: unit)
             commissions.append(Commission(id: id, level: level, unitCode: unit, nameEnglish: en, nameKhmer: km))
             for seat in 1...size {
@@ -114,19 +109,19 @@ struct ReferenceBuilder {
                     name: names.name(sex: sex, using: &rng), sex: sex))
             }
         }
-        add(.national, "", "National Election Committee", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", size: 9)
+        add(.national, .nation, "National Election Committee", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", size: 9)
         for p in facts.constituencies {
             let khmerUnit = p.kind == "capital" ? "រាជធានី" : "ខេត្ត"
-            add(.provincial, p.id, "\(p.nameEnglish) Provincial Election Commission",
+            add(.provincial, .province(p.id), "\(p.nameEnglish) Provincial Election Commission",
                 "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(p.nameKhmer)", size: Int.random(in: 5...7, using: &rng))
         }
         for c in facts.communes {
             let khmerUnit = c.kind == "Sangkat" ? "សង្កាត់" : "ឃុំ"
-            add(.commune, c.id, "\(c.nameEnglish) \(c.kind) Election Commission",
+            add(.commune, .commune(c.id), "\(c.nameEnglish) \(c.kind) Election Commission",
                 "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(c.nameKhmer)", size: 5)
         }
         for s in stations {
-            add(.pollingStation, s.id, "Polling Station Commission \(s.id)",
+            add(.pollingStation, .station(s.id), "Polling Station Commission \(s.id)",
                 "គណៈកម្មការការិយាល័យបោះឆ្នោត \(s.id)", size: 6)
         }
         return (commissions, members)

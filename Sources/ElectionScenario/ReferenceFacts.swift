@@ -5,7 +5,7 @@ import Foundation
 /// bundled under `Resources/cambodia-2023` (see SOURCES.md there).
 struct ReferenceFacts: Sendable {
     struct Party: Sendable {
-        let ballotOrder: Int
+        let ballotOrder: PartyNumber
         let nameEnglish: String
         let nameKhmer: String
         let abbreviation: String
@@ -16,7 +16,7 @@ struct ReferenceFacts: Sendable {
     let parties: [Party]
     /// Province outlines as GeoJSON geometry objects, by province code.
     let outlines: [String: String]
-    let shapes: [String: AreaShape]
+    let shapes: [ProvinceCode: AreaShape]
     let sources: String
 
     /// Why the bundled facts could not be read.
@@ -31,21 +31,25 @@ struct ReferenceFacts: Sendable {
             file: "provinces_2023.csv", required: ["code", "province", "khmer_name", "unit", "seats"])
         let constituencies = try provinces.map { p -> Constituency in
             guard let seats = Int(p["seats"] ?? "") else { throw Unreadable(file: "provinces_2023.csv", reason: "seats") }
+            guard let code = ProvinceCode(p["code"] ?? "") else { throw Unreadable(file: "provinces_2023.csv", reason: "code") }
             return Constituency(
-                id: p["code"] ?? "", nameEnglish: p["province"] ?? "", nameKhmer: p["khmer_name"] ?? "",
+                id: code, nameEnglish: p["province"] ?? "", nameKhmer: p["khmer_name"] ?? "",
                 kind: p["unit"] ?? "", seats: seats)
         }
         let communeRows = try table("communes_2023_ncdd_pumi.csv").records(
             file: "communes_2023_ncdd_pumi.csv",
             required: ["commune_code", "district_code", "province_code", "district_latin", "commune_latin",
                        "commune_km", "unit_type", "lat_approx", "lon_approx"])
-        let communes = communeRows.map { c -> Commune in
+        let communes = try communeRows.map { c -> Commune in
             var position: GeoPoint?
             if let lat = Double(c["lat_approx"] ?? ""), let lon = Double(c["lon_approx"] ?? "") {
                 position = GeoPoint(latitude: lat, longitude: lon)
             }
+            guard let code = CommuneCode(c["commune_code"] ?? ""), code.province.rawValue == c["province_code"] else {
+                throw Unreadable(file: "communes_2023_ncdd_pumi.csv", reason: "commune_code \(c["commune_code"] ?? "") in province \(c["province_code"] ?? "")")
+            }
             return Commune(
-                id: c["commune_code"] ?? "", provinceCode: c["province_code"] ?? "",
+                id: code,
                 districtCode: c["district_code"] ?? "", districtName: c["district_latin"] ?? "",
                 nameEnglish: c["commune_latin"] ?? "", nameKhmer: c["commune_km"] ?? "",
                 // The gazetteer calls an urban sangkat a "Quarter".
@@ -54,7 +58,7 @@ struct ReferenceFacts: Sendable {
         let partyRows = try table("parties_2023.csv").records(
             file: "parties_2023.csv", required: ["ballot_order", "party", "abbr", "khmer_name"])
         let parties = try partyRows.map { p -> Party in
-            guard let order = Int(p["ballot_order"] ?? "") else {
+            guard let order = PartyNumber(p["ballot_order"] ?? "") else {
                 throw Unreadable(file: "parties_2023.csv", reason: "ballot_order")
             }
             return Party(
@@ -66,7 +70,7 @@ struct ReferenceFacts: Sendable {
         let outlines = try geometries(geojson)
         return ReferenceFacts(
             constituencies: constituencies, communes: communes, parties: parties, outlines: outlines,
-            shapes: Dictionary(uniqueKeysWithValues: shapes.map { ($0.code, $0) }),
+            shapes: Dictionary(uniqueKeysWithValues: shapes.compactMap { shape in ProvinceCode(shape.code).map { ($0, shape) } }),
             sources: String(decoding: try data("SOURCES.md"), as: UTF8.self))
     }
 

@@ -38,7 +38,7 @@ struct RegisterGenerator: Sendable {
     }
 
     private func appendVoters(of station: PollingStation, firstSerial: Int, to voters: inout [Voter]) {
-        guard station.registeredVoters > 0, let code = UInt64(station.id) else { return }
+        guard station.registeredVoters > 0, let code = UInt64(station.id.rawValue) else { return }
         var nextSerial = firstSerial
         var rng = SeededGenerator(seed: seed, stream: 1_000_000 + code)
         for _ in 0..<station.registeredVoters {

@@ -4,8 +4,8 @@ import ElectionCore
 /// where one is known and inside the province, else near the district's known communes, else anywhere
 /// in the province.
 struct StationPlacement {
-    private var anchors: [String: GeoPoint] = [:]
-    private let shapes: [String: AreaShape]
+    private var anchors: [CommuneCode: GeoPoint] = [:]
+    private let shapes: [ProvinceCode: AreaShape]
 
     init(facts: ReferenceFacts, seed: UInt64) {
         shapes = facts.shapes
@@ -37,7 +37,7 @@ struct StationPlacement {
         return jittered(anchor, in: commune.provinceCode, spread: 0.02, using: &rng)
     }
 
-    private func jittered(_ p: GeoPoint, in province: String, spread: Double, using rng: inout SeededGenerator) -> GeoPoint {
+    private func jittered(_ p: GeoPoint, in province: ProvinceCode, spread: Double, using rng: inout SeededGenerator) -> GeoPoint {
         for _ in 0..<20 {
             let candidate = GeoPoint(
                 latitude: p.latitude + Double.random(in: -spread...spread, using: &rng),
@@ -47,7 +47,7 @@ struct StationPlacement {
         return Self.rounded(p)
     }
 
-    private func randomPoint(in province: String, using rng: inout SeededGenerator) -> GeoPoint {
+    private func randomPoint(in province: ProvinceCode, using rng: inout SeededGenerator) -> GeoPoint {
         guard let shape = shapes[province] else { return GeoPoint(latitude: 12.5, longitude: 105) }
         let box = shape.boundingBox
         for _ in 0..<10_000 {

@@ -32,7 +32,7 @@ public struct OfficialSession: Sendable, Hashable {
 public protocol AccountStore: Sendable {
     /// Adds an account. Throws ``StoreError/duplicate(_:_:)`` for a name in use and
     /// ``StoreError/notFound(_:_:)`` for a unit code that names no unit at the role's level.
-    func addOfficial(name: String, role: OfficialRole, unitCode: String, passwordHash: String) async throws -> Official
+    func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String) async throws -> Official
     /// The account with this name, if any.
     func officialAccount(named name: String) async throws -> OfficialAccount?
     /// Every account, by name.

@@ -13,17 +13,17 @@ public protocol ElectionStore: Sendable {
 
     func constituencies() async throws -> [Constituency]
     /// Throws ``StoreError/notFound(_:_:)`` for an unknown code.
-    func constituency(_ code: String) async throws -> Constituency
+    func constituency(_ code: ProvinceCode) async throws -> Constituency
     /// The outlines of all constituencies, for maps.
     func constituencyOutlines() async throws -> [AreaShape]
-    func communes(inProvince code: String) async throws -> [Commune]
-    func commune(_ code: String) async throws -> Commune
+    func communes(inProvince code: ProvinceCode) async throws -> [Commune]
+    func commune(_ code: CommuneCode) async throws -> Commune
 
-    func pollingStations(inCommune code: String) async throws -> [PollingStation]
-    func pollingStations(inProvince code: String) async throws -> [PollingStation]
-    func pollingStation(_ code: String) async throws -> PollingStation
+    func pollingStations(inCommune code: CommuneCode) async throws -> [PollingStation]
+    func pollingStations(inProvince code: ProvinceCode) async throws -> [PollingStation]
+    func pollingStation(_ code: StationCode) async throws -> PollingStation
     /// The stations with these codes (unknown codes are left out), in code order: a few queries for any number.
-    func pollingStations(codes: [String]) async throws -> [PollingStation]
+    func pollingStations(codes: [StationCode]) async throws -> [PollingStation]
     /// Stations whose name contains `text` (either language, case-insensitive), at most `limit`.
     func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation]
     /// The `limit` stations nearest to `point`, nearest first.
@@ -38,24 +38,29 @@ public protocol ElectionStore: Sendable {
     func members(ofCommission id: String) async throws -> [CommissionMember]
 
     func parties() async throws -> [Party]
-    func party(_ id: Int) async throws -> Party
+    func party(_ id: PartyNumber) async throws -> Party
     /// A party's list in one constituency, in list order.
-    func candidates(party: Int, constituency: String) async throws -> [Candidate]
+    func candidates(party: PartyNumber, constituency: ProvinceCode) async throws -> [Candidate]
     /// Every candidate, by constituency, party and list position.
     func candidates() async throws -> [Candidate]
     /// Ballot numbers of the parties with a list in the constituency: the lines of its ballot paper.
-    func ballot(constituency code: String) async throws -> [Int]
+    func ballot(constituency code: ProvinceCode) async throws -> [PartyNumber]
     /// Women and all candidates for every party and constituency where the party stands.
     func womenCandidateCounts() async throws -> [WomenCandidateCount]
 
     /// The voters registered at a station, for its printed list (officials only: personal data).
-    func voters(atStation code: String) async throws -> [Voter]
+    func voters(atStation code: StationCode) async throws -> [Voter]
     /// Up to `limit` voters after `number` (from the first when nil), by voter number: the whole
     /// register in pages, for exports.
     func voters(after number: VoterNumber?, limit: Int) async throws -> [Voter]
 
     /// Answers one person's question about their own registration. Never returns more than one station.
     func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer
+
+    /// Runs `body` against this store as it is at one moment: every read `body` makes sees the
+    /// same committed state, whatever is written meanwhile, so a report read in several queries
+    /// adds up. Writing through the store `body` is given is refused.
+    func snapshot<T: Sendable>(_ body: @Sendable (Self) async throws -> T) async throws -> T
 }
 
 /// What loads a new election into an empty store, all or nothing.

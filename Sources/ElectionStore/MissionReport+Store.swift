@@ -2,8 +2,17 @@ import ElectionCore
 
 extension ObservationStore where Self: ElectionStore {
     /// A mission's findings: answers counted per question, data-quality flags, incidents and
-    /// complaints (rejected ones left out unless `includingRejected`).
+    /// complaints (rejected ones left out unless `includingRejected`), read as one snapshot.
     public func missionFindings(_ id: String, includingRejected: Bool = false) async throws -> MissionFindings {
+        try await snapshot { store in try await store.findingsAsRead(id, includingRejected: includingRejected) }
+    }
+
+    /// The mission's report: every figure computed from one snapshot of the database, each table read once.
+    public func missionReport(_ id: String) async throws -> MissionReport {
+        try await snapshot { store in try await store.reportAsRead(id) }
+    }
+
+    private func findingsAsRead(_ id: String, includingRejected: Bool) async throws -> MissionFindings {
         _ = try await mission(id)
         return Self.findings(
             id, election: try await election(), visits: try await visits(ofMission: id),
@@ -11,8 +20,7 @@ extension ObservationStore where Self: ElectionStore {
             incidents: try await incidents(ofMission: id), includingRejected: includingRejected)
     }
 
-    /// The mission's report: every figure computed from the database, each table read once.
-    public func missionReport(_ id: String) async throws -> MissionReport {
+    private func reportAsRead(_ id: String) async throws -> MissionReport {
         let mission = try await mission(id)
         let election = try await election()
         let visits = try await visits(ofMission: id)
@@ -25,10 +33,10 @@ extension ObservationStore where Self: ElectionStore {
             accredited[m.kind, default: 0] += try await members(ofMission: m.id).filter { $0.accreditation == .accredited }.count
         }
         let teams = try await teams(ofMission: id)
-        let wanted = Set(findings.provinces + teams.flatMap { $0.area.map { String($0.prefix(2)) } })
-        var names: [String: String] = [:]
+        let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) })
+        var names: [ProvinceCode: String] = [:]
         for province in try await constituencies() where wanted.contains(province.id) { names[province.id] = province.nameEnglish }
-        if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown) }
+        if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown.rawValue) }
         let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
         let commissions = try await commissionCounts()
         return MissionReport(
@@ -51,7 +59,7 @@ extension ObservationStore where Self: ElectionStore {
         let stations = Set(visits.map(\.stationCode))
         return MissionFindings(
             missionID: id, visits: visits.count, stationsVisited: stations.count,
-            provinces: Set(stations.map { String($0.prefix(2)) }).sorted(), checklists: submissions.count,
+            provinces: Set(stations.map(\.province)).sorted(), checklists: submissions.count,
             questions: usedForms.flatMap { form in
                 QuestionFinding.tally(form, submissions.filter { $0.formVersion == form.version })
             },

@@ -22,16 +22,16 @@ public protocol ObservationStore: Sendable {
     func checklistForms() async throws -> [ChecklistForm]
 
     /// Records a draw with the stations it gave, and assigns them to a team.
-    func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws
+    func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws
     /// Adds or replaces a team. Throws ``StoreError/notFound(_:_:)`` for a seat the mission does not have.
     func saveTeam(_ team: ObserverTeam) async throws
     func teams(ofMission id: String) async throws -> [ObserverTeam]
     /// Assigns stations chosen by hand to a team.
-    func assignStations(missionID: String, team: String, stations: [String]) async throws
+    func assignStations(missionID: String, team: String, stations: [StationCode]) async throws
     /// The stations assigned to the mission's teams: its deployment.
-    func deployment(ofMission id: String) async throws -> [String: String]
+    func deployment(ofMission id: String) async throws -> [StationCode: String]
     /// The team a station of the mission's deployment is assigned to; nil when it is not deployed.
-    func deployedTeam(station code: String, mission id: String) async throws -> String?
+    func deployedTeam(station code: StationCode, mission id: String) async throws -> String?
     func addVisits(_ visits: [StationVisit]) async throws
     func visits(ofMission id: String) async throws -> [StationVisit]
 

@@ -5,7 +5,7 @@ import Foundation
 /// searches by name, and the queue of likely duplicates.
 public protocol RegisterStore: Sendable {
     /// Every polling station code, for checking a register file's lines.
-    func pollingStationCodes() async throws -> Set<String>
+    func pollingStationCodes() async throws -> Set<StationCode>
     /// The voter with this number. Throws ``StoreError/notFound(_:_:)``.
     func voter(_ number: VoterNumber) async throws -> Voter
 
@@ -35,7 +35,7 @@ public protocol RegisterStore: Sendable {
     /// Adds a person to the register. Throws ``StoreError/duplicate(_:_:)`` for a number in use.
     func registerVoter(_ voter: Voter, reason: String, by official: Official, at: Date) async throws -> RegisterChange
     /// Moves a voter to another polling station.
-    func moveVoter(_ number: VoterNumber, to stationCode: String, reason: String, by official: Official, at: Date) async throws -> RegisterChange
+    func moveVoter(_ number: VoterNumber, to stationCode: StationCode, reason: String, by official: Official, at: Date) async throws -> RegisterChange
     /// Takes a voter off the register; the change keeps their details.
     func removeVoter(_ number: VoterNumber, reason: String, by official: Official, at: Date) async throws -> RegisterChange
     /// Every change to this voter's registration, oldest first.
@@ -53,7 +53,7 @@ public protocol RegisterStore: Sendable {
     /// more voters that has none yet.
     func findDuplicates(_ rule: DuplicateRule) async throws -> DuplicateScan
     /// Cases, oldest first: undecided ones (no decision, or `unsure`) or all, within a unit.
-    func duplicateCases(undecidedOnly: Bool, within unitCode: String, limit: Int) async throws -> [DuplicateCase]
+    func duplicateCases(undecidedOnly: Bool, within unit: UnitCode, limit: Int) async throws -> [DuplicateCase]
     func duplicateCase(_ id: Int) async throws -> DuplicateCase
     /// Records a decision (a case may be decided again, e.g. after a field check; every decision is kept).
     func decide(duplicateCase id: Int, _ decision: DuplicateDecision, by official: Official) async throws

@@ -3,13 +3,13 @@ import Foundation
 
 /// One official's action on one station's result form.
 public struct FormRequest: Sendable, Hashable {
-    public var stationCode: String
+    public var stationCode: StationCode
     /// The version the official was looking at; any other is refused as stale.
     public var expectedVersion: Int
     public var action: FormAction
     public var official: Official
 
-    public init(stationCode: String, expectedVersion: Int, action: FormAction, official: Official) {
+    public init(stationCode: StationCode, expectedVersion: Int, action: FormAction, official: Official) {
         self.stationCode = stationCode
         self.expectedVersion = expectedVersion
         self.action = action
@@ -19,7 +19,7 @@ public struct FormRequest: Sendable, Hashable {
 
 /// A line of a form's history: who did what to which version, and what state it left.
 public struct FormEvent: Sendable, Hashable, Codable {
-    public var stationCode: String
+    public var stationCode: StationCode
     public var version: Int
     public var at: Date
     public var officialName: String
@@ -29,7 +29,7 @@ public struct FormEvent: Sendable, Hashable, Codable {
     /// The correction's reason, or the warnings acknowledged.
     public var detail: String?
 
-    public init(stationCode: String, version: Int, at: Date, officialName: String, action: String, status: FormStatus, detail: String?) {
+    public init(stationCode: StationCode, version: Int, at: Date, officialName: String, action: String, status: FormStatus, detail: String?) {
         self.stationCode = stationCode
         self.version = version
         self.at = at
@@ -91,29 +91,29 @@ extension Publication {
 /// history, the totals they add up to, confirmations and publications.
 public protocol ResultStore: Sendable {
     /// Applies the requests in order in one transaction, so one disk write acknowledges them
-    /// all. A refused request (``FormRefusal``, or ``StoreError/notFound(_:_:)`` for an unknown
+    /// all. A refused request (``Refusal``, or ``StoreError/notFound(_:_:)`` for an unknown
     /// station) changes nothing and does not stop the others.
     func apply(_ requests: [FormRequest], at time: Date) async throws -> [Result<ResultFormVersion, any Error>]
     /// Every version of a station's form, oldest first; empty before the first entry.
-    func resultFormVersions(station code: String) async throws -> [ResultFormVersion]
+    func resultFormVersions(station code: StationCode) async throws -> [ResultFormVersion]
     /// A station's history, oldest first.
-    func formEvents(station code: String) async throws -> [FormEvent]
-    /// The status of the latest version of each station's form within a unit code (prefix);
-    /// stations with no entry yet are absent.
-    func formStatuses(within code: String) async throws -> [String: FormStatus]
+    func formEvents(station code: StationCode) async throws -> [FormEvent]
+    /// The status of the latest version of each station's form within a unit; stations with no
+    /// entry yet are absent.
+    func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus]
 
-    /// Totals for every unit at `level` whose code starts with `code` (empty for all), in code order.
-    func resultTotals(level: ResultLevel, within code: String) async throws -> [ResultTotals]
+    /// Totals for every unit at `level` within `unit`, in code order.
+    func resultTotals(level: ResultLevel, within unit: UnitCode) async throws -> [ResultTotals]
     /// The current accepted figures of one station, or nil before any version is accepted.
-    func acceptedCounts(station code: String) async throws -> ResultCounts?
+    func acceptedCounts(station code: StationCode) async throws -> ResultCounts?
 
-    /// Records that a province's (or, with level `national`, the nation's) complete count is
-    /// confirmed, which makes its figures official. Refused with ``FormRefusal`` when the
-    /// official's unit does not cover it or the count is incomplete.
-    func confirmResults(level: ResultLevel, code: String, by official: Official, at time: Date) async throws
+    /// Records that a province's (or the nation's) complete count is confirmed, which makes its
+    /// figures official. Refused with ``Refusal`` when the official may not confirm it
+    /// (``Official/may(_:on:)``) or the count is incomplete.
+    func confirmResults(_ unit: UnitCode, by official: Official, at time: Date) async throws
 
     /// Stores the next numbered publication of `report` and returns it. Only the NEC publishes:
-    /// anyone else is refused with ``FormRefusal``.
+    /// anyone else is refused with ``Refusal``.
     func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication
     /// Every publication, newest first, without content.
     func publications() async throws -> [Publication]

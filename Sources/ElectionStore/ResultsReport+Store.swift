@@ -4,24 +4,31 @@ import ElectionCore
 extension ElectionStore where Self: ResultStore {
     /// The results as they stand: national and provincial totals, each province's seats by the
     /// election's method from the votes counted so far, and the members those seats elect.
+    /// The report is read as one snapshot, so the nation's totals are the sum of its provinces'.
     public func resultsReport() async throws -> ResultsReport {
+        try await snapshot { store in try await store.reportAsRead() }
+    }
+
+    private func reportAsRead() async throws -> ResultsReport {
         let election = try await election()
         guard let method = SeatMethod(name: election.seatAllocationMethod) else {
             throw StoreError.refused("the election names an unknown seat allocation method: \(election.seatAllocationMethod)")
         }
         let parties = try await parties()
-        let national = try await resultTotals(level: .national, within: "").first
-            ?? ResultTotals(level: .national, code: "", counts: .zero, stationsReported: 0, stationsTotal: 0, registeredOnList: 0, confirmed: false)
-        let totals = Dictionary(uniqueKeysWithValues: try await resultTotals(level: .province, within: "").map { ($0.code, $0) })
+        let national = try await resultTotals(level: .national, within: .nation).first
+            ?? ResultTotals(level: .national, code: .nation, counts: .zero, stationsReported: 0, stationsTotal: 0, registeredOnList: 0, confirmed: false)
+        let totals = Dictionary(uniqueKeysWithValues: try await resultTotals(level: .province, within: .nation).compactMap { totals in
+            totals.code.province.map { ($0, totals) }
+        })
         var results: [ResultsReport.ConstituencyResult] = []
-        var listsByConstituency: [String: [Int: [Candidate]]] = [:]
+        var listsByConstituency: [ProvinceCode: [PartyNumber: [Candidate]]] = [:]
         for candidate in try await candidates() {
             listsByConstituency[candidate.constituencyCode, default: [:]][candidate.partyID, default: []].append(candidate)
         }
         for constituency in try await constituencies() {
             let lists = listsByConstituency[constituency.id] ?? [:]
             let province = totals[constituency.id] ?? ResultTotals(
-                level: .province, code: constituency.id, counts: .zero, stationsReported: 0, stationsTotal: 0,
+                level: .province, code: .province(constituency.id), counts: .zero, stationsReported: 0, stationsTotal: 0,
                 registeredOnList: 0, confirmed: false)
             var votes = province.counts.votes
             for party in lists.keys where votes[party] == nil { votes[party] = 0 }

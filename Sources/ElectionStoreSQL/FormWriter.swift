@@ -28,57 +28,52 @@ struct FormWriter {
     func apply(_ requests: [FormRequest]) async throws -> [Result<ResultFormVersion, any Error>] {
         let codes = Array(Set(requests.map(\.stationCode))).sorted()
         let registered = try await registeredVoters(codes)
-        let ballots = try await ballots(Set(codes.map { String($0.prefix(2)) }))
+        let ballots = try await ballots(Set(codes.map(\.province)))
         var slots = try await latest(codes)
-        var versions: [String: [Int]] = [:]  // versions written per station, in order
+        var written = Set<StationCode>()
         var events: [[BulkValue]] = []
         var outcomes: [Result<ResultFormVersion, any Error>] = []
-        var reopened = Set<String>()
+        var reopened = Set<UnitCode>()
 
         for request in requests {
             let code = request.stationCode
             guard let onList = registered[code] else {
-                outcomes.append(.failure(StoreError.notFound("polling station", code)))
+                outcomes.append(.failure(StoreError.notFound("polling station", code.rawValue)))
                 continue
             }
-            let context = FormContext(ballot: ballots[String(code.prefix(2))] ?? [], registeredOnList: onList)
+            let context = FormContext(ballot: ballots[code.province] ?? [], registeredOnList: onList)
             let slot = slots[code] ?? Slot(
                 form: ResultFormVersion(stationCode: code, version: 1), stored: false, storedEntries: 0,
                 storedCounts: false, wasAccepted: false)
             do {
-                let next = try slot.form.applying(
+                let transition = try slot.form.transition(
                     request.action, by: request.official, expectedVersion: request.expectedVersion, context: context)
-                if next.version != slot.form.version {
-                    // A correction: the old version is kept as it is and the new one starts.
-                    try await flush(slot, code)
+                let next = transition.form
+                if transition.opensVersion {
+                    // The old version is kept as it is and the new one starts.
+                    try await flush(slot)
                     slots[code] = Slot(form: next, stored: false, storedEntries: 0, storedCounts: false, wasAccepted: false)
-                    reopened.insert(String(code.prefix(2)))
                 } else {
-                    slots[code]?.form = next
-                    if slots[code] == nil { slots[code] = Slot(form: next, stored: false, storedEntries: 0, storedCounts: false, wasAccepted: false) }
+                    slots[code] = Slot(
+                        form: next, stored: slot.stored, storedEntries: slot.storedEntries, storedCounts: slot.storedCounts,
+                        wasAccepted: slot.wasAccepted)
                 }
-                versions[code, default: []].append(next.version)
-                var detail: String?
-                if case .correct(let reason) = request.action { detail = reason }
-                if case .acknowledge = request.action { detail = slot.form.warnings.joined(separator: ", ") }
-                if next.status == .disputed { detail = next.differences.joined(separator: ", ") }
+                reopened.formUnion(transition.reopens)
+                written.insert(code)
                 events.append([
-                    .text(code), .integer(next.version), .text(ISO8601.string(at)), .integer(request.official.id),
-                    .text(request.action.name), .text(next.status.rawValue), detail.map(BulkValue.text) ?? .null,
+                    .text(code.rawValue), .integer(next.version), .text(ISO8601.string(at)), .integer(request.official.id),
+                    .text(request.action.name), .text(next.status.rawValue), transition.detail.map(BulkValue.text) ?? .null,
                 ])
                 outcomes.append(.success(next))
-            } catch let refusal as FormRefusal {
+            } catch let refusal as Refusal {
                 outcomes.append(.failure(refusal))
             }
         }
-        try await write(slots.filter { versions[$0.key] != nil })
-        if !reopened.isEmpty {
-            // A correction reopens the count: the province and the nation are provisional again.
-            for province in reopened {
-                try await db.raw("""
-                    DELETE FROM result_confirmations WHERE (level = 'province' AND unit_code = \(bind: province)) OR level = 'national'
-                    """).run()
-            }
+        try await write(slots.filter { written.contains($0.key) })
+        for unit in reopened.sorted() {
+            try await db.raw("""
+                DELETE FROM result_confirmations WHERE level = \(bind: unit.level.rawValue) AND unit_code = \(bind: unit.rawValue)
+                """).run()
         }
         try await tx.bulkInsert(
             into: "result_events", columns: ["station_code", "version", "at", "official_id", "action", "status", "detail"], rows: events)
@@ -87,30 +82,29 @@ struct FormWriter {
 
     // MARK: Reading
 
-    private func registeredVoters(_ codes: [String]) async throws -> [String: Int] {
-        var found: [String: Int] = [:]
-        for chunk in codes.chunked(500) {
+    private func registeredVoters(_ codes: [StationCode]) async throws -> [StationCode: Int] {
+        var found: [StationCode: Int] = [:]
+        for chunk in codes.map(\.rawValue).chunked(500) {
             for row in try await db.raw("SELECT code, registered_voters FROM polling_stations WHERE code IN \(list: chunk)").all() {
-                found[try row.decode(column: "code", as: String.self)] = try row.decode(column: "registered_voters", as: Int.self)
+                found[try Rows.code(row, "code")] = try row.decode(column: "registered_voters", as: Int.self)
             }
         }
         return found
     }
 
-    private func ballots(_ provinces: Set<String>) async throws -> [String: [Int]] {
-        var ballots: [String: [Int]] = [:]
+    private func ballots(_ provinces: Set<ProvinceCode>) async throws -> [ProvinceCode: [PartyNumber]] {
+        var ballots: [ProvinceCode: [PartyNumber]] = [:]
         for row in try await db.raw("""
-            SELECT DISTINCT constituency_code, party_id FROM candidates WHERE constituency_code IN \(list: provinces.sorted())
+            SELECT DISTINCT constituency_code, party_id FROM candidates WHERE constituency_code IN \(list: provinces.map(\.rawValue).sorted())
             ORDER BY constituency_code, party_id
             """).all() {
-            ballots[try row.decode(column: "constituency_code", as: String.self), default: []].append(
-                try row.decode(column: "party_id", as: Int.self))
+            ballots[try Rows.code(row, "constituency_code"), default: []].append(try Rows.party(row, "party_id"))
         }
         return ballots
     }
 
     /// The latest version of each station that has one, as read.
-    private func latest(_ codes: [String]) async throws -> [String: Slot] {
+    private func latest(_ codes: [StationCode]) async throws -> [StationCode: Slot] {
         try await FormReader(db: db).latest(stations: codes).mapValues { form in
             Slot(form: form, stored: true, storedEntries: form.entries.count, storedCounts: form.counts != nil,
                  wasAccepted: form.status == .accepted)
@@ -120,11 +114,11 @@ struct FormWriter {
     // MARK: Writing
 
     /// Writes one slot at once (before a correction replaces it in the group).
-    private func flush(_ slot: Slot, _ code: String) async throws {
-        try await write([code: slot])
+    private func flush(_ slot: Slot) async throws {
+        try await write([slot.form.stationCode: slot])
     }
 
-    private func write(_ slots: [String: Slot]) async throws {
+    private func write(_ slots: [StationCode: Slot]) async throws {
         guard !slots.isEmpty else { return }
         let ordered = slots.sorted { $0.key < $1.key }.map(\.value)
         // Versions: new rows and changed rows in one upsert per chunk.
@@ -138,7 +132,7 @@ struct FormWriter {
                 query.appendInterpolation(unsafeRaw: index == 0 ? " " : ", ")
                 query.appendInterpolation(unsafeRaw: "(")
                 query.appendInterpolation(binds: [
-                    f.stationCode, f.version, f.status.rawValue, f.reason, f.openedBy, f.resolvedBy, f.acknowledgedBy,
+                    f.stationCode.rawValue, f.version, f.status.rawValue, f.reason, f.openedBy, f.resolvedBy, f.acknowledgedBy,
                     f.warnings.joined(separator: ","), c?.registeredVoters, c?.ballotsReceived, c?.ballotsIssued,
                     c?.ballotsInBox, c?.spoiledBallots, c?.unusedBallots, c?.invalidBallots,
                 ] as [any Encodable & Sendable])
@@ -155,24 +149,24 @@ struct FormWriter {
         var entryRows: [[BulkValue]] = [], entryVoteRows: [[BulkValue]] = [], formVoteRows: [[BulkValue]] = []
         var currentRows: [[BulkValue]] = [], currentVoteRows: [[BulkValue]] = [], replaced: [String] = []
         for slot in ordered {
-            let f = slot.form, code = f.stationCode
+            let f = slot.form, code = f.stationCode.rawValue
             for (index, entry) in f.entries.enumerated() where index >= slot.storedEntries {
                 entryRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(index + 1)] + Self.countValues(entry.counts))
                 for (party, n) in entry.counts.votes.sorted(by: { $0.key < $1.key }) {
-                    entryVoteRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(party), .integer(n)])
+                    entryVoteRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(party.rawValue), .integer(n)])
                 }
             }
             if let counts = f.counts, !slot.storedCounts {
                 for (party, n) in counts.votes.sorted(by: { $0.key < $1.key }) {
-                    formVoteRows.append([.text(code), .integer(f.version), .integer(party), .integer(n)])
+                    formVoteRows.append([.text(code), .integer(f.version), .integer(party.rawValue), .integer(n)])
                 }
             }
             if f.status == .accepted, !slot.wasAccepted, let counts = f.counts {
                 if f.version > 1 { replaced.append(code) }
-                let province = BulkValue.text(String(code.prefix(2))), commune = BulkValue.text(String(code.prefix(6)))
+                let province = BulkValue.text(f.stationCode.province.rawValue), commune = BulkValue.text(f.stationCode.commune.rawValue)
                 currentRows.append([.text(code), province, commune, .integer(f.version)] + Self.countValues(counts))
                 for (party, n) in counts.votes.sorted(by: { $0.key < $1.key }) {
-                    currentVoteRows.append([.text(code), province, commune, .integer(party), .integer(n)])
+                    currentVoteRows.append([.text(code), province, commune, .integer(party.rawValue), .integer(n)])
                 }
             }
         }

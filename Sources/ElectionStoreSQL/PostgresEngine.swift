@@ -62,6 +62,22 @@ final class PostgresEngine: SQLEngine {
         }
     }
 
+    func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await Self.explained { try await client.withConnection { connection in
+            let db = connection.sql()
+            // Repeatable read: every statement of the transaction sees the snapshot of its first.
+            try await db.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        } }
+    }
+
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
         let logger = self.logger
         return try await Self.explained { try await client.withConnection { connection in

@@ -30,7 +30,7 @@ enum Rows {
 
     static func constituency(_ row: any SQLRow) throws -> Constituency {
         Constituency(
-            id: try row.decode(column: "code", as: String.self),
+            id: try code(row, "code"),
             nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self),
             kind: try row.decode(column: "kind", as: String.self),
@@ -43,8 +43,7 @@ enum Rows {
         var position: GeoPoint?
         if let latitude, let longitude { position = GeoPoint(latitude: latitude, longitude: longitude) }
         return Commune(
-            id: try row.decode(column: "code", as: String.self),
-            provinceCode: try row.decode(column: "province_code", as: String.self),
+            id: try code(row, "code"),
             districtCode: try row.decode(column: "district_code", as: String.self),
             districtName: try row.decode(column: "district_name", as: String.self),
             nameEnglish: try row.decode(column: "name_en", as: String.self),
@@ -55,8 +54,7 @@ enum Rows {
 
     static func pollingStation(_ row: any SQLRow) throws -> PollingStation {
         PollingStation(
-            id: try row.decode(column: "code", as: String.self),
-            communeCode: try row.decode(column: "commune_code", as: String.self),
+            id: try code(row, "code"),
             nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self),
             addressEnglish: try row.decode(column: "address_en", as: String.self),
@@ -73,7 +71,7 @@ enum Rows {
         return Commission(
             id: try row.decode(column: "id", as: String.self),
             level: parsed,
-            unitCode: try row.decode(column: "unit_code", as: String.self),
+            unitCode: try unit(row, "unit_code"),
             nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self))
     }
@@ -91,7 +89,7 @@ enum Rows {
 
     static func party(_ row: any SQLRow) throws -> Party {
         Party(
-            id: try row.decode(column: "id", as: Int.self),
+            id: try party(row, "id"),
             nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self),
             abbreviation: try row.decode(column: "abbreviation", as: String.self))
@@ -99,8 +97,8 @@ enum Rows {
 
     static func candidate(_ row: any SQLRow) throws -> Candidate {
         Candidate(
-            partyID: try row.decode(column: "party_id", as: Int.self),
-            constituencyCode: try row.decode(column: "constituency_code", as: String.self),
+            partyID: try party(row, "party_id"),
+            constituencyCode: try code(row, "constituency_code"),
             listPosition: try row.decode(column: "list_position", as: Int.self),
             name: try name(row),
             sex: try sex(row),
@@ -114,7 +112,7 @@ enum Rows {
         }
         return Voter(
             number: parsed, name: try name(row), sex: try sex(row), dateOfBirth: try date(row, "birth_date"),
-            stationCode: try text(row, "station_code"))
+            stationCode: try code(row, "station_code"))
     }
 
     /// A voter with the name keys stored beside them.
@@ -137,6 +135,27 @@ enum Rows {
         let text = try text(row, column)
         guard let date = CalendarDate(iso: text) else { throw Malformed(column: column, value: text) }
         return date
+    }
+
+    /// A code column: a code the domain does not accept is malformed data.
+    static func code<Code: GeographyCode>(_ row: any SQLRow, _ column: String, as _: Code.Type = Code.self) throws -> Code {
+        let text = try text(row, column)
+        guard let code = Code(rawValue: text) else { throw Malformed(column: column, value: text) }
+        return code
+    }
+
+    /// A unit code column: empty for the nation, else a province, commune or station code.
+    static func unit(_ row: any SQLRow, _ column: String) throws -> UnitCode {
+        let text = try text(row, column)
+        guard let unit = UnitCode(rawValue: text) else { throw Malformed(column: column, value: text) }
+        return unit
+    }
+
+    /// A party number column.
+    static func party(_ row: any SQLRow, _ column: String) throws -> PartyNumber {
+        let number = try integer(row, column)
+        guard let party = PartyNumber(rawValue: number) else { throw Malformed(column: column, value: String(number)) }
+        return party
     }
 
     // SQLKit decodes a column through Codable, about a microsecond each; a search reads thousands

@@ -4,24 +4,24 @@ import Foundation
 import SQLKit
 
 extension SQLElectionStore: AccountStore {
-    public func addOfficial(name: String, role: OfficialRole, unitCode: String, passwordHash: String) async throws -> Official {
+    public func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String) async throws -> Official {
         try await engine.withTransaction { tx in
-            guard unitCode.count == role.unitCodeLength else { throw StoreError.notFound(Self.unitKind(role), unitCode) }
-            let table = switch role {
-            case .necAdministrator: ""
-            case .provincialOfficial: "constituencies"
-            case .communeOfficial: "communes"
-            case .stationOfficial: "polling_stations"
+            guard unitCode.level == role.unitLevel else { throw StoreError.notFound(Self.unitKind(role), unitCode.rawValue) }
+            let table = switch unitCode {
+            case .nation: ""
+            case .province: "constituencies"
+            case .commune: "communes"
+            case .station: "polling_stations"
             }
             if !table.isEmpty {
-                let found = try await tx.sql.raw("SELECT code FROM \(unsafeRaw: table) WHERE code = \(bind: unitCode)").first()
-                guard found != nil else { throw StoreError.notFound(Self.unitKind(role), unitCode) }
+                let found = try await tx.sql.raw("SELECT code FROM \(unsafeRaw: table) WHERE code = \(bind: unitCode.rawValue)").first()
+                guard found != nil else { throw StoreError.notFound(Self.unitKind(role), unitCode.rawValue) }
             }
             let taken = try await tx.sql.raw("SELECT id FROM officials WHERE name = \(bind: name)").first()
             guard taken == nil else { throw StoreError.duplicate("account", name) }
             let row = try await tx.sql.raw("""
                 INSERT INTO officials (name, role, unit_code, password_hash, created_at)
-                VALUES (\(bind: name), \(bind: role.rawValue), \(bind: unitCode), \(bind: passwordHash), \(bind: ISO8601.now()))
+                VALUES (\(bind: name), \(bind: role.rawValue), \(bind: unitCode.rawValue), \(bind: passwordHash), \(bind: ISO8601.now()))
                 RETURNING id
                 """).first()
             guard let row else { throw StoreError.refused("the new account was not numbered") }
@@ -98,6 +98,6 @@ extension Rows {
         guard let parsed = OfficialRole(rawValue: role) else { throw Malformed(column: "role", value: role) }
         return Official(
             id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
-            role: parsed, unitCode: try row.decode(column: "unit_code", as: String.self))
+            role: parsed, unitCode: try unit(row, "unit_code"))
     }
 }

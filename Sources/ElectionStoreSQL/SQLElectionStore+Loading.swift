@@ -98,7 +98,7 @@ extension SQLElectionStore {
         try await tx.bulkInsert(
             into: "constituencies", columns: ["code", "name_en", "name_km", "kind", "seats"],
             rows: r.constituencies.map {
-                [.text($0.id), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind), .integer($0.seats)]
+                [.text($0.id.rawValue), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind), .integer($0.seats)]
             })
         try await tx.bulkInsert(
             into: "constituency_outlines", columns: ["code", "geojson"],
@@ -108,7 +108,7 @@ extension SQLElectionStore {
             columns: ["code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind",
                       "latitude", "longitude"],
             rows: r.communes.map {
-                [.text($0.id), .text($0.provinceCode), .text($0.districtCode), .text($0.districtName),
+                [.text($0.id.rawValue), .text($0.provinceCode.rawValue), .text($0.districtCode), .text($0.districtName),
                  .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind),
                  $0.approximatePosition.map { .real($0.latitude) } ?? .null,
                  $0.approximatePosition.map { .real($0.longitude) } ?? .null]
@@ -118,14 +118,14 @@ extension SQLElectionStore {
             columns: ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude",
                       "longitude", "registered_voters"],
             rows: r.pollingStations.map {
-                [.text($0.id), .text($0.communeCode), .text($0.nameEnglish), .text($0.nameKhmer),
+                [.text($0.id.rawValue), .text($0.communeCode.rawValue), .text($0.nameEnglish), .text($0.nameKhmer),
                  .text($0.addressEnglish), .text($0.addressKhmer), .real($0.position.latitude),
                  .real($0.position.longitude), .integer($0.registeredVoters)]
             })
         try await tx.bulkInsert(
             into: "commissions", columns: ["id", "level", "unit_code", "name_en", "name_km"],
             rows: r.commissions.map {
-                [.text($0.id), .text($0.level.rawValue), .text($0.unitCode), .text($0.nameEnglish), .text($0.nameKhmer)]
+                [.text($0.id), .text($0.level.rawValue), .text($0.unitCode.rawValue), .text($0.nameEnglish), .text($0.nameKhmer)]
             })
         try await tx.bulkInsert(
             into: "commission_members", columns: ["commission_id", "seat", "role", "name_km", "name_latin", "sex"],
@@ -135,12 +135,12 @@ extension SQLElectionStore {
             })
         try await tx.bulkInsert(
             into: "parties", columns: ["id", "name_en", "name_km", "abbreviation"],
-            rows: r.parties.map { [.integer($0.id), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.abbreviation)] })
+            rows: r.parties.map { [.integer($0.id.rawValue), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.abbreviation)] })
         try await tx.bulkInsert(
             into: "candidates",
             columns: ["party_id", "constituency_code", "list_position", "name_km", "name_latin", "sex", "birth_date"],
             rows: r.candidates.map {
-                [.integer($0.partyID), .text($0.constituencyCode), .integer($0.listPosition), .text($0.name.khmer),
+                [.integer($0.partyID.rawValue), .text($0.constituencyCode.rawValue), .integer($0.listPosition), .text($0.name.khmer),
                  .text($0.name.latin), .text($0.sex.rawValue), .text($0.dateOfBirth.iso)]
             })
     }

@@ -90,7 +90,7 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [String], at time: Date) async throws {
+    public func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO station_draws (mission_id, team, seed, strata, size, frame, stations, drawn_at)
@@ -120,36 +120,36 @@ extension SQLElectionStore: ObservationStore {
             ObserverTeam(
                 missionID: id, name: try row.decode(column: "name", as: String.self),
                 members: try JSONDecoder().decode([Int].self, from: Data(try row.decode(column: "members", as: String.self).utf8)),
-                area: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "area", as: String.self).utf8)))
+                area: try JSONDecoder().decode([UnitCode].self, from: Data(try row.decode(column: "area", as: String.self).utf8)))
         }
     }
 
-    public func assignStations(missionID: String, team: String, stations: [String]) async throws {
+    public func assignStations(missionID: String, team: String, stations: [StationCode]) async throws {
         try await engine.withTransaction { tx in try await Self.deploy(stations, missionID: missionID, team: team, tx) }
     }
 
     /// Adds stations to the deployment; a station already deployed (to this team or another) stays where it is.
-    private static func deploy(_ stations: [String], missionID: String, team: String, _ tx: any SQLTransaction) async throws {
-        var deployed = Set<String>()
-        for chunk in stations.chunked(500) {
+    private static func deploy(_ stations: [StationCode], missionID: String, team: String, _ tx: any SQLTransaction) async throws {
+        var deployed = Set<StationCode>()
+        for chunk in stations.map(\.rawValue).chunked(500) {
             for row in try await tx.sql.raw(
                 "SELECT station_code FROM deployments WHERE mission_id = \(bind: missionID) AND station_code IN \(list: chunk)"
-            ).all() { deployed.insert(try row.decode(column: "station_code", as: String.self)) }
+            ).all() { deployed.insert(try Rows.code(row, "station_code")) }
         }
         try await tx.bulkInsert(
             into: "deployments", columns: ["mission_id", "station_code", "team"],
-            rows: Array(Set(stations)).sorted().filter { !deployed.contains($0) }.map { [.text(missionID), .text($0), .text(team)] })
+            rows: Array(Set(stations)).sorted().filter { !deployed.contains($0) }.map { [.text(missionID), .text($0.rawValue), .text(team)] })
     }
 
-    public func deployment(ofMission id: String) async throws -> [String: String] {
+    public func deployment(ofMission id: String) async throws -> [StationCode: String] {
         let rows = try await all("SELECT station_code, team FROM deployments WHERE mission_id = \(bind: id)") { row in
-            (try row.decode(column: "station_code", as: String.self), try row.decode(column: "team", as: String.self))
+            (try Rows.code(row, "station_code", as: StationCode.self), try row.decode(column: "team", as: String.self))
         }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
-    public func deployedTeam(station code: String, mission id: String) async throws -> String? {
-        try await all("SELECT team FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code)") {
+    public func deployedTeam(station code: StationCode, mission id: String) async throws -> String? {
+        try await all("SELECT team FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code.rawValue)") {
             try $0.decode(column: "team", as: String.self)
         }.first
     }
@@ -159,7 +159,7 @@ extension SQLElectionStore: ObservationStore {
             try await tx.bulkInsert(
                 into: "station_visits", columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase"],
                 rows: visits.map {
-                    [.text($0.missionID), .text($0.stationCode), .text($0.team), .text($0.arrival.description),
+                    [.text($0.missionID), .text($0.stationCode.rawValue), .text($0.team), .text($0.arrival.description),
                      .text($0.departure.description), .text($0.phase.rawValue)]
                 })
         }
@@ -168,7 +168,7 @@ extension SQLElectionStore: ObservationStore {
     public func visits(ofMission id: String) async throws -> [StationVisit] {
         try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id) ORDER BY arrival, id") { row in
             StationVisit(
-                missionID: id, stationCode: try row.decode(column: "station_code", as: String.self),
+                missionID: id, stationCode: try Rows.code(row, "station_code"),
                 team: try row.decode(column: "team", as: String.self),
                 arrival: try Rows.clock(row, "arrival"), departure: try Rows.clock(row, "departure"),
                 phase: VisitPhase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .voting)
@@ -194,7 +194,7 @@ extension SQLElectionStore: ObservationStore {
                 case nil:
                     stored[s.id] = digest
                     rows.append([
-                        .text(s.id), .text(s.missionID), .integer(s.observer), .text(s.stationCode), .text(s.formID),
+                        .text(s.id), .text(s.missionID), .integer(s.observer), .text(s.stationCode.rawValue), .text(s.formID),
                         .integer(s.formVersion), .text(s.observedAt.description), .text(try Canonical.text(s.answers)), .text(digest),
                     ])
                     outcome = "stored"
@@ -224,7 +224,7 @@ extension SQLElectionStore: ObservationStore {
             ChecklistSubmission(
                 id: try row.decode(column: "id", as: String.self), missionID: id,
                 observer: try row.decode(column: "observer", as: Int.self),
-                stationCode: try row.decode(column: "station_code", as: String.self),
+                stationCode: try Rows.code(row, "station_code"),
                 formID: try row.decode(column: "form_id", as: String.self),
                 formVersion: try row.decode(column: "form_version", as: Int.self),
                 observedAt: try Rows.clock(row, "observed_at"),
@@ -264,7 +264,7 @@ extension SQLElectionStore: ObservationStore {
             let row = try await tx.sql.raw("""
                 INSERT INTO incidents (mission_id, kind, category, severity, station_code, place, day, time, description, status)
                 VALUES (\(bind: incident.missionID), \(bind: incident.kind.rawValue), \(bind: incident.category.rawValue),
-                    \(bind: incident.severity.rawValue), \(bind: incident.stationCode), \(bind: incident.place), \(bind: incident.day.iso),
+                    \(bind: incident.severity.rawValue), \(bind: incident.stationCode?.rawValue), \(bind: incident.place), \(bind: incident.day.iso),
                     \(bind: incident.time?.description), \(bind: incident.description), \(bind: incident.status.rawValue))
                 RETURNING id
                 """).first()
@@ -296,7 +296,7 @@ extension SQLElectionStore: ObservationStore {
             return Incident(
                 id: try row.decode(column: "id", as: Int.self), missionID: id, kind: try value("kind", Incident.Kind.self),
                 category: try value("category", Incident.Category.self), severity: try value("severity", Incident.Severity.self),
-                stationCode: try row.decode(column: "station_code", as: String?.self), place: try row.decode(column: "place", as: String.self),
+                stationCode: try row.decode(column: "station_code", as: String?.self).flatMap(StationCode.init(rawValue:)), place: try row.decode(column: "place", as: String.self),
                 day: try Rows.date(row, "day"), time: try row.decode(column: "time", as: String?.self).flatMap(ClockTime.init),
                 description: try row.decode(column: "description", as: String.self), status: try value("status", Incident.Status.self))
         }

@@ -15,12 +15,12 @@ extension SQLElectionStore: RegisterStore {
 
     /// The voter's own columns, the first six of ``voterColumns`` (cases of duplicates keep these).
     static func voterRow(_ v: Voter) -> [BulkValue] {
-        [.integer(v.number.value), .text(v.stationCode), .text(v.name.khmer), .text(v.name.latin),
+        [.integer(v.number.value), .text(v.stationCode.rawValue), .text(v.name.khmer), .text(v.name.latin),
          .text(v.sex.rawValue), .text(v.dateOfBirth.iso)]
     }
 
-    public func pollingStationCodes() async throws -> Set<String> {
-        Set(try await all("SELECT code FROM polling_stations") { try $0.decode(column: "code", as: String.self) })
+    public func pollingStationCodes() async throws -> Set<StationCode> {
+        Set(try await all("SELECT code FROM polling_stations") { try Rows.code($0, "code", as: StationCode.self) })
     }
 
     public func voter(_ number: VoterNumber) async throws -> Voter {
@@ -168,7 +168,7 @@ extension SQLElectionStore: RegisterStore {
     }
 
     public func moveVoter(
-        _ number: VoterNumber, to stationCode: String, reason: String, by official: Official, at time: Date
+        _ number: VoterNumber, to stationCode: StationCode, reason: String, by official: Official, at time: Date
     ) async throws -> RegisterChange {
         try Self.permit(official, at: stationCode)
         return try await engine.withTransaction { tx in
@@ -177,8 +177,8 @@ extension SQLElectionStore: RegisterStore {
             // Moving someone out of another unit needs that unit too.
             try Self.permit(official, at: voter.stationCode)
             let from = voter.stationCode
-            guard from != stationCode else { throw FormRefusal(.wrongState, "voter \(number) is registered at \(stationCode) already") }
-            try await tx.sql.raw("UPDATE voters SET station_code = \(bind: stationCode) WHERE voter_number = \(bind: number.value)").run()
+            guard from != stationCode else { throw Refusal(.wrongState, "voter \(number) is registered at \(stationCode) already") }
+            try await tx.sql.raw("UPDATE voters SET station_code = \(bind: stationCode.rawValue) WHERE voter_number = \(bind: number.value)").run()
             voter.stationCode = stationCode
             let change = RegisterChange(kind: .moved, voter: voter, fromStation: from, reason: reason, official: official.name, at: time)
             try await Self.insert(change, officialID: official.id, in: tx)
@@ -206,22 +206,23 @@ extension SQLElectionStore: RegisterStore {
                 throw Rows.Malformed(column: "kind", value: try row.decode(column: "kind", as: String.self))
             }
             return RegisterChange(
-                kind: kind, voter: try Rows.voter(row), fromStation: try row.decode(column: "from_station", as: String?.self),
+                kind: kind, voter: try Rows.voter(row), fromStation: try row.decode(column: "from_station", as: String?.self).map {
+                    guard let code = StationCode(rawValue: $0) else { throw Rows.Malformed(column: "from_station", value: $0) }
+                    return code
+                },
                 reason: try row.decode(column: "reason", as: String.self),
                 official: try row.decode(column: "official_name", as: String.self),
                 at: try ISO8601.date(try row.decode(column: "changed_at", as: String.self)))
         }
     }
 
-    private static func permit(_ official: Official, at stationCode: String) throws {
-        guard official.mayChangeRegister(at: stationCode) else {
-            throw FormRefusal(.notYourStation, "\(official.name) may not change the register at station \(stationCode)")
-        }
+    private static func permit(_ official: Official, at stationCode: StationCode) throws {
+        try official.require(.changeRegister, on: .station(stationCode))
     }
 
-    private static func requireStation(_ code: String, in tx: any SQLTransaction) async throws {
-        guard try await tx.sql.raw("SELECT code FROM polling_stations WHERE code = \(bind: code)").first() != nil else {
-            throw StoreError.notFound("polling station", code)
+    private static func requireStation(_ code: StationCode, in tx: any SQLTransaction) async throws {
+        guard try await tx.sql.raw("SELECT code FROM polling_stations WHERE code = \(bind: code.rawValue)").first() != nil else {
+            throw StoreError.notFound("polling station", code.rawValue)
         }
     }
 
@@ -237,8 +238,8 @@ extension SQLElectionStore: RegisterStore {
         try await tx.sql.raw("""
             INSERT INTO register_changes (kind, voter_number, station_code, name_km, name_latin, sex, birth_date,
                                           from_station, reason, official_id, changed_at)
-            VALUES (\(bind: change.kind.rawValue), \(bind: v.number.value), \(bind: v.stationCode), \(bind: v.name.khmer),
-                    \(bind: v.name.latin), \(bind: v.sex.rawValue), \(bind: v.dateOfBirth.iso), \(bind: change.fromStation),
+            VALUES (\(bind: change.kind.rawValue), \(bind: v.number.value), \(bind: v.stationCode.rawValue), \(bind: v.name.khmer),
+                    \(bind: v.name.latin), \(bind: v.sex.rawValue), \(bind: v.dateOfBirth.iso), \(bind: change.fromStation?.rawValue),
                     \(bind: change.reason), \(bind: officialID), \(bind: ISO8601.string(change.at)))
             """).run()
     }
@@ -315,13 +316,13 @@ extension SQLElectionStore: RegisterStore {
         }
     }
 
-    public func duplicateCases(undecidedOnly: Bool, within unitCode: String, limit: Int) async throws -> [DuplicateCase] {
+    public func duplicateCases(undecidedOnly: Bool, within unit: UnitCode, limit: Int) async throws -> [DuplicateCase] {
         let undecided: SQLQueryString = undecidedOnly ? """
             AND COALESCE((SELECT d.verdict FROM duplicate_decisions d WHERE d.case_id = c.id ORDER BY d.id DESC LIMIT 1), 'unsure') = 'unsure'
             """ : ""
         let found = try await all("""
             SELECT c.id, c.rule FROM duplicate_cases c
-            WHERE EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id AND v.station_code LIKE \(bind: Self.escapeLike(unitCode) + "%") ESCAPE '\\')
+            WHERE EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id AND v.station_code LIKE \(bind: unit.rawValue + "%") ESCAPE '\\')
             \(undecided)
             ORDER BY c.id LIMIT \(bind: limit)
             """) { (try Rows.integer($0, "id"), try Rows.text($0, "rule")) }
@@ -365,9 +366,7 @@ extension SQLElectionStore: RegisterStore {
 
     public func decide(duplicateCase id: Int, _ decision: DuplicateDecision, by official: Official) async throws {
         let found = try await duplicateCase(id)
-        guard official.role != .stationOfficial, found.voters.contains(where: { official.covers($0.stationCode) }) else {
-            throw FormRefusal(.notYourStation, "\(official.name) may not decide duplicate case \(id): none of its voters is in their unit")
-        }
+        try official.require(.decideDuplicate, onAnyOf: found.voters.map { .station($0.stationCode) })
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO duplicate_decisions (case_id, verdict, note, official_id, decided_at)

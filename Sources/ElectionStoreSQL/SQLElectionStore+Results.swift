@@ -9,14 +9,14 @@ extension SQLElectionStore: ResultStore {
         try await engine.withTransaction { tx in try await FormWriter(tx: tx, at: time).apply(requests) }
     }
 
-    public func resultFormVersions(station code: String) async throws -> [ResultFormVersion] {
+    public func resultFormVersions(station code: StationCode) async throws -> [ResultFormVersion] {
         try await engine.read { db in try await FormReader(db: db).versions(station: code) }
     }
 
-    public func formEvents(station code: String) async throws -> [FormEvent] {
+    public func formEvents(station code: StationCode) async throws -> [FormEvent] {
         try await all("""
             SELECT e.*, o.name AS official_name FROM result_events e JOIN officials o ON o.id = e.official_id
-            WHERE e.station_code = \(bind: code) ORDER BY e.id
+            WHERE e.station_code = \(bind: code.rawValue) ORDER BY e.id
             """) { row in
             let status = try row.decode(column: "status", as: String.self)
             return FormEvent(
@@ -29,27 +29,28 @@ extension SQLElectionStore: ResultStore {
         }
     }
 
-    public func formStatuses(within code: String) async throws -> [String: FormStatus] {
+    public func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus] {
+        let code = unit.rawValue
         let rows = try await all("""
             SELECT f.station_code, f.status FROM result_forms f
             JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms
                   WHERE substr(station_code, 1, \(unsafeRaw: String(code.count))) = \(bind: code) GROUP BY station_code) m
               ON m.station_code = f.station_code AND m.latest = f.version
             """) { row in
-            (try row.decode(column: "station_code", as: String.self), try row.decode(column: "status", as: String.self))
+            (try Rows.code(row, "station_code", as: StationCode.self), try row.decode(column: "status", as: String.self))
         }
         return Dictionary(uniqueKeysWithValues: rows.compactMap { code, status in FormStatus(rawValue: status).map { (code, $0) } })
     }
 
-    public func acceptedCounts(station code: String) async throws -> ResultCounts? {
+    public func acceptedCounts(station code: StationCode) async throws -> ResultCounts? {
         try await engine.read { db in
-            guard let row = try await db.raw("SELECT * FROM current_forms WHERE station_code = \(bind: code)").first() else { return nil }
-            let votes = try await db.raw("SELECT party_id, votes FROM current_votes WHERE station_code = \(bind: code)").all()
+            guard let row = try await db.raw("SELECT * FROM current_forms WHERE station_code = \(bind: code.rawValue)").first() else { return nil }
+            let votes = try await db.raw("SELECT party_id, votes FROM current_votes WHERE station_code = \(bind: code.rawValue)").all()
             return try Rows.counts(row, votes: Rows.votes(votes))
         }
     }
 
-    public func resultTotals(level: ResultLevel, within code: String) async throws -> [ResultTotals] {
+    public func resultTotals(level: ResultLevel, within unit: UnitCode) async throws -> [ResultTotals] {
         // Totals group by the column of the level's unit and filter by the column of `code`'s
         // level, both served by covering indexes. The nation is the sum of its provinces.
         let group = switch level {
@@ -57,11 +58,12 @@ extension SQLElectionStore: ResultStore {
         case .commune: "commune_code"
         case .station: "station_code"
         }
-        let filter: SQLQueryString = switch code.count {
-        case 0: ""
-        case 2: "WHERE province_code = \(bind: code)"
-        case 6: "WHERE commune_code = \(bind: code)"
-        default: "WHERE station_code = \(bind: code)"
+        let code = unit.rawValue
+        let filter: SQLQueryString = switch unit {
+        case .nation: ""
+        case .province: "WHERE province_code = \(bind: code)"
+        case .commune: "WHERE commune_code = \(bind: code)"
+        case .station: "WHERE station_code = \(bind: code)"
         }
         let n = level.codeLength
         return try await engine.read { db in
@@ -73,7 +75,7 @@ extension SQLElectionStore: ResultStore {
                     SUM(in_box) AS in_box, SUM(spoiled) AS spoiled, SUM(unused) AS unused, SUM(invalid) AS invalid
                 FROM current_forms \(filter) GROUP BY \(unsafeRaw: group)
                 """).all() {
-                let unit = String(try row.decode(column: "unit", as: String.self).prefix(n))
+                let unit = level == .national ? "" : try row.decode(column: "unit", as: String.self)
                 var sum = counts[unit] ?? .zero
                 sum.add(try Rows.counts(row, votes: [:]))
                 counts[unit] = sum
@@ -83,8 +85,8 @@ extension SQLElectionStore: ResultStore {
                 SELECT \(unsafeRaw: group) AS unit, party_id, SUM(votes) AS votes
                 FROM current_votes \(filter) GROUP BY \(unsafeRaw: group), party_id
                 """).all() {
-                let unit = String(try row.decode(column: "unit", as: String.self).prefix(n))
-                counts[unit, default: .zero].votes[try row.decode(column: "party_id", as: Int.self), default: 0] +=
+                let unit = level == .national ? "" : try row.decode(column: "unit", as: String.self)
+                counts[unit, default: .zero].votes[try Rows.party(row, "party_id"), default: 0] +=
                     try row.decode(column: "votes", as: Int.self)
             }
             var confirmed = Set<String>()
@@ -97,55 +99,52 @@ extension SQLElectionStore: ResultStore {
                 FROM polling_stations WHERE substr(code, 1, \(unsafeRaw: String(code.count))) = \(bind: code) GROUP BY unit ORDER BY unit
                 """).all().map { row in
                 let unit = try row.decode(column: "unit", as: String.self)
-                let isConfirmed = switch level {
-                case .national: confirmed.contains("national:")
-                default: confirmed.contains("province:" + unit.prefix(2))
+                guard let code = UnitCode(level: level, code: unit) else { throw Rows.Malformed(column: "code", value: unit) }
+                let isConfirmed = switch code.province {
+                case nil: confirmed.contains("national:")
+                case let province?: confirmed.contains("province:\(province)")
                 }
                 return ResultTotals(
-                    level: level, code: unit, counts: counts[unit] ?? .zero, stationsReported: reported[unit] ?? 0,
+                    level: level, code: code, counts: counts[unit] ?? .zero, stationsReported: reported[unit] ?? 0,
                     stationsTotal: try row.decode(column: "stations", as: Int.self),
                     registeredOnList: try row.decode(column: "registered", as: Int.self), confirmed: isConfirmed)
             }
         }
     }
 
-    public func confirmResults(level: ResultLevel, code: String, by official: Official, at time: Date) async throws {
-        switch level {
-        case .province:
-            guard official.role == .necAdministrator || official.role == .provincialOfficial, official.covers(code) else {
-                throw FormRefusal(.notYourStation, field: "code", "\(official.name) may not confirm province \(code)")
-            }
-            _ = try await constituency(code)
-        case .national:
-            guard official.role == .necAdministrator, code.isEmpty else {
-                throw FormRefusal(.notYourStation, field: "code", "only the NEC confirms the national results")
-            }
+    public func confirmResults(_ unit: UnitCode, by official: Official, at time: Date) async throws {
+        switch unit {
+        case .province(let province):
+            try official.require(.confirmProvince, on: unit)
+            _ = try await constituency(province)
+        case .nation:
+            try official.require(.confirmNation, on: unit)
             let provinces = try await constituencies().count
             let confirmedProvinces = try await all(
                 "SELECT COUNT(*) AS n FROM result_confirmations WHERE level = 'province'"
             ) { try $0.decode(column: "n", as: Int.self) }.first ?? 0
             guard confirmedProvinces == provinces else {
-                throw FormRefusal(.wrongState, "\(provinces - confirmedProvinces) provinces are not confirmed yet")
+                throw Refusal(.wrongState, "\(provinces - confirmedProvinces) provinces are not confirmed yet")
             }
         case .commune, .station:
-            throw FormRefusal(.wrongState, field: "level", "only provinces and the nation are confirmed")
+            throw Refusal(.wrongState, field: "level", "only provinces and the nation are confirmed")
         }
-        guard let totals = try await resultTotals(level: level, within: code).first, totals.isComplete else {
-            throw FormRefusal(.wrongState, "not every station in \(code.isEmpty ? "the nation" : code) has an accepted form")
+        guard let totals = try await resultTotals(level: unit.level, within: unit).first, totals.isComplete else {
+            throw Refusal(.wrongState, "not every station in \(unit == .nation ? "the nation" : unit.rawValue) has an accepted form")
         }
         try await engine.withTransaction { tx in
-            try await tx.sql.raw("DELETE FROM result_confirmations WHERE level = \(bind: level.rawValue) AND unit_code = \(bind: code)").run()
+            try await tx.sql.raw("""
+                DELETE FROM result_confirmations WHERE level = \(bind: unit.level.rawValue) AND unit_code = \(bind: unit.rawValue)
+                """).run()
             try await tx.sql.raw("""
                 INSERT INTO result_confirmations (level, unit_code, official_id, confirmed_at)
-                VALUES (\(bind: level.rawValue), \(bind: code), \(bind: official.id), \(bind: ISO8601.string(time)))
+                VALUES (\(bind: unit.level.rawValue), \(bind: unit.rawValue), \(bind: official.id), \(bind: ISO8601.string(time)))
                 """).run()
         }
     }
 
     public func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication {
-        guard official.role == .necAdministrator else {
-            throw FormRefusal(.notYourStation, "only the NEC publishes results")
-        }
+        try official.require(.publishResults, on: .nation)
         let content = try Publication.content(of: report)
         let digest = Canonical.digest(content)
         return try await engine.withTransaction { tx in
@@ -187,15 +186,15 @@ struct FormReader {
     let db: any SQLDatabase
 
     /// Every version of the station, oldest first.
-    func versions(station: String) async throws -> [ResultFormVersion] {
+    func versions(station: StationCode) async throws -> [ResultFormVersion] {
         try await load(db.raw(
-            "SELECT * FROM result_forms WHERE station_code = \(bind: station) ORDER BY version").all())
+            "SELECT * FROM result_forms WHERE station_code = \(bind: station.rawValue) ORDER BY version").all())
     }
 
     /// The latest version of each of these stations that has one, by station code.
-    func latest(stations: some Collection<String>) async throws -> [String: ResultFormVersion] {
-        var latest: [String: ResultFormVersion] = [:]
-        for chunk in Array(stations).chunked(500) {
+    func latest(stations: some Collection<StationCode>) async throws -> [StationCode: ResultFormVersion] {
+        var latest: [StationCode: ResultFormVersion] = [:]
+        for chunk in stations.map(\.rawValue).chunked(500) {
             for form in try await load(db.raw("""
                 SELECT f.* FROM result_forms f
                 JOIN (SELECT station_code, MAX(version) AS latest FROM result_forms WHERE station_code IN \(list: chunk)
@@ -217,11 +216,11 @@ struct FormReader {
             let k = "\(try row.decode(column: "station_code", as: String.self)) \(try row.decode(column: "version", as: Int.self))"
             return wanted.contains(k) ? k : nil
         }
-        var entryVotes: [String: [Int: [Int: Int]]] = [:]
+        var entryVotes: [String: [Int: [PartyNumber: Int]]] = [:]
         for row in try await db.raw("SELECT * FROM result_entry_votes WHERE station_code IN \(list: stations)").all() {
             guard let k = try key(row) else { continue }
             entryVotes[k, default: [:]][try row.decode(column: "official_id", as: Int.self), default: [:]][
-                try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+                try Rows.party(row, "party_id")] = try row.decode(column: "votes", as: Int.self)
         }
         var entries: [String: [ResultEntry]] = [:]
         for row in try await db.raw(
@@ -231,14 +230,15 @@ struct FormReader {
             let official = try row.decode(column: "official_id", as: Int.self)
             entries[k, default: []].append(ResultEntry(officialID: official, counts: try Rows.counts(row, votes: entryVotes[k]?[official] ?? [:])))
         }
-        var votes: [String: [Int: Int]] = [:]
+        var votes: [String: [PartyNumber: Int]] = [:]
         for row in try await db.raw("SELECT * FROM result_form_votes WHERE station_code IN \(list: stations)").all() {
             guard let k = try key(row) else { continue }
-            votes[k, default: [:]][try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self)
+            votes[k, default: [:]][try Rows.party(row, "party_id")] = try row.decode(column: "votes", as: Int.self)
         }
         return try zip(rows, keys).map { row, key in
             let k = "\(key.0) \(key.1)"
-            return try Rows.formVersion(row, station: key.0, version: key.1, entries: entries[k] ?? [], votes: votes[k] ?? [:])
+            guard let station = StationCode(rawValue: key.0) else { throw Rows.Malformed(column: "station_code", value: key.0) }
+            return try Rows.formVersion(row, station: station, version: key.1, entries: entries[k] ?? [], votes: votes[k] ?? [:])
         }
     }
 }
@@ -246,7 +246,7 @@ struct FormReader {
 extension Rows {
     /// A `result_forms` row with its entries and settled votes.
     static func formVersion(
-        _ row: any SQLRow, station: String, version: Int, entries: [ResultEntry], votes: [Int: Int]
+        _ row: any SQLRow, station: StationCode, version: Int, entries: [ResultEntry], votes: [PartyNumber: Int]
     ) throws -> ResultFormVersion {
         let status = try row.decode(column: "status", as: String.self)
         guard let parsed = FormStatus(rawValue: status) else { throw Malformed(column: "status", value: status) }
@@ -261,7 +261,7 @@ extension Rows {
     }
 
     /// The count columns of a result row, with the votes read beside it.
-    static func counts(_ row: any SQLRow, votes: [Int: Int]) throws -> ResultCounts {
+    static func counts(_ row: any SQLRow, votes: [PartyNumber: Int]) throws -> ResultCounts {
         ResultCounts(
             registeredVoters: try row.decode(column: "registered", as: Int.self),
             ballotsReceived: try row.decode(column: "received", as: Int.self),
@@ -273,9 +273,9 @@ extension Rows {
             votes: votes)
     }
 
-    static func votes(_ rows: [any SQLRow]) throws -> [Int: Int] {
-        var votes: [Int: Int] = [:]
-        for row in rows { votes[try row.decode(column: "party_id", as: Int.self)] = try row.decode(column: "votes", as: Int.self) }
+    static func votes(_ rows: [any SQLRow]) throws -> [PartyNumber: Int] {
+        var votes: [PartyNumber: Int] = [:]
+        for row in rows { votes[try Rows.party(row, "party_id")] = try row.decode(column: "votes", as: Int.self) }
         return votes
     }
 

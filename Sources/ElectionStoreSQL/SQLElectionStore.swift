@@ -53,6 +53,11 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         try await engine.close()
     }
 
+    public func snapshot<T: Sendable>(_ body: @Sendable (SQLElectionStore) async throws -> T) async throws -> T {
+        let dialect = engine.dialect
+        return try await engine.snapshot { db in try await body(SQLElectionStore(engine: SnapshotEngine(dialect: dialect, db: db))) }
+    }
+
     /// Names of the migrations recorded in the database, in order.
     public func appliedMigrations() async throws -> [String] {
         try await engine.read { db in
@@ -115,8 +120,8 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         try await all("SELECT * FROM constituencies ORDER BY code", Rows.constituency)
     }
 
-    public func constituency(_ code: String) async throws -> Constituency {
-        try await one("SELECT * FROM constituencies WHERE code = \(bind: code)", Rows.constituency, "province", code)
+    public func constituency(_ code: ProvinceCode) async throws -> Constituency {
+        try await one("SELECT * FROM constituencies WHERE code = \(bind: code.rawValue)", Rows.constituency, "province", code.rawValue)
     }
 
     public func constituencyOutlines() async throws -> [AreaShape] {
@@ -131,40 +136,40 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         return try GeoJSON.areaShapes(from: Data(collection.utf8), codeProperty: "code") { $0 }
     }
 
-    public func communes(inProvince code: String) async throws -> [Commune] {
+    public func communes(inProvince code: ProvinceCode) async throws -> [Commune] {
         _ = try await constituency(code)
         return try await all(
-            "SELECT * FROM communes WHERE province_code = \(bind: code) ORDER BY code", Rows.commune)
+            "SELECT * FROM communes WHERE province_code = \(bind: code.rawValue) ORDER BY code", Rows.commune)
     }
 
-    public func commune(_ code: String) async throws -> Commune {
-        try await one("SELECT * FROM communes WHERE code = \(bind: code)", Rows.commune, "commune", code)
+    public func commune(_ code: CommuneCode) async throws -> Commune {
+        try await one("SELECT * FROM communes WHERE code = \(bind: code.rawValue)", Rows.commune, "commune", code.rawValue)
     }
 
-    public func pollingStations(inCommune code: String) async throws -> [PollingStation] {
+    public func pollingStations(inCommune code: CommuneCode) async throws -> [PollingStation] {
         _ = try await commune(code)
         return try await all(
-            "SELECT * FROM polling_stations WHERE commune_code = \(bind: code) ORDER BY code", Rows.pollingStation)
+            "SELECT * FROM polling_stations WHERE commune_code = \(bind: code.rawValue) ORDER BY code", Rows.pollingStation)
     }
 
-    public func pollingStations(codes: [String]) async throws -> [PollingStation] {
+    public func pollingStations(codes: [StationCode]) async throws -> [PollingStation] {
         var found: [PollingStation] = []
-        for chunk in Set(codes).sorted().chunked(500) {
+        for chunk in Set(codes).map(\.rawValue).sorted().chunked(500) {
             found += try await all("SELECT * FROM polling_stations WHERE code IN \(list: chunk) ORDER BY code", Rows.pollingStation)
         }
         return found
     }
 
-    public func pollingStations(inProvince code: String) async throws -> [PollingStation] {
+    public func pollingStations(inProvince code: ProvinceCode) async throws -> [PollingStation] {
         _ = try await constituency(code)
-        let prefix = code + "%"
+        let prefix = code.rawValue + "%"
         return try await all(
             "SELECT * FROM polling_stations WHERE code LIKE \(bind: prefix) ORDER BY code", Rows.pollingStation)
     }
 
-    public func pollingStation(_ code: String) async throws -> PollingStation {
+    public func pollingStation(_ code: StationCode) async throws -> PollingStation {
         try await one(
-            "SELECT * FROM polling_stations WHERE code = \(bind: code)", Rows.pollingStation, "polling station", code)
+            "SELECT * FROM polling_stations WHERE code = \(bind: code.rawValue)", Rows.pollingStation, "polling station", code.rawValue)
     }
 
     public func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation] {
@@ -243,25 +248,25 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         try await all("SELECT * FROM parties ORDER BY id", Rows.party)
     }
 
-    public func party(_ id: Int) async throws -> Party {
-        try await one("SELECT * FROM parties WHERE id = \(bind: id)", Rows.party, "party", String(id))
+    public func party(_ id: PartyNumber) async throws -> Party {
+        try await one("SELECT * FROM parties WHERE id = \(bind: id.rawValue)", Rows.party, "party", id.description)
     }
 
     public func candidates() async throws -> [Candidate] {
         try await all("SELECT * FROM candidates ORDER BY constituency_code, party_id, list_position", Rows.candidate)
     }
 
-    public func ballot(constituency code: String) async throws -> [Int] {
+    public func ballot(constituency code: ProvinceCode) async throws -> [PartyNumber] {
         try await all(
-            "SELECT DISTINCT party_id FROM candidates WHERE constituency_code = \(bind: code) ORDER BY party_id"
-        ) { try $0.decode(column: "party_id", as: Int.self) }
+            "SELECT DISTINCT party_id FROM candidates WHERE constituency_code = \(bind: code.rawValue) ORDER BY party_id"
+        ) { try Rows.party($0, "party_id") }
     }
 
-    public func candidates(party: Int, constituency: String) async throws -> [Candidate] {
+    public func candidates(party: PartyNumber, constituency: ProvinceCode) async throws -> [Candidate] {
         _ = try await self.party(party)
         _ = try await self.constituency(constituency)
         return try await all("""
-            SELECT * FROM candidates WHERE party_id = \(bind: party) AND constituency_code = \(bind: constituency)
+            SELECT * FROM candidates WHERE party_id = \(bind: party.rawValue) AND constituency_code = \(bind: constituency.rawValue)
             ORDER BY list_position
             """, Rows.candidate)
     }
@@ -273,8 +278,8 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             FROM candidates GROUP BY party_id, constituency_code ORDER BY party_id, constituency_code
             """) { row in
             WomenCandidateCount(
-                partyID: try row.decode(column: "party_id", as: Int.self),
-                constituencyCode: try row.decode(column: "constituency_code", as: String.self),
+                partyID: try Rows.party(row, "party_id"),
+                constituencyCode: try Rows.code(row, "constituency_code"),
                 women: try row.decode(column: "women", as: Int.self),
                 candidates: try row.decode(column: "total", as: Int.self))
         }
@@ -282,9 +287,9 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
 
     // MARK: Registration
 
-    public func voters(atStation code: String) async throws -> [Voter] {
+    public func voters(atStation code: StationCode) async throws -> [Voter] {
         _ = try await pollingStation(code)
-        return try await all("SELECT * FROM voters WHERE station_code = \(bind: code) ORDER BY voter_number", Rows.voter)
+        return try await all("SELECT * FROM voters WHERE station_code = \(bind: code.rawValue) ORDER BY voter_number", Rows.voter)
     }
 
     public func voters(after number: VoterNumber?, limit: Int) async throws -> [Voter] {
@@ -297,7 +302,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         switch question {
         case .byNumber(let number):
             let codes = try await all("SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)") {
-                try $0.decode(column: "station_code", as: String.self)
+                try Rows.code($0, "station_code", as: StationCode.self)
             }
             guard let code = codes.first else { return .notFound }
             return .registered(try await pollingStation(code))

@@ -1,3 +1,4 @@
+import ElectionStore
 import SQLKit
 
 /// A value in a row handed to a bulk load.
@@ -24,7 +25,27 @@ protocol SQLTransaction: Sendable {
 protocol SQLEngine: Sendable {
     var dialect: SQLDialect { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` in one read-only transaction on one connection: every query it makes sees the
+    /// database as committed at one moment.
+    func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T
     func close() async throws
+}
+
+/// One connection inside a read transaction, as an engine: every read goes to it, so a store made
+/// over it reads one snapshot. Writes are refused.
+struct SnapshotEngine: SQLEngine {
+    let dialect: SQLDialect
+    let db: any SQLDatabase
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T { try await body(db) }
+
+    func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T { try await body(db) }
+
+    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
+        throw StoreError.refused("a snapshot is read-only")
+    }
+
+    func close() async throws {}
 }

@@ -11,6 +11,9 @@ final class SQLiteEngine: SQLEngine {
     let dialect = SQLDialect.sqlite
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
+    /// The connection of snapshots (nil while a file is bulk-built).
+    private let snapshotReader: SQLiteConnection?
+    private let snapshotLock = AsyncLock()
     private let writeLock = AsyncLock()
     private let nextReader = Mutex(0)
 
@@ -31,14 +34,14 @@ final class SQLiteEngine: SQLEngine {
             _ = try await writer.query(pragma)
         }
         var readers: [SQLiteConnection] = []
-        for _ in 0..<(bulkBuild ? 0 : readerCount) {
+        for _ in 0..<(bulkBuild ? 0 : readerCount + 1) {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             for pragma in ["PRAGMA query_only = ON", "PRAGMA busy_timeout = 10000"] {
                 _ = try await reader.query(pragma)
             }
             readers.append(reader)
         }
-        return SQLiteEngine(writer: writer, readers: readers)
+        return SQLiteEngine(writer: writer, readers: Array(readers.dropLast()), snapshotReader: readers.last)
     }
 
     /// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB).
@@ -48,9 +51,10 @@ final class SQLiteEngine: SQLEngine {
     /// voters: 14 s against 45 s).
     static let indexBuildCachePages = -2_000
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], snapshotReader: SQLiteConnection?) {
         self.writer = writer
         self.readers = readers
+        self.snapshotReader = snapshotReader
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -62,6 +66,25 @@ final class SQLiteEngine: SQLEngine {
             return next
         }
         return try await body(readers[index].sql())
+    }
+
+    func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // A snapshot holds its connection for the whole transaction, so it gets one of its own
+        // that plain reads do not share; snapshots take turns on it.
+        guard let snapshotReader else {
+            return try await writeLock.withLock { try await body(writer.sql()) }
+        }
+        return try await snapshotLock.withLock {
+            _ = try await snapshotReader.query("BEGIN")
+            do {
+                let result = try await body(snapshotReader.sql())
+                _ = try await snapshotReader.query("COMMIT")
+                return result
+            } catch {
+                _ = try? await snapshotReader.query("ROLLBACK")
+                throw error
+            }
+        }
     }
 
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
@@ -89,6 +112,7 @@ final class SQLiteEngine: SQLEngine {
 
     func close() async throws {
         for reader in readers { try await reader.close() }
+        try await snapshotReader?.close()
         try await writer.close()
     }
 }

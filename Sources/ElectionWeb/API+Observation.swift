@@ -126,7 +126,7 @@ struct ObservationAPI: Sendable {
             let missionID = try Self.missionID(context)
             _ = try await observer(request, missionID: missionID)
             let body = try ResultInput.decode(VisitBody.self, from: try await Input.body(of: request).data)
-            let station = try Input.code(body.station, digits: 9, field: "station")
+            let station = try Input.code(body.station, as: StationCode.self, field: "station")
             guard let team = try await store.deployedTeam(station: station, mission: missionID) else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
@@ -152,10 +152,11 @@ struct ObservationAPI: Sendable {
                 guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
                 return value
             }
-            var station: String?
+            var station: StationCode?
             if let code = body.station {
-                station = try Input.code(code, digits: 9, field: "station")
-                _ = try await store.pollingStation(code)
+                let parsed = try Input.code(code, as: StationCode.self, field: "station")
+                _ = try await store.pollingStation(parsed)
+                station = parsed
             }
             guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
             let time = try body.time.map { text -> ClockTime in
@@ -236,7 +237,7 @@ struct ChecklistIntake: Sendable {
 
     func submission(_ f: Fields, by observer: MissionMember) async throws -> ChecklistSubmission {
         guard let id = f.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
-        let station = try Input.code(f.station, digits: 9, field: "station")
+        let station = try Input.code(f.station, as: StationCode.self, field: "station")
         guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
             throw InputError(field: "station", reason: "not_deployed")
         }

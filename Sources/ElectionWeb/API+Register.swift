@@ -41,14 +41,14 @@ struct RegisterAPI: Sendable {
             let query = Input.query(of: request)
             let search = try RegisterInput.search(
                 name: query["name"].map(String.init), born: query["born"].map(String.init), slips: query["slips"].map(String.init))
-            let matches = try await store.searchVoters(search).filter { official.covers($0.voter.stationCode) }
+            let matches = try await store.searchVoters(search).filter { official.may(.seeRegister, on: .station($0.voter.stationCode)) }
             return try ResultsAPI.json(matches)
         }
         api.get("register/voters/:number") { request, context in
             let official = try await signing.requireMachine(request)
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             let voter = try await store.voter(number)
-            guard official.covers(voter.stationCode) else { throw NotAllowed(message: "voter \(number) is not in your unit") }
+            try official.require(.seeRegister, on: .station(voter.stationCode))
             return try ResultsAPI.json(Registration(voter: voter, changes: try await store.registerChanges(voter: number)))
         }
         api.post("register/voters") { request, _ in
@@ -110,7 +110,8 @@ enum RegisterInput {
     ) async throws -> Voter {
         let election = try await store.election()
         let stationCode = station ?? ""
-        let known = stationCode.count == 9 ? (try? await store.pollingStation(stationCode)) != nil : false
+        var known = false
+        if let code = StationCode(stationCode) { known = (try? await store.pollingStation(code)) != nil }
         let eligibility = VoterEligibility(
             electionDay: election.electionDay, minimumAge: election.minimumVotingAge, citizenship: election.citizenship)
         let fields = [number ?? "", khmer ?? "", latin ?? "", sex ?? "", born ?? "", stationCode, election.citizenship, ""]
@@ -124,8 +125,8 @@ enum RegisterInput {
     }
 
     /// A polling station to move a voter to: nine digits, and a station of the election.
-    static func station(_ text: String?, store: any PortalStore) async throws -> String {
-        let code = try Input.code(text, digits: 9, field: "station")
+    static func station(_ text: String?, store: any PortalStore) async throws -> StationCode {
+        let code = try Input.code(text, as: StationCode.self, field: "station")
         do { _ = try await store.pollingStation(code) } catch StoreError.notFound {
             throw InputError(field: "station", reason: "register.unknown_station")
         }

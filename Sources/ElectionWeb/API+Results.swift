@@ -52,26 +52,28 @@ struct ResultsAPI: Sendable {
             try Self.raw(NISTResultsExport.json(try await reports.report(), generatedAt: Date()))
         }
         api.get("results/provinces/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 2)
+            let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
             guard let result = try await reports.report().constituencies.first(where: { $0.constituency.id == code }) else {
-                throw StoreError.notFound("province", code)
+                throw StoreError.notFound("province", code.rawValue)
             }
-            return try Self.json(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code)))
+            return try Self.json(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code.unit)))
         }
         api.get("results/communes/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 6)
+            let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
             _ = try await store.commune(code)
-            guard let totals = try await store.resultTotals(level: .commune, within: code).first else { throw StoreError.notFound("commune", code) }
-            return try Self.json(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code)))
+            guard let totals = try await store.resultTotals(level: .commune, within: code.unit).first else {
+                throw StoreError.notFound("commune", code.rawValue)
+            }
+            return try Self.json(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code.unit)))
         }
         api.get("results/stations/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             let station = try await store.pollingStation(code)
             let versions = try await store.resultFormVersions(station: code).map {
                 PublicVersion(version: $0.version, status: $0.status, reason: $0.reason, warnings: $0.warnings,
                               counts: $0.status == .accepted ? $0.counts : nil)
             }
-            let totals = try await store.resultTotals(level: .station, within: code).first
+            let totals = try await store.resultTotals(level: .station, within: code.unit).first
             return try Self.json(StationResult(
                 pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
                 history: try await store.formEvents(station: code)))
@@ -127,10 +129,10 @@ struct ResultsAPI: Sendable {
             let official = try await signing.requireMachine(request)
             let parsed = try ResultInput.decode(ConfirmationRequest.self, from: try await Input.body(of: request).data)
             guard let level = ResultLevel(rawValue: parsed.level) else { throw InputError(field: "level", reason: "result_level") }
-            let code = level == .national ? "" : try Input.code(parsed.code, digits: level.codeLength)
-            try await store.confirmResults(level: level, code: code, by: official, at: Date())
+            let unit = level == .national ? UnitCode.nation : try Input.unit(parsed.code, level: level)
+            try await store.confirmResults(unit, by: official, at: Date())
             await reports.invalidate()
-            return try Self.json(try await store.resultTotals(level: level, within: code).first)
+            return try Self.json(try await store.resultTotals(level: level, within: unit).first)
         }
         api.post("results/publications") { request, _ in
             let official = try await signing.requireMachine(request)
@@ -145,10 +147,10 @@ struct ResultsAPI: Sendable {
     /// Applies one official's action on a station, parsed from the body by `parse`.
     private func act(
         _ request: Request, _ context: PortalRequestContext,
-        parse: (ByteBuffer, [Int]) throws -> (Int, FormAction)
+        parse: (ByteBuffer, [PartyNumber]) throws -> (Int, FormAction)
     ) async throws -> Response {
         let official = try await signing.requireMachine(request)
-        let code = try Input.code(context.parameters.get("code"), digits: 9)
+        let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
         let station = try await store.pollingStation(code)
         let ballot = try await store.ballot(constituency: station.provinceCode)
         let (version, action) = try parse(try await Input.body(of: request), ballot)

@@ -85,15 +85,15 @@ struct API: Sendable {
         api.get("statistics") { _, _ in JSONBody(try await store.statistics(countingRegister: false)) }
         api.get("provinces") { _, _ in JSONBody(try await store.constituencies()) }
         api.get("provinces/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 2)
+            let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
             return JSONBody(ProvinceDetail(
                 province: try await store.constituency(code), communes: try await store.communes(inProvince: code)))
         }
         api.get("provinces/:code/stations") { _, context in
-            JSONBody(try await store.pollingStations(inProvince: Input.code(context.parameters.get("code"), digits: 2)))
+            JSONBody(try await store.pollingStations(inProvince: Input.code(context.parameters.get("code"), as: ProvinceCode.self)))
         }
         api.get("communes/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 6)
+            let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
             return JSONBody(CommuneDetail(
                 commune: try await store.commune(code), pollingStations: try await store.pollingStations(inCommune: code)))
         }
@@ -119,10 +119,10 @@ struct API: Sendable {
             })
         }
         api.get("stations/:code") { _, context in
-            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             let station = try await store.pollingStation(code)
             let commune = try await store.commune(station.communeCode)
-            let commissionID = Commission.id(level: .pollingStation, unitCode: code)
+            let commissionID = Commission.id(level: .pollingStation, unitCode: .station(code))
             return JSONBody(StationDetail(
                 pollingStation: station, commune: commune, province: try await store.constituency(commune.provinceCode),
                 commission: try await store.commission(commissionID),
@@ -148,7 +148,7 @@ struct API: Sendable {
         api.get("parties/:id") { _, context in JSONBody(try await store.party(Portal.partyID(context))) }
         api.get("parties/:id/lists/:province") { _, context in
             let id = try Portal.partyID(context)
-            let province = try await store.constituency(Input.code(context.parameters.get("province"), digits: 2))
+            let province = try await store.constituency(Input.code(context.parameters.get("province"), as: ProvinceCode.self))
             let day = try await store.election().electionDay
             let candidates = try await store.candidates(party: id, constituency: province.id).map {
                 PublicCandidate(

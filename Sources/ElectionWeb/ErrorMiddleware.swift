@@ -58,9 +58,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 .replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
                 .replacingOccurrences(of: "{id}", with: id)
             return (.notFound, nil, message)
-        case let refusal as FormRefusal:
+        case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
-            case .notYourStation, .notCoordinator: .forbidden
+            case .outsideUnit, .roleMayNot: .forbidden
             case .staleVersion, .wrongState, .sameOfficial: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }

@@ -70,12 +70,16 @@ enum Input {
         return number
     }
 
-    /// A code of `digits` digits (province 2, commune 6, station 9).
-    static func code(_ value: String?, digits: Int, field: String = "code") throws -> String {
-        guard let value, value.count == digits, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw InputError(field: field, reason: "code")
-        }
-        return value
+    /// A code of the electoral geography: a province (2 digits), commune (6) or station (9).
+    static func code<Code: GeographyCode>(_ value: String?, as _: Code.Type, field: String = "code") throws -> Code {
+        guard let value, let code = Code(rawValue: value) else { throw InputError(field: field, reason: "code") }
+        return code
+    }
+
+    /// The code of a unit at `level` (empty for the nation).
+    static func unit(_ value: String?, level: ResultLevel, field: String = "code") throws -> UnitCode {
+        guard let unit = UnitCode(level: level, code: value ?? "") else { throw InputError(field: field, reason: "code") }
+        return unit
     }
 
     /// A request's body, refused when larger than any form or request Sala takes (16 KiB).

@@ -15,7 +15,7 @@ struct MapCatalogue: Sendable {
 
     init(shapes: [AreaShape], constituencies: [Constituency]) {
         self.shapes = shapes
-        let byCode = Dictionary(uniqueKeysWithValues: constituencies.map { ($0.id, $0) })
+        let byCode = Dictionary(uniqueKeysWithValues: constituencies.map { ($0.id.rawValue, $0) })
         self.constituencies = byCode
         var national: [Language: String] = [:]
         for language in Language.allCases {
@@ -40,7 +40,8 @@ struct MapCatalogue: Sendable {
     func national(_ language: Language) -> String { nationalInline[language] ?? "" }
 
     /// One province, zoomed, with its polling stations as points.
-    func province(_ code: String, stations: [PollingStation], language: Language) -> String {
+    func province(_ province: ProvinceCode, stations: [PollingStation], language: Language) -> String {
+        let code = province.rawValue
         guard let shape = shapes.first(where: { $0.code == code }) else { return "" }
         let areas = shapes.map { s in
             SVGMap.Area(
@@ -82,7 +83,7 @@ struct MapCatalogue: Sendable {
         let areas = shapes.map { s in
             SVGMap.Area(
                 shape: s, label: Self.label(constituencies, s.code, language),
-                highlighted: s.code == station.provinceCode)
+                highlighted: s.code == station.provinceCode.rawValue)
         }
         return SVGMap(
             areas: areas, markers: [SVGMap.Marker(position: p, label: language.pick(station.nameEnglish, station.nameKhmer))],

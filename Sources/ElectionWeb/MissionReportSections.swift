@@ -99,7 +99,7 @@ struct MissionReportSections: Sendable {
                 "international": l.number(r.accreditedObservers["international"] ?? 0), "domestic": l.number(r.accreditedObservers["domestic"] ?? 0),
             ])],
             items: [], table: []))
-        let provinces = f.provinces.map { r.provinceNames[$0] ?? $0 }.joined(separator: l.text("report.and"))
+        let provinces = f.provinces.map { r.provinceNames[$0] ?? $0.rawValue }.joined(separator: l.text("report.and"))
         var day = [fill("report.election_day_text", [
             "open": r.election.pollsOpen, "close": r.election.pollsClose, "stations": l.number(f.stationsVisited),
             "provinces": provinces, "checklists": l.number(f.checklists),
@@ -119,8 +119,9 @@ struct MissionReportSections: Sendable {
         let teams = r.teams.map { t in
             fill("report.team", [
                 "team": t.name, "members": t.members.compactMap { names[$0] }.joined(separator: ", "),
-                "area": t.area.map { code in
-                    r.provinceNames[String(code.prefix(2))].map { code.count == 2 ? $0 : "\(code) (\($0))" } ?? code
+                "area": t.area.map { unit -> String in
+                    guard let name = unit.province.flatMap({ r.provinceNames[$0] }) else { return unit.rawValue }
+                    return unit.level == .province ? name : "\(unit) (\(name))"
                 }.joined(separator: ", "),
                 "n": l.number(r.visitsByTeam[t.name] ?? 0),
             ])

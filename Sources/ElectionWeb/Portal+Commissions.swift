@@ -30,7 +30,7 @@ struct CommissionPage: Sendable {
 extension Portal {
     func commissions(_ language: Language) async throws -> Response {
         let l = language.rawValue
-        let national = try await store.commission(Commission.id(level: .national, unitCode: ""))
+        let national = try await store.commission(Commission.id(level: .national, unitCode: .nation))
         let provincial = try await store.commissions(level: .provincial, within: nil)
         let model = CommissionsPage(
             national: Link(href: "/\(l)/commissions/\(national.id)", label: language.pick(national.nameEnglish, national.nameKhmer)),
@@ -57,7 +57,7 @@ extension Portal {
         case .pollingStation: belowLevel = nil
         }
         if let belowLevel {
-            below = try await store.commissions(level: belowLevel, within: commission.unitCode)
+            below = try await store.commissions(level: belowLevel, within: commission.unitCode.rawValue)
         } else {
             below = []
         }

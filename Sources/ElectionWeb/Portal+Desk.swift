@@ -103,9 +103,8 @@ extension Portal {
         router.post("/:lang/desk/confirm") { request, context in
             let language = try Self.language(context)
             let (session, fields) = try await signedIn(request, language, form: true)
-            let level = fields["level"] == "national" ? ResultLevel.national : .province
-            let code = level == .national ? "" : try Input.code(fields["code"], digits: 2)
-            try await results.confirmResults(level: level, code: code, by: session.official, at: Date())
+            let unit: UnitCode = fields["level"] == "national" ? .nation : .province(try Input.code(fields["code"], as: ProvinceCode.self))
+            try await results.confirmResults(unit, by: session.official, at: Date())
             await reports.invalidate()
             return Response.redirect(to: "/\(language.rawValue)/desk?done=confirmed", type: .normal)
         }
@@ -117,7 +116,7 @@ extension Portal {
         }
         router.get("/:lang/desk/stations") { request, context in
             let language = try Self.language(context)
-            let code = try Input.code(Input.query(of: request)["code"].map(String.init), digits: 9)
+            let code = try Input.code(Input.query(of: request)["code"].map(String.init), as: StationCode.self)
             return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)", type: .normal)
         }
         router.get("/:lang/desk/stations/:code") { request, context in
@@ -125,14 +124,14 @@ extension Portal {
             guard let session = try await signing.session(request) else {
                 return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             }
-            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             return try await stationDesk(
                 code, session, language,
                 message: Input.query(of: request)["done"].map { language.text("desk.done.\($0)") })
         }
         router.post("/:lang/desk/stations/:code") { request, context in
             let language = try Self.language(context)
-            let code = try Input.code(context.parameters.get("code"), digits: 9)
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             let (session, fields) = try await signedIn(request, language, form: true)
             let station = try await store.pollingStation(code)
             let ballot = try await store.ballot(constituency: station.provinceCode)
@@ -150,7 +149,7 @@ extension Portal {
                 return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)?done=\(action.name)", type: .normal)
             } catch let error as InputError {
                 return try await stationDesk(code, session, language, typed: fields, error: error.message(in: language), invalidField: error.field, status: .badRequest)
-            } catch let refusal as FormRefusal {
+            } catch let refusal as Refusal {
                 let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
                 return try await stationDesk(code, session, language, typed: fields, error: message, invalidField: field, status: status)
             }
@@ -193,11 +192,10 @@ extension Portal {
         var counts: [FormStatus: Int] = [:]
         for station in stations { counts[statuses[station.id] ?? .awaitingFirstEntry, default: 0] += 1 }
         let waiting = stations.filter { statuses[$0.id] != .accepted }
-        let provinces = official.role == .necAdministrator || official.role == .provincialOfficial
-            ? try await store.constituencies().filter { official.covers($0.id) } : []
+        let provinces = try await store.constituencies().filter { official.may(.confirmProvince, on: .province($0.id)) }
         let model = DeskPage(
             official: official.name, role: language.text("role.\(official.role.rawValue)"),
-            unit: official.unitCode.isEmpty ? language.text("desk.whole_country") : official.unitCode,
+            unit: official.unitCode == .nation ? language.text("desk.whole_country") : official.unitCode.rawValue,
             csrf: session.csrfToken, lang: l,
             statusCounts: FormStatus.allCases.map { .init(label: language.text("status.\($0.rawValue)"), count: language.number(counts[$0] ?? 0)) },
             waiting: waiting.prefix(100).map {
@@ -205,15 +203,15 @@ extension Portal {
                      detail: language.text("status.\((statuses[$0.id] ?? .awaitingFirstEntry).rawValue)"))
             },
             moreWaiting: waiting.count > 100,
-            confirmProvinces: provinces.map { Link(href: $0.id, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
+            confirmProvinces: provinces.map { Link(href: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
             canConfirmProvinces: !provinces.isEmpty,
-            canConfirmNation: official.role == .necAdministrator, canPublish: official.role == .necAdministrator,
+            canConfirmNation: official.may(.confirmNation, on: .nation), canPublish: official.may(.publishResults, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }
 
     /// A station's history, oldest first, in `language`.
-    func history(_ code: String, _ language: Language) async throws -> [StationDeskPage.Event] {
+    func history(_ code: StationCode, _ language: Language) async throws -> [StationDeskPage.Event] {
         try await results.formEvents(station: code).map { e in
             StationDeskPage.Event(
                 at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
@@ -221,13 +219,13 @@ extension Portal {
         }
     }
 
-    /// The stations within a unit code, in code order.
-    func stationsWithin(_ code: String) async throws -> [PollingStation] {
-        switch code.count {
-        case 9: return [try await store.pollingStation(code)]
-        case 6: return try await store.pollingStations(inCommune: code)
-        case 2: return try await store.pollingStations(inProvince: code)
-        default:
+    /// The stations within a unit, in code order.
+    func stationsWithin(_ unit: UnitCode) async throws -> [PollingStation] {
+        switch unit {
+        case .station(let code): return [try await store.pollingStation(code)]
+        case .commune(let code): return try await store.pollingStations(inCommune: code)
+        case .province(let code): return try await store.pollingStations(inProvince: code)
+        case .nation:
             var all: [PollingStation] = []
             for province in try await store.constituencies() { all += try await store.pollingStations(inProvince: province.id) }
             return all
@@ -235,28 +233,29 @@ extension Portal {
     }
 
     func stationDesk(
-        _ code: String, _ session: OfficialSession, _ language: Language, message: String? = nil,
+        _ code: StationCode, _ session: OfficialSession, _ language: Language, message: String? = nil,
         typed: [String: String] = [:], error: String? = nil, invalidField: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let l = language.rawValue
         let official = session.official
         let station = try await store.pollingStation(code)
-        guard official.covers(code) else { throw NotAllowed(message: "station \(code) is not within your unit") }
+        try official.require(.enterResult, on: .station(code))
         let versions = try await results.resultFormVersions(station: code)
         let form = versions.last ?? ResultFormVersion(stationCode: code, version: 1)
         let parties = try await store.parties()
         let ballot = try await store.ballot(constituency: station.provinceCode)
         let labels: [(String, String)] = ResultCounts.fieldNames.map { ($0, language.text("form.\($0)")) }
-            + ballot.map { id in ("votes.\(id)", parties.first { $0.id == id }.map { "\(language.digits(id)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? String(id)) }
+            + ballot.map { id in ("votes.\(id)", parties.first { $0.id == id }.map { "\(language.digits(id.rawValue)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? id.description) }
         func value(_ counts: ResultCounts, _ field: String) -> String {
-            if field.hasPrefix("votes."), let party = Int(field.dropFirst(6)) { return counts.votes[party].map(language.number) ?? "" }
+            if let party = ResultInput.party(inField: field) { return counts.votes[party].map(language.number) ?? "" }
             return counts.value(of: field).map(language.number) ?? ""
         }
         let entered = form.entries.contains { $0.officialID == official.id }
         var entryAction: String?
         if form.status == .awaitingFirstEntry || form.status == .awaitingSecondEntry, !entered { entryAction = "entry" }
-        if form.status == .disputed, official.role.coordinates, !entered { entryAction = "resolution" }
-        let comparison: [StationDeskPage.Comparison] = form.status == .disputed && official.role.coordinates
+        let mayResolve = official.may(.resolveDispute, on: .station(code))
+        if form.status == .disputed, mayResolve, !entered { entryAction = "resolution" }
+        let comparison: [StationDeskPage.Comparison] = form.status == .disputed && mayResolve
             ? labels.map { field, label in
                 let first = value(form.entries[0].counts, field), second = value(form.entries[1].counts, field)
                 return .init(label: label, first: first, second: second, differs: first != second)
@@ -266,7 +265,7 @@ extension Portal {
         } ?? []
         let events = try await history(code, language)
         let model = StationDeskPage(
-            heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code, lang: l,
+            heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text("status.\(form.status.rawValue)"),
             statusNote: language.text("status_note.\(form.status.rawValue)"), message: message, error: error,
             entryFields: entryAction == nil ? [] : labels.map { field, label in
@@ -276,7 +275,7 @@ extension Portal {
             findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text("check.\($0.id)")) },
             hasFindings: !form.warnings.isEmpty,
             canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
-            canCorrect: form.status == .accepted && official.role.coordinates,
+            canCorrect: form.status == .accepted && official.may(.correctResult, on: .station(code)),
             settled: settled, hasSettled: !settled.isEmpty, events: events, resultsHref: "/\(l)/results/stations/\(code)")
         return page("station-desk", model.heading, model, language, "/desk/stations/\(code)", status: status)
     }

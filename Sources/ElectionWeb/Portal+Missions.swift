@@ -9,7 +9,7 @@ struct MissionsPage: Sendable {
 
 extension Portal {
     /// The stations with these codes, by code.
-    func stations(_ codes: some Sequence<String>) async throws -> [String: PollingStation] {
+    func stations(_ codes: some Sequence<StationCode>) async throws -> [StationCode: PollingStation] {
         Dictionary(uniqueKeysWithValues: try await store.pollingStations(codes: Array(codes)).map { ($0.id, $0) })
     }
 

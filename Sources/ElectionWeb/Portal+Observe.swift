@@ -100,14 +100,14 @@ extension Portal {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
             let query = Input.query(of: request)
-            let station = try Input.code(query["station"].map(String.init), digits: 9, field: "station")
+            let station = try Input.code(query["station"].map(String.init), as: StationCode.self, field: "station")
             guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
                 throw InputError(field: "station", reason: "not_deployed")
             }
             let formID = query["form"].map(String.init)
             let form = try await intake.form(formID, Self.newestVersion(of: formID, in: try await store.checklistForms()))
             let fields = ChecklistIntake.Fields(
-                id: UUID().uuidString, station: station, form: form.id, formVersion: form.version,
+                id: UUID().uuidString, station: station.rawValue, form: form.id, formVersion: form.version,
                 observedOn: try await intake.reference.electionDay().iso, observedAt: nil, answers: [:])
             return try await checklistPage(form, fields, token, language)
         }
@@ -159,7 +159,7 @@ extension Portal {
         let codes = Array(try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500))
         let byCode = try await stations(codes)
         let stations = codes.compactMap { code in
-            byCode[code].map { Link(href: code, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
+            byCode[code].map { Link(href: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
         }
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
@@ -195,11 +195,11 @@ extension Portal {
                 value: values.first ?? "", minimum: q.minimum.map(String.init) ?? "", maximum: q.maximum.map(String.init) ?? "",
                 invalid: error?.field == "answers.\(q.id)")
         }
-        let station = try await store.pollingStation(fields.station ?? "")
+        let station = try await store.pollingStation(try Input.code(fields.station, as: StationCode.self, field: "station"))
         let model = ChecklistPage(
             heading: "\(language.pick(form.titleEnglish, form.titleKhmer)) · \(station.id) \(language.pick(station.nameEnglish, station.nameKhmer))",
             lang: language.rawValue, action: "/\(language.rawValue)/observe/checklist", id: fields.id ?? UUID().uuidString,
-            csrf: Self.csrf(token), station: station.id, form: form.id, version: String(form.version),
+            csrf: Self.csrf(token), station: station.id.rawValue, form: form.id, version: String(form.version),
             observedOn: fields.observedOn ?? "", observedAt: fields.observedAt ?? "", questions: questions,
             error: error?.message(in: language))
         return page("checklist", model.heading, model, language, "/observe", status: status)

@@ -52,16 +52,16 @@ extension Portal {
         let provinces = try await store.constituencies()
         let counts = try await store.womenCandidateCounts()
         let n = language.number
-        func total(_ party: Int?, _ province: String?, _ key: KeyPath<WomenCandidateCount, Int>) -> Int {
+        func total(_ party: PartyNumber?, _ province: ProvinceCode?, _ key: KeyPath<WomenCandidateCount, Int>) -> Int {
             counts.filter { (party == nil || $0.partyID == party) && (province == nil || $0.constituencyCode == province) }
                 .reduce(0) { $0 + $1[keyPath: key] }
         }
         let model = PartiesPage(
             parties: parties.map { p in
-                .init(ballot: n(p.id), link: Link(href: "/\(l)/parties/\(p.id)", label: language.pick(p.nameEnglish, p.nameKhmer)),
+                .init(ballot: n(p.id.rawValue), link: Link(href: "/\(l)/parties/\(p.id)", label: language.pick(p.nameEnglish, p.nameKhmer)),
                       abbreviation: p.abbreviation, candidates: n(total(p.id, nil, \.candidates)), women: n(total(p.id, nil, \.women)))
             },
-            partyHeaders: parties.map { $0.abbreviation.isEmpty ? n($0.id) : $0.abbreviation },
+            partyHeaders: parties.map { $0.abbreviation.isEmpty ? n($0.id.rawValue) : $0.abbreviation },
             women: provinces.map { province in
                 .init(province: language.pick(province.nameEnglish, province.nameKhmer),
                       cells: parties.map { n(total($0.id, province.id, \.women)) },
@@ -71,13 +71,13 @@ extension Portal {
         return page("parties", language.text("parties.title"), model, language, "/parties")
     }
 
-    func party(_ id: Int, _ language: Language) async throws -> Response {
+    func party(_ id: PartyNumber, _ language: Language) async throws -> Response {
         let party = try await store.party(id)
         let provinces = try await store.constituencies()
         let counts = try await store.womenCandidateCounts().filter { $0.partyID == id }
         let l = language.rawValue
         let model = PartyPage(
-            name: language.pick(party.nameEnglish, party.nameKhmer), ballot: language.number(party.id),
+            name: language.pick(party.nameEnglish, party.nameKhmer), ballot: language.number(party.id.rawValue),
             lists: provinces.compactMap { province in
                 guard let count = counts.first(where: { $0.constituencyCode == province.id }) else { return nil }
                 return Link(href: "/\(l)/parties/\(id)/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer),
@@ -86,7 +86,7 @@ extension Portal {
         return page("party", model.name, model, language, "/parties/\(id)")
     }
 
-    func candidateList(_ partyID: Int, _ provinceCode: String, _ language: Language) async throws -> Response {
+    func candidateList(_ partyID: PartyNumber, _ provinceCode: ProvinceCode, _ language: Language) async throws -> Response {
         let party = try await store.party(partyID)
         let province = try await store.constituency(provinceCode)
         let election = try await store.election()

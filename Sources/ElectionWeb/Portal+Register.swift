@@ -121,7 +121,7 @@ extension Portal {
                 }
             } catch let error as InputError {
                 return try await voterDesk(number, session, language, error: error.message(in: language), status: .badRequest)
-            } catch let refusal as FormRefusal {
+            } catch let refusal as Refusal {
                 let (status, _, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
                 return try await voterDesk(number, session, language, error: message, status: status)
             }
@@ -153,7 +153,7 @@ extension Portal {
         RegisterDeskPage.Row(
             href: "/\(language.rawValue)/desk/register/voters/\(voter.number)", number: voter.number.description,
             khmer: voter.name.khmer, latin: voter.name.latin, sex: language.text("sex.\(voter.sex.rawValue)"),
-            born: voter.dateOfBirth.iso, station: voter.stationCode, closeness: closeness)
+            born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue, closeness: closeness)
     }
 
     private func registerDesk(
@@ -167,7 +167,7 @@ extension Portal {
         if !name.isEmpty {
             do {
                 let search = try RegisterInput.search(name: name, born: born, slips: slips ? "true" : nil)
-                rows = try await store.searchVoters(search).filter { session.official.covers($0.voter.stationCode) }.map { match in
+                rows = try await store.searchVoters(search).filter { session.official.may(.seeRegister, on: .station($0.voter.stationCode)) }.map { match in
                     var closeness = language.text("closeness.\(match.closeness.rawValue)")
                     if !match.dateOfBirthExact { closeness += " · " + language.text("closeness.other_date") }
                     return registerRow(match.voter, language, closeness: closeness)
@@ -192,16 +192,16 @@ extension Portal {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let voter = try await store.voter(number)
-        guard session.official.covers(voter.stationCode) else { throw NotAllowed(message: "voter \(number) is not in your unit") }
+        try session.official.require(.seeRegister, on: .station(voter.stationCode))
         let changes = try await store.registerChanges(voter: number).map {
             VoterDeskPage.Change(
-                at: $0.at.formatted(.iso8601), kind: language.text("change.\($0.kind.rawValue)"), station: $0.voter.stationCode,
-                from: $0.fromStation ?? "", reason: $0.reason, official: $0.official)
+                at: $0.at.formatted(.iso8601), kind: language.text("change.\($0.kind.rawValue)"), station: $0.voter.stationCode.rawValue,
+                from: $0.fromStation?.rawValue ?? "", reason: $0.reason, official: $0.official)
         }
         let l = language.rawValue
         let model = VoterDeskPage(
             lang: l, csrf: session.csrfToken, number: number.description, khmer: voter.name.khmer, latin: voter.name.latin,
-            sex: language.text("sex.\(voter.sex.rawValue)"), born: voter.dateOfBirth.iso, station: voter.stationCode,
+            sex: language.text("sex.\(voter.sex.rawValue)"), born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue,
             stationHref: "/\(l)/stations/\(voter.stationCode)", changes: changes, error: error, message: message)
         return page("desk-voter", "\(number) \(language.pick(voter.name.latin, voter.name.khmer))", model, language,
                     "/desk/register/voters/\(number)", status: status)

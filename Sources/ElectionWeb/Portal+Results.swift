@@ -90,13 +90,13 @@ extension Portal {
     func addResultRoutes(to router: Router<PortalRequestContext>) {
         router.get("/:lang/results") { _, context in try await nationalResults(Self.language(context)) }
         router.get("/:lang/results/provinces/:code") { _, context in
-            try await provinceResults(Input.code(context.parameters.get("code"), digits: 2), Self.language(context))
+            try await provinceResults(Input.code(context.parameters.get("code"), as: ProvinceCode.self), Self.language(context))
         }
         router.get("/:lang/results/communes/:code") { _, context in
-            try await communeResults(Input.code(context.parameters.get("code"), digits: 6), Self.language(context))
+            try await communeResults(Input.code(context.parameters.get("code"), as: CommuneCode.self), Self.language(context))
         }
         router.get("/:lang/results/stations/:code") { _, context in
-            try await stationResults(Input.code(context.parameters.get("code"), digits: 9), Self.language(context))
+            try await stationResults(Input.code(context.parameters.get("code"), as: StationCode.self), Self.language(context))
         }
         router.get("/:lang/results/publications/:number") { _, context in
             let language = try Self.language(context)
@@ -121,9 +121,9 @@ extension Portal {
     }
 
     /// The colour a party is shown in on maps and tables, by ballot number.
-    static func colour(party: Int) -> String {
+    static func colour(party: PartyNumber) -> String {
         let palette = ["#1f4e9c", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b", "#2c3e50"]
-        return palette[(party - 1) % palette.count]
+        return palette[(party.rawValue - 1) % palette.count]
     }
 
     /// Turnout in five bands, lighter for lower.
@@ -141,14 +141,14 @@ extension Portal {
         language == .khmer ? Numerals.khmer(r.percent(decimals: 2)) + "%" : r.percent(decimals: 2) + "%"
     }
 
-    func totalsView(_ t: ResultTotals, parties: [Party], seats: [Int: Int]?, _ language: Language) -> TotalsView {
+    func totalsView(_ t: ResultTotals, parties: [Party], seats: [PartyNumber: Int]?, _ language: Language) -> TotalsView {
         let valid = t.counts.validVotes
         let lines = parties.filter { t.counts.votes[$0.id] != nil || (seats?[$0.id] ?? 0) > 0 }
-            .sorted { (t.counts.votes[$0.id] ?? 0, -$0.id) > (t.counts.votes[$1.id] ?? 0, -$1.id) }
+            .sorted { (t.counts.votes[$0.id] ?? 0, -$0.id.rawValue) > (t.counts.votes[$1.id] ?? 0, -$1.id.rawValue) }
             .map { p in
                 let votes = t.counts.votes[p.id] ?? 0
                 return TotalsView.PartyLine(
-                    ballot: language.digits(p.id), name: language.pick(p.nameEnglish, p.nameKhmer), colour: Self.colour(party: p.id),
+                    ballot: language.digits(p.id.rawValue), name: language.pick(p.nameEnglish, p.nameKhmer), colour: Self.colour(party: p.id),
                     votes: language.number(votes), share: percent(valid == 0 ? Rational(0) : Rational(votes, valid), language),
                     seats: seats.map { language.number($0[p.id] ?? 0) })
             }
@@ -177,8 +177,8 @@ extension Portal {
         var leadingFill: [String: String] = [:]
         var turnoutFill: [String: String] = [:]
         for c in report.constituencies where c.totals.stationsReported > 0 {
-            if let leader = c.totals.leadingParty { leadingFill[c.constituency.id] = Self.colour(party: leader) }
-            turnoutFill[c.constituency.id] = Self.turnoutColour(c.totals.turnout)
+            if let leader = c.totals.leadingParty { leadingFill[c.constituency.id.rawValue] = Self.colour(party: leader) }
+            turnoutFill[c.constituency.id.rawValue] = Self.turnoutColour(c.totals.turnout)
         }
         let provinces = report.constituencies.map { c in
             unitRow(
@@ -193,7 +193,7 @@ extension Portal {
             totals: totals,
             leadingMap: maps.coloured(leadingFill, title: language.text("results.map_leading"), id: "leading-map", language: language, section: "results"),
             turnoutMap: maps.coloured(turnoutFill, title: language.text("results.map_turnout"), id: "turnout-map", language: language, section: "results"),
-            legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map(language.digits) == line.ballot } },
+            legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map { language.digits($0.rawValue) } == line.ballot } },
             provinces: provinces,
             publications: try await results.publications().prefix(20).map { p in
                 Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number))",
@@ -203,14 +203,14 @@ extension Portal {
         return refreshing(page("results", language.text("results.title"), model, language, "/results"))
     }
 
-    private func provinceResults(_ code: String, _ language: Language) async throws -> Response {
+    private func provinceResults(_ code: ProvinceCode, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let report = try await reports.report()
-        guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code) }
-        let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id, $0) })
-        let units = try await results.resultTotals(level: .commune, within: code).map { t in
+        guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code.rawValue) }
+        let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id.unit, $0) })
+        let units = try await results.resultTotals(level: .commune, within: .province(code)).map { t in
             unitRow(t, href: "/\(l)/results/communes/\(t.code)",
-                    name: communes[t.code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? t.code, parties: report.parties, language)
+                    name: communes[t.code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? t.code.rawValue, parties: report.parties, language)
         }
         let parties = Dictionary(uniqueKeysWithValues: report.parties.map { ($0.id, $0) })
         let model = UnitResultsPage(
@@ -229,15 +229,17 @@ extension Portal {
         return refreshing(page("unit-results", model.heading, model, language, "/results/provinces/\(code)"))
     }
 
-    private func communeResults(_ code: String, _ language: Language) async throws -> Response {
+    private func communeResults(_ code: CommuneCode, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let commune = try await store.commune(code)
         let parties = try await store.parties()
-        guard let totals = try await results.resultTotals(level: .commune, within: code).first else { throw StoreError.notFound("commune", code) }
-        let statuses = try await results.formStatuses(within: code)
-        let stationTotals = Dictionary(uniqueKeysWithValues: try await results.resultTotals(level: .station, within: code).map { ($0.code, $0) })
+        guard let totals = try await results.resultTotals(level: .commune, within: code.unit).first else {
+            throw StoreError.notFound("commune", code.rawValue)
+        }
+        let statuses = try await results.formStatuses(within: code.unit)
+        let stationTotals = Dictionary(uniqueKeysWithValues: try await results.resultTotals(level: .station, within: code.unit).map { ($0.code, $0) })
         let units = try await store.pollingStations(inCommune: code).compactMap { s -> UnitRow? in
-            guard let t = stationTotals[s.id] else { return nil }
+            guard let t = stationTotals[s.id.unit] else { return nil }
             return unitRow(t, href: "/\(l)/results/stations/\(s.id)", name: "\(s.id) \(language.pick(s.nameEnglish, s.nameKhmer))",
                            parties: parties, language, detail: language.text("status.\((statuses[s.id] ?? .awaitingFirstEntry).rawValue)"))
         }
@@ -250,12 +252,12 @@ extension Portal {
         return refreshing(page("unit-results", model.heading, model, language, "/results/communes/\(code)"))
     }
 
-    private func stationResults(_ code: String, _ language: Language) async throws -> Response {
+    private func stationResults(_ code: StationCode, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let station = try await store.pollingStation(code)
         let parties = try await store.parties()
         let versions = try await results.resultFormVersions(station: code)
-        let totals = try await results.resultTotals(level: .station, within: code).first
+        let totals = try await results.resultTotals(level: .station, within: code.unit).first
         let current = versions.last { $0.status == .accepted }
         let model = StationFormPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))",

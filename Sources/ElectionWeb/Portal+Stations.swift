@@ -112,7 +112,7 @@ extension Portal {
         return page("station-results", heading, model, language, "/stations/nearest?\(request.uri.query ?? "")")
     }
 
-    func province(_ code: String, _ language: Language) async throws -> Response {
+    func province(_ code: ProvinceCode, _ language: Language) async throws -> Response {
         let province = try await store.constituency(code)
         let communes = try await store.communes(inProvince: code)
         let stations = try await store.pollingStations(inProvince: code)
@@ -129,7 +129,7 @@ extension Portal {
         return page("province", model.name, model, language, "/provinces/\(code)")
     }
 
-    func commune(_ code: String, _ language: Language) async throws -> Response {
+    func commune(_ code: CommuneCode, _ language: Language) async throws -> Response {
         let commune = try await store.commune(code)
         let province = try await store.constituency(commune.provinceCode)
         let stations = try await store.pollingStations(inCommune: code)
@@ -142,16 +142,16 @@ extension Portal {
         return page("commune", model.name, model, language, "/communes/\(code)")
     }
 
-    func station(_ code: String, _ language: Language) async throws -> Response {
+    func station(_ code: StationCode, _ language: Language) async throws -> Response {
         let station = try await store.pollingStation(code)
         let commune = try await store.commune(station.communeCode)
         let province = try await store.constituency(commune.provinceCode)
-        let commissionID = Commission.id(level: .pollingStation, unitCode: station.id)
+        let commissionID = Commission.id(level: .pollingStation, unitCode: .station(station.id))
         let members = try await store.members(ofCommission: commissionID)
         let l = language.rawValue
         let name = language.pick(station.nameEnglish, station.nameKhmer)
         let model = StationPage(
-            name: name, code: station.id,
+            name: name, code: station.id.rawValue,
             address: language.pick(station.addressEnglish, station.addressKhmer),
             coordinates: String(format: "%.6f, %.6f", station.position.latitude, station.position.longitude),
             latitude: String(format: "%.6f", station.position.latitude),
@@ -167,6 +167,6 @@ extension Portal {
 
     func stationLink(_ station: PollingStation, _ language: Language) -> Link {
         Link(href: "/\(language.rawValue)/stations/\(station.id)", label: language.pick(station.nameEnglish, station.nameKhmer),
-             detail: station.id)
+             detail: station.id.rawValue)
     }
 }

@@ -39,13 +39,13 @@ struct Portal: Sendable {
             try await nearestStations(request, Self.language(context))
         }
         router.get("/:lang/stations/:code") { _, context in
-            try await station(Input.code(context.parameters.get("code"), digits: 9), Self.language(context))
+            try await station(Input.code(context.parameters.get("code"), as: StationCode.self), Self.language(context))
         }
         router.get("/:lang/provinces/:code") { _, context in
-            try await province(Input.code(context.parameters.get("code"), digits: 2), Self.language(context))
+            try await province(Input.code(context.parameters.get("code"), as: ProvinceCode.self), Self.language(context))
         }
         router.get("/:lang/communes/:code") { _, context in
-            try await commune(Input.code(context.parameters.get("code"), digits: 6), Self.language(context))
+            try await commune(Input.code(context.parameters.get("code"), as: CommuneCode.self), Self.language(context))
         }
         router.get("/:lang/commissions") { _, context in try await commissions(Self.language(context)) }
         router.get("/:lang/commissions/:id") { _, context in
@@ -57,7 +57,7 @@ struct Portal: Sendable {
         }
         router.get("/:lang/parties/:id/:province") { _, context in
             try await candidateList(
-                Self.partyID(context), Input.code(context.parameters.get("province"), digits: 2), Self.language(context))
+                Self.partyID(context), Input.code(context.parameters.get("province"), as: ProvinceCode.self), Self.language(context))
         }
         router.get("/:lang/map") { _, context in try await map(Self.language(context)) }
         addResultRoutes(to: router)
@@ -82,8 +82,9 @@ struct Portal: Sendable {
         guard limiter.allow(client) else { throw TooManyLookups() }
     }
 
-    static func partyID(_ context: PortalRequestContext) throws -> Int {
-        guard let text = context.parameters.get("id"), let id = Int(text), (1...999).contains(id) else {
+    static func partyID(_ context: PortalRequestContext) throws -> PartyNumber {
+        guard let text = context.parameters.get("id"), let number = Int(text), (1...999).contains(number),
+              let id = PartyNumber(rawValue: number) else {
             throw InputError(field: "code", reason: "code")
         }
         return id

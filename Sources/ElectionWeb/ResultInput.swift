@@ -8,7 +8,7 @@ enum ResultInput {
     static let maximumCount = 1_000_000
 
     /// From form fields named as ``ResultCounts/fieldNames`` and `votes.N` for party N.
-    static func counts(_ fields: [String: String], ballot: [Int]) throws -> ResultCounts {
+    static func counts(_ fields: [String: String], ballot: [PartyNumber]) throws -> ResultCounts {
         func count(_ field: String, label: String? = nil) throws -> Int {
             let text = fields[field]?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !text.isEmpty else { throw InputError(field: field, reason: "missing", label: label) }
@@ -17,18 +17,25 @@ enum ResultInput {
             }
             return n
         }
-        for key in fields.keys where key.hasPrefix("votes.") {
-            guard let party = Int(key.dropFirst(6)), ballot.contains(party) else {
+        for key in fields.keys where key.hasPrefix(votesPrefix) {
+            guard let party = party(inField: key), ballot.contains(party) else {
                 throw InputError(field: key, reason: "not_on_ballot", label: "votes")
             }
         }
-        var votes: [Int: Int] = [:]
+        var votes: [PartyNumber: Int] = [:]
         for party in ballot { votes[party] = try count("votes.\(party)", label: "votes") }
         return ResultCounts(
             registeredVoters: try count("registeredVoters"), ballotsReceived: try count("ballotsReceived"),
             ballotsIssued: try count("ballotsIssued"), ballotsInBox: try count("ballotsInBox"),
             spoiledBallots: try count("spoiledBallots"), unusedBallots: try count("unusedBallots"),
             invalidBallots: try count("invalidBallots"), votes: votes)
+    }
+
+    static let votesPrefix = "votes."
+
+    /// The party of a `votes.N` field, or nil for any other field.
+    static func party(inField field: String) -> PartyNumber? {
+        field.hasPrefix(votesPrefix) ? PartyNumber(field.dropFirst(votesPrefix.count)) : nil
     }
 
     /// The JSON body of an entry or resolution: the form's fields, `votes` as an object of ballot

@@ -228,7 +228,7 @@ final class RegisterReader: @unchecked Sendable {
     private let input: FileHandle
     private let header: RegisterFile.Header
     private let eligibility: VoterEligibility
-    private let knownStations: Set<String>
+    private let knownStations: Set<StationCode>
     private let batchSize: Int
     private var buffer: [UInt8] = []
     private var bufferStart = 0
@@ -240,7 +240,7 @@ final class RegisterReader: @unchecked Sendable {
 
     /// `linesRead` lines (the header is line 1) end at `offset`.
     init(input: FileHandle, header: RegisterFile.Header, from offset: Int64, linesRead: Int,
-         eligibility: VoterEligibility, knownStations: Set<String>, batchSize: Int) throws {
+         eligibility: VoterEligibility, knownStations: Set<StationCode>, batchSize: Int) throws {
         self.input = input
         self.header = header
         self.eligibility = eligibility
@@ -283,7 +283,7 @@ final class RegisterReader: @unchecked Sendable {
                 continue
             }
             let ordered = header.positions.map { fields[$0] }
-            switch eligibility.voter(from: ordered, knownStation: knownStations.contains) {
+            switch eligibility.voter(from: ordered, knownStation: { knownStations.contains($0) }) {
             case .failure(let rejection):
                 reject(rejection.field, rejection.reason)
             case .success(let voter):

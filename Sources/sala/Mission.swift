@@ -21,17 +21,18 @@ struct Mission: AsyncParsableCommand {
 
         func run() async throws {
             let seats = members.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            let codes = area.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let written = area.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let codes = written.compactMap(UnitCode.init(rawValue:)).filter { $0.level == .province || $0.level == .commune }
             guard !seats.isEmpty, seats.count == members.split(separator: ",").count else {
                 throw ValidationError("--members must list seats as numbers, e.g. 3,4.")
             }
-            guard !codes.isEmpty, codes.allSatisfy({ [2, 6].contains($0.count) && $0.allSatisfy(\.isNumber) }) else {
+            guard !codes.isEmpty, codes.count == written.count else {
                 throw ValidationError("--area must list 2-digit province or 6-digit commune codes.")
             }
             try await store.withStore { db in
                 try await db.saveTeam(ObserverTeam(missionID: mission, name: name, members: seats, area: codes))
             }
-            announce("Team \(name) of \(mission): seats \(seats.map(String.init).joined(separator: ", ")), area \(codes.joined(separator: ", ")).")
+            announce("Team \(name) of \(mission): seats \(seats.map(String.init).joined(separator: ", ")), area \(written.joined(separator: ", ")).")
         }
     }
 
@@ -45,13 +46,14 @@ struct Mission: AsyncParsableCommand {
         @Argument(help: "Polling station codes (9 digits).") var stations: [String]
 
         func run() async throws {
-            guard !stations.isEmpty, stations.allSatisfy({ $0.count == 9 && $0.allSatisfy(\.isNumber) }) else {
+            let codes = stations.compactMap(StationCode.init(rawValue:))
+            guard !codes.isEmpty, codes.count == stations.count else {
                 throw ValidationError("Give one or more 9-digit polling station codes.")
             }
             try await store.withStore { db in
                 _ = try await db.mission(mission)
-                for code in stations { _ = try await db.pollingStation(code) }
-                try await db.assignStations(missionID: mission, team: team, stations: stations)
+                for code in codes { _ = try await db.pollingStation(code) }
+                try await db.assignStations(missionID: mission, team: team, stations: codes)
             }
             announce("Assigned \(Set(stations).count) stations to team \(team).")
         }
@@ -129,27 +131,28 @@ struct Mission: AsyncParsableCommand {
             guard let strata = StationDraw.Strata(rawValue: strata) else {
                 throw ValidationError("--strata must be none, province or commune, not '\(strata)'.")
             }
-            let units = within?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
-            guard units.allSatisfy({ [2, 6].contains($0.count) && $0.allSatisfy(\.isNumber) }) else {
+            let written = within?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+            let units = written.compactMap(UnitCode.init(rawValue:)).filter { $0.level == .province || $0.level == .commune }
+            guard units.count == written.count else {
                 throw ValidationError("--within must list 2-digit province or 6-digit commune codes.")
             }
             try await store.withStore { db in
                 _ = try await db.mission(mission)
-                var frame: [String] = []
-                for province in try await db.constituencies() where units.isEmpty || units.contains(where: { $0.hasPrefix(province.id) || province.id.hasPrefix($0) }) {
+                var frame: [StationCode] = []
+                for province in try await db.constituencies() where units.isEmpty || units.contains(where: { $0.province == province.id }) {
                     frame += try await db.pollingStations(inProvince: province.id)
-                        .filter { station in station.registeredVoters > 0 && (units.isEmpty || units.contains { station.id.hasPrefix($0) }) }
+                        .filter { station in station.registeredVoters > 0 && (units.isEmpty || units.contains { $0.contains(station.id) }) }
                         .map(\.id)
                 }
                 guard !frame.isEmpty else { throw ValidationError("No polling station with voters lies within \(within ?? "the country").") }
                 let draw = StationDraw(seed: seed, frame: frame, size: size, strata: strata)
-                let stations: [String]
+                let stations: [StationCode]
                 do { stations = try draw.stations() } catch {
                     throw ValidationError("--size must be between 1 and the \(frame.count) stations of the frame.")
                 }
                 try await db.recordDraw(missionID: mission, team: team, draw: draw, stations: stations, at: Date())
                 announce("Drew \(stations.count) of \(frame.count) stations for team \(team) (seed \(seed), strata \(strata.rawValue)):")
-                announce(stations.joined(separator: "\n"))
+                announce(stations.map(\.rawValue).joined(separator: "\n"))
             }
         }
     }

@@ -21,10 +21,10 @@ struct Register: AsyncParsableCommand {
 
         func validate() throws {
             guard (station == nil) != (commune == nil) else { throw ValidationError("Give either --station or --commune.") }
-            if let station, !(station.count == 9 && station.allSatisfy(\.isNumber)) {
+            if let station, StationCode(station) == nil {
                 throw ValidationError("--station must be a 9-digit polling station code.")
             }
-            if let commune, !(commune.count == 6 && commune.allSatisfy(\.isNumber)) {
+            if let commune, CommuneCode(commune) == nil {
                 throw ValidationError("--commune must be a 6-digit commune code.")
             }
         }
@@ -33,9 +33,9 @@ struct Register: AsyncParsableCommand {
             let html = try await store.withStore { db in
                 let stations: [PollingStation]
                 if let station {
-                    stations = [try await db.pollingStation(station)]
+                    stations = [try await db.pollingStation(StationCode(station)!)]
                 } else {
-                    stations = try await db.pollingStations(inCommune: try await db.commune(commune ?? "").id)
+                    stations = try await db.pollingStations(inCommune: try await db.commune(CommuneCode(commune ?? "")!).id)
                 }
                 var pages: [(PollingStation, [Voter])] = []
                 for s in stations { pages.append((s, try await db.voters(atStation: s.id))) }

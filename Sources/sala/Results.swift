@@ -47,7 +47,7 @@ struct Results: AsyncParsableCommand {
             announce("Ballots cast \(Numerals.grouped(n.ballotsInBox)), valid \(Numerals.grouped(n.validVotes)), invalid \(Numerals.grouped(n.invalidBallots)).")
             let seats = r.seatsByParty.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             let names = Dictionary(uniqueKeysWithValues: r.parties.map { ($0.id, $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation) })
-            announce("Seats: " + seats.map { "\(names[$0.key] ?? String($0.key)) \($0.value)" }.joined(separator: ", ") + ".")
+            announce("Seats: " + seats.map { "\(names[$0.key] ?? $0.key.description) \($0.value)" }.joined(separator: ", ") + ".")
             let o = summary.official
             guard r.national.counts.registeredVoters == o.registeredVoters else {
                 announce("The register is smaller than the official one, so the totals are scaled and not compared.")

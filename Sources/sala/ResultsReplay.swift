@@ -24,11 +24,11 @@ struct ResultsReplay {
     func run(progress: (Int, Int) -> Void) async throws -> Summary {
         let started = ContinuousClock.now
         let official = try OfficialResults.cambodia2023()
-        guard try await store.formStatuses(within: "").isEmpty else {
+        guard try await store.formStatuses(within: .nation).isEmpty else {
             throw ReplayError("the database already holds result forms; replay into a newly built scenario")
         }
         var stations: [PollingStation] = []
-        var communes: [String] = []
+        var communes: [CommuneCode] = []
         let provinces = try await store.constituencies().map(\.id)
         for province in provinces {
             stations += try await store.pollingStations(inProvince: province)
@@ -38,15 +38,15 @@ struct ResultsReplay {
             .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
 
         // Replay accounts cannot sign in: they exist so that every entry has its official.
-        var entrants: [String: (Official, Official)] = [:]
+        var entrants: [CommuneCode: (Official, Official)] = [:]
         for commune in communes {
             entrants[commune] = (
-                try await account("replay-\(commune)-a", .communeOfficial, commune),
-                try await account("replay-\(commune)-b", .communeOfficial, commune))
+                try await account("replay-\(commune)-a", .communeOfficial, .commune(commune)),
+                try await account("replay-\(commune)-b", .communeOfficial, .commune(commune)))
         }
-        var provincial: [String: Official] = [:]
-        for province in provinces { provincial[province] = try await account("replay-\(province)", .provincialOfficial, province) }
-        let nec = try await account("replay-nec", .necAdministrator, "")
+        var provincial: [ProvinceCode: Official] = [:]
+        for province in provinces { provincial[province] = try await account("replay-\(province)", .provincialOfficial, .province(province)) }
+        let nec = try await account("replay-nec", .necAdministrator, .nation)
 
         var done = 0
         for start in stride(from: 0, to: stations.count, by: batchSize) {
@@ -64,16 +64,16 @@ struct ResultsReplay {
             let acknowledgements = settled.filter { $0.status == .awaitingAcknowledgement }.map {
                 FormRequest(
                     stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge,
-                    official: provincial[String($0.stationCode.prefix(2))]!)
+                    official: provincial[$0.stationCode.province]!)
             }
             _ = try check(try await store.apply(acknowledgements, at: Date()))
             done = batch.upperBound
             progress(done, stations.count)
         }
         for province in provinces {
-            try await store.confirmResults(level: .province, code: province, by: provincial[province]!, at: Date())
+            try await store.confirmResults(.province(province), by: provincial[province]!, at: Date())
         }
-        try await store.confirmResults(level: .national, code: "", by: nec, at: Date())
+        try await store.confirmResults(.nation, by: nec, at: Date())
         let report = try await store.resultsReport()
         let publication = try await store.publish(report, by: nec, at: Date())
         let elapsed = ContinuousClock.now - started
@@ -82,7 +82,7 @@ struct ResultsReplay {
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
-    private func account(_ name: String, _ role: OfficialRole, _ unit: String) async throws -> Official {
+    private func account(_ name: String, _ role: OfficialRole, _ unit: UnitCode) async throws -> Official {
         if let existing = try await store.officialAccount(named: name) { return existing.official }
         return try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: Passwords.disabled)
     }

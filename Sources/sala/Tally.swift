@@ -49,7 +49,7 @@ struct Tally: AsyncParsableCommand {
         }
         if parsed == .national, code != nil { throw ValidationError("--code is not used with --level national.") }
         if parsed != .national {
-            guard let code, code.count == parsed.codeLength, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            guard let code, UnitCode(level: parsed, code: code) != nil else {
                 throw ValidationError("--code must be a \(parsed.codeLength)-digit \(level) code for --level \(level).")
             }
         }
@@ -70,15 +70,15 @@ struct Tally: AsyncParsableCommand {
     private func tally(_ db: some ElectionStore & ResultStore, _ parsed: ResultLevel) async throws -> Output {
         let parties = try await db.parties()
         let names = Dictionary(uniqueKeysWithValues: parties.map { ($0.id, $0.nameEnglish) })
-        func unit(_ t: ResultTotals, name: String?, seats: [Int: Int]? = nil, tie: SeatTie? = nil, elected: [Candidate]? = nil) -> Output.Unit {
+        func unit(_ t: ResultTotals, name: String?, seats: [PartyNumber: Int]? = nil, tie: SeatTie? = nil, elected: [Candidate]? = nil) -> Output.Unit {
             Output.Unit(
-                code: t.code, name: name, status: t.isOfficial ? "official" : "provisional",
+                code: t.code.rawValue, name: name, status: t.isOfficial ? "official" : "provisional",
                 stationsReported: t.stationsReported, stationsTotal: t.stationsTotal,
                 registeredVoters: t.counts.registeredVoters, ballotsCast: t.counts.ballotsInBox, validVotes: t.counts.validVotes,
                 invalidBallots: t.counts.invalidBallots, turnoutPercent: t.turnout.percent(decimals: 2),
                 invalidPercent: t.invalidShare.percent(decimals: 2),
                 parties: t.counts.votes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { line in
-                    Output.Line(party: names[line.key] ?? String(line.key), votes: line.value, seats: seats.map { $0[line.key] ?? 0 })
+                    Output.Line(party: names[line.key] ?? line.key.description, votes: line.value, seats: seats.map { $0[line.key] ?? 0 })
                 },
                 tie: tie, elected: elected?.map { "\(names[$0.partyID] ?? "") #\($0.listPosition): \($0.name.latin)" })
         }
@@ -90,15 +90,20 @@ struct Tally: AsyncParsableCommand {
                 units += report.constituencies.map { unit($0.totals, name: $0.constituency.nameEnglish, seats: $0.seats, tie: $0.tie) }
                 return Output(level: level, units: units)
             }
-            guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else {
+            guard let c = report.constituencies.first(where: { $0.constituency.id.rawValue == code }) else {
                 throw StoreError.notFound("province", code ?? "")
             }
             return Output(level: level, units: [unit(c.totals, name: c.constituency.nameEnglish, seats: c.seats, tie: c.tie, elected: c.elected)])
         case .commune, .station:
-            guard let totals = try await db.resultTotals(level: parsed, within: code ?? "").first else {
+            guard let within = UnitCode(level: parsed, code: code ?? ""),
+                  let totals = try await db.resultTotals(level: parsed, within: within).first else {
                 throw StoreError.notFound(level, code ?? "")
             }
-            let name = parsed == .commune ? try await db.commune(totals.code).nameEnglish : try await db.pollingStation(totals.code).nameEnglish
+            let name = switch within {
+            case .commune(let commune): try await db.commune(commune).nameEnglish
+            case .station(let station): try await db.pollingStation(station).nameEnglish
+            case .nation, .province: ""
+            }
             return Output(level: level, units: [unit(totals, name: name)])
         }
     }

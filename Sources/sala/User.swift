@@ -30,10 +30,10 @@ struct User: AsyncParsableCommand {
             guard let role = OfficialRole(rawValue: role) else {
                 throw ValidationError("--role must be one of \(OfficialRole.allCases.map(\.rawValue).joined(separator: ", ")), not '\(role)'.")
             }
-            guard unit.count == role.unitCodeLength, unit.allSatisfy(\.isASCII), unit.allSatisfy(\.isNumber) else {
+            guard UnitCode(level: role.unitLevel, code: unit) != nil else {
                 throw ValidationError(role == .necAdministrator
                     ? "--unit must be left out for \(role.rawValue)."
-                    : "--unit must be a \(role.unitCodeLength)-digit code for \(role.rawValue), not '\(unit)'.")
+                    : "--unit must be a \(role.unitLevel.codeLength)-digit code for \(role.rawValue), not '\(unit)'.")
             }
             guard (3...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
                 throw ValidationError("The account name must be 3 to 64 letters, digits, '.', '-' or '_', not '\(name)'.")
@@ -49,7 +49,8 @@ struct User: AsyncParsableCommand {
                 password = Passwords.generate()
             }
             let official = try await store.withStore { db in
-                try await db.addOfficial(name: name, role: OfficialRole(rawValue: role)!, unitCode: unit, passwordHash: Passwords.hash(password))
+                try await db.addOfficial(
+                    name: name, role: OfficialRole(rawValue: role)!, unitCode: UnitCode(rawValue: unit)!, passwordHash: Passwords.hash(password))
             }
             announce("Added \(official.name) (\(official.role.rawValue)\(unit.isEmpty ? "" : " for \(unit)")).")
             if !passwordStdin { announce("Password (shown only now): \(password)") }

@@ -3,7 +3,7 @@ import Testing
 
 /// A province's seats from its votes, and the members who fill them.
 @Suite struct ConstituencySeatsTests {
-    static func list(_ party: Int, _ length: Int) -> [Candidate] {
+    static func list(_ party: PartyNumber, _ length: Int) -> [Candidate] {
         // Given out of order: seats must follow list position, not the order stored.
         (1...length).reversed().map { position in
             Candidate(
@@ -16,7 +16,7 @@ import Testing
     @Test func seatsGoToTheListsInOrderAndFollowTheLawsMethod() throws {
         // 12 seats; D'Hondt by hand: 900/1..9 = 900, 450, 300, 225, 180, 150, 128.6, 112.5, 100;
         // 120/1 = 120 takes the 8th seat ahead of 112.5, and 20 never reaches 75 (900/12).
-        let votes = [1: 900, 2: 120, 3: 20]
+        let votes: [PartyNumber: Int] = [1: 900, 2: 120, 3: 20]
         let seats = try ConstituencySeats(
             constituencyCode: "12", seats: 12, method: try #require(SeatMethod(name: "highest-average")), votes: votes,
             lists: [1: Self.list(1, 15), 2: Self.list(2, 15), 3: Self.list(3, 15)])

@@ -22,7 +22,7 @@ import Testing
     /// Banteay Meanchey: 3 of 4 stations reported; Phnom Penh: all 5 reported and confirmed.
     static func report(
         phnomPenhStations: Int = 5, banteayMeancheyStations: Int = 3, confirmed: Bool = false,
-        banteayMeancheySeats: [Int: Int] = [1: 5, 2: 1, 4: 0], tie: SeatTie? = nil
+        banteayMeancheySeats: [PartyNumber: Int] = [1: 5, 2: 1, 4: 0], tie: SeatTie? = nil
     ) -> ResultsReport {
         let bmc = ResultCounts(
             registeredVoters: 600, ballotsReceived: 650, ballotsIssued: 476, ballotsInBox: 475,
@@ -129,7 +129,7 @@ import Testing
             var seats = 0
             for selection in selections {
                 let partyID = try #require((selection["PartyIds"] as? [String])?.first)
-                let party = try #require(Int(partyID.dropFirst("party-".count)))
+                let party = try #require(PartyNumber(partyID.dropFirst("party-".count)))
                 let counts = try #require(selection["VoteCounts"] as? [[String: Any]])
                 #expect(counts.allSatisfy { $0["GpUnitId"] as? String == unit })
                 #expect(counts.first { $0["Type"] as? String == "total" }?["Count"] as? Int == result.totals.counts.votes[party])

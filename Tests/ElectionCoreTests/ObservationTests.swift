@@ -41,20 +41,20 @@ import Testing
     }
 
     @Test func theDrawIsReproducibleStratifiedAndDependsOnlyOnItsInputs() throws {
-        let frame = (1...40).map { String(format: "12%04d001", $0) } + (1...10).map { String(format: "08%04d001", $0) }
+        let frame = ((1...40).map { String(format: "12%04d001", $0) } + (1...10).map { String(format: "08%04d001", $0) }).compactMap(StationCode.init(rawValue:))
         let draw = StationDraw(seed: 42, frame: frame, size: 10, strata: .province)
         let stations = try draw.stations()
         #expect(stations.count == 10)
         #expect(Set(stations).count == 10)
-        #expect(stations.filter { $0.hasPrefix("12") }.count == 8)
-        #expect(stations.filter { $0.hasPrefix("08") }.count == 2)
+        #expect(stations.filter { $0.province == "12" }.count == 8)
+        #expect(stations.filter { $0.province == "08" }.count == 2)
         #expect(try StationDraw(seed: 42, frame: frame.reversed(), size: 10, strata: .province).stations() == stations)
         #expect(try StationDraw(seed: 43, frame: frame, size: 10, strata: .province).stations() != stations)
         #expect(throws: StationDraw.Problem.self) { try StationDraw(seed: 1, frame: frame, size: 51, strata: .none).stations() }
     }
 
     @Test func findingsCountAnswersOverallAndByProvince() {
-        let submissions = [("120101001", "yes"), ("120101002", "no"), ("080101001", "yes")].enumerated().map { i, s in
+        let submissions = [(StationCode("120101001"), "yes"), ("120101002", "no"), ("080101001", "yes")].enumerated().map { i, s in
             ChecklistSubmission(
                 id: "s\(i)", missionID: "m", observer: i, stationCode: s.0, formID: "opening", formVersion: 1,
                 observedAt: ClockTime("07:00")!, answers: ["on-time": [s.1], "members": ["5"]])
@@ -74,7 +74,7 @@ import Testing
             StationVisit(missionID: "m", stationCode: "120101001", team: "A", arrival: ClockTime("06:30")!, departure: ClockTime("07:30")!, phase: .opening),
             StationVisit(missionID: "m", stationCode: "120101002", team: "B", arrival: ClockTime("16:00")!, departure: ClockTime("16:30")!, phase: .voting),
         ]
-        func submission(_ id: String, _ observer: Int, _ station: String, _ onTime: String) -> ChecklistSubmission {
+        func submission(_ id: String, _ observer: Int, _ station: StationCode, _ onTime: String) -> ChecklistSubmission {
             ChecklistSubmission(id: id, missionID: "m", observer: observer, stationCode: station, formID: "opening", formVersion: 1,
                                 observedAt: ClockTime("07:00")!, answers: ["on-time": [onTime]])
         }

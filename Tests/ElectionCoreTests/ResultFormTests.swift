@@ -3,16 +3,16 @@ import Testing
 
 /// The result form's checks and its life: blind double entry, disputes, warnings, corrections.
 @Suite struct ResultFormTests {
-    static let ballot = [1, 2, 3]
+    static let ballot: [PartyNumber] = [1, 2, 3]
     static let context = FormContext(ballot: ballot, registeredOnList: 500)
-    static let station = "010201003"
-    static let first = Official(id: 1, name: "station.a", role: .stationOfficial, unitCode: station)
-    static let second = Official(id: 2, name: "station.b", role: .stationOfficial, unitCode: station)
+    static let station: StationCode = "010201003"
+    static let first = Official(id: 1, name: "station.a", role: .stationOfficial, unitCode: .station(station))
+    static let second = Official(id: 2, name: "station.b", role: .stationOfficial, unitCode: .station(station))
     static let commune = Official(id: 3, name: "commune", role: .communeOfficial, unitCode: "010201")
     static let elsewhere = Official(id: 4, name: "other", role: .communeOfficial, unitCode: "010202")
 
     /// A consistent paper form: 400 issued and in the box, 20 invalid, 380 valid.
-    static func paper(votes: [Int: Int] = [1: 300, 2: 50, 3: 30]) -> ResultCounts {
+    static func paper(votes: [PartyNumber: Int] = [1: 300, 2: 50, 3: 30]) -> ResultCounts {
         ResultCounts(
             registeredVoters: 500, ballotsReceived: 510, ballotsIssued: 400, ballotsInBox: 400,
             spoiledBallots: 2, unusedBallots: 108, invalidBallots: 20, votes: votes)
@@ -70,7 +70,7 @@ import Testing
 
     @Test func theSameOfficialCannotEnterTwice() throws {
         let once = try fresh().applying(.enter(Self.paper()), by: Self.first, expectedVersion: 1, context: Self.context)
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try once.applying(.enter(Self.paper()), by: Self.first, expectedVersion: 1, context: Self.context)
         }
         do {
@@ -87,7 +87,7 @@ import Testing
         #expect(disputed.status == .disputed)
         #expect(disputed.differences == ["votes.1", "votes.2"])
         #expect(disputed.counts == nil)
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try disputed.applying(.resolve(Self.paper()), by: Self.second, expectedVersion: 1, context: Self.context)
         }
         let settled = try disputed.applying(.resolve(Self.paper()), by: Self.commune, expectedVersion: 1, context: Self.context)
@@ -103,7 +103,7 @@ import Testing
         let twice = try once.applying(.enter(counts), by: Self.second, expectedVersion: 1, context: Self.context)
         #expect(twice.status == .awaitingAcknowledgement)
         #expect(twice.warnings == ["F09"])
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try twice.applying(.acknowledge, by: Self.first, expectedVersion: 1, context: Self.context)
         }
         let accepted = try twice.applying(.acknowledge, by: Self.commune, expectedVersion: 1, context: Self.context)
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func officialsActOnlyWithinTheirUnitAndOnTheLatestVersion() throws {
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try fresh().applying(.enter(Self.paper()), by: Self.elsewhere, expectedVersion: 1, context: Self.context)
         }
         do {
@@ -139,10 +139,10 @@ import Testing
         let accepted = try fresh()
             .applying(.enter(Self.paper()), by: Self.first, expectedVersion: 1, context: Self.context)
             .applying(.enter(Self.paper()), by: Self.second, expectedVersion: 1, context: Self.context)
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try accepted.applying(.correct(reason: "recount"), by: Self.first, expectedVersion: 1, context: Self.context)
         }
-        #expect(throws: FormRefusal.self) {
+        #expect(throws: Refusal.self) {
             try accepted.applying(.correct(reason: "  "), by: Self.commune, expectedVersion: 1, context: Self.context)
         }
         let next = try accepted.applying(.correct(reason: "recount ordered"), by: Self.commune, expectedVersion: 1, context: Self.context)

@@ -32,11 +32,11 @@ import Testing
         let stations = Self.stations(scenario)
         let forms = CountGenerator(official: Self.official).counts(for: stations)
         var national = ResultCounts.zero
-        var byProvince: [String: ResultCounts] = [:]
+        var byProvince: [ProvinceCode: ResultCounts] = [:]
         let ballot = scenario.reference.parties.map(\.id)
         for (station, form) in zip(stations, forms) {
             national.add(form)
-            byProvince[String(station.code.prefix(2)), default: .zero].add(form)
+            byProvince[station.code.province, default: .zero].add(form)
             let context = FormContext(ballot: ballot, registeredOnList: station.registeredVoters)
             #expect(FormCheck.findings(for: form, in: context).filter { $0.severity == .error }.isEmpty, "\(station.code)")
         }
@@ -48,10 +48,10 @@ import Testing
             let votes = byProvince[constituency.id]?.votes ?? [:]
             let outcome = try SeatAllocation(
                 method: .cambodia, seats: constituency.seats,
-                contestants: votes.keys.sorted().map { .init(name: String($0), votes: votes[$0] ?? 0) }).allocate()
+                contestants: votes.keys.sorted().map { .init(name: $0.description, votes: votes[$0] ?? 0) }).allocate()
             #expect(outcome.tie == nil)
             let won = outcome.seats.compactMapValues { $0 > 0 ? $0 : nil }
-            let expected = Dictionary(uniqueKeysWithValues: (Self.official.seats[constituency.id] ?? [:]).map { (String($0.key), $0.value) })
+            let expected = Dictionary(uniqueKeysWithValues: (Self.official.seats[constituency.id] ?? [:]).map { ($0.key.description, $0.value) })
             #expect(won == expected, "province \(constituency.id)")
         }
     }

@@ -82,7 +82,7 @@ import Testing
         var voters: [Voter] = []
         try await scenario.generateRegister(batchSize: 7_000) { voters += $0 }
         #expect(voters.count == 50_000)
-        var perStation: [String: Int] = [:]
+        var perStation: [StationCode: Int] = [:]
         for voter in voters { perStation[voter.stationCode, default: 0] += 1 }
         for station in scenario.reference.pollingStations {
             #expect(perStation[station.id, default: 0] == station.registeredVoters)

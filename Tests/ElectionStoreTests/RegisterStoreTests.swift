@@ -11,7 +11,7 @@ extension StoreBehaviourTests {
 /// in the serialized `StoreBehaviourTests` so that no other test counts the register meanwhile.
 @Suite struct RegisterStoreTests {
     /// A voter with a number and a name no other test uses.
-    static func newVoter(_ station: String, khmer: String = "សុខ ដារ៉ា", latin: String = "Sok Dara",
+    static func newVoter(_ station: StationCode, khmer: String = "សុខ ដារ៉ា", latin: String = "Sok Dara",
                          born: CalendarDate = CalendarDate(year: 1990, month: 5, day: 17)!) -> Voter {
         Voter(number: VoterNumber(serial: Int.random(in: 900_000_000..<999_999_999)),
               name: PersonName(khmer: khmer, latin: latin), sex: .female, dateOfBirth: born, stationCode: station)
@@ -88,7 +88,7 @@ extension StoreBehaviourTests {
         let stations = try await Self.stations(store)
         let commune = stations[0].communeCode
         let tag = UUID().uuidString.prefix(8)
-        let official = try await store.addOfficial(name: "reg-\(tag)", role: .communeOfficial, unitCode: commune, passwordHash: "!")
+        let official = try await store.addOfficial(name: "reg-\(tag)", role: .communeOfficial, unitCode: .commune(commune), passwordHash: "!")
         let nec = try await store.addOfficial(name: "nec-\(tag)", role: .necAdministrator, unitCode: "", passwordHash: "!")
         let voter = Self.newVoter(stations[0].id)
 
@@ -100,7 +100,7 @@ extension StoreBehaviourTests {
 
         // A commune official may not move a voter out of the commune; the NEC may.
         let elsewhere = try #require(stations.first { $0.communeCode != commune })
-        await #expect(throws: FormRefusal.self) {
+        await #expect(throws: Refusal.self) {
             _ = try await store.moveVoter(voter.number, to: elsewhere.id, reason: "moved house", by: official, at: Date())
         }
         _ = try await store.moveVoter(voter.number, to: elsewhere.id, reason: "moved house", by: nec, at: Date())

@@ -20,16 +20,16 @@ import Testing
     }
 
     /// Two commune officials and a provincial official with names unique to this test.
-    static func officials(_ store: SQLElectionStore, commune: String) async throws -> (Official, Official, Official) {
+    static func officials(_ store: SQLElectionStore, commune: CommuneCode) async throws -> (Official, Official, Official) {
         let tag = UUID().uuidString.prefix(8)
         return (
-            try await store.addOfficial(name: "a-\(tag)", role: .communeOfficial, unitCode: commune, passwordHash: "!"),
-            try await store.addOfficial(name: "b-\(tag)", role: .communeOfficial, unitCode: commune, passwordHash: "!"),
-            try await store.addOfficial(name: "p-\(tag)", role: .provincialOfficial, unitCode: String(commune.prefix(2)), passwordHash: "!"))
+            try await store.addOfficial(name: "a-\(tag)", role: .communeOfficial, unitCode: .commune(commune), passwordHash: "!"),
+            try await store.addOfficial(name: "b-\(tag)", role: .communeOfficial, unitCode: .commune(commune), passwordHash: "!"),
+            try await store.addOfficial(name: "p-\(tag)", role: .provincialOfficial, unitCode: .province(commune.province), passwordHash: "!"))
     }
 
     /// The generated count form of every station in a commune, as the replay enters them.
-    static func forms(in commune: String, _ store: SQLElectionStore) async throws -> [(PollingStation, ResultCounts)] {
+    static func forms(in commune: CommuneCode, _ store: SQLElectionStore) async throws -> [(PollingStation, ResultCounts)] {
         let stations = try await store.pollingStations(inCommune: commune)
         let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 11)
             .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
@@ -37,9 +37,9 @@ import Testing
     }
 
     /// A commune with at least two stations, different for each engine's tests so PostgreSQL tests do not collide.
-    static func commune(_ index: Int, _ store: SQLElectionStore) async throws -> String {
+    static func commune(_ index: Int, _ store: SQLElectionStore) async throws -> CommuneCode {
         let communes = try await store.communes(inProvince: "17")
-        var found: [String] = []
+        var found: [CommuneCode] = []
         for c in communes where try await store.pollingStations(inCommune: c.id).count >= 2 { found.append(c.id) }
         return found[index]
     }
@@ -52,7 +52,7 @@ import Testing
         let forms = try await Self.forms(in: commune, store)
         let first = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: a) }, at: Date())
         #expect(first.allSatisfy { (try? $0.get().status) == .awaitingSecondEntry })
-        let before = try await store.resultTotals(level: .commune, within: commune).first
+        let before = try await store.resultTotals(level: .commune, within: .commune(commune)).first
         #expect(before?.stationsReported == 0)
         let second = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: b) }, at: Date())
         let waiting = second.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
@@ -60,14 +60,14 @@ import Testing
 
         var expected = ResultCounts.zero
         for (_, counts) in forms { expected.add(counts) }
-        let totals = try #require(try await store.resultTotals(level: .commune, within: commune).first)
+        let totals = try #require(try await store.resultTotals(level: .commune, within: .commune(commune)).first)
         #expect(totals.stationsReported == forms.count)
         #expect(totals.stationsTotal == forms.count)
         #expect(totals.counts.validVotes == expected.validVotes)
         #expect(totals.counts.votes.filter { $0.value > 0 } == expected.votes.filter { $0.value > 0 })
         #expect(totals.counts.invalidBallots == expected.invalidBallots)
-        let stations = try await store.resultTotals(level: .station, within: commune)
-        #expect(stations.map(\.code) == forms.map(\.0.id))
+        let stations = try await store.resultTotals(level: .station, within: .commune(commune))
+        #expect(stations.map(\.code) == forms.map(\.0.id.unit))
         #expect(stations.reduce(0) { $0 + $1.counts.ballotsInBox } == expected.ballotsInBox)
 
         let versions = try await store.resultFormVersions(station: forms[0].0.id)
@@ -123,7 +123,7 @@ import Testing
         recount.votes[1, default: 0] -= moved
         recount.votes[2, default: 0] += moved
         _ = try await act(.enter(recount), a, 2)
-        await #expect(throws: FormRefusal.self) { _ = try await act(.enter(recount), b, 1) }
+        await #expect(throws: Refusal.self) { _ = try await act(.enter(recount), b, 1) }
         if try await act(.enter(recount), b, 2).status == .awaitingAcknowledgement { _ = try await act(.acknowledge, p, 2) }
         let versions = try await store.resultFormVersions(station: station.id)
         #expect(versions.map(\.version) == [1, 2])
@@ -136,27 +136,27 @@ import Testing
     @Test func confirmationNeedsACompleteProvinceAndPublicationsAreDigestedSnapshots() async throws {
         let store = try await TestDatabases.writableSQLite()
         let nec = try await store.addOfficial(name: "nec", role: .necAdministrator, unitCode: "", passwordHash: "!")
-        let province = "23"
-        let kep = try await store.addOfficial(name: "pec-kep", role: .provincialOfficial, unitCode: province, passwordHash: "!")
+        let province: ProvinceCode = "23"
+        let kep = try await store.addOfficial(name: "pec-kep", role: .provincialOfficial, unitCode: .province(province), passwordHash: "!")
         let other = try await store.addOfficial(name: "pec-pailin", role: .provincialOfficial, unitCode: "24", passwordHash: "!")
-        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .province, code: province, by: kep, at: Date()) }
+        await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: kep, at: Date()) }
         let stations = try await store.pollingStations(inProvince: province)
         let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 3)
             .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
-        let second = try await store.addOfficial(name: "pec-kep-2", role: .provincialOfficial, unitCode: province, passwordHash: "!")
+        let second = try await store.addOfficial(name: "pec-kep-2", role: .provincialOfficial, unitCode: .province(province), passwordHash: "!")
         for who in [kep, second] {
             _ = try await store.apply(zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: who) }, at: Date())
         }
-        let pending = try await store.formStatuses(within: province).filter { $0.value == .awaitingAcknowledgement }.keys
+        let pending = try await store.formStatuses(within: .province(province)).filter { $0.value == .awaitingAcknowledgement }.keys
         _ = try await store.apply(pending.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
-        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .province, code: province, by: other, at: Date()) }
-        try await store.confirmResults(level: .province, code: province, by: kep, at: Date())
-        let totals = try #require(try await store.resultTotals(level: .province, within: province).first)
+        await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: other, at: Date()) }
+        try await store.confirmResults(.province(province), by: kep, at: Date())
+        let totals = try #require(try await store.resultTotals(level: .province, within: .province(province)).first)
         #expect(totals.isOfficial)
-        await #expect(throws: FormRefusal.self) { try await store.confirmResults(level: .national, code: "", by: nec, at: Date()) }
+        await #expect(throws: Refusal.self) { try await store.confirmResults(.nation, by: nec, at: Date()) }
 
         let report = try await store.resultsReport()
-        await #expect(throws: FormRefusal.self) { _ = try await store.publish(report, by: kep, at: Date()) }
+        await #expect(throws: Refusal.self) { _ = try await store.publish(report, by: kep, at: Date()) }
         let first = try await store.publish(report, by: nec, at: Date())
         let second2 = try await store.publish(report, by: nec, at: Date())
         #expect((first.number, second2.number) == (1, 2))
@@ -172,7 +172,7 @@ import Testing
 
         // A correction in a confirmed province makes it provisional again.
         _ = try await store.apply([FormRequest(stationCode: stations[0].id, expectedVersion: 1, action: .correct(reason: "complaint upheld"), official: kep)], at: Date())
-        #expect(try await store.resultTotals(level: .province, within: province).first?.confirmed == false)
+        #expect(try await store.resultTotals(level: .province, within: .province(province)).first?.confirmed == false)
         try await store.close()
     }
 
@@ -205,7 +205,7 @@ import Testing
 }
 
 /// The reason an action was refused, if it was.
-func refusal(_ outcome: Result<ResultFormVersion, any Error>) -> FormRefusal.Reason? {
-    if case .failure(let error) = outcome { return (error as? FormRefusal)?.reason }
+func refusal(_ outcome: Result<ResultFormVersion, any Error>) -> Refusal.Reason? {
+    if case .failure(let error) = outcome { return (error as? Refusal)?.reason }
     return nil
 }

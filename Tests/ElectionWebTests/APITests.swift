@@ -19,7 +19,7 @@ import Testing
             #expect(byNumber.status == .ok)
             let body = try json(byNumber.body)
             #expect(body["status"] as? String == "registered")
-            #expect((body["pollingStation"] as? [String: Any])?["id"] as? String == station.id)
+            #expect((body["pollingStation"] as? [String: Any])?["id"] as? String == station.id.rawValue)
             #expect(!byNumber.body.contains(voter.name.latin))
             let byName = try await client.postJSON(
                 "/api/v1/registration", #"{"name": "\#(voter.name.khmer)", "dateOfBirth": "\#(voter.dateOfBirth.iso)"}"#)
@@ -63,7 +63,7 @@ import Testing
             #expect(provinces?.count == 25)
             let nearest = try await client.get("/api/v1/stations/nearest?lat=\(station.position.latitude)&lon=\(station.position.longitude)&limit=3")
             let first = (try JSONSerialization.jsonObject(with: Data(nearest.body.utf8)) as? [[String: Any]])?.first
-            #expect((first?["pollingStation"] as? [String: Any])?["id"] as? String == station.id)
+            #expect((first?["pollingStation"] as? [String: Any])?["id"] as? String == station.id.rawValue)
             #expect(first?["distanceMetres"] as? Int == 0)
             let list = try json(try await client.get("/api/v1/parties/1/lists/12").body)
             #expect((list["candidates"] as? [[String: Any]])?.first?["dateOfBirth"] == nil)

@@ -32,7 +32,7 @@ import Testing
         let outsider = Passwords.newToken()
         try await store.addObserverToken(digest: Passwords.digest(outsider), missionID: "other", seat: 1)
         let station = try #require(try await store.deployment(ofMission: DemoMission.id).keys.sorted().first)
-        return Fixture(store: store, token: token, station: station, outsider: outsider)
+        return Fixture(store: store, token: token, station: station.rawValue, outsider: outsider)
     }
 
     static func run(_ fixture: Fixture, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -80,7 +80,7 @@ import Testing
 
     @Test func badChecklistsAreRefusedNamingTheFieldAndNothingIsStored() async throws {
         let fixture = try await Self.fixture()
-        let outsideDeployment = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id)
+        let outsideDeployment = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id.rawValue)
         try await Self.run(fixture) { client in
             let url = "/api/v1/missions/\(DemoMission.id)/checklists"
             let before = try await fixture.store.submissions(ofMission: DemoMission.id).count
@@ -186,7 +186,7 @@ import Testing
 
     @Test func visitsAreRecordedOnlyAtDeployedStationsWithSensibleTimes() async throws {
         let fixture = try await Self.fixture()
-        let outside = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id)
+        let outside = try #require(try await fixture.store.pollingStations(inProvince: "17").first?.id.rawValue)
         try await Self.run(fixture) { client in
             let url = "/api/v1/missions/\(DemoMission.id)/visits"
             func visit(_ station: String, _ arrival: String, _ departure: String, _ phase: String) -> String {

@@ -20,7 +20,7 @@ import Testing
         let store: SQLElectionStore
         let station: PollingStation
         let counts: ResultCounts
-        let ballot: [Int]
+        let ballot: [PartyNumber]
     }
 
     /// A private database with two commune officials (cheap bcrypt), a station of theirs and its
@@ -60,7 +60,7 @@ import Testing
         return (cookie, String(csrf))
     }
 
-    static func formFields(_ counts: ResultCounts, ballot: [Int]) -> [(String, String)] {
+    static func formFields(_ counts: ResultCounts, ballot: [PartyNumber]) -> [(String, String)] {
         ResultCounts.fieldNames.map { ($0, String(counts.value(of: $0) ?? 0)) } + ballot.map { ("votes.\($0)", String(counts.votes[$0] ?? 0)) }
     }
 

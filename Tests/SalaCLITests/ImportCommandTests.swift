@@ -60,7 +60,7 @@ import Testing
         let dir = try TestDatabases.temporaryDirectory()
         let db = try Self.emptyRegister(dir)
         let good = try await TestDatabases.register().prefix(4).map { RegisterFile.line(of: $0, citizenship: "KHM") }
-        let station = try await TestDatabases.register()[0].stationCode
+        let station = try await TestDatabases.register()[0].stationCode.rawValue
         func line(_ serial: Int, born: String = "1990-02-03", station: String = station, tail: String = "KHM,") -> String {
             "\(VoterNumber(serial: serial)),សុខ ដារ៉ា,Sok Dara,F,\(born),\(station),\(tail)\n"
         }

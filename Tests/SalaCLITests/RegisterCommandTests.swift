@@ -22,13 +22,13 @@ import Testing
         let db = try await TestDatabases.sqlitePath()
         let register = try await TestDatabases.register()
         let busiest = Dictionary(grouping: register, by: \.stationCode).max { $0.value.count < $1.value.count }!
-        let list = try SalaCommand.run(["register", "list", "--db", db, "--station", busiest.key])
+        let list = try SalaCommand.run(["register", "list", "--db", db, "--station", busiest.key.rawValue])
         #expect(list.status == 0, "\(list.error)")
         #expect(list.output.components(separatedBy: "<td class=\"signature\">").count - 1 == busiest.value.count)
         for voter in busiest.value { #expect(list.output.contains(voter.number.description)) }
-        let commune = String(busiest.key.prefix(6))
+        let commune = busiest.key.commune
         let stations = Set(TestDatabases.scenario.reference.pollingStations.filter { $0.communeCode == commune }.map(\.id))
-        let pages = try SalaCommand.run(["register", "list", "--db", db, "--commune", commune])
+        let pages = try SalaCommand.run(["register", "list", "--db", db, "--commune", commune.rawValue])
         #expect(pages.output.components(separatedBy: "<section class=\"station\">").count - 1 == stations.count)
         #expect(try SalaCommand.run(["register", "list", "--db", db, "--station", "999999999"]).error.contains("no polling station"))
         #expect(try SalaCommand.run(["register", "list", "--db", db]).status != 0)

@@ -70,7 +70,7 @@ import Testing
         let province = try SalaCommand.run(["tally", "--db", db, "--level", "province", "--code", "12"])
         #expect(province.status == 0)
         #expect(province.output.components(separatedBy: "elected: ").count - 1 == 12)
-        let station = try SalaCommand.run(["tally", "--db", db, "--level", "station", "--code", scenario.reference.pollingStations[0].id, "--json"])
+        let station = try SalaCommand.run(["tally", "--db", db, "--level", "station", "--code", scenario.reference.pollingStations[0].id.rawValue, "--json"])
         #expect(station.status == 0)
         #expect(station.output.contains("\"ballotsCast\" : \(forms[0].ballotsInBox)"))
         let badLevel = try SalaCommand.run(["tally", "--db", db, "--level", "district"])

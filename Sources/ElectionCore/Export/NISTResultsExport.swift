@@ -56,9 +56,9 @@ public enum NISTResultsExport {
     /// Why a report cannot be exported.
     public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A constituency has votes or seats for a ballot number that is not among the report's parties.
-        case unknownParty(ballotNumber: Int, constituency: String)
+        case unknownParty(ballotNumber: PartyNumber, constituency: ProvinceCode)
         /// Two constituencies have the same code: their identifiers would collide.
-        case duplicateConstituency(String)
+        case duplicateConstituency(ProvinceCode)
 
         public var description: String {
             switch self {
@@ -104,14 +104,14 @@ public enum NISTResultsExport {
     // MARK: Building
 
     static let nationalID = "gpu-national"
-    static func partyID(_ ballotNumber: Int) -> String { "party-\(ballotNumber)" }
-    static func unitID(_ code: String) -> String { "gpu-\(code)" }
+    static func partyID(_ ballotNumber: PartyNumber) -> String { "party-\(ballotNumber)" }
+    static func unitID(_ code: ProvinceCode) -> String { "gpu-\(code)" }
 
     static func electionReport(
         _ report: ResultsReport, generatedAt: Date, status: Status, publication: Int?,
         issuer: String, issuerAbbreviation: String, country: (english: String, khmer: String), timeZone: TimeZone
     ) throws -> ElectionReport {
-        var seen = Set<String>()
+        var seen = Set<ProvinceCode>()
         let known = Set(report.parties.map(\.id))
         for c in report.constituencies {
             guard seen.insert(c.constituency.id).inserted else { throw ExportError.duplicateConstituency(c.constituency.id) }
@@ -136,7 +136,7 @@ public enum NISTResultsExport {
             composing: report.constituencies.map { unitID($0.constituency.id) }, totals: report.national)
         let provinces = report.constituencies.map { c in
             ReportingUnit(
-                id: unitID(c.constituency.id), type: "other", otherType: c.constituency.kind, number: c.constituency.id,
+                id: unitID(c.constituency.id), type: "other", otherType: c.constituency.kind, number: c.constituency.id.rawValue,
                 name: .both(english: c.constituency.nameEnglish, khmer: c.constituency.nameKhmer),
                 composing: nil, totals: c.totals)
         }
@@ -149,7 +149,7 @@ public enum NISTResultsExport {
             let onBallot = Set(c.totals.counts.votes.keys).union(c.seats.keys)
             let selections = report.parties.filter { onBallot.contains($0.id) }.map { p in
                 PartySelection(
-                    id: "selection-\(c.constituency.id)-\(p.id)", partyIDs: [partyID(p.id)], sequenceOrder: p.id,
+                    id: "selection-\(c.constituency.id)-\(p.id)", partyIDs: [partyID(p.id)], sequenceOrder: p.id.rawValue,
                     voteCounts: [
                         VoteCounts(type: "total", count: c.totals.counts.votes[p.id] ?? 0, unit: unit),
                         VoteCounts(type: "seats", count: c.seats[p.id] ?? 0, unit: unit),

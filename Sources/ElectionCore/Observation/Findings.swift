@@ -8,7 +8,7 @@ public struct QuestionFinding: Sendable, Hashable, Codable {
     /// Answer (`yes`, `no`, an option id; numbers, times and text are not counted) → submissions.
     public var counts: [String: Int]
     /// Province code → answer → submissions.
-    public var byProvince: [String: [String: Int]]
+    public var byProvince: [ProvinceCode: [String: Int]]
     /// Hour of the day the observer filled the checklist in (0–23) → answer → submissions.
     public var byHour: [Int: [String: Int]]
 
@@ -27,7 +27,7 @@ public struct QuestionFinding: Sendable, Hashable, Codable {
                 finding.answered += 1
                 for value in values {
                     finding.counts[value, default: 0] += 1
-                    finding.byProvince[String(s.stationCode.prefix(2)), default: [:]][value, default: 0] += 1
+                    finding.byProvince[s.stationCode.province, default: [:]][value, default: 0] += 1
                     finding.byHour[s.observedAt.minutes / 60, default: [:]][value, default: 0] += 1
                 }
             }
@@ -48,10 +48,10 @@ public struct DataQualityFlag: Sendable, Hashable, Codable {
     }
 
     public var kind: Kind
-    public var stationCode: String
+    public var stationCode: StationCode
     public var detail: String
 
-    public init(kind: Kind, stationCode: String, detail: String) {
+    public init(kind: Kind, stationCode: StationCode, detail: String) {
         self.kind = kind
         self.stationCode = stationCode
         self.detail = detail

@@ -39,7 +39,7 @@ public struct Incident: Sendable, Hashable, Codable {
     public var category: Category
     public var severity: Severity
     /// The polling station, when it happened at one.
-    public var stationCode: String?
+    public var stationCode: StationCode?
     /// Where it happened, in words, when not at a station.
     public var place: String
     public var day: CalendarDate
@@ -48,7 +48,7 @@ public struct Incident: Sendable, Hashable, Codable {
     public var status: Status
 
     public init(
-        id: Int, missionID: String, kind: Kind, category: Category, severity: Severity, stationCode: String?,
+        id: Int, missionID: String, kind: Kind, category: Category, severity: Severity, stationCode: StationCode?,
         place: String, day: CalendarDate, time: ClockTime?, description: String, status: Status
     ) {
         self.id = id

@@ -4,7 +4,7 @@ public struct MissionFindings: Sendable, Hashable, Codable {
     public var visits: Int
     public var stationsVisited: Int
     /// Province codes the mission visited, in code order.
-    public var provinces: [String]
+    public var provinces: [ProvinceCode]
     public var checklists: Int
     /// For each yes/no and choice question of each form used.
     public var questions: [QuestionFinding]
@@ -15,7 +15,7 @@ public struct MissionFindings: Sendable, Hashable, Codable {
     public var complaints: Int
 
     public init(
-        missionID: String, visits: Int, stationsVisited: Int, provinces: [String], checklists: Int, questions: [QuestionFinding],
+        missionID: String, visits: Int, stationsVisited: Int, provinces: [ProvinceCode], checklists: Int, questions: [QuestionFinding],
         flags: [DataQualityFlag], incidentsByCategory: [String: Int], complaints: Int
     ) {
         self.missionID = missionID
@@ -47,7 +47,7 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var accreditedObservers: [String: Int]
     public var findings: MissionFindings
     /// Province code → name, for the provinces visited.
-    public var provinceNames: [String: String]
+    public var provinceNames: [ProvinceCode: String]
     public var forms: [ChecklistForm]
     public var statement: MissionStatement?
 
@@ -55,7 +55,7 @@ public struct MissionReport: Sendable, Hashable, Codable {
         mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], teams: [ObserverTeam],
         visitsByTeam: [String: Int], election: Election,
         statistics: ElectionStatistics, commissions: [String: Int], accreditedObservers: [String: Int], findings: MissionFindings,
-        provinceNames: [String: String], forms: [ChecklistForm], statement: MissionStatement?
+        provinceNames: [ProvinceCode: String], forms: [ChecklistForm], statement: MissionStatement?
     ) {
         self.mission = mission
         self.members = members

@@ -13,11 +13,11 @@ public struct StationDraw: Sendable, Hashable, Codable {
 
     public var seed: UInt64
     /// The station codes drawn from, sorted: the draw depends only on this set.
-    public var frame: [String]
+    public var frame: [StationCode]
     public var size: Int
     public var strata: Strata
 
-    public init(seed: UInt64, frame: [String], size: Int, strata: Strata) {
+    public init(seed: UInt64, frame: [StationCode], size: Int, strata: Strata) {
         self.seed = seed
         self.frame = Array(Set(frame)).sorted()
         self.size = size
@@ -31,20 +31,22 @@ public struct StationDraw: Sendable, Hashable, Codable {
     }
 
     /// The stations drawn, sorted by code.
-    public func stations() throws(Problem) -> [String] {
+    public func stations() throws(Problem) -> [StationCode] {
         guard !frame.isEmpty else { throw .emptyFrame }
         guard (1...frame.count).contains(size) else { throw .sizeOutOfRange(size, frame: frame.count) }
-        let keyLength = switch strata {
-        case .none: 0
-        case .province: 2
-        case .commune: 6
+        var groups: [UnitCode: [StationCode]] = [:]
+        for code in frame {
+            let stratum: UnitCode = switch strata {
+            case .none: .nation
+            case .province: .province(code.province)
+            case .commune: .commune(code.commune)
+            }
+            groups[stratum, default: []].append(code)
         }
-        var groups: [String: [String]] = [:]
-        for code in frame { groups[String(code.prefix(keyLength)), default: []].append(code) }
         let keys = groups.keys.sorted()
         let shares = Self.largestRemainder(size, weights: keys.map { groups[$0]!.count })
         var generator = SplitMix(state: seed)
-        var drawn: [String] = []
+        var drawn: [StationCode] = []
         for (key, share) in zip(keys, shares) {
             // A partial Fisher-Yates shuffle of the stratum, in code order: the first `share`.
             var pool = groups[key]!

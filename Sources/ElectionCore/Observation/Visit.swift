@@ -4,10 +4,10 @@ public struct ObserverTeam: Sendable, Hashable, Codable {
     public var name: String
     /// Seats of the members in the team.
     public var members: [Int]
-    /// Province (2-digit) or commune (6-digit) codes.
-    public var area: [String]
+    /// The provinces and communes the team covers.
+    public var area: [UnitCode]
 
-    public init(missionID: String, name: String, members: [Int], area: [String]) {
+    public init(missionID: String, name: String, members: [Int], area: [UnitCode]) {
         self.missionID = missionID
         self.name = name
         self.members = members
@@ -18,13 +18,13 @@ public struct ObserverTeam: Sendable, Hashable, Codable {
 /// A mission team's visit to a polling station on election day.
 public struct StationVisit: Sendable, Hashable, Codable {
     public var missionID: String
-    public var stationCode: String
+    public var stationCode: StationCode
     public var team: String
     public var arrival: ClockTime
     public var departure: ClockTime
     public var phase: VisitPhase
 
-    public init(missionID: String, stationCode: String, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
+    public init(missionID: String, stationCode: StationCode, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
         self.missionID = missionID
         self.stationCode = stationCode
         self.team = team
@@ -41,7 +41,7 @@ public struct ChecklistSubmission: Sendable, Hashable, Codable {
     public var missionID: String
     /// The mission member who observed.
     public var observer: Int
-    public var stationCode: String
+    public var stationCode: StationCode
     public var formID: String
     public var formVersion: Int
     /// When the observer filled it in, `HH:MM` on election day.
@@ -49,7 +49,7 @@ public struct ChecklistSubmission: Sendable, Hashable, Codable {
     public var answers: ChecklistAnswers
 
     public init(
-        id: String, missionID: String, observer: Int, stationCode: String, formID: String, formVersion: Int,
+        id: String, missionID: String, observer: Int, stationCode: StationCode, formID: String, formVersion: Int,
         observedAt: ClockTime, answers: ChecklistAnswers
     ) {
         self.id = id

@@ -16,26 +16,18 @@ public struct RegisterChange: Sendable, Hashable, Codable {
     /// The voter as the change left them (as they were, for a removal).
     public var voter: Voter
     /// The station before a move.
-    public var fromStation: String?
+    public var fromStation: StationCode?
     public var reason: String
     /// The official's account name.
     public var official: String
     public var at: Date
 
-    public init(kind: Kind, voter: Voter, fromStation: String? = nil, reason: String, official: String, at: Date) {
+    public init(kind: Kind, voter: Voter, fromStation: StationCode? = nil, reason: String, official: String, at: Date) {
         self.kind = kind
         self.voter = voter
         self.fromStation = fromStation
         self.reason = reason
         self.official = official
         self.at = at
-    }
-}
-
-extension Official {
-    /// Whether the official may change the register at `stationCode`: the NEC anywhere, a
-    /// provincial or commune commission within its unit; a polling station's commission never.
-    public func mayChangeRegister(at stationCode: String) -> Bool {
-        role != .stationOfficial && covers(stationCode)
     }
 }

@@ -17,7 +17,7 @@ public struct VoterEligibility: Sendable {
 
     /// Checks one line's fields (in ``RegisterFile/columns`` order) and makes the voter, or names
     /// the first field that is wrong and why. `knownStation` says whether a station code exists.
-    public func voter(from fields: [String], knownStation: (String) -> Bool) -> Result<Voter, RowRejection> {
+    public func voter(from fields: [String], knownStation: (StationCode) -> Bool) -> Result<Voter, RowRejection> {
         func refuse(_ field: String, _ code: RowRejection.Code, _ reason: String) -> Result<Voter, RowRejection> {
             .failure(RowRejection(field: field, code: code, reason: reason))
         }
@@ -47,9 +47,9 @@ public struct VoterEligibility: Sendable {
         guard age <= Self.oldestPlausibleAge else {
             return refuse("date_of_birth", .implausibleAge, "\(born.iso) would make the voter \(age) on election day: check the year")
         }
-        let station = fields[5].trimmed
-        guard station.utf8.count == 9, station.utf8.allSatisfy({ (48...57).contains($0) }) else {
-            return refuse("station_code", .stationCode, "'\(station)' is not a polling station code (9 digits)")
+        let written5 = fields[5].trimmed
+        guard let station = StationCode(written5) else {
+            return refuse("station_code", .stationCode, "'\(written5)' is not a polling station code (9 digits)")
         }
         guard knownStation(station) else { return refuse("station_code", .unknownStation, "no polling station \(station)") }
         let written = fields[6].trimmed

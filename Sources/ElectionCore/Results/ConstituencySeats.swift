@@ -1,8 +1,12 @@
 /// The seats of one constituency shared among the parties by its votes, and who fills them.
 public struct ConstituencySeats: Sendable, Hashable {
-    public var constituencyCode: String
-    /// The allocation with its trace; seats are keyed by the party's ballot number as text.
+    public var constituencyCode: ProvinceCode
+    /// The allocation with its trace; contestants are named by the party's ballot number.
     public var outcome: AllocationOutcome
+    /// Seats per party.
+    public var seatsByParty: [PartyNumber: Int]
+    /// The tie the law does not settle, with parties by ballot number.
+    public var tie: SeatTie?
     /// Candidates elected, party by party in ballot order, each party's in list order.
     public var elected: [Candidate]
 
@@ -10,17 +14,22 @@ public struct ConstituencySeats: Sendable, Hashable {
     /// each party can win at most as many seats as it has candidates, and its seats go to its
     /// candidates in list order.
     public init(
-        constituencyCode: String, seats: Int, method: SeatMethod, votes: [Int: Int], lists: [Int: [Candidate]],
+        constituencyCode: ProvinceCode, seats: Int, method: SeatMethod, votes: [PartyNumber: Int], lists: [PartyNumber: [Candidate]],
         tieBreak: SeatAllocation.TieBreak = .none
     ) throws {
-        let contestants = votes.keys.sorted().map { party in
-            SeatAllocation.Contestant(name: String(party), votes: votes[party] ?? 0, cap: lists[party]?.count ?? 0)
+        let parties = votes.keys.sorted()
+        let byName = Dictionary(uniqueKeysWithValues: parties.map { ($0.description, $0) })
+        let contestants = parties.map { party in
+            SeatAllocation.Contestant(name: party.description, votes: votes[party] ?? 0, cap: lists[party]?.count ?? 0)
         }
         let outcome = try SeatAllocation(method: method, seats: seats, contestants: contestants, tieBreak: tieBreak).allocate()
         self.outcome = outcome
         self.constituencyCode = constituencyCode
-        elected = votes.keys.sorted().flatMap { party in
-            (lists[party] ?? []).sorted { $0.listPosition < $1.listPosition }.prefix(outcome.seats[String(party)] ?? 0)
+        let seats = Dictionary(uniqueKeysWithValues: outcome.seats.compactMap { name, n in byName[name].map { ($0, n) } })
+        seatsByParty = seats
+        tie = outcome.tie.map { SeatTie(parties: $0.contestants.compactMap { byName[$0] }.sorted(), seats: $0.seats) }
+        elected = parties.flatMap { party in
+            (lists[party] ?? []).sorted { $0.listPosition < $1.listPosition }.prefix(seats[party] ?? 0)
         }
     }
 }
@@ -42,17 +51,5 @@ extension SeatMethod {
             guard let quota = Quota(rawValue: name) else { return nil }
             self = .largestRemainder(quota)
         }
-    }
-}
-
-extension ConstituencySeats {
-    /// Seats per party ballot number.
-    public var seatsByParty: [Int: Int] {
-        Dictionary(uniqueKeysWithValues: outcome.seats.compactMap { name, n in Int(name).map { ($0, n) } })
-    }
-
-    /// The tie, with parties by ballot number.
-    public var tie: SeatTie? {
-        outcome.tie.map { SeatTie(parties: $0.contestants.compactMap { Int($0) }.sorted(), seats: $0.seats) }
     }
 }

@@ -74,11 +74,11 @@ public struct FormCheck: Sendable, Hashable, Identifiable {
 /// What a form is checked against besides its own figures.
 public struct FormContext: Sendable, Hashable {
     /// Ballot numbers of the parties standing at the station.
-    public var ballot: [Int]
+    public var ballot: [PartyNumber]
     /// Voters the register assigns to the station.
     public var registeredOnList: Int
 
-    public init(ballot: [Int], registeredOnList: Int) {
+    public init(ballot: [PartyNumber], registeredOnList: Int) {
         self.ballot = ballot
         self.registeredOnList = registeredOnList
     }

@@ -19,9 +19,6 @@ public enum OfficialRole: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Digits of the unit code this role is tied to: none for the NEC, 2 for a province, 6 for a commune, 9 for a station.
-    public var unitCodeLength: Int { unitLevel.codeLength }
-
     /// Whether the role may settle disputes, open corrections and acknowledge for others.
     public var coordinates: Bool { self != .stationOfficial }
 }
@@ -32,19 +29,19 @@ public struct Official: Sendable, Hashable, Codable {
     /// The account name, unique.
     public var name: String
     public var role: OfficialRole
-    /// The province, commune or station code the role is limited to; empty for the NEC.
-    public var unitCode: String
+    /// The province, commune or station the role is limited to; the nation for the NEC.
+    public var unitCode: UnitCode
 
-    public init(id: Int, name: String, role: OfficialRole, unitCode: String) {
+    public init(id: Int, name: String, role: OfficialRole, unitCode: UnitCode) {
         self.id = id
         self.name = name
         self.role = role
         self.unitCode = unitCode
     }
 
-    /// Whether the station (or commune or province) with this code is within the official's unit.
-    /// Codes nest: a station's code starts with its commune's, which starts with its province's.
-    public func covers(_ code: String) -> Bool {
-        code.hasPrefix(unitCode)
-    }
+    /// Whether the unit (a station, commune or province) is within the official's unit.
+    public func covers(_ unit: UnitCode) -> Bool { unitCode.contains(unit) }
+
+    /// Whether the station is within the official's unit.
+    public func covers(_ station: StationCode) -> Bool { unitCode.contains(station) }
 }

@@ -15,11 +15,11 @@ public struct ResultCounts: Sendable, Hashable, Codable {
     /// Ballots in the box that count for no party.
     public var invalidBallots: Int
     /// Valid votes for each party on the ballot, by ballot number.
-    public var votes: [Int: Int]
+    public var votes: [PartyNumber: Int]
 
     public init(
         registeredVoters: Int, ballotsReceived: Int, ballotsIssued: Int, ballotsInBox: Int,
-        spoiledBallots: Int, unusedBallots: Int, invalidBallots: Int, votes: [Int: Int]
+        spoiledBallots: Int, unusedBallots: Int, invalidBallots: Int, votes: [PartyNumber: Int]
     ) {
         self.registeredVoters = registeredVoters
         self.ballotsReceived = ballotsReceived

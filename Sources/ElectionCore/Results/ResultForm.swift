@@ -30,7 +30,7 @@ public struct ResultEntry: Sendable, Hashable, Codable {
 /// One version of a station's result form. Version 1 is the count on the night; each correction
 /// after acceptance is a new version with its reason, and every version is kept.
 public struct ResultFormVersion: Sendable, Hashable, Codable {
-    public var stationCode: String
+    public var stationCode: StationCode
     public var version: Int
     public var status: FormStatus
     /// Why this version exists (for corrections); nil for version 1.
@@ -49,7 +49,7 @@ public struct ResultFormVersion: Sendable, Hashable, Codable {
     public var acknowledgedBy: Int?
 
     public init(
-        stationCode: String, version: Int, status: FormStatus = .awaitingFirstEntry, reason: String? = nil,
+        stationCode: StationCode, version: Int, status: FormStatus = .awaitingFirstEntry, reason: String? = nil,
         openedBy: Int? = nil, entries: [ResultEntry] = [], counts: ResultCounts? = nil, resolvedBy: Int? = nil,
         warnings: [String] = [], acknowledgedBy: Int? = nil
     ) {
@@ -83,6 +83,16 @@ public enum FormAction: Sendable, Hashable {
     /// Open a new version of an accepted form, for this reason (coordinators).
     case correct(reason: String)
 
+    /// The permission the action needs.
+    public var permission: OfficialAction {
+        switch self {
+        case .enter: .enterResult
+        case .resolve: .resolveDispute
+        case .acknowledge: .acknowledgeWarnings
+        case .correct: .correctResult
+        }
+    }
+
     /// The action's name in the audit history.
     public var name: String {
         switch self {
@@ -94,64 +104,65 @@ public enum FormAction: Sendable, Hashable {
     }
 }
 
-/// Why an action on a form was refused. Nothing is stored when it is.
-public struct FormRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Hashable, Codable {
-        /// The station is not within the official's unit.
-        case notYourStation = "not-your-station"
-        /// The action names a version that is not the station's latest.
-        case staleVersion = "stale-version"
-        /// The form is not in a state where this action applies.
-        case wrongState = "wrong-state"
-        /// This official already entered this version; the second entry must be someone else's.
-        case sameOfficial = "same-official"
-        /// Only commune, provincial or national officials may do this.
-        case notCoordinator = "not-coordinator"
-        /// The figures fail error checks: the paper form must be corrected first.
-        case failedChecks = "failed-checks"
-        /// A correction needs a reason.
-        case reasonRequired = "reason-required"
-    }
-
-    public var reason: Reason
-    /// The form field concerned, when there is one.
-    public var field: String?
-    /// The error checks failed (for ``Reason/failedChecks``).
-    public var checks: [String]
-    /// English explanation; pages translate by ``reason`` and ``checks``.
-    public var message: String
-
-    public init(_ reason: Reason, field: String? = nil, checks: [String] = [], _ message: String) {
-        self.reason = reason
-        self.field = field
-        self.checks = checks
-        self.message = message
-    }
-
-    public var description: String { message }
+/// What an action did to a form: the version after it, the line it adds to the station's history,
+/// and the confirmations it undoes. The store persists exactly this.
+public struct FormTransition: Sendable, Hashable {
+    /// The version after the action: the same version changed, or a new one for a correction.
+    public var form: ResultFormVersion
+    /// Whether ``form`` is a new version that starts beside the kept one (a correction).
+    public var opensVersion: Bool
+    /// What the history line says beside the action and status: the correction's reason, the
+    /// warnings acknowledged, or the fields two entries differ in.
+    public var detail: String?
+    /// Units whose confirmation no longer holds: a correction makes its province and the nation
+    /// provisional again.
+    public var reopens: [UnitCode]
 }
 
 extension ResultFormVersion {
-    /// The form after `official` does `action` to it, checked against the station's `context`.
-    /// A correction returns the new version, which the caller stores beside this one.
-    /// `expectedVersion` is the version the official was looking at: any other is stale.
+    /// The form after `official` does `action` to it: ``transition(_:by:expectedVersion:context:)``
+    /// without its effects.
     public func applying(
         _ action: FormAction, by official: Official, expectedVersion: Int, context: FormContext
-    ) throws(FormRefusal) -> ResultFormVersion {
-        guard official.covers(stationCode), official.unitCode.count <= stationCode.count else {
-            throw FormRefusal(.notYourStation, field: "station", "station \(stationCode) is not within \(official.name)'s unit")
+    ) throws(Refusal) -> ResultFormVersion {
+        try transition(action, by: official, expectedVersion: expectedVersion, context: context).form
+    }
+
+    /// What happens when `official` does `action` to the form, checked against the station's
+    /// `context`: the next version and its effects. A correction returns a new version, which the
+    /// caller stores beside this one. `expectedVersion` is the version the official was looking
+    /// at: any other is stale.
+    public func transition(
+        _ action: FormAction, by official: Official, expectedVersion: Int, context: FormContext
+    ) throws(Refusal) -> FormTransition {
+        let next = try nextVersion(after: action, by: official, expectedVersion: expectedVersion, context: context)
+        let opensVersion = next.version != version
+        var detail: String?
+        switch action {
+        case .correct(let reason): detail = reason
+        case .acknowledge: detail = warnings.joined(separator: ", ")
+        case .enter, .resolve: if next.status == .disputed { detail = next.differences.joined(separator: ", ") }
         }
+        return FormTransition(
+            form: next, opensVersion: opensVersion, detail: detail,
+            reopens: opensVersion ? [.province(stationCode.province), .nation] : [])
+    }
+
+    private func nextVersion(
+        after action: FormAction, by official: Official, expectedVersion: Int, context: FormContext
+    ) throws(Refusal) -> ResultFormVersion {
+        try official.require(action.permission, on: .station(stationCode))
         guard expectedVersion == version else {
-            throw FormRefusal(.staleVersion, field: "version", "version \(expectedVersion) is not the latest; the latest is version \(version)")
+            throw Refusal(.staleVersion, field: "version", "version \(expectedVersion) is not the latest; the latest is version \(version)")
         }
         var next = self
         switch action {
         case .enter(let counts):
             guard status == .awaitingFirstEntry || status == .awaitingSecondEntry else {
-                throw FormRefusal(.wrongState, "version \(version) is \(status.rawValue) and takes no more entries")
+                throw Refusal(.wrongState, "version \(version) is \(status.rawValue) and takes no more entries")
             }
             guard !entries.contains(where: { $0.officialID == official.id }) else {
-                throw FormRefusal(.sameOfficial, "\(official.name) already entered version \(version); a different official must make the second entry")
+                throw Refusal(.sameOfficial, "\(official.name) already entered version \(version); a different official must make the second entry")
             }
             try Self.requirePassing(counts, context)
             next.entries.append(ResultEntry(officialID: official.id, counts: counts))
@@ -164,35 +175,29 @@ extension ResultFormVersion {
             }
         case .resolve(let counts):
             guard status == .disputed else {
-                throw FormRefusal(.wrongState, "version \(version) is \(status.rawValue), not disputed")
-            }
-            guard official.role.coordinates else {
-                throw FormRefusal(.notCoordinator, "only a commune, provincial or national official may settle a dispute")
+                throw Refusal(.wrongState, "version \(version) is \(status.rawValue), not disputed")
             }
             guard !entries.contains(where: { $0.officialID == official.id }) else {
-                throw FormRefusal(.sameOfficial, "a dispute must be settled by an official who did not enter the form")
+                throw Refusal(.sameOfficial, "a dispute must be settled by an official who did not enter the form")
             }
             try Self.requirePassing(counts, context)
             next.resolvedBy = official.id
             next.settle(counts, context)
         case .acknowledge:
             guard status == .awaitingAcknowledgement else {
-                throw FormRefusal(.wrongState, "version \(version) is \(status.rawValue) and has nothing to acknowledge")
+                throw Refusal(.wrongState, "version \(version) is \(status.rawValue) and has nothing to acknowledge")
             }
             guard !entries.contains(where: { $0.officialID == official.id }), resolvedBy != official.id else {
-                throw FormRefusal(.sameOfficial, "warnings must be acknowledged by an official who did not enter or settle the figures")
+                throw Refusal(.sameOfficial, "warnings must be acknowledged by an official who did not enter or settle the figures")
             }
             next.acknowledgedBy = official.id
             next.status = .accepted
         case .correct(let reason):
-            guard official.role.coordinates else {
-                throw FormRefusal(.notCoordinator, "only a commune, provincial or national official may correct an accepted form")
-            }
             guard status == .accepted else {
-                throw FormRefusal(.wrongState, "version \(version) is \(status.rawValue); only an accepted form is corrected")
+                throw Refusal(.wrongState, "version \(version) is \(status.rawValue); only an accepted form is corrected")
             }
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { throw FormRefusal(.reasonRequired, field: "reason", "a correction needs a reason") }
+            guard !reason.isEmpty else { throw Refusal(.reasonRequired, field: "reason", "a correction needs a reason") }
             return ResultFormVersion(stationCode: stationCode, version: version + 1, reason: reason, openedBy: official.id)
         }
         return next
@@ -204,10 +209,10 @@ extension ResultFormVersion {
         status = warnings.isEmpty ? .accepted : .awaitingAcknowledgement
     }
 
-    private static func requirePassing(_ counts: ResultCounts, _ context: FormContext) throws(FormRefusal) {
+    private static func requirePassing(_ counts: ResultCounts, _ context: FormContext) throws(Refusal) {
         let errors = FormCheck.findings(for: counts, in: context).filter { $0.severity == .error }
         guard errors.isEmpty else {
-            throw FormRefusal(
+            throw Refusal(
                 .failedChecks, field: errors[0].fields.first, checks: errors.map(\.id),
                 errors.map { "\($0.id): \($0.rule)" }.joined(separator: " "))
         }

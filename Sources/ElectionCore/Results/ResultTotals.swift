@@ -19,8 +19,8 @@ public enum ResultLevel: String, Sendable, Hashable, Codable, CaseIterable {
 /// The accepted figures of every reporting station in one unit, summed.
 public struct ResultTotals: Sendable, Hashable, Codable {
     public var level: ResultLevel
-    /// Unit code: empty for the nation.
-    public var code: String
+    /// The unit: its code is empty for the nation.
+    public var code: UnitCode
     /// The sum of the current accepted version of every reporting station's form.
     public var counts: ResultCounts
     /// Stations whose form is accepted.
@@ -34,7 +34,7 @@ public struct ResultTotals: Sendable, Hashable, Codable {
     public var confirmed: Bool
 
     public init(
-        level: ResultLevel, code: String, counts: ResultCounts, stationsReported: Int, stationsTotal: Int,
+        level: ResultLevel, code: UnitCode, counts: ResultCounts, stationsReported: Int, stationsTotal: Int,
         registeredOnList: Int, confirmed: Bool
     ) {
         self.level = level
@@ -59,7 +59,7 @@ public struct ResultTotals: Sendable, Hashable, Codable {
         counts.ballotsInBox == 0 ? Rational(0) : Rational(counts.invalidBallots, counts.ballotsInBox)
     }
     /// The party with the most valid votes, or nil when none has votes or the first place is tied.
-    public var leadingParty: Int? {
+    public var leadingParty: PartyNumber? {
         let ranked = counts.votes.sorted { $0.value > $1.value }
         guard let first = ranked.first, first.value > 0 else { return nil }
         if ranked.count > 1, ranked[1].value == first.value { return nil }

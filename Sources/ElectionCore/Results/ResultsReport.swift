@@ -6,13 +6,13 @@ public struct ResultsReport: Sendable, Hashable, Codable {
         public var constituency: Constituency
         public var totals: ResultTotals
         /// Seats per party ballot number, from the votes counted so far.
-        public var seats: [Int: Int]
+        public var seats: [PartyNumber: Int]
         /// Set when a tie the law does not settle leaves seats to a drawing of lots.
         public var tie: SeatTie?
         /// Candidates who fill the seats, in ballot then list order.
         public var elected: [Candidate]
 
-        public init(constituency: Constituency, totals: ResultTotals, seats: [Int: Int], tie: SeatTie?, elected: [Candidate]) {
+        public init(constituency: Constituency, totals: ResultTotals, seats: [PartyNumber: Int], tie: SeatTie?, elected: [Candidate]) {
             self.constituency = constituency
             self.totals = totals
             self.seats = seats
@@ -36,7 +36,7 @@ public struct ResultsReport: Sendable, Hashable, Codable {
     }
 
     /// Seats per party across all constituencies.
-    public var seatsByParty: [Int: Int] {
+    public var seatsByParty: [PartyNumber: Int] {
         constituencies.reduce(into: [:]) { sum, c in
             for (party, n) in c.seats { sum[party, default: 0] += n }
         }
@@ -47,10 +47,10 @@ public struct ResultsReport: Sendable, Hashable, Codable {
 /// a drawing of lots is required.
 public struct SeatTie: Sendable, Hashable, Codable {
     /// Ballot numbers of the tied parties.
-    public var parties: [Int]
+    public var parties: [PartyNumber]
     public var seats: Int
 
-    public init(parties: [Int], seats: Int) {
+    public init(parties: [PartyNumber], seats: Int) {
         self.parties = parties
         self.seats = seats
     }

@@ -1,0 +1,82 @@
+/// Something an official does that not every official may do.
+public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
+    /// Key in a station's paper result form (first or second entry).
+    case enterResult = "enter-result"
+    /// Settle a disputed form with the paper's figures.
+    case resolveDispute = "resolve-dispute"
+    /// Accept a form's warning findings after checking them against the paper.
+    case acknowledgeWarnings = "acknowledge-warnings"
+    /// Open a new version of an accepted form.
+    case correctResult = "correct-result"
+    /// Confirm a province's complete count.
+    case confirmProvince = "confirm-province"
+    /// Confirm the nation's complete count.
+    case confirmNation = "confirm-nation"
+    /// Publish the results as they stand.
+    case publishResults = "publish-results"
+    /// See voters' personal data (names, dates of birth) on the register.
+    case seeRegister = "see-register"
+    /// Register, move or remove a voter.
+    case changeRegister = "change-register"
+    /// Decide a case of possible duplicate registrations.
+    case decideDuplicate = "decide-duplicate"
+}
+
+/// Who may do what on which unit: the one rule for every action, asked by the store before it
+/// writes and by the pages before they offer the action.
+extension Official {
+    /// Whether the official may do `action` on `unit` (a station for form and register actions, a
+    /// province for a province's confirmation, the nation for the nation's and for publishing).
+    public func may(_ action: OfficialAction, on unit: UnitCode) -> Bool {
+        guard covers(unit), action.appliesTo(unit.level) else { return false }
+        return role.may(action)
+    }
+
+    /// Throws a ``Refusal`` saying why, unless the official may do `action` on `unit`.
+    public func require(_ action: OfficialAction, on unit: UnitCode) throws(Refusal) {
+        guard role.may(action) else {
+            throw Refusal(.roleMayNot, "\(name) (\(role.rawValue)) may not \(action.rawValue)")
+        }
+        guard covers(unit), action.appliesTo(unit.level) else {
+            throw Refusal(.outsideUnit, field: unit.level == .station ? "station" : "code",
+                          "\(unit.level.rawValue) \(unit) is not within \(name)'s unit")
+        }
+    }
+}
+
+extension Official {
+    /// Throws a ``Refusal`` unless the official may do `action` on at least one of `units` (a
+    /// duplicate case is decided by an official of any of its voters' units).
+    public func require(_ action: OfficialAction, onAnyOf units: [UnitCode]) throws(Refusal) {
+        guard let first = units.first(where: { may(action, on: $0) }) ?? units.first else {
+            throw Refusal(.outsideUnit, "there is no unit to \(action.rawValue) on")
+        }
+        try require(action, on: first)
+    }
+}
+
+extension OfficialRole {
+    /// Whether the role allows `action` at all, within its unit.
+    public func may(_ action: OfficialAction) -> Bool {
+        switch action {
+        case .enterResult, .acknowledgeWarnings, .seeRegister: true
+        case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
+        case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
+        case .confirmNation, .publishResults: self == .necAdministrator
+        }
+    }
+}
+
+extension OfficialAction {
+    /// The level of the unit the action is done on.
+    public var level: ResultLevel {
+        switch self {
+        case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
+             .decideDuplicate: .station
+        case .confirmProvince: .province
+        case .confirmNation, .publishResults: .national
+        }
+    }
+
+    func appliesTo(_ level: ResultLevel) -> Bool { level == self.level }
+}

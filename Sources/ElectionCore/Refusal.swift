@@ -1,0 +1,36 @@
+/// Why the domain refused what someone asked. Nothing is stored when it does.
+public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The unit (a station, a province, a voter's station) is not within the official's unit.
+        case outsideUnit = "outside-unit"
+        /// The official's role does not allow the action anywhere.
+        case roleMayNot = "role-may-not"
+        /// The action names a version that is not the station's latest.
+        case staleVersion = "stale-version"
+        /// The thing is not in a state where this action applies.
+        case wrongState = "wrong-state"
+        /// This official already entered this version; the second entry must be someone else's.
+        case sameOfficial = "same-official"
+        /// The figures fail error checks: the paper form must be corrected first.
+        case failedChecks = "failed-checks"
+        /// The action needs a reason.
+        case reasonRequired = "reason-required"
+    }
+
+    public var reason: Reason
+    /// The field concerned, when there is one.
+    public var field: String?
+    /// The error checks failed (for ``Reason/failedChecks``).
+    public var checks: [String]
+    /// English explanation; pages translate by ``reason`` and ``checks``.
+    public var message: String
+
+    public init(_ reason: Reason, field: String? = nil, checks: [String] = [], _ message: String) {
+        self.reason = reason
+        self.field = field
+        self.checks = checks
+        self.message = message
+    }
+
+    public var description: String { message }
+}
