@@ -61,127 +61,159 @@ import Testing
             "SELECT 1",
         ])
         // SQLite takes the table, the row and the trigger as cut.
-        let engine = try await SQLiteEngine.open(path: try Self.newDatabasePath())
-        try await engine.withTransaction { tx in
-            for statement in statements.prefix(3) { try await tx.sql.raw("\(unsafeRaw: statement)").run() }
-            try await tx.sql.raw("INSERT INTO a VALUES ('a', 'c')").run()
-        }
-        let xs = try await engine.read { db in
-            try await db.raw("SELECT x FROM a ORDER BY x").all().map { try $0.decode(column: "x", as: String.self) }
+        let xs = try await Self.withSQLite(at: try Self.newDatabasePath()) { engine in
+            try await engine.withTransaction { tx in
+                for statement in statements.prefix(3) { try await tx.sql.raw("\(unsafeRaw: statement)").run() }
+                try await tx.sql.raw("INSERT INTO a VALUES ('a', 'c')").run()
+            }
+            return try await engine.read { db in
+                try await db.raw("SELECT x FROM a ORDER BY x").all().map { try $0.decode(column: "x", as: String.self) }
+            }
         }
         #expect(xs == ["b", "it's; fine"])
-        try await engine.close()
     }
 
     @Test func aDatabaseMigratedBeforeMigrationsWereFilesIsRecognised() async throws {
         // What the Sala that kept its migrations in Swift left: the same statements, and their names.
         let path = try Self.newDatabasePath()
-        let engine = try await SQLiteEngine.open(path: path)
         let migrations = try Migration.bundled(for: .sqlite).prefix(Self.releasedNames.count)
         let appliedAt = "2026-01-01T00:00:00.000Z"
-        try await engine.withTransaction { tx in
-            try await tx.sql.raw("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    name TEXT PRIMARY KEY,
-                    applied_at TEXT NOT NULL
-                ) STRICT
-                """).run()
-            for migration in migrations {
-                for statement in migration.statements { try await tx.sql.raw("\(unsafeRaw: statement)").run() }
-                try await tx.sql.raw(
-                    "INSERT INTO schema_migrations VALUES (\(bind: migration.name), \(bind: appliedAt))").run()
+        try await Self.withSQLite(at: path) { engine in
+            try await engine.withTransaction { tx in
+                try await tx.sql.raw("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        name TEXT PRIMARY KEY,
+                        applied_at TEXT NOT NULL
+                    ) STRICT
+                    """).run()
+                for migration in migrations {
+                    for statement in migration.statements { try await tx.sql.raw("\(unsafeRaw: statement)").run() }
+                    try await tx.sql.raw(
+                        "INSERT INTO schema_migrations VALUES (\(bind: migration.name), \(bind: appliedAt))").run()
+                }
             }
         }
-        try await engine.close()
 
         // Applying a migration again would fail (its tables exist); none is, and none is recorded anew.
-        let store = try await SQLElectionStore.openSQLite(path: path)
-        #expect(try await store.appliedMigrations() == Self.releasedNames)
-        let times = try await store.engine.read { db in
-            try await db.raw("SELECT DISTINCT applied_at FROM schema_migrations").all()
-                .map { try $0.decode(column: "applied_at", as: String.self) }
+        try await Self.withStore(at: path) { store in
+            #expect(try await store.appliedMigrations() == Self.releasedNames)
+            let times = try await store.engine.read { db in
+                try await db.raw("SELECT DISTINCT applied_at FROM schema_migrations").all()
+                    .map { try $0.decode(column: "applied_at", as: String.self) }
+            }
+            #expect(times == [appliedAt])
+            let steps = try await store.engine.read { db in try await Migrator.recorded(.steps, in: db, .sqlite) }
+            #expect(steps == DataStep.all.map(\.name))
         }
-        #expect(times == [appliedAt])
-        let steps = try await store.engine.read { db in try await Migrator.recorded(.steps, in: db, .sqlite) }
-        #expect(steps == DataStep.all.map(\.name))
-        try await store.close()
     }
 
     @Test func votersStoredBeforeTheyHadNameKeysGetThemOnce() async throws {
         let path = try Self.newDatabasePath()
-        let engine = try await SQLiteEngine.open(path: path)
         let beforeKeys = try Migration.bundled(for: .sqlite).prefix { $0.name < "008" }
-        try await Migrator(migrations: Array(beforeKeys), steps: []).apply(on: engine)
         let voters = [
             (VoterNumber(serial: 1).value, "សុខ ដារ៉ា", "Sok Dara"),
             (VoterNumber(serial: 2).value, "ចាន់ សុភា", "Chan Sophea"),
         ]
-        try await engine.withTransaction { tx in
-            try await tx.sql.raw("INSERT INTO constituencies VALUES ('01', 'Banteay Meanchey', 'បន្ទាយមានជ័យ', 'province', 6)").run()
-            try await tx.sql.raw("""
-                INSERT INTO communes VALUES ('010201', '01', '0102', 'Mongkol Borei', 'Banteay Neang', 'បន្ទាយនាង',
-                    'Commune', NULL, NULL)
-                """).run()
-            try await tx.sql.raw("""
-                INSERT INTO polling_stations VALUES ('010201001', '010201', 'School', 'សាលា', '', '', 13.5, 102.9, 2)
-                """).run()
-            for (number, khmer, latin) in voters {
+        try await Self.withSQLite(at: path) { engine in
+            try await Migrator(migrations: Array(beforeKeys), steps: []).apply(on: engine)
+            try await engine.withTransaction { tx in
                 try await tx.sql.raw("""
-                    INSERT INTO voters VALUES (\(bind: number), '010201001', \(bind: khmer), \(bind: latin), 'M', '1990-01-01')
+                    INSERT INTO constituencies VALUES ('01', 'Banteay Meanchey', 'បន្ទាយមានជ័យ', 'province', 6)
                     """).run()
+                try await tx.sql.raw("""
+                    INSERT INTO communes VALUES ('010201', '01', '0102', 'Mongkol Borei', 'Banteay Neang', 'បន្ទាយនាង',
+                        'Commune', NULL, NULL)
+                    """).run()
+                try await tx.sql.raw("""
+                    INSERT INTO polling_stations VALUES ('010201001', '010201', 'School', 'សាលា', '', '', 13.5, 102.9, 2)
+                    """).run()
+                for (number, khmer, latin) in voters {
+                    try await tx.sql.raw("""
+                        INSERT INTO voters VALUES (\(bind: number), '010201001', \(bind: khmer), \(bind: latin), 'M', '1990-01-01')
+                        """).run()
+                }
             }
         }
-        try await engine.close()
 
-        let store = try await SQLElectionStore.openSQLite(path: path)
-        let stored = try await Self.keys(in: store)
-        #expect(stored.count == voters.count)
-        for (number, khmer, latin) in voters {
-            #expect(!NameKey.of(khmer).isEmpty && !LatinKey.of(khmer).isEmpty && !NameKey.of(latin).isEmpty)
-            #expect(stored[number] == [NameKey.of(khmer), LatinKey.of(khmer), NameKey.of(latin)])
+        try await Self.withStore(at: path) { store in
+            let stored = try await Self.keys(in: store)
+            #expect(stored.count == voters.count)
+            for (number, khmer, latin) in voters {
+                #expect(!NameKey.of(khmer).isEmpty && !LatinKey.of(khmer).isEmpty && !NameKey.of(latin).isEmpty)
+                #expect(stored[number] == [NameKey.of(khmer), LatinKey.of(khmer), NameKey.of(latin)])
+            }
+            try await store.engine.withTransaction { tx in
+                try await tx.sql.raw("UPDATE voters SET name_key = '' WHERE voter_number = \(bind: voters[0].0)").run()
+            }
         }
-        try await store.engine.withTransaction { tx in
-            try await tx.sql.raw("UPDATE voters SET name_key = '' WHERE voter_number = \(bind: voters[0].0)").run()
-        }
-        try await store.close()
 
         // Recorded, so not run again: the key blanked on purpose stays blank.
-        let reopened = try await SQLElectionStore.openSQLite(path: path)
-        #expect(try await Self.keys(in: reopened)[voters[0].0]?.first == "")
-        try await reopened.close()
+        let blanked = try await Self.withStore(at: path) { store in try await Self.keys(in: store)[voters[0].0]?.first }
+        #expect(blanked == "")
     }
 
     @Test func aDatabaseWithAMigrationThisSalaDoesNotKnowIsRefused() async throws {
         let path = try Self.newDatabasePath()
-        let store = try await SQLElectionStore.openSQLite(path: path)
-        try await store.engine.withTransaction { tx in
-            try await tx.sql.raw("INSERT INTO schema_migrations VALUES ('999_from_a_newer_sala', \(bind: ISO8601.now()))").run()
+        try await Self.withStore(at: path) { store in
+            try await store.engine.withTransaction { tx in
+                try await tx.sql.raw("INSERT INTO schema_migrations VALUES ('999_from_a_newer_sala', \(bind: ISO8601.now()))").run()
+            }
         }
-        try await store.close()
         await #expect(throws: StoreError.unknownMigrations(["999_from_a_newer_sala"])) {
-            try await SQLElectionStore.openSQLite(path: path)
+            try await Self.withStore(at: path) { _ in }
         }
     }
 
     @Test func droppingAllTablesEmptiesALoadedDatabaseWhichThenMigratesAfresh() async throws {
         let store = try await TestDatabases.writableSQLite()
-        #expect(try await store.statistics().votersOnRegister == TestDatabases.testVoters)
-        try await store.dropAllTables()
-        let left = try await store.engine.read { db in
-            try await db.raw("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite%'").all()
+        try await Self.closing(store) { store in
+            #expect(try await store.statistics().votersOnRegister == TestDatabases.testVoters)
+            try await store.dropAllTables()
+            let left = try await store.engine.read { db in
+                try await db.raw("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite%'").all()
+            }
+            #expect(left.isEmpty)
+            let migrations = try Migration.bundled(for: .sqlite)
+            try await Migrator(migrations: migrations).apply(on: store.engine)
+            #expect(try await store.appliedMigrations() == migrations.map(\.name))
+            #expect(try await store.statistics().votersOnRegister == 0)
         }
-        #expect(left.isEmpty)
-        let migrations = try Migration.bundled(for: .sqlite)
-        try await Migrator(migrations: migrations).apply(on: store.engine)
-        #expect(try await store.appliedMigrations() == migrations.map(\.name))
-        #expect(try await store.statistics().votersOnRegister == 0)
-        try await store.close()
     }
 
     // MARK: Helpers
 
     static func newDatabasePath() throws -> String {
         try TestDatabases.temporaryDirectory().appendingPathComponent("migrations.sqlite").path
+    }
+
+    /// Runs `body` with a bare SQLite engine on `path` (no migrations), closed however `body` ends.
+    static func withSQLite<T: Sendable>(at path: String, _ body: (SQLiteEngine) async throws -> T) async throws -> T {
+        let engine = try await SQLiteEngine.open(path: path)
+        do {
+            let result = try await body(engine)
+            try await engine.close()
+            return result
+        } catch {
+            try? await engine.close()
+            throw error
+        }
+    }
+
+    /// Runs `body` with the store on `path`, opened as Sala opens it and closed however `body` ends.
+    static func withStore<T>(at path: String, _ body: (SQLElectionStore) async throws -> T) async throws -> T {
+        try await closing(try await SQLElectionStore.openSQLite(path: path), body)
+    }
+
+    /// Runs `body` with `store`, then closes it however `body` ends.
+    static func closing<T>(_ store: SQLElectionStore, _ body: (SQLElectionStore) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
     }
 
     /// Each voter's stored name keys: name_key, latin_key, latin_name_key.
