@@ -24,7 +24,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
 
     private static func migrated(_ engine: any SQLEngine) async throws -> SQLElectionStore {
         do {
-            try await Migrations.apply(on: engine)
+            try await Migrator(migrations: Migration.bundled(for: engine.dialect)).apply(on: engine)
         } catch {
             try? await engine.close()
             throw error
@@ -40,11 +40,28 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         if let sqlite = engine as? SQLiteEngine { try await sqlite.finishBulkBuild() }
     }
 
-    /// Drops every table Sala created, newest first, so a scenario can be built again from nothing.
+    /// Drops every table of the store's database (SQLite) or schema (PostgreSQL), as the database's
+    /// catalogue lists them, so a scenario can be built again from nothing. Sala's database is its own.
     public func dropAllTables() async throws {
         try await engine.withTransaction { tx in
-            for table in Migrations.tables.reversed() + ["schema_migrations"] {
-                try await tx.sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run()
+            switch tx.dialect {
+            case .sqlite:
+                // Newest first (the catalogue's rows are in creation order), so no table goes while
+                // one that refers to it is still there.
+                let tables = try await tx.sql.raw("""
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                    ORDER BY rowid DESC
+                    """).all().map { try $0.decode(column: "name", as: String.self) }
+                for table in tables {
+                    try await tx.sql.raw("DROP TABLE \(ident: table)").run()
+                }
+            case .postgres:
+                // One statement: the tables that refer to each other go together.
+                let tables = try await tx.sql.raw(
+                    "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+                ).all().map { try $0.decode(column: "name", as: String.self) }
+                guard !tables.isEmpty else { return }
+                try await tx.sql.raw("DROP TABLE \(SQLList(tables.map { SQLIdentifier($0) }))").run()
             }
         }
     }
@@ -58,7 +75,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         return try await engine.snapshot { db in try await body(SQLElectionStore(engine: SnapshotEngine(dialect: dialect, db: db))) }
     }
 
-    /// Names of the migrations recorded in the database, in order.
+    /// Names of the migrations recorded in the database, in order (the data steps are recorded apart).
     public func appliedMigrations() async throws -> [String] {
         try await engine.read { db in
             try await db.raw("SELECT name FROM schema_migrations ORDER BY name").all()

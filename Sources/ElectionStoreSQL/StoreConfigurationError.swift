@@ -2,6 +2,8 @@
 public enum StoreConfigurationError: Error, Equatable, CustomStringConvertible {
     case invalidPostgresURL(String)
     case postgresUnreachable(String)
+    /// Sala's migration files are not where it was installed: the `.resources` bundle beside the executable is missing.
+    case migrationsMissing(String)
 
     public var description: String {
         switch self {
@@ -9,6 +11,8 @@ public enum StoreConfigurationError: Error, Equatable, CustomStringConvertible {
             "'\(url)' is not a PostgreSQL URL; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
         case .postgresUnreachable(let why):
             "could not reach the PostgreSQL server: \(why)"
+        case .migrationsMissing(let directory):
+            "Sala's migrations are missing (looked in \(directory)); install the executable with its resources"
         }
     }
 }
