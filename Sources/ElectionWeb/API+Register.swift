@@ -119,7 +119,7 @@ enum RegisterInput {
         case .failure(let rejection):
             let field = ["voter_number": "voterNumber", "name_km": "nameKhmer", "name_latin": "nameLatin", "sex": "sex",
                          "date_of_birth": "dateOfBirth", "station_code": "station"][rejection.field] ?? rejection.field
-            throw InputError(field: field, reason: "register.\(rejection.code.rawValue)")
+            throw InputError(field: field, reason: InputError.registerReason(rejection.code))
         }
     }
 
@@ -127,7 +127,7 @@ enum RegisterInput {
     static func station(_ text: String?, store: any PortalStore) async throws -> String {
         let code = try Input.code(text, digits: 9, field: "station")
         do { _ = try await store.pollingStation(code) } catch StoreError.notFound {
-            throw InputError(field: "station", reason: "register.unknown_station")
+            throw InputError(field: "station", reason: InputError.registerReason(.unknownStation))
         }
         return code
     }

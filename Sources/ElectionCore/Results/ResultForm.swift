@@ -96,7 +96,7 @@ public enum FormAction: Sendable, Hashable {
 
 /// Why an action on a form was refused. Nothing is stored when it is.
 public struct FormRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Hashable, Codable {
+    public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
         /// The station is not within the official's unit.
         case notYourStation = "not-your-station"
         /// The action names a version that is not the station's latest.
