@@ -85,30 +85,17 @@ import Testing
         #expect(loaded.templateStrings[.english]?["a_one"] == "“{q}” \"quoted\"\n")
     }
 
-    // MARK: Every key the code asks for is defined
+    // MARK: Every key the code asks for is defined, and every key defined is asked for
 
-    @Test func everyStringATemplateUsesExists() throws {
-        let templates = try FileManager.default.contentsOfDirectory(atPath: Self.templatesPath)
-        let keys = Set(Language.english.templateStrings.keys)
-        var used = 0
-        for file in templates where file.hasSuffix(".mustache") {
-            let text = try String(contentsOfFile: Self.templatesPath + "/" + file, encoding: .utf8)
-            for match in text.matches(of: /\{\{[{&#^\/]?\s*t\.([A-Za-z0-9_\-]+)/) {
-                used += 1
-                let defined = keys.contains(String(match.1))
-                #expect(defined, "\(file) uses t.\(match.1)")
-            }
+    /// A key asked for, and the file that asks.
+    struct Use { let file: String; let key: String }
+
+    /// `{{t.desk_title}}` and the like in the templates (the key as templates see it).
+    static func templateUses() throws -> [Use] {
+        try FileManager.default.contentsOfDirectory(atPath: templatesPath).filter { $0.hasSuffix(".mustache") }.flatMap { file in
+            let text = try String(contentsOfFile: templatesPath + "/" + file, encoding: .utf8)
+            return text.matches(of: /\{\{[{&#^\/]?\s*t\.([A-Za-z0-9_\-]+)/).map { Use(file: file, key: String($0.1)) }
         }
-        #expect(used > 200)
-    }
-
-    @Test func everyKeyTheCodeCompletesAtRunTimeExists() throws {
-        let defined = try Self.defined()
-        #expect(KeyFamilies.allKeys.count > 100)
-        for key in KeyFamilies.allKeys { #expect(defined[key] != nil, "\(key)") }
-        for code in RowRejection.Code.allCases { #expect(defined["reason." + InputError.registerReason(code)] != nil, "\(code)") }
-        for problem in ChecklistProblem.Reason.allCases { #expect(defined["reason." + InputError.checklistReason(problem)] != nil, "\(problem)") }
-        for field in ResultCounts.fieldNames { #expect(defined["field." + field] != nil, "field.\(field)") }
     }
 
     static func swiftSources(under folder: URL) throws -> [(name: String, text: String)] {
@@ -119,22 +106,73 @@ import Testing
     /// Literals in the web target that look like keys but are not: form fields and a file.
     static let notKeys: Set<String> = ["map.x", "map.y", "observe.js"]
 
-    @Test func everyKeyWrittenInTheCodeExists() throws {
-        let defined = try Self.defined()
+    /// Keys written whole in the web target's Swift: `text("desk.title")`, `fill("report.team", …)`,
+    /// `("/", "nav.home")`: every literal shaped like a key whose first part is a key's first part.
+    static func literalUses(defined: [String: String]) throws -> [Use] {
         let prefixes = Set(defined.keys.map { String($0.prefix { $0 != "." }) })
         let familyPrefixes = Set([KeyFamilies.deskDone.prefix, KeyFamilies.registerDone.prefix,
                                   KeyFamilies.registerRejection.prefix, KeyFamilies.checklistProblem.prefix])
-        var used = 0
-        for (name, text) in try Self.swiftSources(under: Self.webSources) {
-            for match in text.matches(of: /"([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)"/) {
-                let literal = String(match.1)
-                guard prefixes.contains(String(literal.prefix { $0 != "." })), !Self.notKeys.contains(literal),
-                      !familyPrefixes.contains(literal) else { continue }
-                used += 1
-                #expect(defined[literal] != nil, "\(name) uses “\(literal)”")
+        return try swiftSources(under: webSources).flatMap { name, text in
+            text.matches(of: /"([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)"/).map { String($0.1) }
+                .filter { prefixes.contains(String($0.prefix { $0 != "." })) && !notKeys.contains($0) && !familyPrefixes.contains($0) }
+                .map { Use(file: name, key: $0) }
+        }
+    }
+
+    /// The `field.*` and `reason.*` keys of refused input, as the web target names them: the labels
+    /// `field:`, `label:` and `reason:` (`InputError(field:reason:label:)`, `Input.number(…, field:)`,
+    /// `coordinate(…, reason:)`), default fields (`field: String = "lat"`), the registration form's
+    /// `QuestionFields(…)`, and the observation API's `text(body.x, "x")` and `parse(body.x, "x")`.
+    static func inputUses() throws -> [Use] {
+        try swiftSources(under: webSources).flatMap { name, text in
+            text.split(separator: "\n").filter { !$0.contains("//") }.flatMap { line -> [Use] in
+                let labelled = line.matches(of: /\b(field|label|reason): (?:String = )?"([A-Za-z_]+)"/).map {
+                    Use(file: name, key: ($0.1 == "reason" ? "reason." : "field.") + $0.2)
+                }
+                let questionFields = line.matches(of: /QuestionFields\(([^)]*)\)/).flatMap { fields in
+                    fields.1.matches(of: /: "([A-Za-z_]+)"/).map { Use(file: name, key: "field." + $0.1) }
+                }
+                let bodyFields = line.matches(of: /(?:text|parse)\(body\.\w+, "([A-Za-z_]+)"\)/).map { Use(file: name, key: "field." + $0.1) }
+                return labelled + questionFields + bodyFields
             }
         }
-        #expect(used > 100)
+    }
+
+    /// Keys completed at run time: every value of every family.
+    static var familyKeys: [String] {
+        KeyFamilies.allKeys + RowRejection.Code.allCases.map { "reason." + InputError.registerReason($0) }
+            + ChecklistProblem.Reason.allCases.map { "reason." + InputError.checklistReason($0) }
+            + ResultCounts.fieldNames.map { "field." + $0 }
+    }
+
+    @Test func everyStringATemplateUsesExists() throws {
+        let keys = Set(Language.english.templateStrings.keys)
+        let uses = try Self.templateUses()
+        for use in uses {
+            let defined = keys.contains(use.key)
+            #expect(defined, "\(use.file) uses t.\(use.key)")
+        }
+        #expect(uses.count > 200)
+    }
+
+    @Test func everyKeyTheCodeCompletesAtRunTimeExists() throws {
+        let defined = try Self.defined()
+        #expect(KeyFamilies.allKeys.count > 100)
+        for key in Self.familyKeys { #expect(defined[key] != nil, "\(key)") }
+    }
+
+    @Test func everyKeyWrittenInTheCodeExists() throws {
+        let defined = try Self.defined()
+        let uses = try Self.literalUses(defined: defined)
+        for use in uses { #expect(defined[use.key] != nil, "\(use.file) uses “\(use.key)”") }
+        #expect(uses.count > 100)
+    }
+
+    @Test func everyFieldAndReasonOfRefusedInputHasItsString() throws {
+        let defined = try Self.defined()
+        let uses = try Self.inputUses()
+        for use in uses { #expect(defined[use.key] != nil, "\(use.file) refuses input with “\(use.key)”") }
+        #expect(uses.count > 50)
     }
 
     @Test func noKeyIsPiecedTogetherOutsideItsFamily() throws {
@@ -145,21 +183,12 @@ import Testing
         }
     }
 
-    @Test func everyFieldAndReasonOfRefusedInputHasItsString() throws {
+    @Test func everyStringIsUsed() throws {
         let defined = try Self.defined()
-        var used = 0
-        for (name, text) in try Self.swiftSources(under: Self.webSources) {
-            // In the web target these labels name refused input only (`InputError(field:reason:label:)`,
-            // `Input.number(…, field:)`, `coordinate(…, reason:)`).
-            for line in text.split(separator: "\n") where !line.contains("//") {
-                for match in line.matches(of: /\b(field|label|reason): "([A-Za-z_]+)"/) {
-                    let key = (match.1 == "reason" ? "reason." : "field.") + match.2
-                    used += 1
-                    #expect(defined[String(key)] != nil, "\(name): \(match.0)")
-                }
-            }
-        }
-        #expect(used > 50)
+        let used = Set(Self.familyKeys + (try Self.literalUses(defined: defined) + Self.inputUses()).map(\.key))
+        let inTemplates = Set(try Self.templateUses().map(\.key))
+        let unused = defined.keys.filter { !used.contains($0) && !inTemplates.contains($0.replacingOccurrences(of: ".", with: "_")) }
+        #expect(unused.isEmpty, "\(unused.sorted())")
     }
 
     /// Only `sala mission team` saves teams, and the command prints the store's own English message.
