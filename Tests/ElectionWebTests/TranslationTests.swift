@@ -161,6 +161,27 @@ import Testing
         for key in Self.familyKeys { #expect(defined[key] != nil, "\(key)") }
     }
 
+    @Test func theFormActionFamilyNamesEveryAction() {
+        let counts = ResultCounts(registeredVoters: 0, ballotsReceived: 0, ballotsIssued: 0, ballotsInBox: 0,
+                                  spoiledBallots: 0, unusedBallots: 0, invalidBallots: 0, votes: [:])
+        for action in [FormAction.enter(counts), .resolve(counts), .acknowledge, .correct(reason: "recount")] {
+            #expect(KeyFamilies.formAction.value(named: Substring(action.name)) != nil, "\(action.name)")
+            #expect(KeyFamilies.deskDone.value(named: Substring(action.name)) != nil, "\(action.name)")
+        }
+    }
+
+    @Test func everyDoneMessageARedirectAsksForIsInItsFamily() throws {
+        var asked = 0
+        for (name, text) in try Self.swiftSources(under: Self.webSources) {
+            for match in text.matches(of: /\?done=([a-z]+)"/) {
+                asked += 1
+                let family = name.contains("Register") ? KeyFamilies.registerDone : KeyFamilies.deskDone
+                #expect(family.value(named: match.1) != nil, "\(name): \(match.0)")
+            }
+        }
+        #expect(asked >= 4)
+    }
+
     @Test func everyKeyWrittenInTheCodeExists() throws {
         let defined = try Self.defined()
         let uses = try Self.literalUses(defined: defined)
