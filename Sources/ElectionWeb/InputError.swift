@@ -20,7 +20,9 @@ struct InputError: Error, Equatable {
 
 extension InputError {
     /// A register line's fault as a reason (`register.under_age`, the string `reason.register.under_age`).
-    static func registerReason(_ code: RowRejection.Code) -> String { String(KeyFamilies.registerRejection.key(code).dropFirst("reason.".count)) }
+    static func registerReason(_ code: RowRejection.Code) -> String {
+        String(KeyFamilies.registerRejection.key(code).dropFirst("reason.".count))
+    }
 
     /// A checklist answer's fault as a reason (`checklist.missing`).
     static func checklistReason(_ problem: ChecklistProblem.Reason) -> String {

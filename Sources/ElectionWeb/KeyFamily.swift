@@ -69,7 +69,7 @@ enum KeyFamilies {
 
     private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
 
-    /// Every key of every family.
+    /// Every key of every family (a test checks that every family above is listed).
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,

@@ -161,6 +161,14 @@ import Testing
         for key in Self.familyKeys { #expect(defined[key] != nil, "\(key)") }
     }
 
+    @Test func everyFamilyIsInAllKeys() throws {
+        let text = try String(contentsOf: Self.webSources.appendingPathComponent("KeyFamily.swift"), encoding: .utf8)
+        let listed = try #require(text.range(of: "static let allKeys").map { text[$0.lowerBound...] })
+        let families = text.matches(of: /static let (\w+) = KeyFamily</).map { String($0.1) }
+        #expect(families.count > 15)
+        for family in families { #expect(listed.contains("\(family).keys"), "\(family)") }
+    }
+
     @Test func theFormActionFamilyNamesEveryAction() {
         let counts = ResultCounts(registeredVoters: 0, ballotsReceived: 0, ballotsIssued: 0, ballotsInBox: 0,
                                   spoiledBallots: 0, unusedBallots: 0, invalidBallots: 0, votes: [:])
