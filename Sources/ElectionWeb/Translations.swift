@@ -24,9 +24,9 @@ struct Translations: Sendable {
     /// The bundled strings, or the reason they cannot be used.
     static func loaded() throws(TranslationError) -> Translations { try bundled.get() }
 
-    /// Reads every `<language>/<feature>.json` under `directory`. Refuses a file that is not a flat
-    /// object of strings, a key defined twice (in one file or in two), a key one language lacks,
-    /// and a folder or file no language or feature accounts for.
+    /// Reads every `<language>/<feature>.json` under `directory` (other files are left alone). Refuses
+    /// a file that is not a flat object of strings, a key defined twice (in one file or in two), a key
+    /// one language lacks, and two keys that templates would see as one.
     static func load(directory: URL) throws(TranslationError) -> Translations {
         var sources: [Language: [(file: String, text: String)]] = [:]
         for language in Language.allCases {
