@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates"), .copy("Assets")]
+            resources: [.copy("Templates"), .copy("Assets"), .copy("Strings")]
         ),
         .executableTarget(
             name: "sala",

@@ -247,7 +247,7 @@ struct ChecklistIntake: Sendable {
         guard let time = f.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
         let answers = f.answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         if let problem = form.problems(in: answers).first {
-            throw InputError(field: "answers.\(problem.question)", reason: "checklist.\(problem.reason.rawValue)", label: "answers")
+            throw InputError(field: "answers.\(problem.question)", reason: InputError.checklistReason(problem.reason), label: "answers")
         }
         return ChecklistSubmission(
             id: id.uppercased(), missionID: observer.missionID, observer: observer.seat, stationCode: station, formID: form.id,

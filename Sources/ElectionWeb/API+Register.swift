@@ -120,7 +120,7 @@ enum RegisterInput {
         case .failure(let rejection):
             let field = ["voter_number": "voterNumber", "name_km": "nameKhmer", "name_latin": "nameLatin", "sex": "sex",
                          "date_of_birth": "dateOfBirth", "station_code": "station"][rejection.field] ?? rejection.field
-            throw InputError(field: field, reason: "register.\(rejection.code.rawValue)")
+            throw InputError(field: field, reason: InputError.registerReason(rejection.code))
         }
     }
 
@@ -128,7 +128,7 @@ enum RegisterInput {
     static func station(_ text: String?, store: any PortalStore) async throws -> StationCode {
         let code = try Input.code(text, as: StationCode.self, field: "station")
         do { _ = try await store.pollingStation(code) } catch StoreError.notFound {
-            throw InputError(field: "station", reason: "register.unknown_station")
+            throw InputError(field: "station", reason: InputError.registerReason(.unknownStation))
         }
         return code
     }

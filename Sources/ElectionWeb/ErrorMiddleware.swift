@@ -55,7 +55,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.badRequest, input.field.isEmpty ? nil : input.field, input.message(in: language))
         case StoreError.notFound(let kind, let id):
             let message = language.text("error.not_found_item")
-                .replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
+                .replacingOccurrences(of: "{kind}", with: language.text(KeyFamilies.storeKind, kind))
                 .replacingOccurrences(of: "{id}", with: id)
             return (.notFound, nil, message)
         case let refusal as Refusal:
@@ -64,11 +64,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .staleVersion, .wrongState, .sameOfficial: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
-            var message = language.text("refusal.\(refusal.reason.rawValue)")
-            for check in refusal.checks { message += " \(check): \(language.text("check.\(check)"))" }
+            var message = language.text(KeyFamilies.refusal, refusal.reason)
+            for check in refusal.checks { message += " \(check): \(language.text(KeyFamilies.check, check))" }
             return (status, refusal.field, message)
         case StoreError.duplicate(let kind, let id):
-            return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text("kind.\(kind)"))
+            return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text(KeyFamilies.storeKind, kind))
                 .replacingOccurrences(of: "{id}", with: id))
         case is SubmissionConflict:
             return (.conflict, "id", language.text("error.conflict"))

@@ -9,24 +9,17 @@ public enum Language: String, Sendable, CaseIterable {
     /// The other language, for the language switch.
     var other: Language { self == .english ? .khmer : .english }
 
-    /// The strings of the interface in this language.
-    var strings: [String: String] { self == .english ? Translations.english : Translations.khmer }
-
     /// The strings as templates see them: Mustache reads a dot as a path, so `site.name` is `t.site_name`.
-    var templateStrings: [String: String] {
-        self == .english ? Self.englishTemplateStrings : Self.khmerTemplateStrings
+    var templateStrings: [String: String] { Self.translations.templateStrings[self] ?? [:] }
+
+    /// One string, by key; the key itself if it is missing (a test keeps both languages complete).
+    func text(_ key: String) -> String { Self.translations.strings[self]?[key] ?? key }
+
+    // `PageRenderer.load()` reads the files when the portal starts and stops it on a bad file, so
+    // by the time a string is asked for they are known to be good.
+    private static var translations: Translations {
+        do { return try Translations.loaded() } catch { fatalError("\(error)") }
     }
-
-    // Made once, not on every page.
-    private static let englishTemplateStrings = templateKeys(Translations.english)
-    private static let khmerTemplateStrings = templateKeys(Translations.khmer)
-
-    private static func templateKeys(_ strings: [String: String]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: strings.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
-    }
-
-    /// One string, by key; the key itself if it is missing (a test keeps both tables complete).
-    func text(_ key: String) -> String { strings[key] ?? key }
 
     /// Picks the English or Khmer form of a name.
     func pick(_ english: String, _ khmer: String) -> String { self == .english ? english : khmer }

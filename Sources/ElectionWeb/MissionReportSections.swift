@@ -60,11 +60,11 @@ struct MissionReportSections: Sendable {
             ])] + (m.workingGroup.isEmpty ? [] : [fill("report.working_group", ["group": m.workingGroup.joined(separator: "; ")])]),
             items: [],
             table: [[l.text("report.name"), l.text("report.body"), l.text("report.title_column"), l.text("report.accreditation")]]
-                + r.members.map { [$0.name, $0.body, $0.title, l.text("accreditation.\($0.accreditation.rawValue)")] }))
+                + r.members.map { [$0.name, $0.body, $0.title, l.text(KeyFamilies.accreditation, $0.accreditation)] }))
         let meetings = r.activities.filter { $0.kind != .legalFramework }
         sections.append(Section(
             title: l.text("report.activities"), paragraphs: [fill("report.activities_text", ["n": l.number(meetings.filter { $0.kind == .meeting }.count)])],
-            items: meetings.map { "\($0.day.iso) · \(l.text("activity.\($0.kind.rawValue)")) · \($0.with): \($0.notes)" }, table: []))
+            items: meetings.map { "\($0.day.iso) · \(l.text(KeyFamilies.activity, $0.kind)) · \($0.with): \($0.notes)" }, table: []))
         sections.append(Section(
             title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map { "\($0.with): \($0.notes)" },
             items: [], table: []))

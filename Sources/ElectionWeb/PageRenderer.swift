@@ -28,7 +28,9 @@ struct Page<Content>: @unchecked Sendable {
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
+    /// The templates, and the strings they show (a bad strings file stops here, at start).
     static func load() async throws -> PageRenderer {
+        _ = try Translations.loaded()
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw CocoaError(.fileNoSuchFile)
         }

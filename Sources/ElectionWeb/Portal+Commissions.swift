@@ -70,14 +70,14 @@ extension Portal {
         }
         let model = CommissionPage(
             name: language.pick(commission.nameEnglish, commission.nameKhmer),
-            level: language.text("level.\(commission.level.rawValue)"),
+            level: language.text(KeyFamilies.commissionLevel, commission.level),
             unit: unit,
             members: members.map {
-                .init(role: language.text("role.\($0.role.rawValue)"), name: language.pick($0.name.latin, $0.name.khmer),
-                      sex: language.text("sex.\($0.sex.rawValue)"))
+                .init(role: language.text(KeyFamilies.commissionRole, $0.role), name: language.pick($0.name.latin, $0.name.khmer),
+                      sex: language.text(KeyFamilies.sex, $0.sex))
             },
             below: below.map { commissionLink($0, language) },
-            belowHeading: belowLevel.map { language.text("level.\($0.rawValue)") } ?? "")
+            belowHeading: belowLevel.map { language.text(KeyFamilies.commissionLevel, $0) } ?? "")
         return page("commission", model.name, model, language, "/commissions/\(id)")
     }
 

@@ -98,7 +98,7 @@ extension Portal {
             guard let session = try await signing.session(request) else {
                 return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             }
-            return try await desk(session, language, message: Input.query(of: request)["done"].map { language.text("desk.done.\($0)") })
+            return try await desk(session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
         }
         router.post("/:lang/desk/confirm") { request, context in
             let language = try Self.language(context)
@@ -127,7 +127,7 @@ extension Portal {
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             return try await stationDesk(
                 code, session, language,
-                message: Input.query(of: request)["done"].map { language.text("desk.done.\($0)") })
+                message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
         }
         router.post("/:lang/desk/stations/:code") { request, context in
             let language = try Self.language(context)
@@ -194,13 +194,13 @@ extension Portal {
         let waiting = stations.filter { statuses[$0.id] != .accepted }
         let provinces = try await store.constituencies().filter { official.may(.confirmProvince, on: .province($0.id)) }
         let model = DeskPage(
-            official: official.name, role: language.text("role.\(official.role.rawValue)"),
+            official: official.name, role: language.text(KeyFamilies.officialRole, official.role),
             unit: official.unitCode == .nation ? language.text("desk.whole_country") : official.unitCode.rawValue,
             csrf: session.csrfToken, lang: l,
-            statusCounts: FormStatus.allCases.map { .init(label: language.text("status.\($0.rawValue)"), count: language.number(counts[$0] ?? 0)) },
+            statusCounts: FormStatus.allCases.map { .init(label: language.text(KeyFamilies.formStatus, $0), count: language.number(counts[$0] ?? 0)) },
             waiting: waiting.prefix(100).map {
                 Link(href: "/\(l)/desk/stations/\($0.id)", label: "\($0.id) \(language.pick($0.nameEnglish, $0.nameKhmer))",
-                     detail: language.text("status.\((statuses[$0.id] ?? .awaitingFirstEntry).rawValue)"))
+                     detail: language.text(KeyFamilies.formStatus, statuses[$0.id] ?? .awaitingFirstEntry))
             },
             moreWaiting: waiting.count > 100,
             confirmProvinces: provinces.map { Link(href: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
@@ -215,7 +215,7 @@ extension Portal {
         try await results.formEvents(station: code).map { e in
             StationDeskPage.Event(
                 at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
-                action: language.text("action.\(e.action)"), status: language.text("status.\(e.status.rawValue)"), detail: e.detail ?? "")
+                action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status), detail: e.detail ?? "")
         }
     }
 
@@ -244,7 +244,7 @@ extension Portal {
         let form = versions.last ?? ResultFormVersion(stationCode: code, version: 1)
         let parties = try await store.parties()
         let ballot = try await store.ballot(constituency: station.provinceCode)
-        let labels: [(String, String)] = ResultCounts.fieldNames.map { ($0, language.text("form.\($0)")) }
+        let labels: [(String, String)] = ResultCounts.fieldNames.map { ($0, language.text(KeyFamilies.formField, $0)) }
             + ballot.map { id in ("votes.\(id)", parties.first { $0.id == id }.map { "\(language.digits(id.rawValue)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? id.description) }
         func value(_ counts: ResultCounts, _ field: String) -> String {
             if let party = ResultInput.party(inField: field) { return counts.votes[party].map(language.number) ?? "" }
@@ -266,13 +266,13 @@ extension Portal {
         let events = try await history(code, language)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
-            csrf: session.csrfToken, version: String(form.version), status: language.text("status.\(form.status.rawValue)"),
-            statusNote: language.text("status_note.\(form.status.rawValue)"), message: message, error: error,
+            csrf: session.csrfToken, version: String(form.version), status: language.text(KeyFamilies.formStatus, form.status),
+            statusNote: language.text(KeyFamilies.formStatusNote, form.status), message: message, error: error,
             entryFields: entryAction == nil ? [] : labels.map { field, label in
                 .init(name: field, label: label, value: typed[field] ?? "", invalid: field == invalidField)
             },
             entryAction: entryAction, comparison: comparison, hasComparison: !comparison.isEmpty,
-            findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text("check.\($0.id)")) },
+            findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text(KeyFamilies.check, $0.id)) },
             hasFindings: !form.warnings.isEmpty,
             canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
             canCorrect: form.status == .accepted && official.may(.correctResult, on: .station(code)),

@@ -25,11 +25,11 @@ extension Portal {
         for incident in incidents {
             guard let code = incident.stationCode, let s = byCode[code] else { continue }
             markers.append(SVGMap.Marker(
-                position: s.position, label: "\(language.text("category.\(incident.category.rawValue)")): \(incident.description)",
+                position: s.position, label: "\(language.text(KeyFamilies.incidentCategory, incident.category)): \(incident.description)",
                 fill: Self.colour(category: incident.category)))
         }
         let categories = Set(incidents.map(\.category)).sorted { $0.rawValue < $1.rawValue }
-        let caption = ([language.text("missions.map_visited")] + categories.map { language.text("category.\($0.rawValue)") }).joined(separator: " · ")
+        let caption = ([language.text("missions.map_visited")] + categories.map { language.text(KeyFamilies.incidentCategory, $0) }).joined(separator: " · ")
         return (maps.national(markers: markers, title: language.text("missions.map"), id: "mission-map", language: language), caption)
     }
 

@@ -101,7 +101,7 @@ extension Portal {
             party: Link(href: "/\(language.rawValue)/parties/\(partyID)", label: partyName),
             rows: candidates.map {
                 .init(position: language.number($0.listPosition), name: language.pick($0.name.latin, $0.name.khmer),
-                      sex: language.text("sex.\($0.sex.rawValue)"),
+                      sex: language.text(KeyFamilies.sex, $0.sex),
                       age: language.number($0.dateOfBirth.age(on: election.electionDay)),
                       reserve: $0.listPosition > province.seats)
             })

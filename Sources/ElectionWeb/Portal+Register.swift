@@ -76,7 +76,7 @@ extension Portal {
             let q = Input.query(of: request)
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
-                slips: q["slips"] != nil, message: q["done"].map { language.text("register.done.\($0)") })
+                slips: q["slips"] != nil, message: q["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
         }
         router.post("/:lang/desk/register/voters") { request, context in
             let language = try Self.language(context)
@@ -99,7 +99,7 @@ extension Portal {
             let language = try Self.language(context)
             guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
-            return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].map { language.text("register.done.\($0)") })
+            return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
         }
         router.post("/:lang/desk/register/voters/:number/:action") { request, context in
             let language = try Self.language(context)
@@ -152,7 +152,7 @@ extension Portal {
     func registerRow(_ voter: Voter, _ language: Language, closeness: String = "") -> RegisterDeskPage.Row {
         RegisterDeskPage.Row(
             href: "/\(language.rawValue)/desk/register/voters/\(voter.number)", number: voter.number.description,
-            khmer: voter.name.khmer, latin: voter.name.latin, sex: language.text("sex.\(voter.sex.rawValue)"),
+            khmer: voter.name.khmer, latin: voter.name.latin, sex: language.text(KeyFamilies.sex, voter.sex),
             born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue, closeness: closeness)
     }
 
@@ -168,7 +168,7 @@ extension Portal {
             do {
                 let search = try RegisterInput.search(name: name, born: born, slips: slips ? "true" : nil)
                 rows = try await store.searchVoters(search).filter { session.official.may(.seeRegister, on: .station($0.voter.stationCode)) }.map { match in
-                    var closeness = language.text("closeness.\(match.closeness.rawValue)")
+                    var closeness = language.text(KeyFamilies.closeness, match.closeness)
                     if !match.dateOfBirthExact { closeness += " · " + language.text("closeness.other_date") }
                     return registerRow(match.voter, language, closeness: closeness)
                 }
@@ -177,9 +177,10 @@ extension Portal {
                 searchStatus = .badRequest
             }
         }
-        let fields = [("voterNumber", "voterNumber"), ("nameKhmer", "nameKhmer"), ("nameLatin", "nameLatin"), ("sex", "sex"),
-                      ("dateOfBirth", "dateOfBirth"), ("station", "station"), ("reason", RegisterInput.reasonLabel)].map { name, label in
-            RegisterDeskPage.Field(name: name, label: language.text("field.\(label)"), value: typed[name] ?? "", invalid: name == invalidField)
+        let fields = [("voterNumber", "field.voterNumber"), ("nameKhmer", "field.nameKhmer"), ("nameLatin", "field.nameLatin"),
+                      ("sex", "field.sex"), ("dateOfBirth", "field.dateOfBirth"), ("station", "field.station"),
+                      ("reason", "field.registerReason")].map { name, key in
+            RegisterDeskPage.Field(name: name, label: language.text(key), value: typed[name] ?? "", invalid: name == invalidField)
         }
         let model = RegisterDeskPage(
             lang: language.rawValue, csrf: session.csrfToken, name: name, born: born, slips: slips, searched: !name.isEmpty && searchError == nil,
@@ -195,13 +196,13 @@ extension Portal {
         try session.official.require(.seeRegister, on: .station(voter.stationCode))
         let changes = try await store.registerChanges(voter: number).map {
             VoterDeskPage.Change(
-                at: $0.at.formatted(.iso8601), kind: language.text("change.\($0.kind.rawValue)"), station: $0.voter.stationCode.rawValue,
+                at: $0.at.formatted(.iso8601), kind: language.text(KeyFamilies.registerChange, $0.kind), station: $0.voter.stationCode.rawValue,
                 from: $0.fromStation?.rawValue ?? "", reason: $0.reason, official: $0.official)
         }
         let l = language.rawValue
         let model = VoterDeskPage(
             lang: l, csrf: session.csrfToken, number: number.description, khmer: voter.name.khmer, latin: voter.name.latin,
-            sex: language.text("sex.\(voter.sex.rawValue)"), born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue,
+            sex: language.text(KeyFamilies.sex, voter.sex), born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue,
             stationHref: "/\(l)/stations/\(voter.stationCode)", changes: changes, error: error, message: message)
         return page("desk-voter", "\(number) \(language.pick(voter.name.latin, voter.name.khmer))", model, language,
                     "/desk/register/voters/\(number)", status: status)
@@ -216,7 +217,7 @@ extension Portal {
             cases: cases.map { c in
                 DuplicatesDeskPage.Case(
                     id: String(c.id), rule: c.rule, voters: c.voters.map { registerRow($0, language) },
-                    decision: c.decision.map { "\(language.text("verdict.\($0.verdict.rawValue)")): \($0.note) (\($0.official))" } ?? "")
+                    decision: c.decision.map { "\(language.text(KeyFamilies.verdict, $0.verdict)): \($0.note) (\($0.official))" } ?? "")
             },
             message: message, error: error)
         return page("desk-duplicates", language.text("register.duplicates"), model, language, "/desk/duplicates", status: status)

@@ -241,7 +241,7 @@ extension Portal {
         let units = try await store.pollingStations(inCommune: code).compactMap { s -> UnitRow? in
             guard let t = stationTotals[s.id.unit] else { return nil }
             return unitRow(t, href: "/\(l)/results/stations/\(s.id)", name: "\(s.id) \(language.pick(s.nameEnglish, s.nameKhmer))",
-                           parties: parties, language, detail: language.text("status.\((statuses[s.id] ?? .awaitingFirstEntry).rawValue)"))
+                           parties: parties, language, detail: language.text(KeyFamilies.formStatus, statuses[s.id] ?? .awaitingFirstEntry))
         }
         let province = try await store.constituency(commune.provinceCode)
         let model = UnitResultsPage(
@@ -262,9 +262,9 @@ extension Portal {
         let model = StationFormPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))",
             totals: current == nil ? nil : totals.map { totalsView($0, parties: parties, seats: nil, language) },
-            status: language.text("status.\((versions.last?.status ?? .awaitingFirstEntry).rawValue)"),
+            status: language.text(KeyFamilies.formStatus, versions.last?.status ?? .awaitingFirstEntry),
             versions: versions.map { v in
-                .init(number: language.number(v.version), status: language.text("status.\(v.status.rawValue)"),
+                .init(number: language.number(v.version), status: language.text(KeyFamilies.formStatus, v.status),
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
             events: try await history(code, language),

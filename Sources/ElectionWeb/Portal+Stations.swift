@@ -160,7 +160,7 @@ extension Portal {
             province: Link(href: "/\(l)/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)),
             registeredVoters: language.number(station.registeredVoters),
             commission: Link(href: "/\(l)/commissions/\(commissionID)", label: language.text("station.commission")),
-            members: members.map { .init(role: language.text("role.\($0.role.rawValue)"), name: language.pick($0.name.latin, $0.name.khmer)) },
+            members: members.map { .init(role: language.text(KeyFamilies.commissionRole, $0.role), name: language.pick($0.name.latin, $0.name.khmer)) },
             map: maps.station(station, language: language))
         return page("station", name, model, language, "/stations/\(code)")
     }

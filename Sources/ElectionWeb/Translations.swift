@@ -1,318 +1,136 @@
-/// The interface's strings in English and Khmer. Both tables have the same keys (a test checks).
-/// `{n}`-style placeholders are filled in by the code that uses the string.
-enum Translations {
-    static let english = portalEnglish.merging(resultsEnglish) { first, _ in first }.merging(observationEnglish) { first, _ in first }
-        .merging(registerEnglish) { first, _ in first }
-    static let khmer = portalKhmer.merging(resultsKhmer) { first, _ in first }.merging(observationKhmer) { first, _ in first }
-        .merging(registerKhmer) { first, _ in first }
+import Foundation
 
-    private static let portalEnglish: [String: String] = [
-        "site.name": "Sala: election commission portal",
-        "site.tagline": "Public information for the National Assembly election",
-        "nav.home": "Home",
-        "nav.registration": "Check your registration",
-        "nav.stations": "Find your polling station",
-        "nav.commissions": "Election commissions",
-        "nav.parties": "Parties and candidates",
-        "nav.map": "Map",
-        "nav.label": "Main menu",
-        "switch.label": "ភាសាខ្មែរ",
-        "switch.hint": "Khmer",
-        "skip": "Skip to content",
-        "home.at_a_glance": "The election at a glance",
-        "home.election_day": "Election day",
-        "home.polling_hours": "Polling hours",
-        "home.seats": "Seats in the National Assembly",
-        "home.parties": "Parties",
-        "home.registered_voters": "Registered voters",
-        "home.polling_stations": "Polling stations",
-        "home.provinces": "Provinces (constituencies)",
-        "home.communes": "Communes and sangkats",
-        "home.candidates": "Candidates",
-        "home.women_candidates": "Women candidates",
-        "home.demo_note": "This is a demonstration register of {n} generated voters; the real register held {official}. No generated person is real.",
-        "home.what_next": "What would you like to do?",
-        "home.registration_text": "Find out where you vote, with your voter number or your name and date of birth.",
-        "home.stations_text": "Browse polling stations by province and commune, search them by name or find the nearest.",
-        "home.commissions_text": "See the four levels of election commissions and their members.",
-        "home.parties_text": "See the parties, their candidate lists in each province and how many candidates are women.",
-        "home.map_text": "See the 25 constituencies on a map.",
-        "footer.data": "Boundaries © OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020), ODbL 1.0. Communes: NCDD gazetteer via pumi (MIT). Stations, commissions, candidates and voters in this demonstration are generated.",
-        "footer.api": "JSON API and its OpenAPI description",
-        "registration.title": "Check your registration",
-        "registration.intro": "Enter your voter number, or your full name and date of birth. The answer is your polling station and nothing else.",
-        "registration.by_number": "By voter number",
-        "registration.voter_number": "Voter number",
-        "registration.voter_number_hint": "10 digits, as on your voter information notice.",
-        "registration.by_name": "By name and date of birth",
-        "registration.name": "Full name",
-        "registration.name_hint": "Family name then given name, in Khmer script or Latin letters, as on your identity card.",
-        "registration.date_of_birth": "Date of birth",
-        "registration.date_hint": "Year-month-day, for example 1990-01-31.",
-        "registration.submit": "Check",
-        "registration.found": "You are registered. You vote at:",
-        "registration.not_found": "We found no voter with these details.",
-        "registration.not_found_next": "Check the spelling of your full name and your date of birth, or use your voter number. If you still cannot find yourself, contact your commune election commission.",
-        "registration.ambiguous": "More than one voter has this name and date of birth.",
-        "registration.ambiguous_next": "Please check again with your voter number.",
-        "registration.station_page": "Station details and map",
-        "registration.again": "Check another registration",
-        "stations.title": "Find your polling station",
-        "stations.browse": "Browse by province",
-        "stations.search": "Search stations by name",
-        "stations.search_label": "Station name, or a word of it",
-        "stations.search_submit": "Search",
-        "stations.nearest": "Nearest stations to a place",
-        "stations.latitude": "Latitude",
-        "stations.longitude": "Longitude",
-        "stations.coordinates_hint": "Decimal degrees, for example 11.5564 and 104.9282.",
-        "stations.nearest_submit": "Find the nearest",
-        "stations.map_click": "Or click a place on the map:",
-        "stations.map_alt": "Map of Cambodia: click a place to find the nearest polling stations",
-        "stations.results": "Results",
-        "stations.search_results": "Stations matching “{q}”",
-        "stations.nearest_results": "Stations nearest to {lat}, {lon}",
-        "stations.no_results": "No polling station matches.",
-        "stations.km_away": "{d} km away",
-        "stations.count": "{n} polling stations",
-        "province.communes": "Communes and sangkats",
-        "province.map": "Polling stations in this province",
-        "province.seats": "Seats",
-        "commune.stations": "Polling stations",
-        "commune.district": "District",
-        "station.address": "Address",
-        "station.coordinates": "Coordinates",
-        "station.commune": "Commune or sangkat",
-        "station.province": "Province",
-        "station.code": "Station code",
-        "station.registered_voters": "Registered voters",
-        "station.commission": "Polling station commission",
-        "station.map": "Location",
-        "role.chair": "Chair",
-        "role.vice-chair": "Vice-chair",
-        "role.member": "Member",
-        "sex.F": "Woman",
-        "sex.M": "Man",
-        "commissions.title": "Election commissions",
-        "commissions.intro": "Elections are run by commissions at four levels: the National Election Committee, a commission in each province, in each commune and sangkat, and at each polling station.",
-        "commissions.members": "Members",
-        "commissions.below": "Commissions below this one",
-        "commissions.count": "{n} commissions",
-        "commissions.role": "Role",
-        "commissions.name": "Name",
-        "level.national": "National Election Committee",
-        "level.provincial": "Provincial election commissions",
-        "level.commune": "Commune and sangkat election commissions",
-        "level.polling-station": "Polling station commissions",
-        "parties.title": "Parties and candidates",
-        "parties.intro": "Each party stands with a closed list in each province: seats won go to its candidates in list order.",
-        "parties.ballot": "Ballot number",
-        "parties.party": "Party",
-        "parties.lists": "Candidate lists by province",
-        "parties.women": "Women candidates by party and province",
-        "parties.total": "Total",
-        "candidates.position": "Rank",
-        "candidates.name": "Name",
-        "candidates.sex": "Sex",
-        "candidates.age": "Age on election day",
-        "candidates.count": "Candidates",
-        "candidates.women": "Women",
-        "candidates.list_of": "List of {party} in {province}",
-        "candidates.seats_note": "{province} elects {n} members; candidates ranked below that are reserves.",
-        "candidates.reserve": "reserve",
-        "map.title": "Map of the constituencies",
-        "map.intro": "Each province and the capital is a constituency. Select one to see its communes and polling stations.",
-        "error.title": "We could not do that",
-        "error.not_found": "We could not find this page.",
-        "error.not_found_item": "There is no {kind} with the code {id}.",
-        "error.server": "Something went wrong on our side. Please try again later.",
-        "error.go_home": "Go to the home page",
-        "error.too_many_lookups": "Too many registration checks from your connection in the last minute. Please wait a minute and try again.",
-        "error.fix_below": "Please correct the field below.",
-        "field.voter_number": "Voter number",
-        "field.name": "Full name",
-        "field.date_of_birth": "Date of birth",
-        "field.voterNumber": "Voter number",
-        "field.dateOfBirth": "Date of birth",
-        "field.q": "Station name",
-        "field.lat": "Latitude",
-        "field.lon": "Longitude",
-        "field.map": "Map position",
-        "field.limit": "Limit",
-        "field.level": "Level",
-        "field.body": "Request body",
-        "field.code": "Code",
-        "reason.missing": "is required.",
-        "reason.voter_number": "must be 10 digits with a correct check digit.",
-        "reason.date": "must be a real date written YYYY-MM-DD, not in the future.",
-        "reason.name": "must be a full name of 2 to 100 characters.",
-        "reason.latitude": "must be a number between -90 and 90.",
-        "reason.longitude": "must be a number between -180 and 180.",
-        "reason.number": "must be a whole number in the allowed range.",
-        "reason.too_long": "is too long.",
-        "reason.one_question": "Ask either by voter number or by name and date of birth, not both.",
-        "reason.json": "must be a JSON object with the documented fields.",
-        "reason.level": "must be national, provincial, commune or polling-station.",
-        "reason.code": "is not a well-formed code.",
-        "kind.province": "province",
-        "kind.commune": "commune",
-        "kind.polling station": "polling station",
-        "kind.commission": "commission",
-        "kind.party": "party",
-    ]
+/// The interface's strings in English and Khmer, read once from the files a translator edits:
+/// `Strings/<language>/<feature>.json`, each a flat JSON object of key and text. `{n}`-style
+/// placeholders are filled in by the code that uses the string.
+struct Translations: Sendable {
+    /// Each language's strings, by key.
+    let strings: [Language: [String: String]]
+    /// Each language's strings as templates see them: Mustache reads a dot as a path, so
+    /// `site.name` is `t.site_name`.
+    let templateStrings: [Language: [String: String]]
+    /// The file that defines each key, per language (`en/portal.json`).
+    let files: [Language: [String: String]]
 
-    private static let portalKhmer: [String: String] = [
-        "site.name": "សាលា៖ វិបផតថលគណៈកម្មាធិការរៀបចំការបោះឆ្នោត",
-        "site.tagline": "ព័ត៌មានសាធារណៈសម្រាប់ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ",
-        "nav.home": "ទំព័រដើម",
-        "nav.registration": "ពិនិត្យឈ្មោះបោះឆ្នោត",
-        "nav.stations": "ស្វែងរកការិយាល័យបោះឆ្នោត",
-        "nav.commissions": "គណៈកម្មការរៀបចំការបោះឆ្នោត",
-        "nav.parties": "គណបក្ស និងបេក្ខជន",
-        "nav.map": "ផែនទី",
-        "nav.label": "ម៉ឺនុយមេ",
-        "switch.label": "English",
-        "switch.hint": "ភាសាអង់គ្លេស",
-        "skip": "រំលងទៅខ្លឹមសារ",
-        "home.at_a_glance": "ទិដ្ឋភាពទូទៅនៃការបោះឆ្នោត",
-        "home.election_day": "ថ្ងៃបោះឆ្នោត",
-        "home.polling_hours": "ម៉ោងបោះឆ្នោត",
-        "home.seats": "អាសនៈក្នុងរដ្ឋសភា",
-        "home.parties": "គណបក្ស",
-        "home.registered_voters": "អ្នកបោះឆ្នោតដែលបានចុះឈ្មោះ",
-        "home.polling_stations": "ការិយាល័យបោះឆ្នោត",
-        "home.provinces": "រាជធានី-ខេត្ត (មណ្ឌលបោះឆ្នោត)",
-        "home.communes": "ឃុំ-សង្កាត់",
-        "home.candidates": "បេក្ខជន",
-        "home.women_candidates": "បេក្ខជនជាស្ត្រី",
-        "home.demo_note": "នេះជាបញ្ជីបោះឆ្នោតសាកល្បងដែលមានអ្នកបោះឆ្នោតបង្កើតឡើង {n} នាក់ ចំណែកបញ្ជីពិតមាន {official} នាក់។ គ្មានបុគ្គលដែលបង្កើតឡើងណាម្នាក់ជាមនុស្សពិតទេ។",
-        "home.what_next": "តើអ្នកចង់ធ្វើអ្វី?",
-        "home.registration_text": "ស្វែងរកកន្លែងដែលអ្នកត្រូវបោះឆ្នោត ដោយប្រើលេខអ្នកបោះឆ្នោត ឬឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើត។",
-        "home.stations_text": "រកមើលការិយាល័យបោះឆ្នោតតាមខេត្ត និងឃុំ ស្វែងរកតាមឈ្មោះ ឬរកការិយាល័យដែលនៅជិតបំផុត។",
-        "home.commissions_text": "មើលគណៈកម្មការរៀបចំការបោះឆ្នោតទាំងបួនថ្នាក់ និងសមាជិករបស់ពួកគេ។",
-        "home.parties_text": "មើលគណបក្ស បញ្ជីបេក្ខជនរបស់ពួកគេនៅតាមខេត្តនីមួយៗ និងចំនួនបេក្ខជនជាស្ត្រី។",
-        "home.map_text": "មើលមណ្ឌលបោះឆ្នោតទាំង ២៥ នៅលើផែនទី។",
-        "footer.data": "ព្រំដែន © អ្នករួមចំណែក OpenStreetMap; geoBoundaries (Runfola et al. 2020), ODbL 1.0។ ឃុំ-សង្កាត់៖ បញ្ជីឈ្មោះភូមិសាស្ត្ររបស់ គ.ជ.អ.ប តាមរយៈ pumi (MIT)។ ការិយាល័យ គណៈកម្មការ បេក្ខជន និងអ្នកបោះឆ្នោតក្នុងការបង្ហាញនេះ ត្រូវបានបង្កើតឡើង។",
-        "footer.api": "JSON API និងការពិពណ៌នា OpenAPI",
-        "registration.title": "ពិនិត្យឈ្មោះបោះឆ្នោត",
-        "registration.intro": "បញ្ចូលលេខអ្នកបោះឆ្នោត ឬឈ្មោះពេញ និងថ្ងៃខែឆ្នាំកំណើតរបស់អ្នក។ ចម្លើយគឺការិយាល័យបោះឆ្នោតរបស់អ្នក ហើយគ្មានអ្វីផ្សេងទៀតទេ។",
-        "registration.by_number": "តាមលេខអ្នកបោះឆ្នោត",
-        "registration.voter_number": "លេខអ្នកបោះឆ្នោត",
-        "registration.voter_number_hint": "លេខ ១០ ខ្ទង់ ដូចនៅលើប័ណ្ណព័ត៌មានអ្នកបោះឆ្នោតរបស់អ្នក។",
-        "registration.by_name": "តាមឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើត",
-        "registration.name": "ឈ្មោះពេញ",
-        "registration.name_hint": "នាមត្រកូល បន្ទាប់មកនាមខ្លួន ជាអក្សរខ្មែរ ឬអក្សរឡាតាំង ដូចនៅលើអត្តសញ្ញាណប័ណ្ណ។",
-        "registration.date_of_birth": "ថ្ងៃខែឆ្នាំកំណើត",
-        "registration.date_hint": "ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 1990-01-31។",
-        "registration.submit": "ពិនិត្យ",
-        "registration.found": "អ្នកមានឈ្មោះក្នុងបញ្ជីបោះឆ្នោត។ អ្នកបោះឆ្នោតនៅ៖",
-        "registration.not_found": "យើងរកមិនឃើញអ្នកបោះឆ្នោតដែលមានព័ត៌មាននេះទេ។",
-        "registration.not_found_next": "សូមពិនិត្យអក្ខរាវិរុទ្ធនៃឈ្មោះពេញ និងថ្ងៃខែឆ្នាំកំណើតរបស់អ្នក ឬប្រើលេខអ្នកបោះឆ្នោត។ ប្រសិនបើនៅតែរកមិនឃើញ សូមទាក់ទងគណៈកម្មការរៀបចំការបោះឆ្នោតឃុំ-សង្កាត់របស់អ្នក។",
-        "registration.ambiguous": "មានអ្នកបោះឆ្នោតច្រើនជាងម្នាក់ដែលមានឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតនេះ។",
-        "registration.ambiguous_next": "សូមពិនិត្យម្តងទៀតដោយប្រើលេខអ្នកបោះឆ្នោតរបស់អ្នក។",
-        "registration.station_page": "ព័ត៌មានលម្អិត និងផែនទីនៃការិយាល័យ",
-        "registration.again": "ពិនិត្យឈ្មោះផ្សេងទៀត",
-        "stations.title": "ស្វែងរកការិយាល័យបោះឆ្នោត",
-        "stations.browse": "រកមើលតាមខេត្ត",
-        "stations.search": "ស្វែងរកការិយាល័យតាមឈ្មោះ",
-        "stations.search_label": "ឈ្មោះការិយាល័យ ឬពាក្យមួយក្នុងឈ្មោះ",
-        "stations.search_submit": "ស្វែងរក",
-        "stations.nearest": "ការិយាល័យដែលនៅជិតទីតាំងមួយបំផុត",
-        "stations.latitude": "រយៈទទឹង",
-        "stations.longitude": "រយៈបណ្តោយ",
-        "stations.coordinates_hint": "ដឺក្រេទសភាគ ឧទាហរណ៍ 11.5564 និង 104.9282។",
-        "stations.nearest_submit": "រកការិយាល័យជិតបំផុត",
-        "stations.map_click": "ឬចុចលើទីតាំងមួយនៅលើផែនទី៖",
-        "stations.map_alt": "ផែនទីកម្ពុជា៖ ចុចលើទីតាំងមួយ ដើម្បីរកការិយាល័យបោះឆ្នោតដែលនៅជិតបំផុត",
-        "stations.results": "លទ្ធផល",
-        "stations.search_results": "ការិយាល័យដែលត្រូវនឹង “{q}”",
-        "stations.nearest_results": "ការិយាល័យដែលនៅជិត {lat}, {lon} បំផុត",
-        "stations.no_results": "គ្មានការិយាល័យបោះឆ្នោតណាមួយត្រូវគ្នាទេ។",
-        "stations.km_away": "ចម្ងាយ {d} គ.ម.",
-        "stations.count": "ការិយាល័យបោះឆ្នោត {n}",
-        "province.communes": "ឃុំ-សង្កាត់",
-        "province.map": "ការិយាល័យបោះឆ្នោតក្នុងខេត្តនេះ",
-        "province.seats": "អាសនៈ",
-        "commune.stations": "ការិយាល័យបោះឆ្នោត",
-        "commune.district": "ស្រុក-ខណ្ឌ",
-        "station.address": "អាសយដ្ឋាន",
-        "station.coordinates": "កូអរដោនេ",
-        "station.commune": "ឃុំ-សង្កាត់",
-        "station.province": "ខេត្ត",
-        "station.code": "លេខកូដការិយាល័យ",
-        "station.registered_voters": "អ្នកបោះឆ្នោតដែលបានចុះឈ្មោះ",
-        "station.commission": "គណៈកម្មការការិយាល័យបោះឆ្នោត",
-        "station.map": "ទីតាំង",
-        "role.chair": "ប្រធាន",
-        "role.vice-chair": "អនុប្រធាន",
-        "role.member": "សមាជិក",
-        "sex.F": "ស្រី",
-        "sex.M": "ប្រុស",
-        "commissions.title": "គណៈកម្មការរៀបចំការបោះឆ្នោត",
-        "commissions.intro": "ការបោះឆ្នោតត្រូវបានរៀបចំដោយគណៈកម្មការបួនថ្នាក់៖ គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត គណៈកម្មការនៅរាជធានី-ខេត្តនីមួយៗ នៅឃុំ-សង្កាត់នីមួយៗ និងនៅការិយាល័យបោះឆ្នោតនីមួយៗ។",
-        "commissions.members": "សមាជិក",
-        "commissions.below": "គណៈកម្មការថ្នាក់ក្រោម",
-        "commissions.count": "គណៈកម្មការ {n}",
-        "commissions.role": "តួនាទី",
-        "commissions.name": "ឈ្មោះ",
-        "level.national": "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត",
-        "level.provincial": "គណៈកម្មការរៀបចំការបោះឆ្នោតរាជធានី-ខេត្ត",
-        "level.commune": "គណៈកម្មការរៀបចំការបោះឆ្នោតឃុំ-សង្កាត់",
-        "level.polling-station": "គណៈកម្មការការិយាល័យបោះឆ្នោត",
-        "parties.title": "គណបក្ស និងបេក្ខជន",
-        "parties.intro": "គណបក្សនីមួយៗឈរឈ្មោះដោយបញ្ជីបិទនៅខេត្តនីមួយៗ៖ អាសនៈដែលឈ្នះ ត្រូវបានផ្តល់ឱ្យបេក្ខជនរបស់ខ្លួនតាមលំដាប់ក្នុងបញ្ជី។",
-        "parties.ballot": "លេខរៀងលើសន្លឹកឆ្នោត",
-        "parties.party": "គណបក្ស",
-        "parties.lists": "បញ្ជីបេក្ខជនតាមខេត្ត",
-        "parties.women": "បេក្ខជនជាស្ត្រី តាមគណបក្ស និងខេត្ត",
-        "parties.total": "សរុប",
-        "candidates.position": "លំដាប់",
-        "candidates.name": "ឈ្មោះ",
-        "candidates.sex": "ភេទ",
-        "candidates.age": "អាយុនៅថ្ងៃបោះឆ្នោត",
-        "candidates.count": "បេក្ខជន",
-        "candidates.women": "ស្ត្រី",
-        "candidates.list_of": "បញ្ជីរបស់{party} នៅ{province}",
-        "candidates.seats_note": "{province} ជ្រើសតាំងតំណាងរាស្ត្រ {n} រូប។ បេក្ខជនដែលមានលំដាប់ក្រោមនោះជាបេក្ខជនបម្រុង។",
-        "candidates.reserve": "បម្រុង",
-        "map.title": "ផែនទីមណ្ឌលបោះឆ្នោត",
-        "map.intro": "រាជធានី និងខេត្តនីមួយៗជាមណ្ឌលបោះឆ្នោតមួយ។ ជ្រើសរើសមួយ ដើម្បីមើលឃុំ-សង្កាត់ និងការិយាល័យបោះឆ្នោតរបស់វា។",
-        "error.title": "យើងមិនអាចធ្វើវាបានទេ",
-        "error.not_found": "យើងរកមិនឃើញទំព័រនេះទេ។",
-        "error.not_found_item": "គ្មាន{kind}ដែលមានលេខកូដ {id} ទេ។",
-        "error.server": "មានបញ្ហាកើតឡើងនៅខាងយើង។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ។",
-        "error.go_home": "ទៅទំព័រដើម",
-        "error.too_many_lookups": "មានការពិនិត្យឈ្មោះច្រើនពេកពីការតភ្ជាប់របស់អ្នកក្នុងមួយនាទីចុងក្រោយនេះ។ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្តងទៀត។",
-        "error.fix_below": "សូមកែតម្រូវវាលខាងក្រោម។",
-        "field.voter_number": "លេខអ្នកបោះឆ្នោត",
-        "field.name": "ឈ្មោះពេញ",
-        "field.date_of_birth": "ថ្ងៃខែឆ្នាំកំណើត",
-        "field.voterNumber": "លេខអ្នកបោះឆ្នោត",
-        "field.dateOfBirth": "ថ្ងៃខែឆ្នាំកំណើត",
-        "field.q": "ឈ្មោះការិយាល័យ",
-        "field.lat": "រយៈទទឹង",
-        "field.lon": "រយៈបណ្តោយ",
-        "field.map": "ទីតាំងលើផែនទី",
-        "field.limit": "ចំនួនកំណត់",
-        "field.level": "ថ្នាក់",
-        "field.body": "ខ្លឹមសារសំណើ",
-        "field.code": "លេខកូដ",
-        "reason.missing": "ត្រូវតែបំពេញ។",
-        "reason.voter_number": "ត្រូវតែជាលេខ ១០ ខ្ទង់ ដែលមានលេខផ្ទៀងផ្ទាត់ត្រឹមត្រូវ។",
-        "reason.date": "ត្រូវតែជាកាលបរិច្ឆេទពិត សរសេរជា YYYY-MM-DD មិនមែននៅថ្ងៃអនាគតទេ។",
-        "reason.name": "ត្រូវតែជាឈ្មោះពេញពី ២ ដល់ ១០០ តួអក្សរ។",
-        "reason.latitude": "ត្រូវតែជាលេខចន្លោះ -90 និង 90។",
-        "reason.longitude": "ត្រូវតែជាលេខចន្លោះ -180 និង 180។",
-        "reason.number": "ត្រូវតែជាចំនួនគត់ក្នុងចន្លោះដែលអនុញ្ញាត។",
-        "reason.too_long": "វែងពេក។",
-        "reason.one_question": "សូមសួរតាមលេខអ្នកបោះឆ្នោត ឬតាមឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើត មិនមែនទាំងពីរទេ។",
-        "reason.json": "ត្រូវតែជាវត្ថុ JSON ដែលមានវាលដូចបានពិពណ៌នា។",
-        "reason.level": "ត្រូវតែជា national, provincial, commune ឬ polling-station។",
-        "reason.code": "មិនមែនជាលេខកូដត្រឹមត្រូវទេ។",
-        "kind.province": "ខេត្ត",
-        "kind.commune": "ឃុំ-សង្កាត់",
-        "kind.polling station": "ការិយាល័យបោះឆ្នោត",
-        "kind.commission": "គណៈកម្មការ",
-        "kind.party": "គណបក្ស",
-    ]
+    /// The strings bundled with the web target, read on first use. Pages call `loaded()` when
+    /// they start, so a bad file stops the server before it answers anyone.
+    static let bundled: Result<Translations, TranslationError> = Result { () throws(TranslationError) -> Translations in
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Strings") else {
+            throw TranslationError(file: "Strings", problem: "the folder is not bundled")
+        }
+        return try load(directory: directory)
+    }
+
+    /// The bundled strings, or the reason they cannot be used.
+    static func loaded() throws(TranslationError) -> Translations { try bundled.get() }
+
+    /// Reads every `<language>/<feature>.json` under `directory` (other files are left alone). Refuses
+    /// a file that is not a flat object of strings, a key defined twice (in one file or in two), a key
+    /// one language lacks, and two keys that templates would see as one.
+    static func load(directory: URL) throws(TranslationError) -> Translations {
+        var sources: [Language: [(file: String, text: String)]] = [:]
+        for language in Language.allCases {
+            let folder = directory.appendingPathComponent(language.rawValue)
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+                throw TranslationError(file: language.rawValue, problem: "the folder cannot be read")
+            }
+            for name in names.sorted() where name.hasSuffix(".json") {
+                let file = "\(language.rawValue)/\(name)"
+                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    throw TranslationError(file: file, problem: "cannot be read as UTF-8")
+                }
+                sources[language, default: []].append((file, text))
+            }
+        }
+        return try Translations(sources: sources)
+    }
+
+    /// Strings from the texts of their files, for each language.
+    init(sources: [Language: [(file: String, text: String)]]) throws(TranslationError) {
+        var strings: [Language: [String: String]] = [:], files: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            var table: [String: String] = [:], origin: [String: String] = [:]
+            for (file, text) in sources[language] ?? [] {
+                for (key, value) in try Self.entries(of: text, file: file) {
+                    if let first = origin[key] {
+                        throw TranslationError(file: file, problem: "defines “\(key)” again (first in \(first))")
+                    }
+                    table[key] = value
+                    origin[key] = file
+                }
+            }
+            strings[language] = table
+            files[language] = origin
+        }
+        for language in Language.allCases {
+            let other = language.other
+            if let key = (strings[other] ?? [:]).keys.sorted().first(where: { strings[language]?[$0] == nil }) {
+                throw TranslationError(
+                    file: files[other]?[key] ?? other.rawValue, problem: "defines “\(key)”, which \(language.rawValue) lacks")
+            }
+        }
+        var templateStrings: [Language: [String: String]] = [:]
+        for (language, table) in strings {
+            var templated: [String: String] = [:]
+            for (key, value) in table {
+                let name = key.replacingOccurrences(of: ".", with: "_")
+                if templated[name] != nil {
+                    throw TranslationError(file: files[language]?[key] ?? "", problem: "“\(key)” is t.\(name) to templates, like another key")
+                }
+                templated[name] = value
+            }
+            templateStrings[language] = templated
+        }
+        self.strings = strings
+        self.templateStrings = templateStrings
+        self.files = files
+    }
+
+    /// The key and text pairs of one file, in the order written; a key written twice is kept twice
+    /// (JSON decoders keep one of the two silently, so the keys are also scanned from the text).
+    static func entries(of text: String, file: String) throws(TranslationError) -> [(key: String, value: String)] {
+        let table: [String: String]
+        do { table = try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) } catch {
+            throw TranslationError(file: file, problem: "is not a JSON object of texts (\(error))")
+        }
+        return try Self.keys(of: text, file: file).map { ($0, table[$0] ?? "") }
+    }
+
+    /// The keys of a flat JSON object of strings, in order, repeats included. Since every value is a
+    /// string (the decoder checked), the object's strings alternate between key and value.
+    static func keys(of text: String, file: String) throws(TranslationError) -> [String] {
+        var keys: [String] = []
+        var token = "", inString = false, escaped = false, count = 0
+        for character in text.unicodeScalars {
+            if inString {
+                if escaped { escaped = false; token.unicodeScalars.append(character) }
+                else if character == "\\" { escaped = true; token.unicodeScalars.append(character) }
+                else if character == "\"" {
+                    inString = false
+                    if count % 2 == 0 {
+                        let quoted = Data("\"\(token)\"".utf8)
+                        guard let key = (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed)) as? String else {
+                            throw TranslationError(file: file, problem: "has a key that is not a JSON string: \(token)")
+                        }
+                        keys.append(key)
+                    }
+                    count += 1
+                } else { token.unicodeScalars.append(character) }
+            } else if character == "\"" {
+                inString = true
+                token = ""
+            }
+        }
+        return keys
+    }
+}
+
+/// A strings file the portal cannot use: which file, and what is wrong with it.
+struct TranslationError: Error, Equatable, CustomStringConvertible {
+    let file: String
+    let problem: String
+
+    var description: String { "Strings/\(file) \(problem)" }
 }

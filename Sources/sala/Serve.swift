@@ -58,11 +58,18 @@ struct Serve: AsyncParsableCommand {
             try await opened.close()
             throw ValidationError("The database holds no election yet. Build one with `sala scenario cambodia-2023` first.")
         }
-        let app = try await PortalApplication.build(
-            store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
-            secureCookies: secureCookies)
-        announce("Serving Sala on http://\(host):\(port)/")
-        try await app.runService()
+        do {
+            let app = try await PortalApplication.build(
+                store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
+                secureCookies: secureCookies)
+            announce("Serving Sala on http://\(host):\(port)/")
+            try await app.runService()
+        } catch {
+            // A bad strings file stops the portal before it starts: close the store, so that the error
+            // is reported rather than SQLite's assertion on a connection left open.
+            try? await opened.close()
+            throw error
+        }
         try await opened.close()
     }
 }

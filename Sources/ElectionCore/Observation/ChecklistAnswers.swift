@@ -6,7 +6,7 @@ public typealias ChecklistAnswers = [String: [String]]
 
 /// Why a checklist's answers are refused: the question and the reason.
 public struct ChecklistProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Hashable, Codable {
+    public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
         /// No question of the form has this id.
         case unknownQuestion = "unknown-question"
         /// An asked, required question has no answer.

@@ -1,0 +1,79 @@
+import ElectionCore
+
+/// Strings whose key ends in a value known only at run time (`status.accepted`): the family's prefix
+/// and every value that can follow it, so every key the code can ask for is known and a test checks
+/// each one in both languages.
+struct KeyFamily<Value: Sendable>: Sendable {
+    let prefix: String
+    /// Every value the code can name in this family.
+    let values: [Value]
+    let suffix: @Sendable (Value) -> String
+
+    /// The key of one value: `prefix.suffix`.
+    func key(_ value: Value) -> String { "\(prefix).\(suffix(value))" }
+
+    /// The keys of all the values.
+    var keys: [String] { values.map(key) }
+
+    /// The value whose suffix is `text` (a query string's `done=entry`), if the family has one.
+    func value(named text: Substring) -> Value? { values.first { suffix($0) == text } }
+}
+
+extension KeyFamily where Value: CaseIterable & RawRepresentable<String> {
+    /// A family over a domain enum: one key per case, named by its raw value.
+    init(_ prefix: String) { self.init(prefix: prefix, values: Array(Value.allCases), suffix: { $0.rawValue }) }
+}
+
+extension KeyFamily where Value == String {
+    /// A family over a fixed list of names.
+    init(_ prefix: String, _ values: [String]) { self.init(prefix: prefix, values: values, suffix: { $0 }) }
+}
+
+extension Language {
+    /// The string of `value` in `family`, in this language.
+    func text<Value>(_ family: KeyFamily<Value>, _ value: Value) -> String { text(family.key(value)) }
+}
+
+/// Every family of run-time keys the portal uses.
+enum KeyFamilies {
+    static let sex = KeyFamily<Sex>("sex")
+    static let commissionLevel = KeyFamily<CommissionLevel>("level")
+    static let commissionRole = KeyFamily<CommissionRole>("role")
+    static let officialRole = KeyFamily<OfficialRole>("role")
+    static let formStatus = KeyFamily<FormStatus>("status")
+    static let formStatusNote = KeyFamily<FormStatus>("status_note")
+    static let refusal = KeyFamily<Refusal.Reason>("refusal")
+    static let check = KeyFamily<String>("check", FormCheck.catalogue.map(\.id))
+    static let formField = KeyFamily<String>("form", ResultCounts.fieldNames)
+    /// A form's history names its actions by `FormAction.name`.
+    static let formAction = KeyFamily<String>("action", formActionNames)
+    /// What the desk says after an action (`?done=entry`): the form's actions, and a confirmation.
+    static let deskDone = KeyFamily<String>("desk.done", formActionNames + ["confirmed"])
+    /// What the register desk says after a change (`?done=moved`).
+    static let registerDone = KeyFamily<String>("register.done", ["registered", "moved", "removed", "decided"])
+    static let registerChange = KeyFamily<RegisterChange.Kind>("change")
+    static let closeness = KeyFamily<NameMatch.Closeness>("closeness")
+    static let verdict = KeyFamily<DuplicateDecision.Verdict>("verdict")
+    static let incidentCategory = KeyFamily<Incident.Category>("category")
+    static let accreditation = KeyFamily<Accreditation>("accreditation")
+    static let activity = KeyFamily<MissionActivity.Kind>("activity")
+    /// The things the store names when it finds nothing or finds one already (`StoreError`).
+    static let storeKind = KeyFamily<String>("kind", [
+        "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
+        "incident", "publication", "duplicate case", "unit (the NEC has none)",
+    ])
+    /// A register line's faults, as input reasons (`reason.register.under_age`).
+    static let registerRejection = KeyFamily<RowRejection.Code>("reason.register")
+    /// A checklist answer's faults, as input reasons (`reason.checklist.out-of-range`).
+    static let checklistProblem = KeyFamily<ChecklistProblem.Reason>("reason.checklist")
+
+    private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
+
+    /// Every key of every family (a test checks that every family above is listed).
+    static let allKeys: [String] = [
+        sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
+        refusal.keys, check.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
+        registerRejection.keys, checklistProblem.keys,
+    ].flatMap { $0 }
+}
