@@ -1,0 +1,87 @@
+import ElectionCore
+import Testing
+
+/// The whole matrix of roles × actions × units against the rules as `docs/result-form-states.md`
+/// and `docs/register.md` state them, written out here by hand rather than derived from the code.
+@Suite struct PermissionsTests {
+    static let nec = Official(id: 1, name: "nec", role: .necAdministrator, unitCode: .nation)
+    static let provincial = Official(id: 2, name: "pec", role: .provincialOfficial, unitCode: "01")
+    static let commune = Official(id: 3, name: "cec", role: .communeOfficial, unitCode: "010201")
+    static let station = Official(id: 4, name: "psc", role: .stationOfficial, unitCode: "010201003")
+    static let officials = [nec, provincial, commune, station]
+
+    /// The actions each role may take somewhere within its own unit.
+    static let roleMay: [OfficialRole: Set<OfficialAction>] = [
+        .necAdministrator: Set(OfficialAction.allCases),
+        .provincialOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .confirmProvince,
+                              .seeRegister, .changeRegister, .decideDuplicate],
+        .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
+                           .seeRegister, .changeRegister, .decideDuplicate],
+        .stationOfficial: [.enterResult, .acknowledgeWarnings, .seeRegister],
+    ]
+
+    /// Units to act on, and which officials' units hold each.
+    static let units: [(UnitCode, within: Set<String>)] = [
+        ("010201003", ["nec", "pec", "cec", "psc"]),
+        ("010201004", ["nec", "pec", "cec"]),
+        ("010202001", ["nec", "pec"]),
+        ("020101001", ["nec"]),
+        ("010201", ["nec", "pec", "cec"]),
+        ("01", ["nec", "pec"]),
+        ("02", ["nec"]),
+        (.nation, ["nec"]),
+    ]
+
+    /// The level of unit each action is taken on.
+    static func level(of action: OfficialAction) -> ResultLevel {
+        switch action {
+        case .confirmProvince: .province
+        case .confirmNation, .publishResults: .national
+        default: .station
+        }
+    }
+
+    @Test(arguments: OfficialAction.allCases)
+    func everyRoleAndUnit(_ action: OfficialAction) throws {
+        var allowed = 0
+        for official in Self.officials {
+            for (unit, within) in Self.units {
+                let roleMay = Self.roleMay[official.role]!.contains(action)
+                let expected = roleMay && within.contains(official.name) && unit.level == Self.level(of: action)
+                #expect(official.may(action, on: unit) == expected, "\(official.name) \(action.rawValue) \(unit)")
+                do {
+                    try official.require(action, on: unit)
+                    #expect(expected, "\(official.name) was let \(action.rawValue) on \(unit)")
+                    allowed += 1
+                } catch {
+                    #expect(!expected, "\(official.name) was refused \(action.rawValue) on \(unit)")
+                    #expect(error.reason == (roleMay ? .outsideUnit : .roleMayNot), "\(official.name) \(action.rawValue) \(unit)")
+                }
+            }
+        }
+        // Every action is allowed to someone somewhere: the NEC at least.
+        #expect(allowed >= 1)
+    }
+
+    @Test func aDuplicateCaseIsDecidedByAnOfficialOfAnyOfItsVoters() throws {
+        let voters: [UnitCode] = ["020101001", "010201004"]
+        try Self.commune.require(.decideDuplicate, onAnyOf: voters)
+        #expect(throws: Refusal.self) { try Self.commune.require(.decideDuplicate, onAnyOf: ["020101001"]) }
+        #expect(throws: Refusal.self) { try Self.station.require(.decideDuplicate, onAnyOf: ["010201003"]) }
+    }
+
+    @Test func codesNestAsTheGeographyDoes() {
+        let station: StationCode = "010201003"
+        #expect(station.commune == "010201")
+        #expect(station.province == "01")
+        #expect(UnitCode.province("01").contains(station))
+        #expect(!UnitCode.province("02").contains(station))
+        #expect(UnitCode.nation.contains(station))
+        #expect(!UnitCode.station(station).contains(UnitCode.commune("010201")))
+        #expect(StationCode(commune: "010201", number: 7) == "010201007")
+        #expect(StationCode(rawValue: "01020100") == nil && StationCode(rawValue: "01020100x") == nil && StationCode(rawValue: "٠١٠٢٠١٠٠٣") == nil)
+        #expect(UnitCode(rawValue: "0102") == nil)
+        #expect(UnitCode(level: .province, code: "010201") == nil)
+        #expect(PartyNumber("0") == nil && PartyNumber("-1") == nil && PartyNumber("18") == 18)
+    }
+}
