@@ -80,3 +80,40 @@ extension OfficialAction {
 
     func appliesTo(_ level: ResultLevel) -> Bool { level == self.level }
 }
+
+/// Something a member of an observer mission does for the mission.
+public enum MissionAction: String, Sendable, Hashable, CaseIterable {
+    /// Record a visit to a polling station of the deployment.
+    case recordVisit = "record-visit"
+    /// Send a checklist filled in at a station.
+    case submitChecklist = "submit-checklist"
+    /// Report an incident or a complaint.
+    case reportIncident = "report-incident"
+    /// Record one of the mission's activities (meetings, media monitoring, ...).
+    case recordActivity = "record-activity"
+    /// Give the mission's assessment and conclusions.
+    case giveStatement = "give-statement"
+    /// Decide what became of an incident.
+    case decideIncident = "decide-incident"
+
+    /// Whether only the head of mission may do it.
+    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident }
+}
+
+extension MissionMember {
+    /// Whether the member may do `action` for the mission `missionID`: only for their own mission,
+    /// and the statement and incidents' outcomes only as its head.
+    public func may(_ action: MissionAction, forMission missionID: String) -> Bool {
+        self.missionID == missionID && (isHead || !action.isHeadOnly)
+    }
+
+    /// Throws a ``Refusal`` saying why, unless the member may do `action` for the mission.
+    public func require(_ action: MissionAction, forMission missionID: String) throws(Refusal) {
+        guard self.missionID == missionID else {
+            throw Refusal(.otherMission, "\(name) is not a member of mission \(missionID)")
+        }
+        guard isHead || !action.isHeadOnly else {
+            throw Refusal(.roleMayNot, "only the head of mission may \(action.rawValue)")
+        }
+    }
+}

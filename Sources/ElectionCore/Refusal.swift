@@ -3,8 +3,10 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
         /// The unit (a station, a province, a voter's station) is not within the official's unit.
         case outsideUnit = "outside-unit"
-        /// The official's role does not allow the action anywhere.
+        /// The official's role (or the mission member's place in the mission) does not allow the action.
         case roleMayNot = "role-may-not"
+        /// The observer is not a member of the mission they act for.
+        case otherMission = "other-mission"
         /// The action names a version that is not the station's latest.
         case staleVersion = "stale-version"
         /// The thing is not in a state where this action applies.

@@ -92,7 +92,7 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/activities") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, missionID: missionID)
+            _ = try await observer(request, .recordActivity, missionID: missionID)
             let body = try ResultInput.decode(ActivityBody.self, from: try await Input.body(of: request).data)
             guard let kind = body.kind.flatMap(MissionActivity.Kind.init(rawValue:)) else { throw InputError(field: "kind", reason: "choice") }
             guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
@@ -105,8 +105,7 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/statement") { request, context in
             let missionID = try Self.missionID(context)
-            let member = try await observer(request, missionID: missionID)
-            guard member.isHead else { throw NotAllowed(message: "only the head of mission gives the mission's assessment and conclusions") }
+            _ = try await observer(request, .giveStatement, missionID: missionID)
             let body = try ResultInput.decode(MissionStatement.Body.self, from: try await Input.body(of: request).data)
             func text(_ value: String?, _ field: String) throws -> String { try Input.longText(value, field: field, required: true) ?? "" }
             let statement = MissionStatement(
@@ -124,7 +123,7 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/visits") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, missionID: missionID)
+            _ = try await observer(request, .recordVisit, missionID: missionID)
             let body = try ResultInput.decode(VisitBody.self, from: try await Input.body(of: request).data)
             let station = try Input.code(body.station, as: StationCode.self, field: "station")
             guard let team = try await store.deployedTeam(station: station, mission: missionID) else {
@@ -146,7 +145,7 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, missionID: missionID)
+            _ = try await observer(request, .reportIncident, missionID: missionID)
             let body = try ResultInput.decode(IncidentBody.self, from: try await Input.body(of: request).data)
             func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
                 guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
@@ -173,8 +172,7 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/incidents/:number/status") { request, context in
             let missionID = try Self.missionID(context)
-            let member = try await observer(request, missionID: missionID)
-            guard member.isHead else { throw NotAllowed(message: "only the head of mission decides what became of an incident") }
+            _ = try await observer(request, .decideIncident, missionID: missionID)
             guard let text = context.parameters.get("number"), let number = Int(text) else { throw InputError(field: "number", reason: "number") }
             let body = try ResultInput.decode(StatusBody.self, from: try await Input.body(of: request).data)
             guard let status = body.status.flatMap(Incident.Status.init(rawValue:)) else { throw InputError(field: "status", reason: "choice") }
@@ -197,18 +195,18 @@ struct ObservationAPI: Sendable {
         return id
     }
 
-    /// The mission member a request's bearer token belongs to; refused unless of this mission.
-    private func observer(_ request: Request, missionID: String) async throws -> MissionMember {
+    /// The mission member a request's bearer token belongs to; refused unless they may do `action` for this mission.
+    private func observer(_ request: Request, _ action: MissionAction, missionID: String) async throws -> MissionMember {
         guard let token = Signing.bearerToken(request), let observer = try await store.observer(tokenDigest: Passwords.digest(token)) else {
             throw NotSignedIn()
         }
-        guard observer.missionID == missionID else { throw NotAllowed(message: "the observer is not a member of this mission") }
+        try observer.require(action, forMission: missionID)
         return observer
     }
 
     /// The checklist in the request, checked: the observer, the station, the form and every answer.
     private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
-        let observer = try await observer(request, missionID: missionID)
+        let observer = try await observer(request, .submitChecklist, missionID: missionID)
         let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
         return try await intake.submission(
             ChecklistIntake.Fields(

@@ -60,7 +60,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.notFound, nil, message)
         case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
-            case .outsideUnit, .roleMayNot: .forbidden
+            case .outsideUnit, .roleMayNot, .otherMission: .forbidden
             case .staleVersion, .wrongState, .sameOfficial: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
@@ -76,8 +76,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.unauthorized, nil, language.text("error.not_signed_in"))
         case is ForgedForm:
             return (.forbidden, "csrf", language.text("error.forged_form"))
-        case is NotAllowed:
-            return (.forbidden, nil, language.text("error.not_allowed"))
         case is TooManyLookups:
             return (.tooManyRequests, nil, language.text("error.too_many_lookups"))
         case let http as HTTPError where http.status == .notFound:

@@ -76,7 +76,3 @@ struct Signing: Sendable {
 /// match the session's (403).
 struct NotSignedIn: Error {}
 struct ForgedForm: Error {}
-/// The official's role or unit does not allow what was asked (403).
-struct NotAllowed: Error {
-    let message: String
-}
