@@ -46,13 +46,19 @@ let package = Package(
             ],
             resources: [.copy("Templates"), .copy("Assets")]
         ),
+        .target(
+            name: "ElectionOperations",
+            dependencies: [
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sala",
             dependencies: [
-                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -76,6 +82,10 @@ let package = Package(
                 "ElectionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ElectionOperationsTests",
+            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionTestSupport"]
         ),
         .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
     ],

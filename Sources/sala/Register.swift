@@ -165,9 +165,14 @@ struct Export: AsyncParsableCommand {
 
 /// Writes text to a file, or to standard output when there is none.
 func write(_ text: String, to path: String?) throws {
+    try write(Data(text.utf8), to: path)
+}
+
+/// Writes bytes to a file (replacing it whole, never half-written), or to standard output when there is none.
+func write(_ data: Data, to path: String?) throws {
     if let path {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(data)
     }
 }
