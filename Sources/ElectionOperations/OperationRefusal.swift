@@ -3,5 +3,6 @@
 public struct OperationRefusal: Error, CustomStringConvertible, Equatable {
     public let description: String
 
+    /// A refusal saying `description`.
     public init(_ description: String) { self.description = description }
 }

@@ -60,6 +60,7 @@ public final class RejectsFile: @unchecked Sendable {
 
     /// Waits until what was appended is on disk.
     public func sync() throws { try handle.synchronize() }
+    /// Closes the file; nothing is appended after.
     public func close() throws { try handle.close() }
 
     /// The rejects file's line for line `number` of the register file, refused on `field` for `reason`.
@@ -92,6 +93,7 @@ public final class RegisterReader: @unchecked Sendable {
         /// Offset just after the batch's last line.
         public var endOffset: Int64 = 0
 
+        /// An empty batch, which the reader fills.
         public init() {}
     }
 

@@ -8,11 +8,14 @@ import Foundation
 /// commune officials enter each form blind, a provincial official acknowledges warnings, each
 /// provincial official confirms their province, the NEC confirms the nation and publishes.
 public struct ResultsReplay: Sendable {
+    /// The database to replay into: a newly built scenario, without result forms.
     public let store: SQLElectionStore
+    /// Seed of the generated count forms (``CountGenerator``).
     public let seed: UInt64
     /// Forms handed to the store per transaction.
     public var batchSize = 500
 
+    /// A replay into `store` of the count generated from `seed`, `batchSize` forms a transaction.
     public init(store: SQLElectionStore, seed: UInt64, batchSize: Int = 500) {
         self.store = store
         self.seed = seed

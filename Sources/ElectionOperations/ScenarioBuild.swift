@@ -15,7 +15,9 @@ public struct ScenarioBuild: Sendable {
         public var voters: Int
     }
 
+    /// Seed of the generator: the same seed builds the same database.
     public let seed: UInt64
+    /// Voters on the generated register.
     public let voters: Int
     /// Whether the generated register is stored; without it, stations keep their register sizes
     /// and the register is left to `sala import voters`.
@@ -23,6 +25,7 @@ public struct ScenarioBuild: Sendable {
     /// Told the number of voters stored so far after each batch of the register.
     public var progress: @Sendable (_ votersStored: Int) -> Void = { _ in }
 
+    /// A build of the scenario generated from `seed` with `voters` voters.
     public init(seed: UInt64, voters: Int, storesRegister: Bool = true, progress: @escaping @Sendable (_ votersStored: Int) -> Void = { _ in }) {
         self.seed = seed
         self.voters = voters

@@ -4,6 +4,7 @@ import ElectionCore
 public struct StatisticsReport: Sendable {
     public let statistics: ElectionStatistics
 
+    /// The table of `statistics`.
     public init(_ statistics: ElectionStatistics) {
         self.statistics = statistics
     }
