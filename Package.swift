@@ -47,13 +47,19 @@ let package = Package(
             ],
             resources: [.copy("Templates"), .copy("Assets"), .copy("Strings")]
         ),
+        .target(
+            name: "ElectionOperations",
+            dependencies: [
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sala",
             dependencies: [
-                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -77,6 +83,10 @@ let package = Package(
                 "ElectionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ElectionOperationsTests",
+            dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionTestSupport"]
         ),
         .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
     ],

@@ -11,6 +11,10 @@ public struct OfficialAccount: Sendable, Hashable {
         self.official = official
         self.passwordHash = passwordHash
     }
+
+    /// The hash stored for an account that cannot sign in with a password (such as the accounts
+    /// a replay enters forms with).
+    public static let disabledPassword = "!"
 }
 
 /// A signed-in browser session.

@@ -215,11 +215,7 @@ struct Report: AsyncParsableCommand {
                 try await MissionReportDocument.render(
                     try await db.missionReport(mission), format: format, language: Language(rawValue: language)!)
             }
-            if let out {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try write(text, to: out)
         }
     }
 }

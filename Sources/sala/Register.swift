@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionCore
+import ElectionOperations
 import ElectionStore
 import ElectionWeb
 import Foundation
@@ -70,25 +71,10 @@ extension Register {
         func run() async throws {
             try await store.withStore { db in
                 if let queries {
-                    let searches = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").compactMap { line -> VoterSearch? in
-                        let parts = line.split(separator: ",")
-                        guard parts.count == 2, let date = CalendarDate(iso: parts[1]) else { return nil }
-                        return VoterSearch(name: String(parts[0]), dateOfBirth: date, toleratesDateSlips: slips)
-                    }
-                    var latencies: [Double] = []
-                    var found = 0
-                    let clock = ContinuousClock()
-                    for search in searches {
-                        var matches: [VoterMatch] = []
-                        let elapsed = try await clock.measure { matches = try await db.searchVoters(search) }
-                        latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
-                        if !matches.isEmpty { found += 1 }
-                    }
-                    latencies.sort()
-                    func percentile(_ p: Double) -> String {
-                        latencies.isEmpty ? "-" : String(format: "%.2f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))])
-                    }
-                    announce("searches=\(searches.count) found=\(found) p50_ms=\(percentile(0.5)) p99_ms=\(percentile(0.99)) max_ms=\(percentile(1))")
+                    let searches = SearchTimings.searches(
+                        inQueries: try String(contentsOfFile: queries, encoding: .utf8), toleratesDateSlips: slips)
+                    let t = try await SearchTimings.run(searches, on: db)
+                    announce("searches=\(t.searches) found=\(t.found) p50_ms=\(t.percentile(0.5)) p99_ms=\(t.percentile(0.99)) max_ms=\(t.percentile(1))")
                     return
                 }
                 let search = VoterSearch(name: name ?? "", dateOfBirth: born.flatMap { CalendarDate(iso: $0) }, toleratesDateSlips: slips)
@@ -142,22 +128,21 @@ struct Export: AsyncParsableCommand {
         @Option(help: "Output file (standard output when absent).") var out: String?
 
         func run() async throws {
-            let path = out ?? "/dev/stdout"
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("Cannot write \(path).") }
-            defer { try? handle.close() }
-            handle.write(Data((RegisterFile.headerLine + "\n").utf8))
-            try await store.withStore { db in
-                let citizenship = try await db.election().citizenship
-                var last: VoterNumber?
-                while true {
-                    let page = try await db.voters(after: last, limit: 50_000)
-                    guard let end = page.last else { break }
-                    var text = ""
-                    for v in page { text += RegisterFile.line(of: v, citizenship: citizenship) }
-                    handle.write(Data(text.utf8))
-                    last = end.number
+            // Standard output is written through its handle: creating the file "/dev/stdout"
+            // replaces the device link with a regular file (createFile writes atomically), so
+            // nothing reaches the output and, run as root, /dev/stdout is broken for everyone.
+            let handle: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
+                    throw ValidationError("Cannot write \(out).")
                 }
+                handle = file
+            } else {
+                handle = FileHandle.standardOutput
+            }
+            defer { if out != nil { try? handle.close() } }
+            try await store.withStore { db in
+                try await RegisterExport.write(from: db) { handle.write(Data($0.utf8)) }
             }
         }
     }
@@ -165,9 +150,14 @@ struct Export: AsyncParsableCommand {
 
 /// Writes text to a file, or to standard output when there is none.
 func write(_ text: String, to path: String?) throws {
+    try write(Data(text.utf8), to: path)
+}
+
+/// Writes bytes to a file (replacing it whole, never half-written), or to standard output when there is none.
+func write(_ data: Data, to path: String?) throws {
     if let path {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(data)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionCore
+import ElectionOperations
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -34,11 +35,7 @@ struct Results: AsyncParsableCommand {
         func run() async throws {
             let summary = try await store.withStore(defaultPath: nil) { db in
                 let bar = ProgressBar(label: "forms", total: try await db.statistics(countingRegister: false).pollingStations)
-                do {
-                    return try await ResultsReplay(store: db, seed: seed).run { done, _ in bar.update(done) }
-                } catch let error as ReplayError {
-                    throw ValidationError(error.description)
-                }
+                return try await ResultsReplay(store: db, seed: seed).run { done, _ in bar.update(done) }
             }
             let r = summary.report
             let n = r.national.counts
@@ -48,18 +45,9 @@ struct Results: AsyncParsableCommand {
             let seats = r.seatsByParty.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             let names = Dictionary(uniqueKeysWithValues: r.parties.map { ($0.id, $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation) })
             announce("Seats: " + seats.map { "\(names[$0.key] ?? $0.key.description) \($0.value)" }.joined(separator: ", ") + ".")
-            let o = summary.official
-            guard r.national.counts.registeredVoters == o.registeredVoters else {
+            guard let mismatches = summary.differencesFromOfficial else {
                 announce("The register is smaller than the official one, so the totals are scaled and not compared.")
                 return
-            }
-            var mismatches: [String] = []
-            if n.ballotsInBox != o.ballotsCast { mismatches.append("ballots cast") }
-            if n.validVotes != o.validVotes { mismatches.append("valid votes") }
-            if n.invalidBallots != o.invalidBallots { mismatches.append("invalid ballots") }
-            if n.votes != o.votes { mismatches.append("party votes") }
-            for c in r.constituencies where c.seats.filter({ $0.value > 0 }) != (o.seats[c.constituency.id] ?? [:]) {
-                mismatches.append("seats in \(c.constituency.nameEnglish)")
             }
             guard mismatches.isEmpty else {
                 throw ValidationError("The replay does not reproduce the official results: \(mismatches.joined(separator: ", ")).")
@@ -89,11 +77,7 @@ struct Results: AsyncParsableCommand {
                 return (try published.report(), published.publishedAt)
             }
             let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try write(data, to: output)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionCore
+import ElectionOperations
 import ElectionScenario
 import ElectionStoreSQL
 import Foundation
@@ -42,15 +43,13 @@ struct Scenario: AsyncParsableCommand {
 
     func run() async throws {
         let target = try store.target(defaultPath: nil)
-        let build = ScenarioBuild(seed: seed, voters: voters, storesRegister: !withoutRegister)
+        let build = ScenarioBuild.showingProgress(seed: seed, voters: voters, storesRegister: !withoutRegister)
         let report: ScenarioBuild.Report
         switch target {
         case .sqlite(let path): report = try await build.buildSQLite(at: path, replacing: force)
         case .postgres(let url): report = try await build.buildPostgres(url: url, replacing: force)
         }
-        let opened = try await target.openExisting()
-        let statistics = try await opened.statistics()
-        try await opened.close()
+        let statistics = try await store.withStore(defaultPath: nil) { db in try await db.statistics() }
         print("Built \(name) (seed \(seed)) in \(String(format: "%.1f", report.totalSeconds)) s.")
         print(String(format: "reference data: %.1f s; register: %@ voters in %.1f s (%@ voters/s)",
                      report.referenceSeconds, Numerals.grouped(report.voters), report.registerSeconds,
@@ -60,5 +59,13 @@ struct Scenario: AsyncParsableCommand {
             print("database: \(path), \(Numerals.grouped(size / 1_048_576)) MiB")
         }
         print(StatisticsReport(statistics).text)
+    }
+}
+
+extension ScenarioBuild {
+    /// A build that shows the voters stored on a progress bar.
+    static func showingProgress(seed: UInt64, voters: Int, storesRegister: Bool = true) -> ScenarioBuild {
+        let bar = ProgressBar(label: "voters", total: storesRegister ? voters : 0)
+        return ScenarioBuild(seed: seed, voters: voters, storesRegister: storesRegister) { bar.update($0) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionCore
+import ElectionOperations
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -47,7 +48,7 @@ struct Serve: AsyncParsableCommand {
         let target = try store.target(defaultPath: "sala.sqlite")
         if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
             announce("No database at \(path): building the \(CambodiaScenario.name) scenario with \(Numerals.grouped(demoVoters)) voters.")
-            let report = try await ScenarioBuild(seed: CambodiaScenario.defaultSeed, voters: demoVoters)
+            let report = try await ScenarioBuild.showingProgress(seed: CambodiaScenario.defaultSeed, voters: demoVoters)
                 .buildSQLite(at: path, replacing: false)
             announce(String(format: "Built in %.1f s.", report.totalSeconds))
         }

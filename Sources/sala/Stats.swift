@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionCore
+import ElectionOperations
 import Foundation
 
 /// `sala stats`: the headline counts of a database.
@@ -19,9 +20,7 @@ struct Stats: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try await store.target(defaultPath: nil).openExisting()
-        let statistics = try await opened.statistics()
-        try await opened.close()
+        let statistics = try await store.withStore(defaultPath: nil) { db in try await db.statistics() }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -29,38 +28,5 @@ struct Stats: AsyncParsableCommand {
         } else {
             print(StatisticsReport(statistics).text)
         }
-    }
-}
-
-/// The statistics as an aligned two-column table.
-struct StatisticsReport {
-    let statistics: ElectionStatistics
-
-    init(_ statistics: ElectionStatistics) {
-        self.statistics = statistics
-    }
-
-    var text: String {
-        let s = statistics
-        let members = s.commissionMembers
-        let rows: [(String, Int)] = [
-            ("provinces", s.provinces),
-            ("communes", s.communes),
-            ("polling stations", s.pollingStations),
-            ("commission members, national", members["national"] ?? 0),
-            ("commission members, provincial", members["provincial"] ?? 0),
-            ("commission members, commune", members["commune"] ?? 0),
-            ("commission members, polling station", members["polling-station"] ?? 0),
-            ("registered voters", s.registeredVoters),
-            ("voters on the register", s.votersOnRegister ?? 0),
-            ("parties", s.parties),
-            ("candidates", s.candidates),
-            ("women candidates", s.womenCandidates),
-            ("seats", s.seats),
-        ]
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { label, value in
-            label + String(repeating: " ", count: width - label.count + 2) + Numerals.grouped(value)
-        }.joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import ElectionOperations
 import ElectionStore
 import ElectionStoreSQL
 
@@ -21,8 +22,8 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database, runs `body` and closes it whatever happens; a ``StoreError`` becomes a
-    /// message for the user.
+    /// Opens the database, runs `body` and closes it whatever happens; a ``StoreError`` or an
+    /// ``OperationRefusal`` becomes a message for the user.
     func withStore<T>(defaultPath: String? = "sala.sqlite", _ body: (SQLElectionStore) async throws -> T) async throws -> T {
         let db = try await target(defaultPath: defaultPath).openExisting()
         do {
@@ -31,8 +32,7 @@ struct StoreOptions: ParsableArguments {
             return value
         } catch {
             try? await db.close()
-            if let store = error as? StoreError { throw ValidationError(store.description) }
-            throw error
+            throw userFacing(error)
         }
     }
 
@@ -60,5 +60,15 @@ enum DatabaseTarget {
         case .postgres(let url):
             return try await SQLElectionStore.connectPostgres(url: url)
         }
+    }
+}
+
+/// `error` as the user should see it: a refusal in the store's or an operation's words becomes a
+/// ``ValidationError`` (its message and the command's usage); anything else is left as it is.
+func userFacing(_ error: any Error) -> any Error {
+    switch error {
+    case let store as StoreError: ValidationError(store.description)
+    case let refusal as OperationRefusal: ValidationError(refusal.description)
+    default: error
     }
 }

@@ -4,16 +4,16 @@ import Testing
 
 /// The pages people use most, in a real browser: headless Chromium driven by selenium
 /// (`Tests/browser/portal_test.py`) against a running `sala serve`.
-@Suite struct BrowserTests {
-    static var browserAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
-            && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+///
+/// A machine without one of the browser parts skips these tests, naming what is missing;
+/// `SALA_REQUIRE_BROWSER=1` (CI, `.ci/run`) runs them anyway, so a missing part fails.
+@Suite(.enabled(if: BrowserParts.missing.isEmpty || TestDatabases.required("SALA_REQUIRE_BROWSER"), "\(BrowserParts.explanation)"))
+struct BrowserTests {
+    init() throws {
+        try #require(BrowserParts.missing.isEmpty, "SALA_REQUIRE_BROWSER=1, but \(BrowserParts.explanation)")
     }
 
-    @Test(.enabled(
-        if: browserAvailable || TestDatabases.required("SALA_REQUIRE_BROWSER"),
-        "Chromium not installed: apt-get install chromium chromium-driver fonts-khmeros, pip install selenium"))
-    func registrationCheckAndStationFinderInChromium() async throws {
+    @Test func registrationCheckAndStationFinderInChromium() async throws {
         let db = try await TestDatabases.sqlitePath()
         let directory = try TestDatabases.temporaryDirectory()
         let server = try RunningServer(
@@ -21,27 +21,13 @@ import Testing
         defer { server.stop() }
         #expect(try await server.waitUntilReady(seconds: 60))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", SalaCommand.packageRoot.appendingPathComponent("Tests/browser/portal_test.py").path,
-            "--url", "http://127.0.0.1:\(server.port)", "--db", db,
-            "--screenshots", directory.appendingPathComponent("screenshots").path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains(" passed, 0 failed"), "\(text)")
+        let text = try Self.python(["portal_test.py", "--url", "http://127.0.0.1:\(server.port)", "--db", db,
+                                    "--screenshots", directory.appendingPathComponent("screenshots").path])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
-    @Test(.enabled(
-        if: browserAvailable || TestDatabases.required("SALA_REQUIRE_BROWSER"),
-        "Chromium not installed: apt-get install chromium chromium-driver fonts-khmeros, pip install selenium"))
-    func twoOfficialsEnterAFormAndTheResultsShowItInChromium() async throws {
+    @Test func twoOfficialsEnterAFormAndTheResultsShowItInChromium() async throws {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("night.sqlite").path
         try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
@@ -60,10 +46,7 @@ import Testing
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
-    @Test(.enabled(
-        if: browserAvailable || TestDatabases.required("SALA_REQUIRE_BROWSER"),
-        "Chromium not installed: apt-get install chromium chromium-driver fonts-khmeros, pip install selenium"))
-    func anObserverFillsInAChecklistOnAPhoneInChromium() async throws {
+    @Test func anObserverFillsInAChecklistOnAPhoneInChromium() async throws {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("observe.sqlite").path
         try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
@@ -81,10 +64,44 @@ import Testing
 
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try BrowserParts.python3(
+            [SalaCommand.packageRoot.appendingPathComponent("Tests/browser/\(arguments[0])").path] + arguments.dropFirst())
+    }
+}
+
+/// What the browser tests need beyond Swift: Debian's Chromium and its driver at the paths
+/// `Tests/browser/portal_test.py` uses, python3 on the PATH, and python's selenium module.
+enum BrowserParts {
+    /// The missing parts, each with how to install it; empty when the browser tests can run.
+    /// Checked once per test process.
+    static let missing: [String] = {
+        var missing: [String] = []
+        if !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
+            missing.append("/usr/bin/chromium (apt-get install chromium fonts-khmeros)")
+        }
+        if !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") {
+            missing.append("/usr/bin/chromedriver (apt-get install chromium-driver)")
+        }
+        // The scripts run as `env python3`, so the check asks the same python3 for selenium;
+        // env exits with 127 when there is no python3 on the PATH.
+        switch (try? python3(["-c", "import selenium"]))?.status {
+        case 0: break
+        case nil, 126, 127: missing.append("python3 (apt-get install python3), with its selenium module (pip install selenium)")
+        default: missing.append("the python3 module selenium (pip install selenium)")
+        }
+        return missing
+    }()
+
+    /// Why the browser tests cannot run here, for the skip or failure message.
+    static var explanation: String {
+        missing.isEmpty ? "every browser part is installed" : "browser parts missing: " + missing.joined(separator: "; ")
+    }
+
+    /// Runs `python3` from the PATH with `arguments`: its exit status and output (standard output and error together).
+    static func python3(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", SalaCommand.packageRoot.appendingPathComponent("Tests/browser/\(arguments[0])").path]
-            + arguments.dropFirst()
+        process.arguments = ["python3"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

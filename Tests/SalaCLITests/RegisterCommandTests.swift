@@ -18,6 +18,15 @@ import Testing
         #expect(exported == Set(register.map(\.number.description)))
     }
 
+    @Test func withoutOutTheExportGoesToStandardOutput() async throws {
+        let db = try await TestDatabases.sqlitePath()
+        let out = try TestDatabases.temporaryDirectory().appendingPathComponent("voters.csv")
+        #expect(try SalaCommand.run(["export", "voters", "--db", db, "--out", out.path]).status == 0)
+        let run = try SalaCommand.run(["export", "voters", "--db", db])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output == (try String(contentsOf: out, encoding: .utf8)))
+    }
+
     @Test func aStationsListHasEachOfItsVotersAndACommuneAPagePerStation() async throws {
         let db = try await TestDatabases.sqlitePath()
         let register = try await TestDatabases.register()

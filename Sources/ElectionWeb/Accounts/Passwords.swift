@@ -1,4 +1,5 @@
 import Crypto
+import ElectionStore
 import Foundation
 import HummingbirdBcrypt
 
@@ -7,7 +8,7 @@ public enum Passwords {
     /// bcrypt's work factor: about a quarter of a second per check on one core.
     public static let cost: UInt8 = 12
     /// The hash stored for an account that cannot sign in with a password.
-    public static let disabled = "!"
+    public static let disabled = OfficialAccount.disabledPassword
 
     public static func hash(_ password: String, cost: UInt8 = Passwords.cost) -> String {
         Bcrypt.hash(password, cost: cost)

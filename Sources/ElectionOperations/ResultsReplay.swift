@@ -2,30 +2,60 @@ import ElectionCore
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
-import ElectionWeb
 import Foundation
 
 /// Enters the generated 2023 count forms for every station through the officials' path: two
 /// commune officials enter each form blind, a provincial official acknowledges warnings, each
 /// provincial official confirms their province, the NEC confirms the nation and publishes.
-struct ResultsReplay {
-    let store: SQLElectionStore
-    let seed: UInt64
+public struct ResultsReplay: Sendable {
+    /// The database to replay into: a newly built scenario, without result forms.
+    public let store: SQLElectionStore
+    /// Seed of the generated count forms (``CountGenerator``).
+    public let seed: UInt64
     /// Forms handed to the store per transaction.
-    var batchSize = 500
+    public var batchSize = 500
 
-    struct Summary {
-        var report: ResultsReport
-        var publication: Publication
-        var official: OfficialResults
-        var seconds: Double
+    /// A replay into `store` of the count generated from `seed`, `batchSize` forms a transaction.
+    public init(store: SQLElectionStore, seed: UInt64, batchSize: Int = 500) {
+        self.store = store
+        self.seed = seed
+        self.batchSize = batchSize
     }
 
-    func run(progress: (Int, Int) -> Void) async throws -> Summary {
+    /// What the replay published, beside the official results it aimed at.
+    public struct Summary: Sendable {
+        public var report: ResultsReport
+        public var publication: Publication
+        public var official: OfficialResults
+        public var seconds: Double
+
+        /// What the published results get wrong against the official 2023 results (national
+        /// totals, party votes, seats per province), empty when they agree; nil when the register
+        /// is smaller than the official one, so the totals are scaled and cannot be compared.
+        public var differencesFromOfficial: [String]? {
+            let n = report.national.counts
+            let o = official
+            guard n.registeredVoters == o.registeredVoters else { return nil }
+            var mismatches: [String] = []
+            if n.ballotsInBox != o.ballotsCast { mismatches.append("ballots cast") }
+            if n.validVotes != o.validVotes { mismatches.append("valid votes") }
+            if n.invalidBallots != o.invalidBallots { mismatches.append("invalid ballots") }
+            if n.votes != o.votes { mismatches.append("party votes") }
+            for c in report.constituencies where c.seats.filter({ $0.value > 0 }) != (o.seats[c.constituency.id] ?? [:]) {
+                mismatches.append("seats in \(c.constituency.nameEnglish)")
+            }
+            return mismatches
+        }
+    }
+
+    /// Replays the count, telling `progress` the stations done and the stations in all after each
+    /// batch. Throws ``OperationRefusal`` if the database already holds result forms or a
+    /// replayed form is refused.
+    public func run(progress: (_ done: Int, _ stations: Int) -> Void) async throws -> Summary {
         let started = ContinuousClock.now
         let official = try OfficialResults.cambodia2023()
-        guard try await store.formStatuses(within: .nation).isEmpty else {
-            throw ReplayError("the database already holds result forms; replay into a newly built scenario")
+        guard try await store.formStatuses(within: "").isEmpty else {
+            throw OperationRefusal("the database already holds result forms; replay into a newly built scenario")
         }
         var stations: [PollingStation] = []
         var communes: [CommuneCode] = []
@@ -84,18 +114,13 @@ struct ResultsReplay {
 
     private func account(_ name: String, _ role: OfficialRole, _ unit: UnitCode) async throws -> Official {
         if let existing = try await store.officialAccount(named: name) { return existing.official }
-        return try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: Passwords.disabled)
+        return try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: OfficialAccount.disabledPassword)
     }
 
     /// The forms after the actions; any refusal stops the replay, since every generated form is consistent.
     private func check(_ outcomes: [Result<ResultFormVersion, any Error>]) throws -> [ResultFormVersion] {
         try outcomes.map { outcome in
-            do { return try outcome.get() } catch { throw ReplayError("a replayed form was refused: \(error)") }
+            do { return try outcome.get() } catch { throw OperationRefusal("a replayed form was refused: \(error)") }
         }
     }
-}
-
-struct ReplayError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -6,23 +6,36 @@ import Foundation
 import Synchronization
 
 /// Builds the reference scenario into a database, all or nothing, and says how long each part took.
-struct ScenarioBuild {
-    struct Report {
-        var referenceSeconds: Double
-        var registerSeconds: Double
-        var totalSeconds: Double
-        var voters: Int
+public struct ScenarioBuild: Sendable {
+    /// How long the build took, by part, and how many voters it stored.
+    public struct Report: Sendable {
+        public var referenceSeconds: Double
+        public var registerSeconds: Double
+        public var totalSeconds: Double
+        public var voters: Int
     }
 
-    let seed: UInt64
-    let voters: Int
+    /// Seed of the generator: the same seed builds the same database.
+    public let seed: UInt64
+    /// Voters on the generated register.
+    public let voters: Int
     /// Whether the generated register is stored; without it, stations keep their register sizes
     /// and the register is left to `sala import voters`.
-    var storesRegister = true
+    public var storesRegister = true
+    /// Told the number of voters stored so far after each batch of the register.
+    public var progress: @Sendable (_ votersStored: Int) -> Void = { _ in }
+
+    /// A build of the scenario generated from `seed` with `voters` voters.
+    public init(seed: UInt64, voters: Int, storesRegister: Bool = true, progress: @escaping @Sendable (_ votersStored: Int) -> Void = { _ in }) {
+        self.seed = seed
+        self.voters = voters
+        self.storesRegister = storesRegister
+        self.progress = progress
+    }
 
     /// Builds into a new SQLite file. The build goes to `PATH.partial`, renamed to `PATH` only when
     /// complete, so a failed or interrupted build never leaves a half-built database behind.
-    func buildSQLite(at path: String, replacing: Bool) async throws -> Report {
+    public func buildSQLite(at path: String, replacing: Bool) async throws -> Report {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) && !replacing {
             throw BuildRefusal.exists(path)
@@ -57,7 +70,7 @@ struct ScenarioBuild {
 
     /// Builds into an empty PostgreSQL database, in one transaction; with `replacing`, Sala's
     /// tables are dropped first.
-    func buildPostgres(url: String, replacing: Bool) async throws -> Report {
+    public func buildPostgres(url: String, replacing: Bool) async throws -> Report {
         if replacing {
             let old = try await SQLElectionStore.connectPostgres(url: url)
             try await old.dropAllTables()
@@ -80,14 +93,13 @@ struct ScenarioBuild {
     private func build(into store: SQLElectionStore) async throws -> Report {
         let started = Date()
         let scenario = try CambodiaScenario(seed: seed, voters: voters)
-        let progress = ProgressBar(label: "voters", total: storesRegister ? voters : 0)
         let counter = Counter()
         try await store.loadElection(scenario.reference) { storeBatch in
             counter.mark()
             guard storesRegister else { return }
             try await scenario.generateRegister { batch in
                 try await storeBatch(batch)
-                progress.update(counter.add(batch.count))
+                progress(counter.add(batch.count))
             }
         }
         try await DemoMission.loadWithStandardChecklists(scenario, into: store)
@@ -101,7 +113,7 @@ struct ScenarioBuild {
     }
 }
 
-/// Counts voters stored so far, for the progress bar, and notes when the register began.
+/// Counts voters stored so far, for the progress, and notes when the register began.
 final class Counter: Sendable {
     private let state = Mutex((value: 0, markedAt: Date?.none))
     var value: Int { state.withLock { $0.value } }
@@ -116,10 +128,10 @@ final class Counter: Sendable {
 }
 
 /// Why `sala scenario` will not build.
-enum BuildRefusal: Error, CustomStringConvertible {
+public enum BuildRefusal: Error, CustomStringConvertible {
     case exists(String)
     case holdsAnElection
-    var description: String {
+    public var description: String {
         switch self {
         case .exists(let path): "\(path) already exists; pass --force to replace it."
         case .holdsAnElection: "The PostgreSQL database already holds an election; pass --force to replace it."
