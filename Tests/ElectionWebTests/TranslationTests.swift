@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func everyFamilyIsInAllKeys() throws {
-        let text = try String(contentsOf: Self.webSources.appendingPathComponent("KeyFamily.swift"), encoding: .utf8)
+        let text = try String(contentsOf: Self.webSources.appendingPathComponent("Shared/KeyFamily.swift"), encoding: .utf8)
         let listed = try #require(text.range(of: "static let allKeys").map { text[$0.lowerBound...] })
         let families = text.matches(of: /static let (\w+) = KeyFamily</).map { String($0.1) }
         #expect(families.count > 15)
