@@ -35,21 +35,44 @@ public enum PortalApplication {
         let signing = Signing(store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
         let desk = FormDesk(write: { try await store.apply($0, at: Date()) }, written: { await reports.invalidate() })
-        let checklists = ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) })
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
-        let portal = Portal(
-            store: store, renderer: renderer, maps: maps, limiter: limiter, signing: signing, desk: desk, reports: reports,
-            checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }), intake: intake)
+
         let router = Router(context: PortalRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.get("/health") { _, _ in "ok" }
+        router.get("/") { request, _ in
+            let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+            return Response.redirect(to: "/\(language.rawValue)/", type: .normal)
+        }
         Assets.addRoutes(to: router, maps: maps)
-        portal.addRoutes(to: router)
+
+        // Pages: every path starts with the language.
+        let pages = router.group(":lang").add(middleware: LanguageMiddleware())
+        PublicPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
+        RegistrationPages(store: store, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
+        ResultsPages(store: store, reports: reports, maps: maps, renderer: renderer).addRoutes(to: pages)
+        MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
+        let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
+        SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
+        DeskPages(store: store, desk: desk, reports: reports, renderer: renderer).addRoutes(to: officials)
+        RegisterDeskPages(store: store, renderer: renderer).addRoutes(to: officials)
+        let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie))
+        ObservePages(
+            store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
+            intake: intake, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer
+        ).addRoutes(to: observers)
+
+        // The JSON API.
         let api = router.group("api/v1")
-        API(store: store, limiter: limiter).addRoutes(to: api)
-        ResultsAPI(store: store, signing: signing, desk: desk, reports: reports).addRoutes(to: api)
-        ObservationAPI(store: store, checklists: checklists, intake: intake).addRoutes(to: api)
-        RegisterAPI(store: store, signing: signing).addRoutes(to: api)
+        PublicAPI(store: store, limiter: limiter).addRoutes(to: api)
+        let machines = api.group().add(middleware: MachineAuthenticator(signing: signing))
+        ResultsAPI(store: store, desk: desk, reports: reports).addRoutes(to: machines)
+        RegisterAPI(store: store).addRoutes(to: machines)
+        let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
+        ObservationAPI(
+            store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),
+            intake: intake
+        ).addRoutes(to: observerAPI)
         return router
     }
 }

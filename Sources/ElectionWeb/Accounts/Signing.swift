@@ -13,6 +13,8 @@ struct Signing: Sendable {
     let secureCookies: Bool
 
     static let cookieName = "sala_session"
+    /// The cookie that keeps an observer's code on their phone.
+    static let observerCookie = "sala_observer"
     static let sessionSeconds = 12 * 3600
 
     /// The signed-in official of a browser request, if any.
@@ -25,12 +27,6 @@ struct Signing: Sendable {
     func machine(_ request: Request) async throws -> Official? {
         guard let token = Self.bearerToken(request) else { return nil }
         return try await store.official(machineTokenDigest: Passwords.digest(token))
-    }
-
-    /// The official whose bearer token the request carries; 401 without one.
-    func requireMachine(_ request: Request) async throws -> Official {
-        guard let official = try await machine(request) else { throw NotSignedIn() }
-        return official
     }
 
     /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape (officials' machines

@@ -3,13 +3,6 @@ import ElectionStore
 import Foundation
 import Hummingbird
 
-/// The sign-in page.
-struct SignInPage: Sendable {
-    let action: String
-    let name: String
-    let error: String?
-}
-
 /// An official's desk: their unit, the forms within it that wait on someone, and what their role
 /// lets them confirm or publish.
 struct DeskPage: Sendable {
@@ -78,50 +71,45 @@ struct StationDeskPage: Sendable {
     let resultsHref: String
 }
 
-extension Portal {
-    func addDeskRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/:lang/signin") { _, context in
-            let language = try Self.language(context)
-            return page("signin", language.text("desk.signin"), SignInPage(action: "/\(language.rawValue)/signin", name: "", error: nil), language, "/signin")
-        }
-        router.post("/:lang/signin") { request, context in try await signIn(request, context) }
-        router.post("/:lang/signout") { request, context in
-            let language = try Self.language(context)
-            _ = try await signedIn(request, language, form: true)
-            try await signing.signOut(request)
-            var response = Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
-            response.setCookie(signing.clearedCookie())
-            return response
-        }
-        router.get("/:lang/desk") { request, context in
-            let language = try Self.language(context)
-            guard let session = try await signing.session(request) else {
+/// Officials' results desk: the forms of their unit that wait on someone, one station's form to
+/// enter, settle, acknowledge or correct, and confirming and publishing what their role allows.
+/// Its routes need ``SessionAuthenticator`` in front.
+struct DeskPages: PageController {
+    let store: any ElectionStore & ResultStore
+    let desk: FormDesk
+    let reports: ReportCache
+    let renderer: PageRenderer
+
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("desk") { request, context in
+            let language = context.language
+            guard let session = context.session else {
                 return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             }
             return try await desk(session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
         }
-        router.post("/:lang/desk/confirm") { request, context in
-            let language = try Self.language(context)
-            let (session, fields) = try await signedIn(request, language, form: true)
+        router.post("desk/confirm") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
             let unit: UnitCode = fields["level"] == "national" ? .nation : .province(try Input.code(fields["code"], as: ProvinceCode.self))
-            try await results.confirmResults(unit, by: session.official, at: Date())
+            try await store.confirmResults(unit, by: session.official, at: Date())
             await reports.invalidate()
             return Response.redirect(to: "/\(language.rawValue)/desk?done=confirmed", type: .normal)
         }
-        router.post("/:lang/desk/publish") { request, context in
-            let language = try Self.language(context)
-            let (session, _) = try await signedIn(request, language, form: true)
-            let publication = try await results.publishResults(by: session.official, at: Date())
+        router.post("desk/publish") { request, context in
+            let language = context.language
+            let (session, _) = try await context.requireSessionForm(request)
+            let publication = try await store.publishResults(by: session.official, at: Date())
             return Response.redirect(to: "/\(language.rawValue)/results/publications/\(publication.number)", type: .normal)
         }
-        router.get("/:lang/desk/stations") { request, context in
-            let language = try Self.language(context)
+        router.get("desk/stations") { request, context in
+            let language = context.language
             let code = try Input.code(Input.query(of: request)["code"].map(String.init), as: StationCode.self)
             return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)", type: .normal)
         }
-        router.get("/:lang/desk/stations/:code") { request, context in
-            let language = try Self.language(context)
-            guard let session = try await signing.session(request) else {
+        router.get("desk/stations/:code") { request, context in
+            let language = context.language
+            guard let session = context.session else {
                 return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             }
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
@@ -129,10 +117,10 @@ extension Portal {
                 code, session, language,
                 message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
         }
-        router.post("/:lang/desk/stations/:code") { request, context in
-            let language = try Self.language(context)
+        router.post("desk/stations/:code") { request, context in
+            let language = context.language
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
-            let (session, fields) = try await signedIn(request, language, form: true)
+            let (session, fields) = try await context.requireSessionForm(request)
             let station = try await store.pollingStation(code)
             let ballot = try await store.ballot(constituency: station.provinceCode)
             do {
@@ -156,38 +144,10 @@ extension Portal {
         }
     }
 
-    /// The session of a signed-in official, and the request's form fields; for a form, the
-    /// session's form token must come back with it.
-    func signedIn(_ request: Request, _ language: Language, form: Bool) async throws -> (OfficialSession, [String: String]) {
-        guard let session = try await signing.session(request) else { throw NotSignedIn() }
-        let body = try await Input.body(of: request)
-        let fields = Input.form(String(buffer: body)).mapValues(String.init)
-        if form, fields["csrf"] != session.csrfToken { throw ForgedForm() }
-        return (session, fields)
-    }
-
-    private func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let language = try Self.language(context)
-        let fields = Input.form(String(buffer: try await Input.body(of: request)))
-        let name = fields["name"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-        let password = fields["password"].map(String.init) ?? ""
-        let client = context.remoteAddress?.ipAddress ?? "unknown"
-        guard !name.isEmpty, !password.isEmpty,
-              let (token, _) = try await signing.signIn(name: name, password: password, client: client) else {
-            return page(
-                "signin", language.text("desk.signin"),
-                SignInPage(action: "/\(language.rawValue)/signin", name: name, error: language.text("desk.signin_failed")),
-                language, "/signin", status: .unauthorized)
-        }
-        var response = Response.redirect(to: "/\(language.rawValue)/desk", type: .normal)
-        response.setCookie(signing.cookie(token))
-        return response
-    }
-
     private func desk(_ session: OfficialSession, _ language: Language, message: String?) async throws -> Response {
         let l = language.rawValue
         let official = session.official
-        let statuses = try await results.formStatuses(within: official.unitCode)
+        let statuses = try await store.formStatuses(within: official.unitCode)
         let stations = try await stationsWithin(official.unitCode)
         var counts: [FormStatus: Int] = [:]
         for station in stations { counts[statuses[station.id] ?? .awaitingFirstEntry, default: 0] += 1 }
@@ -208,15 +168,6 @@ extension Portal {
             canConfirmNation: official.may(.confirmNation, on: .nation), canPublish: official.may(.publishResults, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
-    }
-
-    /// A station's history, oldest first, in `language`.
-    func history(_ code: StationCode, _ language: Language) async throws -> [StationDeskPage.Event] {
-        try await results.formEvents(station: code).map { e in
-            StationDeskPage.Event(
-                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
-                action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status), detail: e.detail ?? "")
-        }
     }
 
     /// The stations within a unit, in code order.
@@ -240,7 +191,7 @@ extension Portal {
         let official = session.official
         let station = try await store.pollingStation(code)
         try official.require(.enterResult, on: .station(code))
-        let versions = try await results.resultFormVersions(station: code)
+        let versions = try await store.resultFormVersions(station: code)
         let form = versions.last ?? ResultFormVersion(stationCode: code, version: 1)
         let parties = try await store.parties()
         let ballot = try await store.ballot(constituency: station.provinceCode)
@@ -263,7 +214,7 @@ extension Portal {
         let settled: [StationDeskPage.Comparison] = form.counts.map { counts in
             labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
         } ?? []
-        let events = try await history(code, language)
+        let events = try await StationDeskPage.history(code, language, store: store)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text(KeyFamilies.formStatus, form.status),
@@ -278,5 +229,16 @@ extension Portal {
             canCorrect: form.status == .accepted && official.may(.correctResult, on: .station(code)),
             settled: settled, hasSettled: !settled.isEmpty, events: events, resultsHref: "/\(l)/results/stations/\(code)")
         return page("station-desk", model.heading, model, language, "/desk/stations/\(code)", status: status)
+    }
+}
+
+extension StationDeskPage {
+    /// A station's history, oldest first, in `language`, as the desk and the public station page show it.
+    static func history(_ code: StationCode, _ language: Language, store: any ResultStore) async throws -> [Event] {
+        try await store.formEvents(station: code).map { e in
+            Event(
+                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
+                action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status), detail: e.detail ?? "")
+        }
     }
 }

@@ -7,18 +7,25 @@ struct MissionsPage: Sendable {
     let missions: [Link]
 }
 
-extension Portal {
+extension ElectionStore {
     /// The stations with these codes, by code.
     func stations(_ codes: some Sequence<StationCode>) async throws -> [StationCode: PollingStation] {
-        Dictionary(uniqueKeysWithValues: try await store.pollingStations(codes: Array(codes)).map { ($0.id, $0) })
+        Dictionary(uniqueKeysWithValues: try await pollingStations(codes: Array(codes)).map { ($0.id, $0) })
     }
+}
+
+/// The public pages of observer missions: the list, and each mission's report with its map.
+struct MissionPages: PageController {
+    let store: any ElectionStore & ObservationStore
+    let maps: MapCatalogue
+    let renderer: PageRenderer
 
     /// Stations the mission visited (blue) and incidents and complaints by category (each its
     /// colour), rejected ones left out.
     func missionMap(_ id: String, _ language: Language) async throws -> (String, String) {
         let visited = Set(try await store.visits(ofMission: id).map(\.stationCode)).sorted()
         let incidents = try await store.incidents(ofMission: id).filter { $0.status != .rejected }
-        let byCode = try await stations(visited + incidents.compactMap(\.stationCode))
+        let byCode = try await store.stations(visited + incidents.compactMap(\.stationCode))
         var markers = visited.compactMap { code in
             byCode[code].map { SVGMap.Marker(position: $0.position, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", fill: "#1f4e9c") }
         }
@@ -46,16 +53,16 @@ extension Portal {
         }
     }
 
-    func addMissionRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/:lang/missions") { _, context in
-            let language = try Self.language(context)
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("missions") { _, context in
+            let language = context.language
             let missions = try await store.missions().map {
                 Link(href: "/\(language.rawValue)/missions/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer), detail: $0.organisation)
             }
             return page("missions", language.text("missions.title"), MissionsPage(missions: missions), language, "/missions")
         }
-        router.get("/:lang/missions/:id") { _, context in
-            let language = try Self.language(context)
+        router.get("missions/:id") { _, context in
+            let language = context.language
             let id = try ObservationAPI.missionID(context)
             var report = MissionReportSections(try await store.missionReport(id), language)
             (report.map, report.mapCaption) = try await missionMap(id, language)

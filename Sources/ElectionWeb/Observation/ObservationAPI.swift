@@ -5,8 +5,9 @@ import Hummingbird
 
 /// The observation part of the JSON API: missions, their findings, and observers' checklists
 /// (with an observer's bearer token from `sala mission token`).
+/// Its routes need ``ObserverAuthenticator`` (bearer) in front.
 struct ObservationAPI: Sendable {
-    let store: any PortalStore
+    let store: any ElectionStore & ObservationStore
     let checklists: ChecklistDesk
     let intake: ChecklistIntake
 
@@ -78,22 +79,22 @@ struct ObservationAPI: Sendable {
     }
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
-        api.get("missions") { _, _ in try ResultsAPI.json(try await store.missions()) }
+        api.get("missions") { _, _ in try APIJSON.response(try await store.missions()) }
         api.get("missions/:id") { _, context in
             let id = try Self.missionID(context)
-            return try ResultsAPI.json(MissionDetail(
+            return try APIJSON.response(MissionDetail(
                 mission: try await store.mission(id), members: try await store.members(ofMission: id),
                 activities: try await store.activities(ofMission: id)))
         }
         api.get("missions/:id/findings") { request, context in
             let id = try Self.missionID(context)
             let includeRejected = Input.query(of: request)["rejected"] == "include"
-            return try ResultsAPI.json(try await store.missionFindings(id, includingRejected: includeRejected))
+            return try APIJSON.response(try await store.missionFindings(id, includingRejected: includeRejected))
         }
         api.post("missions/:id/activities") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, .recordActivity, missionID: missionID)
-            let body = try ResultInput.decode(ActivityBody.self, from: try await Input.body(of: request).data)
+            _ = try context.requireObserver(.recordActivity, forMission: missionID)
+            let body = try await APIJSON.decode(ActivityBody.self, from: request)
             guard let kind = body.kind.flatMap(MissionActivity.Kind.init(rawValue:)) else { throw InputError(field: "kind", reason: "choice") }
             guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
             let activity = MissionActivity(
@@ -101,12 +102,12 @@ struct ObservationAPI: Sendable {
                 with: try Input.text(body.with.map { Substring($0) }, field: "with") ?? "",
                 notes: try Input.longText(body.notes, field: "notes") ?? "")
             try await store.addActivities([activity])
-            return try ResultsAPI.json(activity, status: .created)
+            return try APIJSON.response(activity, status: .created)
         }
         api.post("missions/:id/statement") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, .giveStatement, missionID: missionID)
-            let body = try ResultInput.decode(MissionStatement.Body.self, from: try await Input.body(of: request).data)
+            _ = try context.requireObserver(.giveStatement, forMission: missionID)
+            let body = try await APIJSON.decode(MissionStatement.Body.self, from: request)
             func text(_ value: String?, _ field: String) throws -> String { try Input.longText(value, field: field, required: true) ?? "" }
             let statement = MissionStatement(
                 missionID: missionID, assessmentEnglish: try text(body.assessmentEnglish, "assessmentEnglish"),
@@ -114,17 +115,17 @@ struct ObservationAPI: Sendable {
                 conclusionsEnglish: try text(body.conclusionsEnglish, "conclusionsEnglish"),
                 conclusionsKhmer: try text(body.conclusionsKhmer, "conclusionsKhmer"))
             try await store.setStatement(statement)
-            return try ResultsAPI.json(statement)
+            return try APIJSON.response(statement)
         }
         api.get("missions/:id/visits") { _, context in
             let id = try Self.missionID(context)
             _ = try await store.mission(id)
-            return try ResultsAPI.json(try await store.visits(ofMission: id))
+            return try APIJSON.response(try await store.visits(ofMission: id))
         }
         api.post("missions/:id/visits") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, .recordVisit, missionID: missionID)
-            let body = try ResultInput.decode(VisitBody.self, from: try await Input.body(of: request).data)
+            _ = try context.requireObserver(.recordVisit, forMission: missionID)
+            let body = try await APIJSON.decode(VisitBody.self, from: request)
             let station = try Input.code(body.station, as: StationCode.self, field: "station")
             guard let team = try await store.deployedTeam(station: station, mission: missionID) else {
                 throw InputError(field: "station", reason: "not_deployed")
@@ -135,18 +136,18 @@ struct ObservationAPI: Sendable {
             guard let phase = body.phase.flatMap(VisitPhase.init(rawValue:)) else { throw InputError(field: "phase", reason: "choice") }
             let visit = StationVisit(missionID: missionID, stationCode: station, team: team, arrival: arrival, departure: departure, phase: phase)
             try await store.addVisits([visit])
-            return try ResultsAPI.json(visit, status: .created)
+            return try APIJSON.response(visit, status: .created)
         }
         api.get("missions/:id/incidents") { request, context in
             let id = try Self.missionID(context)
             _ = try await store.mission(id)
             let all = try await store.incidents(ofMission: id)
-            return try ResultsAPI.json(Input.query(of: request)["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
+            return try APIJSON.response(Input.query(of: request)["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
         }
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, .reportIncident, missionID: missionID)
-            let body = try ResultInput.decode(IncidentBody.self, from: try await Input.body(of: request).data)
+            _ = try context.requireObserver(.reportIncident, forMission: missionID)
+            let body = try await APIJSON.decode(IncidentBody.self, from: request)
             func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
                 guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
                 return value
@@ -168,21 +169,21 @@ struct ObservationAPI: Sendable {
                 severity: try parse(body.severity, "severity"), stationCode: station,
                 place: try Input.text(body.place.map { Substring($0) }, field: "place", required: station == nil) ?? "",
                 day: day, time: time, description: description, status: .reported))
-            return try ResultsAPI.json(incident, status: .created)
+            return try APIJSON.response(incident, status: .created)
         }
         api.post("missions/:id/incidents/:number/status") { request, context in
             let missionID = try Self.missionID(context)
-            _ = try await observer(request, .decideIncident, missionID: missionID)
+            _ = try context.requireObserver(.decideIncident, forMission: missionID)
             guard let text = context.parameters.get("number"), let number = Int(text) else { throw InputError(field: "number", reason: "number") }
-            let body = try ResultInput.decode(StatusBody.self, from: try await Input.body(of: request).data)
+            let body = try await APIJSON.decode(StatusBody.self, from: request)
             guard let status = body.status.flatMap(Incident.Status.init(rawValue:)) else { throw InputError(field: "status", reason: "choice") }
-            return try ResultsAPI.json(try await store.setIncidentStatus(number, status, mission: missionID))
+            return try APIJSON.response(try await store.setIncidentStatus(number, status, mission: missionID))
         }
         api.post("missions/:id/checklists") { request, context in
             let missionID = try Self.missionID(context)
-            let submission = try await checklist(request, missionID: missionID)
+            let submission = try await checklist(request, context, missionID: missionID)
             let receipt = try await checklists.submit(submission)
-            return try ResultsAPI.json(
+            return try APIJSON.response(
                 Receipt(id: receipt.submission.id, outcome: receipt.outcome), status: receipt.outcome == .stored ? .created : .ok)
         }
     }
@@ -195,97 +196,15 @@ struct ObservationAPI: Sendable {
         return id
     }
 
-    /// The mission member a request's bearer token belongs to; refused unless they may do `action` for this mission.
-    private func observer(_ request: Request, _ action: MissionAction, missionID: String) async throws -> MissionMember {
-        guard let token = Signing.bearerToken(request), let observer = try await store.observer(tokenDigest: Passwords.digest(token)) else {
-            throw NotSignedIn()
-        }
-        try observer.require(action, forMission: missionID)
-        return observer
-    }
-
     /// The checklist in the request, checked: the observer, the station, the form and every answer.
-    private func checklist(_ request: Request, missionID: String) async throws -> ChecklistSubmission {
-        let observer = try await observer(request, .submitChecklist, missionID: missionID)
-        let body = try ResultInput.decode(ChecklistBody.self, from: try await Input.body(of: request).data)
+    private func checklist(_ request: Request, _ context: PortalRequestContext, missionID: String) async throws -> ChecklistSubmission {
+        let observer = try context.requireObserver(.submitChecklist, forMission: missionID)
+        let body = try await APIJSON.decode(ChecklistBody.self, from: request)
         return try await intake.submission(
             ChecklistIntake.Fields(
                 id: body.id, station: body.station, form: body.form, formVersion: body.formVersion, observedOn: body.observedOn,
                 observedAt: body.observedAt, answers: (body.answers ?? [:]).mapValues(\.values)),
             by: observer)
-    }
-}
-
-/// Checks a checklist, however it came (API or page), against the mission's deployment, the
-/// forms and election day, and turns it into a submission; an ``InputError`` names the field.
-struct ChecklistIntake: Sendable {
-    let store: any PortalStore
-    let reference: ChecklistReference
-
-    /// A checklist's fields as sent.
-    struct Fields: Sendable {
-        var id: String?
-        var station: String?
-        var form: String?
-        var formVersion: Int?
-        var observedOn: String?
-        var observedAt: String?
-        var answers: ChecklistAnswers
-    }
-
-    func submission(_ f: Fields, by observer: MissionMember) async throws -> ChecklistSubmission {
-        guard let id = f.id, ChecklistSubmission.isIdentifier(id) else { throw InputError(field: "id", reason: "uuid") }
-        let station = try Input.code(f.station, as: StationCode.self, field: "station")
-        guard try await store.deployedTeam(station: station, mission: observer.missionID) != nil else {
-            throw InputError(field: "station", reason: "not_deployed")
-        }
-        let form = try await self.form(f.form, f.formVersion)
-        let day = try await reference.electionDay()
-        guard f.observedOn.flatMap({ CalendarDate(iso: $0) }) == day else { throw InputError(field: "observedOn", reason: "election_day") }
-        guard let time = f.observedAt.flatMap(ClockTime.init) else { throw InputError(field: "observedAt", reason: "clock_time") }
-        let answers = f.answers.filter { !$0.value.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        if let problem = form.problems(in: answers).first {
-            throw InputError(field: "answers.\(problem.question)", reason: InputError.checklistReason(problem.reason), label: "answers")
-        }
-        return ChecklistSubmission(
-            id: id.uppercased(), missionID: observer.missionID, observer: observer.seat, stationCode: station, formID: form.id,
-            formVersion: form.version, observedAt: time, answers: answers)
-    }
-
-    /// The form with this id and version, or an ``InputError`` naming which is wrong.
-    func form(_ id: String?, _ version: Int?) async throws -> ChecklistForm {
-        let forms = try await reference.forms(including: id, version: version)
-        guard let id, forms.contains(where: { $0.id == id }) else { throw InputError(field: "form", reason: "unknown_form") }
-        guard let version, let form = forms.first(where: { $0.id == id && $0.version == version }) else {
-            throw InputError(field: "formVersion", reason: "unknown_form")
-        }
-        return form
-    }
-}
-
-/// What every checklist is checked against and rarely changes: the forms (a stored version never
-/// changes; a version not seen yet is looked for in the store) and election day.
-actor ChecklistReference {
-    private let store: any PortalStore
-    private var forms: [ChecklistForm]?
-    private var day: CalendarDate?
-
-    init(store: any PortalStore) {
-        self.store = store
-    }
-
-    func forms(including id: String?, version: Int?) async throws -> [ChecklistForm] {
-        if let forms, forms.contains(where: { $0.id == id && $0.version == version }) { return forms }
-        let fresh = try await store.checklistForms()
-        forms = fresh
-        return fresh
-    }
-
-    func electionDay() async throws -> CalendarDate {
-        if let day { return day }
-        let fresh = try await store.election().electionDay
-        day = fresh
-        return fresh
     }
 }
 

@@ -66,23 +66,31 @@ struct ChecklistReceivedPage: Sendable {
     let home: String
 }
 
-extension Portal {
-    static let observerCookie = "sala_observer"
+/// Observers' phone pages: sign in with their code, their mission's stations and checklists, a
+/// checklist to fill in. Its routes need ``ObserverAuthenticator`` (cookie) in front.
+struct ObservePages: PageController {
+    let store: any ElectionStore & ObservationStore
+    let checklists: ChecklistDesk
+    let intake: ChecklistIntake
+    /// Sign-in attempts, shared with officials' sign-in.
+    let attempts: LookupLimiter
+    let secureCookies: Bool
+    let renderer: PageRenderer
 
-    func addObserveRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/:lang/observe") { request, context in
-            let language = try Self.language(context)
-            guard let (observer, token) = try await signedInObserver(request) else {
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("observe") { _, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else {
                 return page("observe-signin", language.text("observe.signin"),
                             ObserveSignInPage(action: "/\(language.rawValue)/observe", error: nil), language, "/observe")
             }
             return try await observeHome(observer, token, language)
         }
-        router.post("/:lang/observe") { request, context in
-            let language = try Self.language(context)
+        router.post("observe") { request, context in
+            let language = context.language
             let fields = Input.form(String(buffer: try await Input.body(of: request)))
             let code = fields["code"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard signing.attempts.allow(context.remoteAddress?.ipAddress ?? "unknown") else { throw TooManyLookups() }
+            guard attempts.allow(context.client) else { throw TooManyLookups() }
             guard code.count == 64, try await store.observer(tokenDigest: Passwords.digest(code)) != nil else {
                 return page("observe-signin", language.text("observe.signin"),
                             ObserveSignInPage(action: "/\(language.rawValue)/observe", error: language.text("observe.signin_failed")),
@@ -90,13 +98,13 @@ extension Portal {
             }
             var response = Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             response.setCookie(Cookie(
-                name: Self.observerCookie, value: code, maxAge: 3 * 24 * 3600, path: "/", secure: signing.secureCookies,
+                name: Signing.observerCookie, value: code, maxAge: 3 * 24 * 3600, path: "/", secure: secureCookies,
                 httpOnly: true, sameSite: .strict))
             return response
         }
-        router.get("/:lang/observe/checklist") { request, context in
-            let language = try Self.language(context)
-            guard let (observer, token) = try await signedInObserver(request) else {
+        router.get("observe/checklist") { request, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
             let query = Input.query(of: request)
@@ -111,9 +119,9 @@ extension Portal {
                 observedOn: try await intake.reference.electionDay().iso, observedAt: nil, answers: [:])
             return try await checklistPage(form, fields, token, language)
         }
-        router.post("/:lang/observe/checklist") { request, context in
-            let language = try Self.language(context)
-            guard let (observer, token) = try await signedInObserver(request) else { throw NotSignedIn() }
+        router.post("observe/checklist") { request, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else { throw NotSignedIn() }
             let pairs = Input.formPairs(String(buffer: try await Input.body(of: request)))
             let single = Dictionary(pairs, uniquingKeysWith: { _, last in last })
             guard single["csrf"] == Self.csrf(token) else { throw ForgedForm() }
@@ -147,17 +155,11 @@ extension Portal {
         forms.filter { $0.id == id }.map(\.version).max()
     }
 
-    private func signedInObserver(_ request: Request) async throws -> (MissionMember, String)? {
-        guard let token = request.cookies[Self.observerCookie]?.value, token.count == 64,
-              let observer = try await store.observer(tokenDigest: Passwords.digest(token)) else { return nil }
-        return (observer, token)
-    }
-
     private func observeHome(_ observer: MissionMember, _ token: String, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let mission = try await store.mission(observer.missionID)
         let codes = Array(try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500))
-        let byCode = try await stations(codes)
+        let byCode = try await store.stations(codes)
         let stations = codes.compactMap { code in
             byCode[code].map { Link(href: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
         }

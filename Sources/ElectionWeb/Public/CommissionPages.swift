@@ -27,7 +27,7 @@ struct CommissionPage: Sendable {
     let belowHeading: String
 }
 
-extension Portal {
+extension PublicPages {
     func commissions(_ language: Language) async throws -> Response {
         let l = language.rawValue
         let national = try await store.commission(Commission.id(level: .national, unitCode: .nation))

@@ -13,7 +13,7 @@ struct HomePage: Sendable {
     let destinations: [Link]
 }
 
-extension Portal {
+extension PublicPages {
     func home(_ language: Language) async throws -> Response {
         let election = try await store.election()
         let stats = try await store.statistics(countingRegister: false)

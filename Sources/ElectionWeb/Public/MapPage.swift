@@ -6,7 +6,7 @@ struct MapPage: Sendable {
     let provinces: [Link]
 }
 
-extension Portal {
+extension PublicPages {
     func map(_ language: Language) async throws -> Response {
         let provinces = try await store.constituencies().map {
             Link(href: "/\(language.rawValue)/provinces/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer),

@@ -45,7 +45,7 @@ struct CandidateListPage: Sendable {
     let rows: [Row]
 }
 
-extension Portal {
+extension PublicPages {
     func parties(_ language: Language) async throws -> Response {
         let l = language.rawValue
         let parties = try await store.parties()

@@ -3,16 +3,10 @@ import ElectionStore
 import Foundation
 import Hummingbird
 
-/// Any encodable value as a JSON response.
-struct JSONBody<Value: Encodable & Sendable>: ResponseEncodable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
-}
-
-/// The JSON API under `/api/v1`, described in `Assets/openapi.json`. It answers the same questions
-/// as the pages, from the same store.
-struct API: Sendable {
+/// The public part of the JSON API under `/api/v1` (described in `Assets/openapi.json`): the
+/// election, its places, commissions, parties and candidates, and the registration check. It
+/// answers the same questions as the public pages, from the same store.
+struct PublicAPI: Sendable {
     let store: any ElectionStore
     let limiter: LookupLimiter?
 
@@ -78,23 +72,23 @@ struct API: Sendable {
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("election") { _, _ in
-            JSONBody(ElectionSummary(
+            try APIJSON.response(ElectionSummary(
                 election: try await store.election(), statistics: try await store.statistics(countingRegister: false),
                 provenance: try await store.provenance()))
         }
-        api.get("statistics") { _, _ in JSONBody(try await store.statistics(countingRegister: false)) }
-        api.get("provinces") { _, _ in JSONBody(try await store.constituencies()) }
+        api.get("statistics") { _, _ in try APIJSON.response(try await store.statistics(countingRegister: false)) }
+        api.get("provinces") { _, _ in try APIJSON.response(try await store.constituencies()) }
         api.get("provinces/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
-            return JSONBody(ProvinceDetail(
+            return try APIJSON.response(ProvinceDetail(
                 province: try await store.constituency(code), communes: try await store.communes(inProvince: code)))
         }
         api.get("provinces/:code/stations") { _, context in
-            JSONBody(try await store.pollingStations(inProvince: Input.code(context.parameters.get("code"), as: ProvinceCode.self)))
+            try APIJSON.response(try await store.pollingStations(inProvince: Input.code(context.parameters.get("code"), as: ProvinceCode.self)))
         }
         api.get("communes/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
-            return JSONBody(CommuneDetail(
+            return try APIJSON.response(CommuneDetail(
                 commune: try await store.commune(code), pollingStations: try await store.pollingStations(inCommune: code)))
         }
         api.get("stations") { request, _ in
@@ -106,7 +100,7 @@ struct API: Sendable {
                 throw InputError(field: "name", reason: error.reason, label: "q")
             }
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...500, default: 50)
-            return JSONBody(try await store.searchPollingStations(named: name, limit: limit))
+            return try APIJSON.response(try await store.searchPollingStations(named: name, limit: limit))
         }
         api.get("stations/nearest") { request, _ in
             let q = Input.query(of: request)
@@ -114,7 +108,7 @@ struct API: Sendable {
                 latitude: try Input.latitude(q["lat"]),
                 longitude: try Input.longitude(q["lon"]))
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...100, default: 10)
-            return JSONBody(try await store.nearestPollingStations(to: point, limit: limit).map {
+            return try APIJSON.response(try await store.nearestPollingStations(to: point, limit: limit).map {
                 NearStation(pollingStation: $0, distanceMetres: Int(point.distance(to: $0.position).rounded()))
             })
         }
@@ -123,7 +117,7 @@ struct API: Sendable {
             let station = try await store.pollingStation(code)
             let commune = try await store.commune(station.communeCode)
             let commissionID = Commission.id(level: .pollingStation, unitCode: .station(code))
-            return JSONBody(StationDetail(
+            return try APIJSON.response(StationDetail(
                 pollingStation: station, commune: commune, province: try await store.constituency(commune.provinceCode),
                 commission: try await store.commission(commissionID),
                 members: try await members(commissionID)))
@@ -137,17 +131,17 @@ struct API: Sendable {
             if let within, !within.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw InputError(field: "code", reason: "code")
             }
-            return JSONBody(try await store.commissions(level: level, within: within))
+            return try APIJSON.response(try await store.commissions(level: level, within: within))
         }
         api.get("commissions/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
             guard id.count <= 20 else { throw InputError(field: "code", reason: "code") }
-            return JSONBody(CommissionDetail(commission: try await store.commission(id), members: try await members(id)))
+            return try APIJSON.response(CommissionDetail(commission: try await store.commission(id), members: try await members(id)))
         }
-        api.get("parties") { _, _ in JSONBody(try await store.parties()) }
-        api.get("parties/:id") { _, context in JSONBody(try await store.party(Portal.partyID(context))) }
+        api.get("parties") { _, _ in try APIJSON.response(try await store.parties()) }
+        api.get("parties/:id") { _, context in try APIJSON.response(try await store.party(Input.partyNumber(context.parameters.get("id")))) }
         api.get("parties/:id/lists/:province") { _, context in
-            let id = try Portal.partyID(context)
+            let id = try Input.partyNumber(context.parameters.get("id"))
             let province = try await store.constituency(Input.code(context.parameters.get("province"), as: ProvinceCode.self))
             let day = try await store.election().electionDay
             let candidates = try await store.candidates(party: id, constituency: province.id).map {
@@ -155,31 +149,31 @@ struct API: Sendable {
                     listPosition: $0.listPosition, name: $0.name, sex: $0.sex,
                     ageOnElectionDay: $0.dateOfBirth.age(on: day), reserve: $0.listPosition > province.seats)
             }
-            return JSONBody(CandidateList(party: try await store.party(id), province: province, candidates: candidates))
+            return try APIJSON.response(CandidateList(party: try await store.party(id), province: province, candidates: candidates))
         }
-        api.get("candidates/women") { _, _ in JSONBody(try await store.womenCandidateCounts()) }
+        api.get("candidates/women") { _, _ in try APIJSON.response(try await store.womenCandidateCounts()) }
         api.post("registration") { request, context in
-            try Portal.countLookup(limiter, context)
+            try limiter?.count(context)
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             let body = try await Input.body(of: request)
-            guard let parsed = try? JSONDecoder().decode(RegistrationRequest.self, from: body) else {
+            guard let parsed = try? APIJSON.decode(RegistrationRequest.self, from: body.data) else {
                 throw InputError(field: "body", reason: "json")
             }
             var fields: [String: Substring] = [:]
             fields["voterNumber"] = parsed.voterNumber.map { Substring($0) }
             fields["name"] = parsed.name.map { Substring($0) }
             fields["dateOfBirth"] = parsed.dateOfBirth.map { Substring($0) }
-            let question = try Portal.registrationQuestion(fields, named: .json)
+            let question = try RegistrationPages.registrationQuestion(fields, named: .json)
             switch try await store.lookUpRegistration(question) {
             case .registered(let station):
-                return JSONBody(RegistrationResponse(
+                return try APIJSON.response(RegistrationResponse(
                     status: "registered", pollingStation: station, message: language.text("registration.found")))
             case .notFound:
-                return JSONBody(RegistrationResponse(
+                return try APIJSON.response(RegistrationResponse(
                     status: "not-found", pollingStation: nil,
                     message: language.text("registration.not_found") + " " + language.text("registration.not_found_next")))
             case .ambiguous:
-                return JSONBody(RegistrationResponse(
+                return try APIJSON.response(RegistrationResponse(
                     status: "ambiguous", pollingStation: nil,
                     message: language.text("registration.ambiguous") + " " + language.text("registration.ambiguous_next")))
             }

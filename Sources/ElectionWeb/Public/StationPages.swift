@@ -59,7 +59,7 @@ struct StationPage: Sendable {
     let map: String
 }
 
-extension Portal {
+extension PublicPages {
     func stationFinder(_ language: Language) async throws -> Response {
         let l = language.rawValue
         let provinces = try await store.constituencies().map {

@@ -68,19 +68,24 @@ struct DuplicatesDeskPage: Sendable {
     let error: String?
 }
 
-extension Portal {
-    func addRegisterDeskRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/:lang/desk/register") { request, context in
-            let language = try Self.language(context)
-            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+/// The register at an official's desk: search, one voter (register, move, remove), and the queue
+/// of likely duplicates. Its routes need ``SessionAuthenticator`` in front.
+struct RegisterDeskPages: PageController {
+    let store: any ElectionStore & RegisterStore
+    let renderer: PageRenderer
+
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("desk/register") { request, context in
+            let language = context.language
+            guard let session = context.session else { return Self.signInFirst(language) }
             let q = Input.query(of: request)
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
                 slips: q["slips"] != nil, message: q["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
         }
-        router.post("/:lang/desk/register/voters") { request, context in
-            let language = try Self.language(context)
-            let (session, fields) = try await signedIn(request, language, form: true)
+        router.post("desk/register/voters") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
             do {
                 let voter = try await RegisterInput.newVoter(
                     number: fields["voterNumber"], khmer: fields["nameKhmer"], latin: fields["nameLatin"], sex: fields["sex"],
@@ -95,15 +100,15 @@ extension Portal {
                 return try await registerDesk(session, language, typed: fields, error: message, invalidField: field, status: status)
             }
         }
-        router.get("/:lang/desk/register/voters/:number") { request, context in
-            let language = try Self.language(context)
-            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+        router.get("desk/register/voters/:number") { request, context in
+            let language = context.language
+            guard let session = context.session else { return Self.signInFirst(language) }
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
         }
-        router.post("/:lang/desk/register/voters/:number/:action") { request, context in
-            let language = try Self.language(context)
-            let (session, fields) = try await signedIn(request, language, form: true)
+        router.post("desk/register/voters/:number/:action") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             let action = context.parameters.get("action") ?? ""
             do {
@@ -126,14 +131,14 @@ extension Portal {
                 return try await voterDesk(number, session, language, error: message, status: status)
             }
         }
-        router.get("/:lang/desk/duplicates") { request, context in
-            let language = try Self.language(context)
-            guard let session = try await signing.session(request) else { return Self.signInFirst(language) }
+        router.get("desk/duplicates") { request, context in
+            let language = context.language
+            guard let session = context.session else { return Self.signInFirst(language) }
             return try await duplicatesDesk(session, language, message: Input.query(of: request)["done"].map { _ in language.text("register.done.decided") })
         }
-        router.post("/:lang/desk/duplicates/:id") { request, context in
-            let language = try Self.language(context)
-            let (session, fields) = try await signedIn(request, language, form: true)
+        router.post("desk/duplicates/:id") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
             guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw InputError(field: "id", reason: "number") }
             do {
                 let decision = try RegisterInput.decision(verdict: fields["verdict"], note: fields["note"], official: session.official)

@@ -71,19 +71,6 @@ enum ResultInput {
         }
     }
 
-    /// Decodes a JSON body, naming the field that is not a whole number.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw InputError(field: path.isEmpty ? "body" : path, reason: path.isEmpty ? "json" : "count",
-                             label: path.hasPrefix("votes") ? "votes" : nil)
-        } catch {
-            throw InputError(field: "body", reason: "json")
-        }
-    }
-
     /// The version the official was looking at.
     static func version(_ text: String?) throws -> Int {
         guard let text, let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 1 else {

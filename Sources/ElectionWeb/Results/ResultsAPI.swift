@@ -6,9 +6,9 @@ import Hummingbird
 
 /// The results part of the JSON API: totals, seats, forms and their history, publications, and
 /// the officials' actions (with a bearer token).
+/// Its routes need ``MachineAuthenticator`` in front.
 struct ResultsAPI: Sendable {
-    let store: any PortalStore
-    let signing: Signing
+    let store: any ElectionStore & ResultStore
     let desk: FormDesk
     let reports: ReportCache
 
@@ -47,16 +47,16 @@ struct ResultsAPI: Sendable {
     }
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
-        api.get("results") { _, _ in try Self.json(try await reports.report()) }
+        api.get("results") { _, _ in try APIJSON.response(try await reports.report()) }
         api.get("results/nist-cdf.json") { _, _ in
-            try Self.raw(NISTResultsExport.json(try await reports.report(), generatedAt: Date()))
+            try APIJSON.raw(NISTResultsExport.json(try await reports.report(), generatedAt: Date()))
         }
         api.get("results/provinces/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
             guard let result = try await reports.report().constituencies.first(where: { $0.constituency.id == code }) else {
                 throw StoreError.notFound("province", code.rawValue)
             }
-            return try Self.json(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code.unit)))
+            return try APIJSON.response(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code.unit)))
         }
         api.get("results/communes/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
@@ -64,7 +64,7 @@ struct ResultsAPI: Sendable {
             guard let totals = try await store.resultTotals(level: .commune, within: code.unit).first else {
                 throw StoreError.notFound("commune", code.rawValue)
             }
-            return try Self.json(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code.unit)))
+            return try APIJSON.response(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code.unit)))
         }
         api.get("results/stations/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
@@ -74,11 +74,11 @@ struct ResultsAPI: Sendable {
                               counts: $0.status == .accepted ? $0.counts : nil)
             }
             let totals = try await store.resultTotals(level: .station, within: code.unit).first
-            return try Self.json(StationResult(
+            return try APIJSON.response(StationResult(
                 pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
                 history: try await store.formEvents(station: code)))
         }
-        api.get("results/publications") { _, _ in try Self.json(try await store.publications()) }
+        api.get("results/publications") { _, _ in try APIJSON.response(try await store.publications()) }
         // The current publication is a pointer to the newest; the snapshots themselves never change.
         api.get("results/publications/current") { _, _ in
             guard let newest = try await store.publications().first else { throw StoreError.notFound("publication", "current") }
@@ -89,57 +89,57 @@ struct ResultsAPI: Sendable {
         api.get("results/publications/:number") { _, context in
             var p = try await store.publication(try Self.number(context))
             p.content = Data()
-            return try Self.json(p)
+            return try APIJSON.response(p)
         }
         api.get("results/publications/:number/content") { _, context in
             let p = try await store.publication(try Self.number(context))
-            var response = Self.raw(p.content)
+            var response = APIJSON.raw(p.content)
             response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
             return response
         }
         api.get("results/publications/:number/nist-cdf.json") { _, context in
             let p = try await store.publication(try Self.number(context))
-            return try Self.raw(NISTResultsExport.json(try p.report(), generatedAt: p.publishedAt, publication: p.number))
+            return try APIJSON.raw(NISTResultsExport.json(try p.report(), generatedAt: p.publishedAt, publication: p.number))
         }
 
         api.post("results/stations/:code/entries") { request, context in
             try await act(request, context) { body, ballot in
-                let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
+                let parsed = try APIJSON.decode(ResultInput.Body.self, from: body.data)
                 return (try ResultInput.version(parsed.versionText), .enter(try ResultInput.counts(parsed.fields, ballot: ballot)))
             }
         }
         api.post("results/stations/:code/resolution") { request, context in
             try await act(request, context) { body, ballot in
-                let parsed = try ResultInput.decode(ResultInput.Body.self, from: body.data)
+                let parsed = try APIJSON.decode(ResultInput.Body.self, from: body.data)
                 return (try ResultInput.version(parsed.versionText), .resolve(try ResultInput.counts(parsed.fields, ballot: ballot)))
             }
         }
         api.post("results/stations/:code/acknowledgement") { request, context in
             try await act(request, context) { body, _ in
-                (try ResultInput.decode(VersionRequest.self, from: body.data).version, .acknowledge)
+                (try APIJSON.decode(VersionRequest.self, from: body.data).version, .acknowledge)
             }
         }
         api.post("results/stations/:code/corrections") { request, context in
             try await act(request, context) { body, _ in
-                let parsed = try ResultInput.decode(CorrectionRequest.self, from: body.data)
+                let parsed = try APIJSON.decode(CorrectionRequest.self, from: body.data)
                 return (parsed.version, .correct(reason: parsed.reason ?? ""))
             }
         }
-        api.post("results/confirmations") { request, _ in
-            let official = try await signing.requireMachine(request)
-            let parsed = try ResultInput.decode(ConfirmationRequest.self, from: try await Input.body(of: request).data)
+        api.post("results/confirmations") { request, context in
+            let official = try context.requireMachine()
+            let parsed = try await APIJSON.decode(ConfirmationRequest.self, from: request)
             guard let level = ResultLevel(rawValue: parsed.level) else { throw InputError(field: "level", reason: "result_level") }
             let unit = level == .national ? UnitCode.nation : try Input.unit(parsed.code, level: level)
             try await store.confirmResults(unit, by: official, at: Date())
             await reports.invalidate()
-            return try Self.json(try await store.resultTotals(level: level, within: unit).first)
+            return try APIJSON.response(try await store.resultTotals(level: level, within: unit).first)
         }
-        api.post("results/publications") { request, _ in
-            let official = try await signing.requireMachine(request)
+        api.post("results/publications") { _, context in
+            let official = try context.requireMachine()
             // A publication is computed afresh, never from the cache.
             var p = try await store.publishResults(by: official, at: Date())
             p.content = Data()
-            return try Self.json(p, status: .created)
+            return try APIJSON.response(p, status: .created)
         }
     }
 
@@ -149,13 +149,13 @@ struct ResultsAPI: Sendable {
         _ request: Request, _ context: PortalRequestContext,
         parse: (ByteBuffer, [PartyNumber]) throws -> (Int, FormAction)
     ) async throws -> Response {
-        let official = try await signing.requireMachine(request)
+        let official = try context.requireMachine()
         let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
         let station = try await store.pollingStation(code)
         let ballot = try await store.ballot(constituency: station.provinceCode)
         let (version, action) = try parse(try await Input.body(of: request), ballot)
         let form = try await desk.submit(FormRequest(stationCode: code, expectedVersion: version, action: action, official: official))
-        return try Self.json(
+        return try APIJSON.response(
             PublicVersion(version: form.version, status: form.status, reason: form.reason, warnings: form.warnings,
                           counts: form.status == .accepted ? form.counts : nil),
             status: form.version != version ? .created : .ok)
@@ -165,28 +165,4 @@ struct ResultsAPI: Sendable {
         guard let text = context.parameters.get("number"), let n = Int(text), n > 0 else { throw InputError(field: "number", reason: "number") }
         return n
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        var response = raw(try encoder.encode(value))
-        response.status = status
-        return response
-    }
-
-    static func raw(_ data: Data) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-}
-
-extension ByteBuffer {
-    /// The buffer's bytes as `Data`, for decoders.
-    var data: Data { Data(readableBytesView) }
 }

@@ -86,24 +86,30 @@ struct PublicationPage: Sendable {
     let nistHref: String
 }
 
-extension Portal {
-    func addResultRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/:lang/results") { _, context in try await nationalResults(Self.language(context)) }
-        router.get("/:lang/results/provinces/:code") { _, context in
-            try await provinceResults(Input.code(context.parameters.get("code"), as: ProvinceCode.self), Self.language(context))
+/// The public results pages: the nation, a province, a commune, a station's form, a publication.
+struct ResultsPages: PageController {
+    let store: any ElectionStore & ResultStore
+    let reports: ReportCache
+    let maps: MapCatalogue
+    let renderer: PageRenderer
+
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("results") { _, context in try await nationalResults(context.language) }
+        router.get("results/provinces/:code") { _, context in
+            try await provinceResults(Input.code(context.parameters.get("code"), as: ProvinceCode.self), context.language)
         }
-        router.get("/:lang/results/communes/:code") { _, context in
-            try await communeResults(Input.code(context.parameters.get("code"), as: CommuneCode.self), Self.language(context))
+        router.get("results/communes/:code") { _, context in
+            try await communeResults(Input.code(context.parameters.get("code"), as: CommuneCode.self), context.language)
         }
-        router.get("/:lang/results/stations/:code") { _, context in
-            try await stationResults(Input.code(context.parameters.get("code"), as: StationCode.self), Self.language(context))
+        router.get("results/stations/:code") { _, context in
+            try await stationResults(Input.code(context.parameters.get("code"), as: StationCode.self), context.language)
         }
-        router.get("/:lang/results/publications/:number") { _, context in
-            let language = try Self.language(context)
+        router.get("results/publications/:number") { _, context in
+            let language = context.language
             guard let text = context.parameters.get("number"), let number = Int(text), number > 0 else {
                 throw InputError(field: "number", reason: "number")
             }
-            let p = try await results.publication(number)
+            let p = try await store.publication(number)
             let model = PublicationPage(
                 number: language.number(p.number), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
                 coverage: coverage(p.stationsReported, p.stationsTotal, language), official: p.official, digest: p.digest,
@@ -195,7 +201,7 @@ extension Portal {
             turnoutMap: maps.coloured(turnoutFill, title: language.text("results.map_turnout"), id: "turnout-map", language: language, section: "results"),
             legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map { language.digits($0.rawValue) } == line.ballot } },
             provinces: provinces,
-            publications: try await results.publications().prefix(20).map { p in
+            publications: try await store.publications().prefix(20).map { p in
                 Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number))",
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
@@ -208,7 +214,7 @@ extension Portal {
         let report = try await reports.report()
         guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code.rawValue) }
         let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id.unit, $0) })
-        let units = try await results.resultTotals(level: .commune, within: .province(code)).map { t in
+        let units = try await store.resultTotals(level: .commune, within: .province(code)).map { t in
             unitRow(t, href: "/\(l)/results/communes/\(t.code)",
                     name: communes[t.code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? t.code.rawValue, parties: report.parties, language)
         }
@@ -233,11 +239,11 @@ extension Portal {
         let l = language.rawValue
         let commune = try await store.commune(code)
         let parties = try await store.parties()
-        guard let totals = try await results.resultTotals(level: .commune, within: code.unit).first else {
+        guard let totals = try await store.resultTotals(level: .commune, within: code.unit).first else {
             throw StoreError.notFound("commune", code.rawValue)
         }
-        let statuses = try await results.formStatuses(within: code.unit)
-        let stationTotals = Dictionary(uniqueKeysWithValues: try await results.resultTotals(level: .station, within: code.unit).map { ($0.code, $0) })
+        let statuses = try await store.formStatuses(within: code.unit)
+        let stationTotals = Dictionary(uniqueKeysWithValues: try await store.resultTotals(level: .station, within: code.unit).map { ($0.code, $0) })
         let units = try await store.pollingStations(inCommune: code).compactMap { s -> UnitRow? in
             guard let t = stationTotals[s.id.unit] else { return nil }
             return unitRow(t, href: "/\(l)/results/stations/\(s.id)", name: "\(s.id) \(language.pick(s.nameEnglish, s.nameKhmer))",
@@ -256,8 +262,8 @@ extension Portal {
         let l = language.rawValue
         let station = try await store.pollingStation(code)
         let parties = try await store.parties()
-        let versions = try await results.resultFormVersions(station: code)
-        let totals = try await results.resultTotals(level: .station, within: code.unit).first
+        let versions = try await store.resultFormVersions(station: code)
+        let totals = try await store.resultTotals(level: .station, within: code.unit).first
         let current = versions.last { $0.status == .accepted }
         let model = StationFormPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))",
@@ -267,7 +273,7 @@ extension Portal {
                 .init(number: language.number(v.version), status: language.text(KeyFamilies.formStatus, v.status),
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
-            events: try await history(code, language),
+            events: try await StationDeskPage.history(code, language, store: store),
             up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
             deskHref: "/\(l)/desk/stations/\(code)")
         return page("station-result", model.heading, model, language, "/results/stations/\(code)")

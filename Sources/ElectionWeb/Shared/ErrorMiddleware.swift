@@ -35,7 +35,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), field: field, message: message))
-                let data = try JSONEncoder().encode(body)
+                let data = try APIJSON.encoder.encode(body)
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json; charset=utf-8"
                 return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -113,4 +113,12 @@ enum Input {
         // A repeated name keeps its last value.
         Dictionary(formPairs(body).map { ($0, Substring($1)) }, uniquingKeysWith: { _, last in last })
     }
+
+    /// A party's ballot number, 1 to 999, as a path names it.
+    static func partyNumber(_ text: String?) throws -> PartyNumber {
+        guard let text, let number = Int(text), (1...999).contains(number), let id = PartyNumber(rawValue: number) else {
+            throw InputError(field: "code", reason: "code")
+        }
+        return id
+    }
 }

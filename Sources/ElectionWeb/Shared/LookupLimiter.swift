@@ -30,6 +30,11 @@ final class LookupLimiter: Sendable {
             return true
         }
     }
+
+    /// Counts one question from the request's client; throws ``TooManyLookups`` when its share is used up.
+    func count(_ context: PortalRequestContext) throws {
+        guard allow(context.client) else { throw TooManyLookups() }
+    }
 }
 
 /// A client asked more registration questions than the limit allows.

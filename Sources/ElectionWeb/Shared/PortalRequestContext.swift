@@ -1,14 +1,23 @@
 import Hummingbird
+import HummingbirdAuth
 import NIOCore
 
-/// The request context of every route: Hummingbird's basics and the client's address, which the
-/// registration check's limit is counted by.
-public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext {
+/// The request context of every route: Hummingbird's basics, the client's address (the
+/// registration check's and sign-in's limits are counted by it), the page language, and who is
+/// asking.
+public struct PortalRequestContext: AuthRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The page language, set by ``LanguageMiddleware`` for every route under `/{lang}`.
+    public var language: Language = .english
+    /// Who is asking, set by the authenticators of the routes that serve officials or observers.
+    public var identity: PortalIdentity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
+
+    /// The client, as the limits count it.
+    var client: String { remoteAddress?.ipAddress ?? "unknown" }
 }

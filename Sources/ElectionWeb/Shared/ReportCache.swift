@@ -6,13 +6,13 @@ import ElectionStore
 /// `maximumAge`, and at once after this server writes a form, a confirmation or a publication.
 /// Requests that arrive while it is being computed wait for that one computation.
 actor ReportCache {
-    private let store: any PortalStore
+    private let store: any ElectionStore & ResultStore
     private let maximumAge: Duration
     private var current: (report: ResultsReport, at: ContinuousClock.Instant)?
     private var computing: Task<ResultsReport, any Error>?
     private var generation = 0
 
-    init(store: any PortalStore, maximumAge: Duration = .seconds(2)) {
+    init(store: any ElectionStore & ResultStore, maximumAge: Duration = .seconds(2)) {
         self.store = store
         self.maximumAge = maximumAge
     }

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionStore
 import Foundation
 import Hummingbird
 
@@ -28,7 +29,22 @@ struct RegistrationPage: Sendable {
     var dateInvalid: Bool { errorField == "date_of_birth" }
 }
 
-extension Portal {
+/// The public registration check: a voter asks where they vote, by number or by name and date of
+/// birth, and gets one station, or none, never a list. Questions are counted per client.
+struct RegistrationPages: PageController {
+    let store: any ElectionStore
+    let maps: MapCatalogue
+    let limiter: LookupLimiter?
+    let renderer: PageRenderer
+
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("registration") { _, context in try await registrationForm(context.language) }
+        router.post("registration") { request, context in
+            try limiter?.count(context)
+            return try await checkRegistration(request, context.language)
+        }
+    }
+
     func registrationForm(_ language: Language) async throws -> Response {
         page("registration", language.text("registration.title"),
              Self.registrationModel(language, fields: [:], error: nil, answer: nil), language, "/registration")

@@ -1,0 +1,101 @@
+import ElectionCore
+import ElectionStore
+import Hummingbird
+import HummingbirdAuth
+
+/// Who a request comes from, once an authenticator has recognised them.
+public enum PortalIdentity: Sendable {
+    /// An official signed in through the browser (session cookie), with the token their forms carry back.
+    case session(OfficialSession)
+    /// An official's machine (`Authorization: Bearer TOKEN`).
+    case machine(Official)
+    /// A mission member, by the code from `sala mission token` (bearer token on the API, cookie on
+    /// the phone pages).
+    case observer(MissionMember, code: String)
+}
+
+/// Recognises an official's browser by the session cookie.
+struct SessionAuthenticator: AuthenticatorMiddleware {
+    typealias Context = PortalRequestContext
+    let signing: Signing
+
+    func authenticate(request: Request, context: Context) async throws -> PortalIdentity? {
+        try await signing.session(request).map(PortalIdentity.session)
+    }
+}
+
+/// Recognises an official's machine by its bearer token.
+struct MachineAuthenticator: AuthenticatorMiddleware {
+    typealias Context = PortalRequestContext
+    let signing: Signing
+
+    func authenticate(request: Request, context: Context) async throws -> PortalIdentity? {
+        try await signing.machine(request).map(PortalIdentity.machine)
+    }
+}
+
+/// Recognises a mission member by their code: a bearer token (the API) or the observer cookie
+/// (the phone pages).
+struct ObserverAuthenticator: AuthenticatorMiddleware {
+    typealias Context = PortalRequestContext
+    enum Carrier: Sendable { case bearer, cookie }
+    let store: any ObservationStore
+    let carrier: Carrier
+
+    func authenticate(request: Request, context: Context) async throws -> PortalIdentity? {
+        let code = switch carrier {
+        case .bearer: Signing.bearerToken(request)
+        case .cookie: request.cookies[Signing.observerCookie]?.value
+        }
+        guard let code, code.count == 64, let member = try await store.observer(tokenDigest: Passwords.digest(code)) else {
+            return nil
+        }
+        return .observer(member, code: code)
+    }
+}
+
+extension PortalRequestContext {
+    /// The browser session of a signed-in official, if any.
+    var session: OfficialSession? {
+        if case .session(let session) = identity { return session }
+        return nil
+    }
+
+    /// The browser session of a signed-in official; 401 without one.
+    func requireSession() throws -> OfficialSession {
+        guard let session else { throw NotSignedIn() }
+        return session
+    }
+
+    /// The official whose bearer token the request carries; 401 without one.
+    func requireMachine() throws -> Official {
+        guard case .machine(let official) = identity else { throw NotSignedIn() }
+        return official
+    }
+
+    /// The signed-in mission member and their code, if any.
+    var observer: (member: MissionMember, code: String)? {
+        if case .observer(let member, let code) = identity { return (member, code) }
+        return nil
+    }
+
+    /// The mission member the request comes from; 401 without one, 403 unless they may do
+    /// `action` for this mission.
+    func requireObserver(_ action: MissionAction, forMission missionID: String) throws -> MissionMember {
+        guard let (member, _) = observer else { throw NotSignedIn() }
+        try member.require(action, forMission: missionID)
+        return member
+    }
+}
+
+extension PortalRequestContext {
+    /// The signed-in official's session and the fields of the form they sent; 401 without a
+    /// session, 403 unless the form carries the session's form token.
+    func requireSessionForm(_ request: Request) async throws -> (OfficialSession, [String: String]) {
+        let session = try requireSession()
+        let body = try await Input.body(of: request)
+        let fields = Input.form(String(buffer: body)).mapValues(String.init)
+        if fields["csrf"] != session.csrfToken { throw ForgedForm() }
+        return (session, fields)
+    }
+}
