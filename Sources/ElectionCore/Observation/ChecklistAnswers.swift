@@ -107,4 +107,19 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
+
+    /// Written and read as its `HH:MM` text, as people type it and the API documents it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let time = ClockTime(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time of day HH:MM: \(text)")
+        }
+        self = time
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }

@@ -1,0 +1,523 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+@testable import ElectionWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every operation of the OpenAPI document, called through the app with good and bad input: each
+/// answer's status must be one the document declares for the operation, and its body must be valid
+/// against the schema the document declares for that status (JSON Schema 2020-12, checked by
+/// python3's `jsonschema` with `Tests/OpenAPI/validate_responses.py`). An operation of the document
+/// that no call here answers with success fails the test, so a new operation needs a call here.
+///
+/// The document is the description of the server, not its source: when they disagree about what
+/// the server answers, the document is corrected.
+@Suite struct OpenAPIResponseTests {
+    /// One call and its answer, as the validator reads it.
+    struct Exchange: Codable, Sendable {
+        /// The document's path template, e.g. `/stations/{code}`.
+        let path: String
+        let method: String
+        /// The URI called, under `/api/v1`.
+        let uri: String
+        let status: Int
+        let body: String
+        /// A body made wrong on purpose, which the validator must refuse.
+        var expectInvalid: Bool?
+    }
+
+    actor Recorder {
+        var exchanges: [Exchange] = []
+        func add(_ exchange: Exchange) { exchanges.append(exchange) }
+    }
+
+    /// Calls the API and records the answer under the operation's path template.
+    struct Caller: Sendable {
+        let client: any TestClientProtocol
+        let recorder: Recorder
+
+        @discardableResult
+        func get(_ path: String, _ uri: String? = nil, bearer: String? = nil) async throws -> Reply {
+            try await call(.get, path, uri ?? path, body: nil, bearer: bearer)
+        }
+
+        @discardableResult
+        func post(_ path: String, _ uri: String? = nil, _ body: String, bearer: String? = nil) async throws -> Reply {
+            try await call(.post, path, uri ?? path, body: body, bearer: bearer)
+        }
+
+        func call(_ method: HTTPRequest.Method, _ path: String, _ uri: String, body: String?, bearer: String?) async throws -> Reply {
+            var headers = HTTPFields()
+            if let bearer { headers[.authorization] = "Bearer \(bearer)" }
+            if body != nil { headers[.contentType] = "application/json" }
+            let reply = try await client.execute(
+                uri: "/api/v1" + uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+            ) { Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers) }
+            await recorder.add(Exchange(
+                path: path, method: method.rawValue.lowercased(), uri: uri, status: Int(reply.status.code), body: reply.body))
+            return reply
+        }
+    }
+
+    static var jsonschemaAvailable: Bool {
+        (try? Python3.run(["-c", "import jsonschema, referencing; jsonschema.Draft202012Validator"]).status) == 0
+    }
+
+    /// The validator script, beside the test targets.
+    static let validatorScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("OpenAPI/validate_responses.py")
+
+    // MARK: The fixture
+
+    struct Tokens {
+        /// Officials of the test's commune (the third only settles and corrects, never enters).
+        let one: String, two: String, three: String
+        let nec: String
+        /// Members of the demo mission: seat 2, and seat 1 (its head); a member of another mission.
+        let observer: String, head: String, outsider: String
+    }
+
+    static func machineToken(_ store: SQLElectionStore, _ name: String) async throws -> String {
+        let official = try #require(try await store.officialAccount(named: name)).official
+        let token = Passwords.newToken()
+        try await store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "openapi")
+        return token
+    }
+
+    static func observerToken(_ store: SQLElectionStore, mission: String, seat: Int) async throws -> String {
+        let token = Passwords.newToken()
+        try await store.addObserverToken(digest: Passwords.digest(token), missionID: mission, seat: seat)
+        return token
+    }
+
+    /// Every form of Kep (23) entered twice (and its warnings acknowledged), so the province can be confirmed.
+    static func completeKep(_ store: SQLElectionStore) async throws {
+        let stations = try await store.pollingStations(inProvince: "23")
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 9)
+            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+        for (index, name) in ["kep.a", "kep.b"].enumerated() {
+            let official = try await store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!")
+            let outcomes = try await store.apply(
+                zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
+            if index == 1 {
+                let nec = try #require(try await store.officialAccount(named: "nec.admin")).official
+                let waiting = outcomes.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
+                _ = try await store.apply(waiting.map { FormRequest(stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
+            }
+        }
+    }
+
+    /// A results form as the API takes it.
+    static func form(_ counts: ResultCounts, ballot: [PartyNumber], version: Int = 1, replacing: [String: String] = [:]) -> String {
+        var fields = ["\"version\": \(version)"]
+        for name in ResultCounts.fieldNames {
+            fields.append("\"\(name)\": \(replacing[name] ?? String(counts.value(of: name) ?? 0))")
+        }
+        fields.append("\"votes\": {" + ballot.map { "\"\($0)\": \(counts.votes[$0] ?? 0)" }.joined(separator: ", ") + "}")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    // MARK: The test
+
+    @Test(.enabled(
+        if: jsonschemaAvailable || ProcessInfo.processInfo.environment["SALA_REQUIRE_JSONSCHEMA"] == "1",
+        "python3 with jsonschema (4.18 or later) not installed: pip install jsonschema"))
+    func everyOperationAnswersAsTheDocumentSays() async throws {
+        try #require(Self.jsonschemaAvailable, "SALA_REQUIRE_JSONSCHEMA=1 but python3 cannot import jsonschema 4.18+: pip install jsonschema")
+        let fixture = try await ResultsWebTests.fixture()
+        let recorder = Recorder()
+        let served = Recorder()
+        do {
+            try await Self.callEveryOperation(fixture, recorder: recorder, served: served)
+        } catch {
+            try? await fixture.store.close()
+            throw error
+        }
+
+        // Too many registration checks: the limiter answers 429.
+        try await PortalTestApp.run(registrationChecksPerMinute: 1) { client in
+            let api = Caller(client: client, recorder: recorder)
+            for _ in 0..<2 {
+                try await api.post("/registration", "/registration", "{\"voterNumber\": \"\(VoterNumber(serial: 987_399_999))\"}")
+            }
+        }
+
+        let exchanges = await recorder.exchanges
+        let documentBody = try #require(await served.exchanges.first?.body)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(documentBody.utf8)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+
+        // Every operation answered with success at least once.
+        let methods: Set<String> = ["get", "post", "put", "patch", "delete"]
+        for (path, item) in paths.sorted(by: { $0.key < $1.key }) {
+            for method in item.keys.filter(methods.contains).sorted() {
+                let succeeded = exchanges.contains {
+                    $0.path == path && $0.method == method && (200..<400).contains($0.status) && $0.expectInvalid != true
+                }
+                #expect(succeeded, "\(method.uppercased()) \(path) is never called with success: add a call to this test")
+            }
+        }
+        // Every answer's status is declared for its operation.
+        for exchange in exchanges where exchange.expectInvalid != true {
+            let operation = (paths[exchange.path]?[exchange.method] as? [String: Any])
+            #expect(operation != nil, "\(exchange.method.uppercased()) \(exchange.path) is not in the document")
+            let declared = (operation?["responses"] as? [String: Any]).map { Set($0.keys) } ?? []
+            #expect(declared.contains(String(exchange.status)) || declared.contains("default"),
+                    "\(exchange.method.uppercased()) \(exchange.uri) answered \(exchange.status), which the document does not declare (\(declared.sorted())): \(exchange.body.prefix(300))")
+        }
+
+        // Every body against its schema, in one run of the validator.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sala-openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let documentFile = directory.appendingPathComponent("openapi.json")
+        let casesFile = directory.appendingPathComponent("cases.json")
+        try Data(documentBody.utf8).write(to: documentFile)
+        try JSONEncoder().encode(exchanges).write(to: casesFile)
+        let (exit, output) = try Python3.run([Self.validatorScript.path, documentFile.path, casesFile.path])
+        try #require(exit == 0, "the validator failed: \(output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let failures = report["failures"] as? [String] ?? ["no failures list: \(output)"]
+        for failure in failures { Issue.record("\(failure)") }
+        #expect((report["checked"] as? Int ?? 0) > 100)
+    }
+
+    /// Calls every operation of the API, with good and bad input, recording each answer; `served`
+    /// gets the document as the server serves it.
+    static func callEveryOperation(_ fixture: ResultsWebTests.Fixture, recorder: Recorder, served: Recorder) async throws {
+        let store = fixture.store
+        // A commune with three stations that have voters, and three of its officials.
+        let byCommune = Dictionary(grouping: try await store.pollingStations(inProvince: "01").filter { $0.registeredVoters > 0 }) { $0.id.commune }
+        let (commune, stations) = try #require(byCommune.filter { $0.value.count >= 3 }.min { $0.key.rawValue < $1.key.rawValue },
+                                               "no commune of province 01 has three stations with voters")
+        for name in ["api.one", "api.two", "api.three"] {
+            _ = try await store.addOfficial(name: name, role: .communeOfficial, unitCode: .commune(commune), passwordHash: "!")
+        }
+        try await store.addMission(
+            ObserverMission(id: "other", organisation: "Other", nameEnglish: "Other", nameKhmer: "ផ្សេង", kind: "domestic",
+                            invitationDate: nil, invitedBy: [], workingGroup: []),
+            members: [MissionMember(missionID: "other", seat: 1, name: "Observer", body: "NGO", title: "Observer", isHead: true, accreditation: .accredited)])
+        let tokens = Tokens(
+            one: try await Self.machineToken(store, "api.one"), two: try await Self.machineToken(store, "api.two"),
+            three: try await Self.machineToken(store, "api.three"), nec: try await Self.machineToken(store, "nec.admin"),
+            observer: try await Self.observerToken(store, mission: DemoMission.id, seat: 2),
+            head: try await Self.observerToken(store, mission: DemoMission.id, seat: 1),
+            outsider: try await Self.observerToken(store, mission: "other", seat: 1))
+        try await Self.completeKep(store)
+
+        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 5)
+            .counts(for: stations.prefix(3).map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
+        let elsewhere = try #require(try await store.pollingStations(inProvince: "12").first).id
+        let deployed = try #require(try await store.deployment(ofMission: DemoMission.id).keys.sorted().first).rawValue
+        let register = try await TestDatabases.register()
+        let inCommune = try #require(register.first { $0.stationCode.commune == commune })
+        let outsideCommune = try #require(register.first { $0.stationCode.commune != commune })
+        let ballot = fixture.ballot
+
+        try await ResultsWebTests.run(fixture) { client in
+            let api = Caller(client: client, recorder: recorder)
+            let text = try await client.get("/api/v1/openapi.json").body
+            await served.add(Exchange(path: "", method: "", uri: "", status: 200, body: text))
+
+            // Reference data.
+            try await api.get("/election")
+            try await api.get("/statistics")
+            try await api.get("/provinces")
+            try await api.get("/provinces/{code}", "/provinces/01")
+            try await api.get("/provinces/{code}", "/provinces/99")
+            try await api.get("/provinces/{code}", "/provinces/1x")
+            try await api.get("/provinces/{code}/stations", "/provinces/23/stations")
+            try await api.get("/provinces/{code}/stations", "/provinces/xx/stations")
+            try await api.get("/communes/{code}", "/communes/\(commune)")
+            try await api.get("/communes/{code}", "/communes/999999")
+            try await api.get("/communes/{code}", "/communes/12")
+            let name = stations[0].nameEnglish.split(separator: " ").first.map(String.init) ?? "School"
+            try await api.get("/stations", "/stations?name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&limit=3")
+            try await api.get("/stations", "/stations?limit=3")
+            let position = stations[0].position
+            try await api.get("/stations/nearest", "/stations/nearest?lat=\(position.latitude)&lon=\(position.longitude)&limit=2")
+            try await api.get("/stations/nearest", "/stations/nearest?lat=100&lon=104")
+            let stationDetail = try await api.get("/stations/{code}", "/stations/\(stations[0].id)")
+            try await api.get("/stations/{code}", "/stations/999999999")
+            try await api.get("/stations/{code}", "/stations/12")
+            try await api.get("/commissions")
+            try await api.get("/commissions", "/commissions?level=commune&within=0102")
+            try await api.get("/commissions", "/commissions?level=county")
+            try await api.get("/commissions/{id}", "/commissions/PSC-\(stations[0].id)")
+            try await api.get("/commissions/{id}", "/commissions/NEC")
+            try await api.get("/commissions/{id}", "/commissions/PEC-99")
+            try await api.get("/commissions/{id}", "/commissions/" + String(repeating: "X", count: 30))
+            try await api.get("/parties")
+            try await api.get("/parties/{id}", "/parties/1")
+            try await api.get("/parties/{id}", "/parties/999")
+            try await api.get("/parties/{id}", "/parties/x")
+            try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/12")
+            try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/99")
+            try await api.get("/parties/{id}/lists/{province}", "/parties/x/lists/12")
+            try await api.get("/candidates/women")
+
+            // Results, before any form is entered here.
+            try await api.get("/results")
+            try await api.get("/results/nist-cdf.json")
+            try await api.get("/results/publications")
+            try await api.get("/results/publications/current")
+
+            // Station 1: two entries agree.
+            let s1 = stations[0].id, s2 = stations[1].id, s3 = stations[2].id
+            let entries = "/results/stations/{code}/entries"
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot))
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": "\"x\""]), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": String(counts[0].invalidBallots + 1)]), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(elsewhere)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(commune)999/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, version: 2), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.two)
+            let acknowledgement = "/results/stations/{code}/acknowledgement"
+            if try await store.resultFormVersions(station: s1).first?.status == .awaitingAcknowledgement {
+                try await api.post(acknowledgement, "/results/stations/\(s1)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            }
+            // Station 2: registered voters other than the list's, a warning to acknowledge.
+            var warned = counts[1]
+            warned.registeredVoters += 1
+            try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.two)
+            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}")
+            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{}", bearer: tokens.nec)
+            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.one)
+            try await api.post(acknowledgement, "/results/stations/999999999/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            // Station 3: the entries differ; a third official settles the dispute.
+            var typo = counts[2]
+            let step = typo.unusedBallots > 0 ? 1 : -1
+            typo.unusedBallots -= step
+            typo.spoiledBallots += step
+            try await api.post(entries, "/results/stations/\(s3)/entries", Self.form(counts[2], ballot: ballot), bearer: tokens.one)
+            try await api.post(entries, "/results/stations/\(s3)/entries", Self.form(typo, ballot: ballot), bearer: tokens.two)
+            let resolution = "/results/stations/{code}/resolution"
+            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot))
+            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.one)
+            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["ballotsIssued": "1.5"]), bearer: tokens.three)
+            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["invalidBallots": String(counts[2].invalidBallots + 1)]), bearer: tokens.three)
+            try await api.post(resolution, "/results/stations/\(elsewhere)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+            try await api.post(resolution, "/results/stations/\(commune)999/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+            // Corrections of station 1, now accepted.
+            let corrections = "/results/stations/{code}/corrections"
+            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}")
+            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"reason\": \"misread\"}", bearer: tokens.three)
+            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \" \"}", bearer: tokens.three)
+            try await api.post(corrections, "/results/stations/\(elsewhere)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            try await api.post(corrections, "/results/stations/999999999/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            // Confirmations: Kep is complete, Phnom Penh is not.
+            let confirmations = "/results/confirmations"
+            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}")
+            try await api.post(confirmations, confirmations, "{\"level\": \"county\", \"code\": \"23\"}", bearer: tokens.nec)
+            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.one)
+            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"12\"}", bearer: tokens.nec)
+            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.nec)
+            // Public results with forms in every state.
+            try await api.get("/results")
+            try await api.get("/results/nist-cdf.json")
+            for code in ["01", "23"] { try await api.get("/results/provinces/{code}", "/results/provinces/\(code)") }
+            try await api.get("/results/provinces/{code}", "/results/provinces/99")
+            try await api.get("/results/provinces/{code}", "/results/provinces/x")
+            try await api.get("/results/communes/{code}", "/results/communes/\(commune)")
+            try await api.get("/results/communes/{code}", "/results/communes/999999")
+            try await api.get("/results/communes/{code}", "/results/communes/01")
+            for code in [s1, s2, s3, stations[3 % stations.count].id] {
+                try await api.get("/results/stations/{code}", "/results/stations/\(code)")
+            }
+            try await api.get("/results/stations/{code}", "/results/stations/999999999")
+            try await api.get("/results/stations/{code}", "/results/stations/12")
+            // Publications.
+            let publications = "/results/publications"
+            try await api.post(publications, publications, "{}")
+            try await api.post(publications, publications, "{}", bearer: tokens.one)
+            try await api.post(publications, publications, "{}", bearer: tokens.nec)
+            try await api.get(publications)
+            try await api.get("/results/publications/current")
+            try await api.get("/results/publications/{number}", "/results/publications/1")
+            try await api.get("/results/publications/{number}", "/results/publications/99")
+            try await api.get("/results/publications/{number}", "/results/publications/x")
+            try await api.get("/results/publications/{number}/content", "/results/publications/1/content")
+            try await api.get("/results/publications/{number}/content", "/results/publications/99/content")
+            try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/1/nist-cdf.json")
+            try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/99/nist-cdf.json")
+
+            // Observation.
+            let mission = "/missions/\(DemoMission.id)"
+            try await api.get("/missions")
+            try await api.get("/missions/{id}", mission)
+            try await api.get("/missions/{id}", "/missions/nobody")
+            try await api.get("/missions/{id}/findings", mission + "/findings")
+            try await api.get("/missions/{id}/findings", "/missions/nobody/findings")
+            let checklists = "/missions/{id}/checklists"
+            let id = UUID().uuidString
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed))
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.outsider)
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: "not-a-uuid", station: deployed), bearer: tokens.observer)
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
+            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed, answers: ["queue": "40"]), bearer: tokens.observer)
+            let incidents = "/missions/{id}/incidents"
+            let incident = """
+                {"kind": "complaint", "category": "intimidation", "severity": "medium", "station": "\(deployed)",
+                 "day": "2023-07-23", "time": "10:15", "description": "A party agent was asked to leave."}
+                """
+            try await api.post(incidents, mission + "/incidents", incident)
+            try await api.post(incidents, mission + "/incidents", incident, bearer: tokens.outsider)
+            try await api.post(incidents, mission + "/incidents", incident.replacingOccurrences(of: "intimidation", with: "rumour"), bearer: tokens.observer)
+            let created = try await api.post(incidents, mission + "/incidents", incident, bearer: tokens.observer)
+            let number = (try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any])?["id"] as? Int ?? 1
+            let place = """
+                {"kind": "incident", "category": "other", "severity": "low", "place": "Market", "day": "2023-07-22", "description": "Posters torn down."}
+                """
+            try await api.post(incidents, mission + "/incidents", place, bearer: tokens.observer)
+            try await api.get(incidents, mission + "/incidents")
+            try await api.get(incidents, mission + "/incidents?rejected=include")
+            try await api.get(incidents, "/missions/nobody/incidents")
+            let status = "/missions/{id}/incidents/{number}/status"
+            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}")
+            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.observer)
+            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"forgotten\"}", bearer: tokens.head)
+            try await api.post(status, mission + "/incidents/999999/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
+            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
+            let visits = "/missions/{id}/visits"
+            let visit = "{\"station\": \"\(deployed)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}"
+            try await api.post(visits, mission + "/visits", visit)
+            try await api.post(visits, mission + "/visits", visit, bearer: tokens.outsider)
+            try await api.post(visits, mission + "/visits", visit.replacingOccurrences(of: "09:30", with: "08:30"), bearer: tokens.observer)
+            try await api.post(visits, mission + "/visits", visit, bearer: tokens.observer)
+            try await api.get(visits, mission + "/visits")
+            try await api.get(visits, "/missions/nobody/visits")
+            let activities = "/missions/{id}/activities"
+            let activity = "{\"kind\": \"meeting\", \"day\": \"2023-07-22\", \"with\": \"Ministry of Interior\", \"notes\": \"Security.\"}"
+            try await api.post(activities, mission + "/activities", activity)
+            try await api.post(activities, mission + "/activities", activity, bearer: tokens.outsider)
+            try await api.post(activities, mission + "/activities", activity.replacingOccurrences(of: "meeting", with: "dinner"), bearer: tokens.observer)
+            try await api.post(activities, mission + "/activities", activity, bearer: tokens.observer)
+            try await api.post(activities, mission + "/activities", "{\"kind\": \"media-monitoring\", \"day\": \"2023-07-21\", \"with\": \"Radio\"}", bearer: tokens.observer)
+            let statement = "/missions/{id}/statement"
+            let said = """
+                {"assessmentEnglish": "Calm.", "assessmentKhmer": "ស្ងប់ស្ងាត់។", "conclusionsEnglish": "Well run.", "conclusionsKhmer": "គ្រប់គ្រងបានល្អ។"}
+                """
+            try await api.post(statement, mission + "/statement", said)
+            try await api.post(statement, mission + "/statement", said, bearer: tokens.observer)
+            try await api.post(statement, mission + "/statement", said.replacingOccurrences(of: "Well run.", with: ""), bearer: tokens.head)
+            try await api.post(statement, mission + "/statement", said, bearer: tokens.head)
+            try await api.get("/missions/{id}", mission)
+            try await api.get("/missions/{id}/findings", mission + "/findings")
+
+            // The register.
+            let latin = inCommune.name.latin.split(separator: " ").map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "%20")
+            try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)")
+            try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)&slips=true", bearer: tokens.one)
+            try await api.get("/register/search", "/register/search?name=\(latin)", bearer: tokens.one)
+            try await api.get("/register/search", "/register/search?born=\(inCommune.dateOfBirth.iso)", bearer: tokens.one)
+            let voters = "/register/voters"
+            let number1 = VoterNumber(serial: 987_300_000), number2 = VoterNumber(serial: 987_300_001)
+            let born = "1933-05-0\(Int.random(in: 1...9))"
+            func voter(_ number: VoterNumber, _ station: String) -> String {
+                RegisterWebTests.voterJSON(number: number, born: born, station: station, name: "ហេង សុភ័ក្ត្រ")
+            }
+            try await api.post(voters, voters, voter(number1, s1.rawValue))
+            try await api.post(voters, voters, voter(number1, elsewhere.rawValue), bearer: tokens.three)
+            try await api.post(voters, voters, voter(number1, "\(commune)999"), bearer: tokens.three)
+            try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
+            try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
+            try await api.post(voters, voters, voter(number2, s2.rawValue), bearer: tokens.three)
+            let one = "/register/voters/{number}"
+            try await api.get(one, "/register/voters/\(number1)")
+            try await api.get(one, "/register/voters/\(outsideCommune.number)", bearer: tokens.one)
+            try await api.get(one, "/register/voters/123", bearer: tokens.one)
+            try await api.get(one, "/register/voters/\(VoterNumber(serial: 987_399_999))", bearer: tokens.one)
+            try await api.get(one, "/register/voters/\(inCommune.number)", bearer: tokens.one)
+            let move = "/register/voters/{number}/move"
+            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}")
+            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(elsewhere)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(commune)999\", \"reason\": \"moved house\"}", bearer: tokens.three)
+            try await api.post(move, "/register/voters/\(VoterNumber(serial: 987_399_999))/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved again\"}", bearer: tokens.three)
+            try await api.get(one, "/register/voters/\(number1)", bearer: tokens.one)
+
+            // Duplicates: the two voters just registered share a name and a date of birth.
+            _ = try await store.findDuplicates(DuplicateRule())
+            let duplicates = "/register/duplicates"
+            try await api.get(duplicates)
+            try await api.get(duplicates, duplicates + "?limit=0", bearer: tokens.one)
+            let queue = try await api.get(duplicates, duplicates + "?limit=1000", bearer: tokens.one)
+            try await api.get(duplicates, duplicates + "?all=true&limit=5", bearer: tokens.one)
+            let cases = (try JSONSerialization.jsonObject(with: Data(queue.body.utf8)) as? [[String: Any]]) ?? []
+            let caseID = cases.first { ($0["voters"] as? [[String: Any]])?.contains { $0["number"] as? String == number1.description } == true }?["id"] as? Int
+            let decision = "/register/duplicates/{id}/decision"
+            let target = caseID.map(String.init) ?? "1"
+            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\"}")
+            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"unsure\"}", bearer: tokens.three)
+            try await api.post(decision, "/register/duplicates/999999/decision", "{\"verdict\": \"same-person\", \"note\": \"x\"}", bearer: tokens.three)
+            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\", \"note\": \"one person\"}", bearer: tokens.three)
+            let removal = "/register/voters/{number}/removal"
+            try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}")
+            try await api.post(removal, "/register/voters/\(number2)/removal", "{}", bearer: tokens.three)
+            try await api.post(removal, "/register/voters/\(outsideCommune.number)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+            try await api.post(removal, "/register/voters/\(VoterNumber(serial: 987_399_999))/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+            try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+
+            // The public registration check.
+            let registration = "/registration"
+            try await api.post(registration, registration, "{\"voterNumber\": \"\(number1)\"}")
+            try await api.post(registration, registration, "{\"voterNumber\": \"\(number2)\"}")
+            try await api.post(registration, registration, "{\"name\": \"Sok\", \"dateOfBirth\": \"1990-01-31\"}")
+            try await api.post(registration, registration, "{\"voterNumber\": \"123\"}")
+            try await api.post(registration, registration, "not json")
+
+            // The strictness of the validation: a body with a required property missing, and one
+            // with a property of the wrong type, are refused.
+            var detail = try #require(try JSONSerialization.jsonObject(with: Data(stationDetail.body.utf8)) as? [String: Any])
+            var station = try #require(detail["pollingStation"] as? [String: Any])
+            station["registeredVoters"] = nil
+            detail["pollingStation"] = station
+            let missing = String(decoding: try JSONSerialization.data(withJSONObject: detail), as: UTF8.self)
+            station["registeredVoters"] = "many"
+            detail["pollingStation"] = station
+            let wrongType = String(decoding: try JSONSerialization.data(withJSONObject: detail), as: UTF8.self)
+            for body in [missing, wrongType] {
+                var wrong = Exchange(path: "/stations/{code}", method: "get", uri: "(made wrong)", status: 200, body: body)
+                wrong.expectInvalid = true
+                await recorder.add(wrong)
+            }
+            var wrongForm = Exchange(path: entries, method: "post", uri: "(made wrong)", status: 200,
+                                     body: "{\"version\": 1, \"status\": \"accepted\", \"warnings\": [], \"counts\": {\"registeredVoters\": 1}}")
+            wrongForm.expectInvalid = true
+            await recorder.add(wrongForm)
+        }
+    }
+}
+
+/// python3 with `arguments`: exit status and output (stdout and stderr together), as `NISTExportTests` runs it.
+enum Python3 {
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
