@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario"],
             path: "Tests/Support"
         ),
-        .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ElectionCoreTests", dependencies: ["ElectionCore", "ElectionTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ElectionScenarioTests", dependencies: ["ElectionCore", "ElectionScenario"]),
         .testTarget(
             name: "ElectionStoreTests",

@@ -103,12 +103,12 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
 extension MissionMember {
     /// Whether the member may do `action` for the mission `missionID`: only for their own mission,
     /// and the statement and incidents' outcomes only as its head.
-    public func may(_ action: MissionAction, forMission missionID: String) -> Bool {
+    public func may(_ action: MissionAction, forMission missionID: MissionID) -> Bool {
         self.missionID == missionID && (isHead || !action.isHeadOnly)
     }
 
     /// Throws a ``Refusal`` saying why, unless the member may do `action` for the mission.
-    public func require(_ action: MissionAction, forMission missionID: String) throws(Refusal) {
+    public func require(_ action: MissionAction, forMission missionID: MissionID) throws(Refusal) {
         guard self.missionID == missionID else {
             throw Refusal(.otherMission, "\(name) is not a member of mission \(missionID)")
         }

@@ -8,7 +8,7 @@ import Foundation
 /// 68 polling stations in Phnom Penh and Kandal on election day. Everything is generated from
 /// the seed; no member is a real person and the organisation is fictional.
 public struct DemoMission: Sendable {
-    public static let id = "demo-2023"
+    public static let id: MissionID = "demo-2023"
     /// Stations the teams visit, drawn at random by province from Phnom Penh and Kandal (fewer
     /// only when a tiny demo register leaves fewer stations with voters there).
     public static let visits = 68

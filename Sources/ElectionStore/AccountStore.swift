@@ -42,12 +42,12 @@ public protocol AccountStore: Sendable {
     /// Every account, by name.
     func officials() async throws -> [Official]
 
-    func startSession(tokenDigest: String, csrfToken: String, officialID: Int, expires: Date) async throws
+    func startSession(tokenDigest: String, csrfToken: String, officialID: OfficialID, expires: Date) async throws
     /// The session with this token digest, if it exists and has not expired at `now`.
     func session(tokenDigest: String, now: Date) async throws -> OfficialSession?
     func endSession(tokenDigest: String) async throws
 
-    func addMachineToken(digest: String, officialID: Int, label: String) async throws
+    func addMachineToken(digest: String, officialID: OfficialID, label: String) async throws
     /// The official a machine (bearer) token belongs to, if any.
     func official(machineTokenDigest digest: String) async throws -> Official?
 }

@@ -3,16 +3,16 @@ import ElectionCore
 extension ObservationStore where Self: ElectionStore {
     /// A mission's findings: answers counted per question, data-quality flags, incidents and
     /// complaints (rejected ones left out unless `includingRejected`), read as one snapshot.
-    public func missionFindings(_ id: String, includingRejected: Bool = false) async throws -> MissionFindings {
+    public func missionFindings(_ id: MissionID, includingRejected: Bool = false) async throws -> MissionFindings {
         try await snapshot { store in try await store.findingsAsRead(id, includingRejected: includingRejected) }
     }
 
     /// The mission's report: every figure computed from one snapshot of the database, each table read once.
-    public func missionReport(_ id: String) async throws -> MissionReport {
+    public func missionReport(_ id: MissionID) async throws -> MissionReport {
         try await snapshot { store in try await store.reportAsRead(id) }
     }
 
-    private func findingsAsRead(_ id: String, includingRejected: Bool) async throws -> MissionFindings {
+    private func findingsAsRead(_ id: MissionID, includingRejected: Bool) async throws -> MissionFindings {
         _ = try await mission(id)
         return Self.findings(
             id, election: try await election(), visits: try await visits(ofMission: id),
@@ -20,7 +20,7 @@ extension ObservationStore where Self: ElectionStore {
             incidents: try await incidents(ofMission: id), includingRejected: includingRejected)
     }
 
-    private func reportAsRead(_ id: String) async throws -> MissionReport {
+    private func reportAsRead(_ id: MissionID) async throws -> MissionReport {
         let mission = try await mission(id)
         let election = try await election()
         let visits = try await visits(ofMission: id)
@@ -50,7 +50,7 @@ extension ObservationStore where Self: ElectionStore {
 
     /// The findings from what was read: the one computation behind the findings and the report.
     private static func findings(
-        _ id: String, election: Election, visits: [StationVisit], submissions: [ChecklistSubmission], forms: [ChecklistForm],
+        _ id: MissionID, election: Election, visits: [StationVisit], submissions: [ChecklistSubmission], forms: [ChecklistForm],
         incidents all: [Incident], includingRejected: Bool
     ) -> MissionFindings {
         let used = Set(submissions.map { "\($0.formID) \($0.formVersion)" })

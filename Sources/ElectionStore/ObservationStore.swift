@@ -6,14 +6,14 @@ public protocol ObservationStore: Sendable {
     /// Adds a mission with its members. Throws ``StoreError/duplicate(_:_:)`` for an id in use.
     func addMission(_ mission: ObserverMission, members: [MissionMember]) async throws
     func missions() async throws -> [ObserverMission]
-    func mission(_ id: String) async throws -> ObserverMission
+    func mission(_ id: MissionID) async throws -> ObserverMission
     /// Members in seat order, the head first.
-    func members(ofMission id: String) async throws -> [MissionMember]
+    func members(ofMission id: MissionID) async throws -> [MissionMember]
     func addActivities(_ activities: [MissionActivity]) async throws
-    func activities(ofMission id: String) async throws -> [MissionActivity]
+    func activities(ofMission id: MissionID) async throws -> [MissionActivity]
 
     /// A bearer token (stored as its digest) for one member to submit checklists.
-    func addObserverToken(digest: String, missionID: String, seat: Int) async throws
+    func addObserverToken(digest: String, missionID: MissionID, seat: Int) async throws
     func observer(tokenDigest: String) async throws -> MissionMember?
 
     /// Stores checklist forms (new ids or new versions); a stored version is never changed.
@@ -22,33 +22,33 @@ public protocol ObservationStore: Sendable {
     func checklistForms() async throws -> [ChecklistForm]
 
     /// Records a draw with the stations it gave, and assigns them to a team.
-    func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws
+    func recordDraw(missionID: MissionID, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws
     /// Adds or replaces a team. Throws ``StoreError/notFound(_:_:)`` for a seat the mission does not have.
     func saveTeam(_ team: ObserverTeam) async throws
-    func teams(ofMission id: String) async throws -> [ObserverTeam]
+    func teams(ofMission id: MissionID) async throws -> [ObserverTeam]
     /// Assigns stations chosen by hand to a team.
-    func assignStations(missionID: String, team: String, stations: [StationCode]) async throws
+    func assignStations(missionID: MissionID, team: String, stations: [StationCode]) async throws
     /// The stations assigned to the mission's teams: its deployment.
-    func deployment(ofMission id: String) async throws -> [StationCode: String]
+    func deployment(ofMission id: MissionID) async throws -> [StationCode: String]
     /// The team a station of the mission's deployment is assigned to; nil when it is not deployed.
-    func deployedTeam(station code: StationCode, mission id: String) async throws -> String?
+    func deployedTeam(station code: StationCode, mission id: MissionID) async throws -> String?
     func addVisits(_ visits: [StationVisit]) async throws
-    func visits(ofMission id: String) async throws -> [StationVisit]
+    func visits(ofMission id: MissionID) async throws -> [StationVisit]
 
     /// Receives checklists in one transaction. A new identifier is stored; the same identifier
     /// with the same content is `repeated` and changes nothing; the same identifier with other
     /// content is a ``SubmissionConflict``. Every payload is kept with who, when and how.
     func receive(_ submissions: [ChecklistSubmission], channel: String, at time: Date) async throws -> [Result<SubmissionReceipt, any Error>]
-    func submissions(ofMission id: String) async throws -> [ChecklistSubmission]
+    func submissions(ofMission id: MissionID) async throws -> [ChecklistSubmission]
     /// Payloads received for the mission, retries included.
-    func receiptCount(ofMission id: String) async throws -> Int
+    func receiptCount(ofMission id: MissionID) async throws -> Int
 
     /// Replaces the head of mission's assessment and conclusions.
     func setStatement(_ statement: MissionStatement) async throws
-    func statement(ofMission id: String) async throws -> MissionStatement?
+    func statement(ofMission id: MissionID) async throws -> MissionStatement?
 
     func addIncident(_ incident: Incident) async throws -> Incident
-    func incidents(ofMission id: String) async throws -> [Incident]
+    func incidents(ofMission id: MissionID) async throws -> [Incident]
     /// Records what became of an incident; throws ``StoreError/notFound(_:_:)`` for another mission's.
-    func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: String) async throws -> Incident
+    func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident
 }

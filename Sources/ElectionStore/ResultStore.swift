@@ -42,7 +42,7 @@ public struct FormEvent: Sendable, Hashable, Codable {
 
 /// A numbered, immutable snapshot of the published results.
 public struct Publication: Sendable, Hashable, Codable {
-    public var number: Int
+    public var number: PublicationNumber
     public var publishedAt: Date
     public var publishedBy: String
     public var stationsReported: Int
@@ -55,7 +55,7 @@ public struct Publication: Sendable, Hashable, Codable {
     public var content: Data
 
     public init(
-        number: Int, publishedAt: Date, publishedBy: String, stationsReported: Int, stationsTotal: Int,
+        number: PublicationNumber, publishedAt: Date, publishedBy: String, stationsReported: Int, stationsTotal: Int,
         official: Bool, digest: String, content: Data
     ) {
         self.number = number
@@ -117,5 +117,5 @@ public protocol ResultStore: Sendable {
     func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication
     /// Every publication, newest first, without content.
     func publications() async throws -> [Publication]
-    func publication(_ number: Int) async throws -> Publication
+    func publication(_ number: PublicationNumber) async throws -> Publication
 }

@@ -61,7 +61,7 @@ struct FormWriter {
                 reopened.formUnion(transition.reopens)
                 written.insert(code)
                 events.append([
-                    .text(code.rawValue), .integer(next.version), .text(ISO8601.string(at)), .integer(request.official.id),
+                    .text(code.rawValue), .integer(next.version), .text(ISO8601.string(at)), .integer(request.official.id.rawValue),
                     .text(request.action.name), .text(next.status.rawValue), transition.detail.map(BulkValue.text) ?? .null,
                 ])
                 outcomes.append(.success(next))
@@ -132,7 +132,7 @@ struct FormWriter {
                 query.appendInterpolation(unsafeRaw: index == 0 ? " " : ", ")
                 query.appendInterpolation(unsafeRaw: "(")
                 query.appendInterpolation(binds: [
-                    f.stationCode.rawValue, f.version, f.status.rawValue, f.reason, f.openedBy, f.resolvedBy, f.acknowledgedBy,
+                    f.stationCode.rawValue, f.version, f.status.rawValue, f.reason, f.openedBy?.rawValue, f.resolvedBy?.rawValue, f.acknowledgedBy?.rawValue,
                     f.warnings.joined(separator: ","), c?.registeredVoters, c?.ballotsReceived, c?.ballotsIssued,
                     c?.ballotsInBox, c?.spoiledBallots, c?.unusedBallots, c?.invalidBallots,
                 ] as [any Encodable & Sendable])
@@ -151,9 +151,9 @@ struct FormWriter {
         for slot in ordered {
             let f = slot.form, code = f.stationCode.rawValue
             for (index, entry) in f.entries.enumerated() where index >= slot.storedEntries {
-                entryRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(index + 1)] + Self.countValues(entry.counts))
+                entryRows.append([.text(code), .integer(f.version), .integer(entry.officialID.rawValue), .integer(index + 1)] + Self.countValues(entry.counts))
                 for (party, n) in entry.counts.votes.sorted(by: { $0.key < $1.key }) {
-                    entryVoteRows.append([.text(code), .integer(f.version), .integer(entry.officialID), .integer(party.rawValue), .integer(n)])
+                    entryVoteRows.append([.text(code), .integer(f.version), .integer(entry.officialID.rawValue), .integer(party.rawValue), .integer(n)])
                 }
             }
             if let counts = f.counts, !slot.storedCounts {

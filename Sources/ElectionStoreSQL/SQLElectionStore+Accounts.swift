@@ -25,7 +25,7 @@ extension SQLElectionStore: AccountStore {
                 RETURNING id
                 """).first()
             guard let row else { throw StoreError.refused("the new account was not numbered") }
-            return Official(id: try row.decode(column: "id", as: Int.self), name: name, role: role, unitCode: unitCode)
+            return Official(id: OfficialID(rawValue: try row.decode(column: "id", as: Int.self)), name: name, role: role, unitCode: unitCode)
         }
     }
 
@@ -48,11 +48,11 @@ extension SQLElectionStore: AccountStore {
         try await all("SELECT * FROM officials ORDER BY name", Rows.official)
     }
 
-    public func startSession(tokenDigest: String, csrfToken: String, officialID: Int, expires: Date) async throws {
+    public func startSession(tokenDigest: String, csrfToken: String, officialID: OfficialID, expires: Date) async throws {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO sessions (token_digest, official_id, csrf_token, expires_at)
-                VALUES (\(bind: tokenDigest), \(bind: officialID), \(bind: csrfToken), \(bind: ISO8601.string(expires)))
+                VALUES (\(bind: tokenDigest), \(bind: officialID.rawValue), \(bind: csrfToken), \(bind: ISO8601.string(expires)))
                 """).run()
             // Expired sessions are of no use to anyone; clearing them here keeps the table small.
             try await tx.sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: ISO8601.now())").run()
@@ -76,11 +76,11 @@ extension SQLElectionStore: AccountStore {
         }
     }
 
-    public func addMachineToken(digest: String, officialID: Int, label: String) async throws {
+    public func addMachineToken(digest: String, officialID: OfficialID, label: String) async throws {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO machine_tokens (token_digest, official_id, label, created_at)
-                VALUES (\(bind: digest), \(bind: officialID), \(bind: label), \(bind: ISO8601.now()))
+                VALUES (\(bind: digest), \(bind: officialID.rawValue), \(bind: label), \(bind: ISO8601.now()))
                 """).run()
         }
     }
@@ -97,7 +97,7 @@ extension Rows {
         let role = try row.decode(column: "role", as: String.self)
         guard let parsed = OfficialRole(rawValue: role) else { throw Malformed(column: "role", value: role) }
         return Official(
-            id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+            id: OfficialID(rawValue: try row.decode(column: "id", as: Int.self)), name: try row.decode(column: "name", as: String.self),
             role: parsed, unitCode: try unit(row, "unit_code"))
     }
 }

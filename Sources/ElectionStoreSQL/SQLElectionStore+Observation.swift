@@ -7,19 +7,19 @@ import SQLKit
 extension SQLElectionStore: ObservationStore {
     public func addMission(_ mission: ObserverMission, members: [MissionMember]) async throws {
         try await engine.withTransaction { tx in
-            guard try await tx.sql.raw("SELECT id FROM missions WHERE id = \(bind: mission.id)").first() == nil else {
-                throw StoreError.duplicate("mission", mission.id)
+            guard try await tx.sql.raw("SELECT id FROM missions WHERE id = \(bind: mission.id.rawValue)").first() == nil else {
+                throw StoreError.duplicate("mission", mission.id.rawValue)
             }
             try await tx.sql.raw("""
                 INSERT INTO missions (id, organisation, name_en, name_km, kind, invitation_date, invited_by, working_group)
-                VALUES (\(bind: mission.id), \(bind: mission.organisation), \(bind: mission.nameEnglish), \(bind: mission.nameKhmer),
+                VALUES (\(bind: mission.id.rawValue), \(bind: mission.organisation), \(bind: mission.nameEnglish), \(bind: mission.nameKhmer),
                     \(bind: mission.kind), \(bind: mission.invitationDate?.iso), \(bind: try Canonical.text(mission.invitedBy)),
                     \(bind: try Canonical.text(mission.workingGroup)))
                 """).run()
             try await tx.bulkInsert(
                 into: "mission_members", columns: ["mission_id", "seat", "name", "body", "title", "is_head", "accreditation"],
                 rows: members.map {
-                    [.text(mission.id), .integer($0.seat), .text($0.name), .text($0.body), .text($0.title),
+                    [.text(mission.id.rawValue), .integer($0.seat), .text($0.name), .text($0.body), .text($0.title),
                      .integer($0.isHead ? 1 : 0), .text($0.accreditation.rawValue)]
                 })
         }
@@ -29,24 +29,24 @@ extension SQLElectionStore: ObservationStore {
         try await all("SELECT * FROM missions ORDER BY id", Rows.mission)
     }
 
-    public func mission(_ id: String) async throws -> ObserverMission {
-        try await one("SELECT * FROM missions WHERE id = \(bind: id)", Rows.mission, "mission", id)
+    public func mission(_ id: MissionID) async throws -> ObserverMission {
+        try await one("SELECT * FROM missions WHERE id = \(bind: id.rawValue)", Rows.mission, "mission", id.rawValue)
     }
 
-    public func members(ofMission id: String) async throws -> [MissionMember] {
-        try await all("SELECT * FROM mission_members WHERE mission_id = \(bind: id) ORDER BY seat", Rows.member)
+    public func members(ofMission id: MissionID) async throws -> [MissionMember] {
+        try await all("SELECT * FROM mission_members WHERE mission_id = \(bind: id.rawValue) ORDER BY seat", Rows.member)
     }
 
     public func addActivities(_ activities: [MissionActivity]) async throws {
         try await engine.withTransaction { tx in
             try await tx.bulkInsert(
                 into: "mission_activities", columns: ["mission_id", "kind", "day", "with_whom", "notes"],
-                rows: activities.map { [.text($0.missionID), .text($0.kind.rawValue), .text($0.day.iso), .text($0.with), .text($0.notes)] })
+                rows: activities.map { [.text($0.missionID.rawValue), .text($0.kind.rawValue), .text($0.day.iso), .text($0.with), .text($0.notes)] })
         }
     }
 
-    public func activities(ofMission id: String) async throws -> [MissionActivity] {
-        try await all("SELECT * FROM mission_activities WHERE mission_id = \(bind: id) ORDER BY day, id") { row in
+    public func activities(ofMission id: MissionID) async throws -> [MissionActivity] {
+        try await all("SELECT * FROM mission_activities WHERE mission_id = \(bind: id.rawValue) ORDER BY day, id") { row in
             let kind = try row.decode(column: "kind", as: String.self)
             return MissionActivity(
                 missionID: id, kind: MissionActivity.Kind(rawValue: kind) ?? .meeting, day: try Rows.date(row, "day"),
@@ -54,10 +54,10 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func addObserverToken(digest: String, missionID: String, seat: Int) async throws {
+    public func addObserverToken(digest: String, missionID: MissionID, seat: Int) async throws {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
-                INSERT INTO observer_tokens (token_digest, mission_id, seat) VALUES (\(bind: digest), \(bind: missionID), \(bind: seat))
+                INSERT INTO observer_tokens (token_digest, mission_id, seat) VALUES (\(bind: digest), \(bind: missionID.rawValue), \(bind: seat))
                 """).run()
         }
     }
@@ -90,11 +90,11 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func recordDraw(missionID: String, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws {
+    public func recordDraw(missionID: MissionID, team: String, draw: StationDraw, stations: [StationCode], at time: Date) async throws {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO station_draws (mission_id, team, seed, strata, size, frame, stations, drawn_at)
-                VALUES (\(bind: missionID), \(bind: team), \(bind: String(draw.seed)), \(bind: draw.strata.rawValue), \(bind: draw.size),
+                VALUES (\(bind: missionID.rawValue), \(bind: team), \(bind: String(draw.seed)), \(bind: draw.strata.rawValue), \(bind: draw.size),
                     \(bind: try Canonical.text(draw.frame)), \(bind: try Canonical.text(stations)), \(bind: ISO8601.string(time)))
                 """).run()
             try await Self.deploy(stations, missionID: missionID, team: team, tx)
@@ -107,16 +107,16 @@ extension SQLElectionStore: ObservationStore {
             throw StoreError.notFound("mission member", "\(team.missionID) seat \(unknown)")
         }
         try await engine.withTransaction { tx in
-            try await tx.sql.raw("DELETE FROM teams WHERE mission_id = \(bind: team.missionID) AND name = \(bind: team.name)").run()
+            try await tx.sql.raw("DELETE FROM teams WHERE mission_id = \(bind: team.missionID.rawValue) AND name = \(bind: team.name)").run()
             try await tx.sql.raw("""
                 INSERT INTO teams (mission_id, name, members, area)
-                VALUES (\(bind: team.missionID), \(bind: team.name), \(bind: try Canonical.text(team.members)), \(bind: try Canonical.text(team.area)))
+                VALUES (\(bind: team.missionID.rawValue), \(bind: team.name), \(bind: try Canonical.text(team.members)), \(bind: try Canonical.text(team.area)))
                 """).run()
         }
     }
 
-    public func teams(ofMission id: String) async throws -> [ObserverTeam] {
-        try await all("SELECT * FROM teams WHERE mission_id = \(bind: id) ORDER BY name") { row in
+    public func teams(ofMission id: MissionID) async throws -> [ObserverTeam] {
+        try await all("SELECT * FROM teams WHERE mission_id = \(bind: id.rawValue) ORDER BY name") { row in
             ObserverTeam(
                 missionID: id, name: try row.decode(column: "name", as: String.self),
                 members: try JSONDecoder().decode([Int].self, from: Data(try row.decode(column: "members", as: String.self).utf8)),
@@ -124,32 +124,32 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func assignStations(missionID: String, team: String, stations: [StationCode]) async throws {
+    public func assignStations(missionID: MissionID, team: String, stations: [StationCode]) async throws {
         try await engine.withTransaction { tx in try await Self.deploy(stations, missionID: missionID, team: team, tx) }
     }
 
     /// Adds stations to the deployment; a station already deployed (to this team or another) stays where it is.
-    private static func deploy(_ stations: [StationCode], missionID: String, team: String, _ tx: any SQLTransaction) async throws {
+    private static func deploy(_ stations: [StationCode], missionID: MissionID, team: String, _ tx: any SQLTransaction) async throws {
         var deployed = Set<StationCode>()
         for chunk in stations.map(\.rawValue).chunked(500) {
             for row in try await tx.sql.raw(
-                "SELECT station_code FROM deployments WHERE mission_id = \(bind: missionID) AND station_code IN \(list: chunk)"
+                "SELECT station_code FROM deployments WHERE mission_id = \(bind: missionID.rawValue) AND station_code IN \(list: chunk)"
             ).all() { deployed.insert(try Rows.code(row, "station_code")) }
         }
         try await tx.bulkInsert(
             into: "deployments", columns: ["mission_id", "station_code", "team"],
-            rows: Array(Set(stations)).sorted().filter { !deployed.contains($0) }.map { [.text(missionID), .text($0.rawValue), .text(team)] })
+            rows: Array(Set(stations)).sorted().filter { !deployed.contains($0) }.map { [.text(missionID.rawValue), .text($0.rawValue), .text(team)] })
     }
 
-    public func deployment(ofMission id: String) async throws -> [StationCode: String] {
-        let rows = try await all("SELECT station_code, team FROM deployments WHERE mission_id = \(bind: id)") { row in
+    public func deployment(ofMission id: MissionID) async throws -> [StationCode: String] {
+        let rows = try await all("SELECT station_code, team FROM deployments WHERE mission_id = \(bind: id.rawValue)") { row in
             (try Rows.code(row, "station_code", as: StationCode.self), try row.decode(column: "team", as: String.self))
         }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
-    public func deployedTeam(station code: StationCode, mission id: String) async throws -> String? {
-        try await all("SELECT team FROM deployments WHERE mission_id = \(bind: id) AND station_code = \(bind: code.rawValue)") {
+    public func deployedTeam(station code: StationCode, mission id: MissionID) async throws -> String? {
+        try await all("SELECT team FROM deployments WHERE mission_id = \(bind: id.rawValue) AND station_code = \(bind: code.rawValue)") {
             try $0.decode(column: "team", as: String.self)
         }.first
     }
@@ -159,14 +159,14 @@ extension SQLElectionStore: ObservationStore {
             try await tx.bulkInsert(
                 into: "station_visits", columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase"],
                 rows: visits.map {
-                    [.text($0.missionID), .text($0.stationCode.rawValue), .text($0.team), .text($0.arrival.description),
+                    [.text($0.missionID.rawValue), .text($0.stationCode.rawValue), .text($0.team), .text($0.arrival.description),
                      .text($0.departure.description), .text($0.phase.rawValue)]
                 })
         }
     }
 
-    public func visits(ofMission id: String) async throws -> [StationVisit] {
-        try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id) ORDER BY arrival, id") { row in
+    public func visits(ofMission id: MissionID) async throws -> [StationVisit] {
+        try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id.rawValue) ORDER BY arrival, id") { row in
             StationVisit(
                 missionID: id, stationCode: try Rows.code(row, "station_code"),
                 team: try row.decode(column: "team", as: String.self),
@@ -194,7 +194,7 @@ extension SQLElectionStore: ObservationStore {
                 case nil:
                     stored[s.id] = digest
                     rows.append([
-                        .text(s.id), .text(s.missionID), .integer(s.observer), .text(s.stationCode.rawValue), .text(s.formID),
+                        .text(s.id), .text(s.missionID.rawValue), .integer(s.observer), .text(s.stationCode.rawValue), .text(s.formID),
                         .integer(s.formVersion), .text(s.observedAt.description), .text(try Canonical.text(s.answers)), .text(digest),
                     ])
                     outcome = "stored"
@@ -206,7 +206,7 @@ extension SQLElectionStore: ObservationStore {
                     outcome = "conflict"
                     outcomes.append(.failure(SubmissionConflict(id: s.id)))
                 }
-                receipts.append([.text(s.id), .text(s.missionID), .text(receivedAt), .text(channel), .text(outcome), .text(payload)])
+                receipts.append([.text(s.id), .text(s.missionID.rawValue), .text(receivedAt), .text(channel), .text(outcome), .text(payload)])
             }
             try await tx.bulkInsert(
                 into: "checklist_submissions",
@@ -219,8 +219,8 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func submissions(ofMission id: String) async throws -> [ChecklistSubmission] {
-        try await all("SELECT * FROM checklist_submissions WHERE mission_id = \(bind: id) ORDER BY observed_at, id") { row in
+    public func submissions(ofMission id: MissionID) async throws -> [ChecklistSubmission] {
+        try await all("SELECT * FROM checklist_submissions WHERE mission_id = \(bind: id.rawValue) ORDER BY observed_at, id") { row in
             ChecklistSubmission(
                 id: try row.decode(column: "id", as: String.self), missionID: id,
                 observer: try row.decode(column: "observer", as: Int.self),
@@ -232,8 +232,8 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func receiptCount(ofMission id: String) async throws -> Int {
-        try await all("SELECT COUNT(*) AS n FROM submission_receipts WHERE mission_id = \(bind: id)") {
+    public func receiptCount(ofMission id: MissionID) async throws -> Int {
+        try await all("SELECT COUNT(*) AS n FROM submission_receipts WHERE mission_id = \(bind: id.rawValue)") {
             try $0.decode(column: "n", as: Int.self)
         }.first ?? 0
     }
@@ -249,8 +249,8 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func statement(ofMission id: String) async throws -> MissionStatement? {
-        try await all("SELECT * FROM mission_statements WHERE mission_id = \(bind: id)") { row in
+    public func statement(ofMission id: MissionID) async throws -> MissionStatement? {
+        try await all("SELECT * FROM mission_statements WHERE mission_id = \(bind: id.rawValue)") { row in
             MissionStatement(
                 missionID: id, assessmentEnglish: try row.decode(column: "assessment_en", as: String.self),
                 assessmentKhmer: try row.decode(column: "assessment_km", as: String.self),
@@ -274,10 +274,10 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: String) async throws -> Incident {
+    public func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
-                UPDATE incidents SET status = \(bind: status.rawValue) WHERE id = \(bind: id) AND mission_id = \(bind: mission)
+                UPDATE incidents SET status = \(bind: status.rawValue) WHERE id = \(bind: id) AND mission_id = \(bind: mission.rawValue)
                 """).run()
         }
         guard let incident = try await incidents(ofMission: mission).first(where: { $0.id == id }) else {
@@ -286,8 +286,8 @@ extension SQLElectionStore: ObservationStore {
         return incident
     }
 
-    public func incidents(ofMission id: String) async throws -> [Incident] {
-        try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id) ORDER BY day, time, id") { row in
+    public func incidents(ofMission id: MissionID) async throws -> [Incident] {
+        try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id.rawValue) ORDER BY day, time, id") { row in
             func value<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {
                 let text = try row.decode(column: column, as: String.self)
                 guard let parsed = T(rawValue: text) else { throw Rows.Malformed(column: column, value: text) }
@@ -319,9 +319,16 @@ enum Canonical {
 }
 
 extension Rows {
+    /// A mission id column.
+    static func missionID(_ row: any SQLRow, _ column: String = "mission_id") throws -> MissionID {
+        let text = try text(row, column)
+        guard let id = MissionID(rawValue: text) else { throw Malformed(column: column, value: text) }
+        return id
+    }
+
     static func mission(_ row: any SQLRow) throws -> ObserverMission {
         ObserverMission(
-            id: try row.decode(column: "id", as: String.self), organisation: try row.decode(column: "organisation", as: String.self),
+            id: try missionID(row, "id"), organisation: try row.decode(column: "organisation", as: String.self),
             nameEnglish: try row.decode(column: "name_en", as: String.self), nameKhmer: try row.decode(column: "name_km", as: String.self),
             kind: try row.decode(column: "kind", as: String.self),
             invitationDate: try row.decode(column: "invitation_date", as: String?.self).flatMap { CalendarDate(iso: $0) },
@@ -332,7 +339,7 @@ extension Rows {
     static func member(_ row: any SQLRow) throws -> MissionMember {
         let accreditation = try row.decode(column: "accreditation", as: String.self)
         return MissionMember(
-            missionID: try row.decode(column: "mission_id", as: String.self), seat: try row.decode(column: "seat", as: Int.self),
+            missionID: try Rows.missionID(row), seat: try row.decode(column: "seat", as: Int.self),
             name: try row.decode(column: "name", as: String.self), body: try row.decode(column: "body", as: String.self),
             title: try row.decode(column: "title", as: String.self), isHead: try row.decode(column: "is_head", as: Int.self) == 1,
             accreditation: Accreditation(rawValue: accreditation) ?? .requested)

@@ -233,14 +233,14 @@ extension SQLElectionStore: RegisterStore {
         return try Rows.voter(row)
     }
 
-    private static func insert(_ change: RegisterChange, officialID: Int, in tx: any SQLTransaction) async throws {
+    private static func insert(_ change: RegisterChange, officialID: OfficialID, in tx: any SQLTransaction) async throws {
         let v = change.voter
         try await tx.sql.raw("""
             INSERT INTO register_changes (kind, voter_number, station_code, name_km, name_latin, sex, birth_date,
                                           from_station, reason, official_id, changed_at)
             VALUES (\(bind: change.kind.rawValue), \(bind: v.number.value), \(bind: v.stationCode.rawValue), \(bind: v.name.khmer),
                     \(bind: v.name.latin), \(bind: v.sex.rawValue), \(bind: v.dateOfBirth.iso), \(bind: change.fromStation?.rawValue),
-                    \(bind: change.reason), \(bind: officialID), \(bind: ISO8601.string(change.at)))
+                    \(bind: change.reason), \(bind: officialID.rawValue), \(bind: ISO8601.string(change.at)))
             """).run()
     }
 
@@ -370,7 +370,7 @@ extension SQLElectionStore: RegisterStore {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO duplicate_decisions (case_id, verdict, note, official_id, decided_at)
-                VALUES (\(bind: id), \(bind: decision.verdict.rawValue), \(bind: decision.note), \(bind: official.id), \(bind: ISO8601.string(decision.at)))
+                VALUES (\(bind: id), \(bind: decision.verdict.rawValue), \(bind: decision.note), \(bind: official.id.rawValue), \(bind: ISO8601.string(decision.at)))
                 """).run()
         }
     }

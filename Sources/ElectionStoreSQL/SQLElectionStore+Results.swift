@@ -138,7 +138,7 @@ extension SQLElectionStore: ResultStore {
                 """).run()
             try await tx.sql.raw("""
                 INSERT INTO result_confirmations (level, unit_code, official_id, confirmed_at)
-                VALUES (\(bind: unit.level.rawValue), \(bind: unit.rawValue), \(bind: official.id), \(bind: ISO8601.string(time)))
+                VALUES (\(bind: unit.level.rawValue), \(bind: unit.rawValue), \(bind: official.id.rawValue), \(bind: ISO8601.string(time)))
                 """).run()
         }
     }
@@ -149,14 +149,14 @@ extension SQLElectionStore: ResultStore {
         let digest = Canonical.digest(content)
         return try await engine.withTransaction { tx in
             let last = try await tx.sql.raw("SELECT MAX(number) AS n FROM publications").first()
-            let number = (try last?.decode(column: "n", as: Int?.self) ?? 0) + 1
+            let number = try Rows.publicationNumber((try last?.decode(column: "n", as: Int?.self) ?? 0) + 1)
             let publication = Publication(
                 number: number, publishedAt: time, publishedBy: official.name,
                 stationsReported: report.national.stationsReported, stationsTotal: report.national.stationsTotal,
                 official: report.national.isOfficial, digest: digest, content: content)
             try await tx.sql.raw("""
                 INSERT INTO publications (number, published_at, official_id, stations_reported, stations_total, official, digest, content)
-                VALUES (\(bind: number), \(bind: ISO8601.string(time)), \(bind: official.id), \(bind: publication.stationsReported),
+                VALUES (\(bind: number.rawValue), \(bind: ISO8601.string(time)), \(bind: official.id.rawValue), \(bind: publication.stationsReported),
                     \(bind: publication.stationsTotal), \(bind: publication.official ? 1 : 0), \(bind: digest),
                     \(bind: String(decoding: content, as: UTF8.self)))
                 """).run()
@@ -172,11 +172,11 @@ extension SQLElectionStore: ResultStore {
             """, Rows.publication)
     }
 
-    public func publication(_ number: Int) async throws -> Publication {
+    public func publication(_ number: PublicationNumber) async throws -> Publication {
         try await one("""
             SELECT p.*, o.name AS official_name FROM publications p JOIN officials o ON o.id = p.official_id
-            WHERE p.number = \(bind: number)
-            """, Rows.publication, "publication", String(number))
+            WHERE p.number = \(bind: number.rawValue)
+            """, Rows.publication, "publication", number.description)
     }
 }
 
@@ -216,10 +216,10 @@ struct FormReader {
             let k = "\(try row.decode(column: "station_code", as: String.self)) \(try row.decode(column: "version", as: Int.self))"
             return wanted.contains(k) ? k : nil
         }
-        var entryVotes: [String: [Int: [PartyNumber: Int]]] = [:]
+        var entryVotes: [String: [OfficialID: [PartyNumber: Int]]] = [:]
         for row in try await db.raw("SELECT * FROM result_entry_votes WHERE station_code IN \(list: stations)").all() {
             guard let k = try key(row) else { continue }
-            entryVotes[k, default: [:]][try row.decode(column: "official_id", as: Int.self), default: [:]][
+            entryVotes[k, default: [:]][OfficialID(rawValue: try row.decode(column: "official_id", as: Int.self)), default: [:]][
                 try Rows.party(row, "party_id")] = try row.decode(column: "votes", as: Int.self)
         }
         var entries: [String: [ResultEntry]] = [:]
@@ -227,7 +227,7 @@ struct FormReader {
             "SELECT * FROM result_entries WHERE station_code IN \(list: stations) ORDER BY station_code, version, position"
         ).all() {
             guard let k = try key(row) else { continue }
-            let official = try row.decode(column: "official_id", as: Int.self)
+            let official = OfficialID(rawValue: try row.decode(column: "official_id", as: Int.self))
             entries[k, default: []].append(ResultEntry(officialID: official, counts: try Rows.counts(row, votes: entryVotes[k]?[official] ?? [:])))
         }
         var votes: [String: [PartyNumber: Int]] = [:]
@@ -254,10 +254,10 @@ extension Rows {
         let counts = try row.decode(column: "registered", as: Int?.self) == nil ? nil : try Rows.counts(row, votes: votes)
         return ResultFormVersion(
             stationCode: station, version: version, status: parsed,
-            reason: try row.decode(column: "reason", as: String?.self), openedBy: try row.decode(column: "opened_by", as: Int?.self),
-            entries: entries, counts: counts, resolvedBy: try row.decode(column: "resolved_by", as: Int?.self),
+            reason: try row.decode(column: "reason", as: String?.self), openedBy: try row.decode(column: "opened_by", as: Int?.self).map(OfficialID.init(rawValue:)),
+            entries: entries, counts: counts, resolvedBy: try row.decode(column: "resolved_by", as: Int?.self).map(OfficialID.init(rawValue:)),
             warnings: warnings.split(separator: ",").map(String.init),
-            acknowledgedBy: try row.decode(column: "acknowledged_by", as: Int?.self))
+            acknowledgedBy: try row.decode(column: "acknowledged_by", as: Int?.self).map(OfficialID.init(rawValue:)))
     }
 
     /// The count columns of a result row, with the votes read beside it.
@@ -279,9 +279,15 @@ extension Rows {
         return votes
     }
 
+    /// A publication number as stored; below 1 the row is malformed.
+    static func publicationNumber(_ value: Int) throws -> PublicationNumber {
+        guard let number = PublicationNumber(rawValue: value) else { throw Malformed(column: "number", value: String(value)) }
+        return number
+    }
+
     static func publication(_ row: any SQLRow) throws -> Publication {
         Publication(
-            number: try row.decode(column: "number", as: Int.self),
+            number: try publicationNumber(try row.decode(column: "number", as: Int.self)),
             publishedAt: try ISO8601.date(try row.decode(column: "published_at", as: String.self)),
             publishedBy: try row.decode(column: "official_name", as: String.self),
             stationsReported: try row.decode(column: "stations_reported", as: Int.self),

@@ -14,7 +14,7 @@ struct Mission: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or replace a team: its members (seats) and its area.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Mission id.") var mission: String
+        @Argument(help: "Mission id.") var mission: MissionID
         @Argument(help: "Team name.") var name: String
         @Option(help: "Members' seats, comma-separated, e.g. 3,4.") var members: String
         @Option(help: "Province (2-digit) or commune (6-digit) codes, comma-separated.") var area: String
@@ -41,7 +41,7 @@ struct Mission: AsyncParsableCommand {
             abstract: "Assign stations chosen by hand to a team.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Mission id.") var mission: String
+        @Argument(help: "Mission id.") var mission: MissionID
         @Option(help: "The team the stations are for.") var team: String
         @Argument(help: "Polling station codes (9 digits).") var stations: [String]
 
@@ -88,11 +88,10 @@ struct Mission: AsyncParsableCommand {
             let parsed: File
             do {
                 parsed = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.map(\.stringValue) == ["mission", "id"] {
+                throw ValidationError("mission.id must be 1 to 64 letters, digits and '-'.")
             } catch {
                 throw ValidationError("\(file) is not a mission as documented (see --help): \(error.localizedDescription)")
-            }
-            guard parsed.mission.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), !parsed.mission.id.isEmpty else {
-                throw ValidationError("mission.id must be letters, digits and '-', not '\(parsed.mission.id)'.")
             }
             guard ["international", "domestic"].contains(parsed.mission.kind) else {
                 throw ValidationError("mission.kind must be international or domestic, not '\(parsed.mission.kind)'.")
@@ -120,7 +119,7 @@ struct Mission: AsyncParsableCommand {
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Mission id.") var mission: String
+        @Argument(help: "Mission id.") var mission: MissionID
         @Option(help: "The team the stations are for.") var team: String
         @Option(help: "How many stations.") var size: Int
         @Option(help: "The seed (keep it: anyone can redo the draw with it).") var seed: UInt64
@@ -175,7 +174,7 @@ struct Mission: AsyncParsableCommand {
             abstract: "Make a bearer token for one mission member to submit checklists, and print it once.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Mission id, e.g. demo-2023.") var mission: String
+        @Argument(help: "Mission id, e.g. demo-2023.") var mission: MissionID
         @Argument(help: "The member's seat in the mission (1 is the head).") var seat: Int
 
         func run() async throws {
@@ -200,7 +199,7 @@ struct Report: AsyncParsableCommand {
             commandName: "mission", abstract: "A mission's report, in the structure of a mission statement; every figure computed.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Mission id, e.g. demo-2023.") var mission: String
+        @Argument(help: "Mission id, e.g. demo-2023.") var mission: MissionID
         @Option(help: "html or md.") var format = "md"
         @Option(help: "en or km.") var language = "en"
         @Option(help: "Output file (standard output when absent).") var out: String?
@@ -219,3 +218,5 @@ struct Report: AsyncParsableCommand {
         }
     }
 }
+
+extension MissionID: ExpressibleByArgument {}

@@ -40,7 +40,7 @@ struct Results: AsyncParsableCommand {
             let r = summary.report
             let n = r.national.counts
             announce(String(format: "Replayed %@ forms in %.1f s; publication %d, SHA-256 %@.",
-                Numerals.grouped(r.national.stationsReported), summary.seconds, summary.publication.number, summary.publication.digest))
+                Numerals.grouped(r.national.stationsReported), summary.seconds, summary.publication.number.rawValue, summary.publication.digest))
             announce("Ballots cast \(Numerals.grouped(n.ballotsInBox)), valid \(Numerals.grouped(n.validVotes)), invalid \(Numerals.grouped(n.invalidBallots)).")
             let seats = r.seatsByParty.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             let names = Dictionary(uniqueKeysWithValues: r.parties.map { ($0.id, $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation) })
@@ -64,7 +64,7 @@ struct Results: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "Format: nist-cdf-json.") var format: String
         @Option(help: "Output file (standard output when absent).") var output: String?
-        @Option(help: "Export this publication instead of the results as they stand.") var publication: Int?
+        @Option(help: "Export this publication instead of the results as they stand.") var publication: PublicationNumber?
 
         func validate() throws {
             guard format == "nist-cdf-json" else { throw ValidationError("--format must be nist-cdf-json, not '\(format)'.") }
@@ -76,8 +76,10 @@ struct Results: AsyncParsableCommand {
                 let published = try await db.publication(number)
                 return (try published.report(), published.publishedAt)
             }
-            let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
+            let data = try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication?.rawValue)
             try write(data, to: output)
         }
     }
 }
+
+extension PublicationNumber: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionTestSupport
 import Foundation
 import Testing
 
@@ -186,7 +187,7 @@ import Testing
     // MARK: The official schema
 
     static var jsonschemaAvailable: Bool {
-        (try? python(["-c", "import jsonschema"]).status) == 0
+        (try? Python3.run(["-c", "import jsonschema"]).status) == 0
     }
 
     @Test(.enabled(
@@ -247,23 +248,9 @@ import Testing
                     print("/".join(map(str, c.absolute_path)) + ": " + c.message[:300])
             sys.exit(1 if errors else 0)
             """
-        let (status, output) = try python(["-c", script, schema.path, file.path])
+        let (status, output) = try Python3.run(["-c", script, schema.path, file.path])
         if status == 0 { return "" }
         return output.isEmpty ? "validator exited with status \(status)" : output
-    }
-
-    /// Runs python3 with `arguments`: exit status and output (stdout and stderr together).
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -91,7 +91,7 @@ import Testing
         return token
     }
 
-    static func observerToken(_ store: SQLElectionStore, mission: String, seat: Int) async throws -> String {
+    static func observerToken(_ store: SQLElectionStore, mission: MissionID, seat: Int) async throws -> String {
         let token = Passwords.newToken()
         try await store.addObserverToken(digest: Passwords.digest(token), missionID: mission, seat: seat)
         return token
@@ -503,21 +503,5 @@ import Testing
             wrongForm.expectInvalid = true
             await recorder.add(wrongForm)
         }
-    }
-}
-
-/// python3 with `arguments`: exit status and output (stdout and stderr together), as `NISTExportTests` runs it.
-enum Python3 {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -64,7 +64,7 @@ struct BrowserTests {
 
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try BrowserParts.python3(
+        try Python3.run(
             [SalaCommand.packageRoot.appendingPathComponent("Tests/browser/\(arguments[0])").path] + arguments.dropFirst())
     }
 }
@@ -84,7 +84,7 @@ enum BrowserParts {
         }
         // The scripts run as `env python3`, so the check asks the same python3 for selenium;
         // env exits with 127 when there is no python3 on the PATH.
-        switch (try? python3(["-c", "import selenium"]))?.status {
+        switch (try? Python3.run(["-c", "import selenium"]))?.status {
         case 0: break
         case nil, 126, 127: missing.append("python3 (apt-get install python3), with its selenium module (pip install selenium)")
         default: missing.append("the python3 module selenium (pip install selenium)")
@@ -95,19 +95,5 @@ enum BrowserParts {
     /// Why the browser tests cannot run here, for the skip or failure message.
     static var explanation: String {
         missing.isEmpty ? "every browser part is installed" : "browser parts missing: " + missing.joined(separator: "; ")
-    }
-
-    /// Runs `python3` from the PATH with `arguments`: its exit status and output (standard output and error together).
-    static func python3(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
     }
 }

@@ -34,7 +34,7 @@ public struct Incident: Sendable, Hashable, Codable {
     }
 
     public var id: Int
-    public var missionID: String
+    public var missionID: MissionID
     public var kind: Kind
     public var category: Category
     public var severity: Severity
@@ -48,7 +48,7 @@ public struct Incident: Sendable, Hashable, Codable {
     public var status: Status
 
     public init(
-        id: Int, missionID: String, kind: Kind, category: Category, severity: Severity, stationCode: StationCode?,
+        id: Int, missionID: MissionID, kind: Kind, category: Category, severity: Severity, stationCode: StationCode?,
         place: String, day: CalendarDate, time: ClockTime?, description: String, status: Status
     ) {
         self.id = id

@@ -2,7 +2,7 @@
 /// organisation fielding observers.
 public struct ObserverMission: Sendable, Hashable, Codable, Identifiable {
     /// A short slug, e.g. `au-2023`.
-    public var id: String
+    public var id: MissionID
     public var organisation: String
     public var nameEnglish: String
     public var nameKhmer: String
@@ -15,7 +15,7 @@ public struct ObserverMission: Sendable, Hashable, Codable, Identifiable {
     public var workingGroup: [String]
 
     public init(
-        id: String, organisation: String, nameEnglish: String, nameKhmer: String, kind: String,
+        id: MissionID, organisation: String, nameEnglish: String, nameKhmer: String, kind: String,
         invitationDate: CalendarDate?, invitedBy: [String], workingGroup: [String]
     ) {
         self.id = id
@@ -38,7 +38,7 @@ public enum Accreditation: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A member of a mission.
 public struct MissionMember: Sendable, Hashable, Codable {
-    public var missionID: String
+    public var missionID: MissionID
     /// Order in the mission's list, from 1; the head first.
     public var seat: Int
     public var name: String
@@ -48,7 +48,7 @@ public struct MissionMember: Sendable, Hashable, Codable {
     public var isHead: Bool
     public var accreditation: Accreditation
 
-    public init(missionID: String, seat: Int, name: String, body: String, title: String, isHead: Bool, accreditation: Accreditation) {
+    public init(missionID: MissionID, seat: Int, name: String, body: String, title: String, isHead: Bool, accreditation: Accreditation) {
         self.missionID = missionID
         self.seat = seat
         self.name = name

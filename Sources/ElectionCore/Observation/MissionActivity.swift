@@ -7,14 +7,14 @@ public struct MissionActivity: Sendable, Hashable, Codable {
         case legalFramework = "legal-framework"
     }
 
-    public var missionID: String
+    public var missionID: MissionID
     public var kind: Kind
     public var day: CalendarDate
     /// Whom the mission met, or the event, outlet or law concerned.
     public var with: String
     public var notes: String
 
-    public init(missionID: String, kind: Kind, day: CalendarDate, with: String, notes: String) {
+    public init(missionID: MissionID, kind: Kind, day: CalendarDate, with: String, notes: String) {
         self.missionID = missionID
         self.kind = kind
         self.day = day

@@ -1,6 +1,6 @@
 /// What a mission's checklists, visits and incidents add up to.
 public struct MissionFindings: Sendable, Hashable, Codable {
-    public var missionID: String
+    public var missionID: MissionID
     public var visits: Int
     public var stationsVisited: Int
     /// Province codes the mission visited, in code order.
@@ -15,7 +15,7 @@ public struct MissionFindings: Sendable, Hashable, Codable {
     public var complaints: Int
 
     public init(
-        missionID: String, visits: Int, stationsVisited: Int, provinces: [ProvinceCode], checklists: Int, questions: [QuestionFinding],
+        missionID: MissionID, visits: Int, stationsVisited: Int, provinces: [ProvinceCode], checklists: Int, questions: [QuestionFinding],
         flags: [DataQualityFlag], incidentsByCategory: [String: Int], complaints: Int
     ) {
         self.missionID = missionID

@@ -1,13 +1,13 @@
 /// A mission's team: who is in it and the area it covers (province or commune codes).
 public struct ObserverTeam: Sendable, Hashable, Codable {
-    public var missionID: String
+    public var missionID: MissionID
     public var name: String
     /// Seats of the members in the team.
     public var members: [Int]
     /// The provinces and communes the team covers.
     public var area: [UnitCode]
 
-    public init(missionID: String, name: String, members: [Int], area: [UnitCode]) {
+    public init(missionID: MissionID, name: String, members: [Int], area: [UnitCode]) {
         self.missionID = missionID
         self.name = name
         self.members = members
@@ -17,14 +17,14 @@ public struct ObserverTeam: Sendable, Hashable, Codable {
 
 /// A mission team's visit to a polling station on election day.
 public struct StationVisit: Sendable, Hashable, Codable {
-    public var missionID: String
+    public var missionID: MissionID
     public var stationCode: StationCode
     public var team: String
     public var arrival: ClockTime
     public var departure: ClockTime
     public var phase: VisitPhase
 
-    public init(missionID: String, stationCode: StationCode, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
+    public init(missionID: MissionID, stationCode: StationCode, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
         self.missionID = missionID
         self.stationCode = stationCode
         self.team = team
@@ -38,7 +38,7 @@ public struct StationVisit: Sendable, Hashable, Codable {
 public struct ChecklistSubmission: Sendable, Hashable, Codable {
     /// Made by the observer's phone, so that a retry is recognised as the same submission.
     public var id: String
-    public var missionID: String
+    public var missionID: MissionID
     /// The mission member who observed.
     public var observer: Int
     public var stationCode: StationCode
@@ -49,7 +49,7 @@ public struct ChecklistSubmission: Sendable, Hashable, Codable {
     public var answers: ChecklistAnswers
 
     public init(
-        id: String, missionID: String, observer: Int, stationCode: StationCode, formID: String, formVersion: Int,
+        id: String, missionID: MissionID, observer: Int, stationCode: StationCode, formID: String, formVersion: Int,
         observedAt: ClockTime, answers: ChecklistAnswers
     ) {
         self.id = id

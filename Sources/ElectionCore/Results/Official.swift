@@ -25,14 +25,14 @@ public enum OfficialRole: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A signed-in election official.
 public struct Official: Sendable, Hashable, Codable {
-    public var id: Int
+    public var id: OfficialID
     /// The account name, unique.
     public var name: String
     public var role: OfficialRole
     /// The province, commune or station the role is limited to; the nation for the NEC.
     public var unitCode: UnitCode
 
-    public init(id: Int, name: String, role: OfficialRole, unitCode: UnitCode) {
+    public init(id: OfficialID, name: String, role: OfficialRole, unitCode: UnitCode) {
         self.id = id
         self.name = name
         self.role = role

@@ -18,10 +18,10 @@ public enum FormStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One official's keying of the paper form.
 public struct ResultEntry: Sendable, Hashable, Codable {
-    public var officialID: Int
+    public var officialID: OfficialID
     public var counts: ResultCounts
 
-    public init(officialID: Int, counts: ResultCounts) {
+    public init(officialID: OfficialID, counts: ResultCounts) {
         self.officialID = officialID
         self.counts = counts
     }
@@ -36,22 +36,22 @@ public struct ResultFormVersion: Sendable, Hashable, Codable {
     /// Why this version exists (for corrections); nil for version 1.
     public var reason: String?
     /// Who opened the correction; nil for version 1.
-    public var openedBy: Int?
+    public var openedBy: OfficialID?
     /// The blind entries, in the order made (at most two).
     public var entries: [ResultEntry]
     /// The settled figures, once both entries agree or a coordinator settles them.
     public var counts: ResultCounts?
     /// The coordinator who settled a dispute.
-    public var resolvedBy: Int?
+    public var resolvedBy: OfficialID?
     /// Warning checks the settled figures fail (check numbers).
     public var warnings: [String]
     /// The official who acknowledged the warnings.
-    public var acknowledgedBy: Int?
+    public var acknowledgedBy: OfficialID?
 
     public init(
         stationCode: StationCode, version: Int, status: FormStatus = .awaitingFirstEntry, reason: String? = nil,
-        openedBy: Int? = nil, entries: [ResultEntry] = [], counts: ResultCounts? = nil, resolvedBy: Int? = nil,
-        warnings: [String] = [], acknowledgedBy: Int? = nil
+        openedBy: OfficialID? = nil, entries: [ResultEntry] = [], counts: ResultCounts? = nil, resolvedBy: OfficialID? = nil,
+        warnings: [String] = [], acknowledgedBy: OfficialID? = nil
     ) {
         self.stationCode = stationCode
         self.version = version

@@ -81,7 +81,7 @@ extension PortalRequestContext {
 
     /// The mission member the request comes from; 401 without one, 403 unless they may do
     /// `action` for this mission.
-    func requireObserver(_ action: MissionAction, forMission missionID: String) throws -> MissionMember {
+    func requireObserver(_ action: MissionAction, forMission missionID: MissionID) throws -> MissionMember {
         guard let (member, _) = observer else { throw NotSignedIn() }
         try member.require(action, forMission: missionID)
         return member

@@ -22,7 +22,7 @@ struct MissionPages: PageController {
 
     /// Stations the mission visited (blue) and incidents and complaints by category (each its
     /// colour), rejected ones left out.
-    func missionMap(_ id: String, _ language: Language) async throws -> (String, String) {
+    func missionMap(_ id: MissionID, _ language: Language) async throws -> (String, String) {
         let visited = Set(try await store.visits(ofMission: id).map(\.stationCode)).sorted()
         let incidents = try await store.incidents(ofMission: id).filter { $0.status != .rejected }
         let byCode = try await store.stations(visited + incidents.compactMap(\.stationCode))
@@ -63,7 +63,7 @@ struct MissionPages: PageController {
         }
         router.get("missions/:id") { _, context in
             let language = context.language
-            let id = try ObservationAPI.missionID(context)
+            let id = try Input.missionID(context.parameters.get("id"))
             var report = MissionReportSections(try await store.missionReport(id), language)
             (report.map, report.mapCaption) = try await missionMap(id, language)
             return page("mission-report", report.title, report, language, "/missions/\(id)")

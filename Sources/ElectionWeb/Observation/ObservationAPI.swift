@@ -81,18 +81,18 @@ struct ObservationAPI: Sendable {
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("missions") { _, _ in try APIJSON.response(try await store.missions()) }
         api.get("missions/:id") { _, context in
-            let id = try Self.missionID(context)
+            let id = try Input.missionID(context.parameters.get("id"))
             return try APIJSON.response(MissionDetail(
                 mission: try await store.mission(id), members: try await store.members(ofMission: id),
                 activities: try await store.activities(ofMission: id)))
         }
         api.get("missions/:id/findings") { request, context in
-            let id = try Self.missionID(context)
+            let id = try Input.missionID(context.parameters.get("id"))
             let includeRejected = Input.query(of: request)["rejected"] == "include"
             return try APIJSON.response(try await store.missionFindings(id, includingRejected: includeRejected))
         }
         api.post("missions/:id/activities") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.recordActivity, forMission: missionID)
             let body = try await APIJSON.decode(ActivityBody.self, from: request)
             guard let kind = body.kind.flatMap(MissionActivity.Kind.init(rawValue:)) else { throw InputError(field: "kind", reason: "choice") }
@@ -105,7 +105,7 @@ struct ObservationAPI: Sendable {
             return try APIJSON.response(activity, status: .created)
         }
         api.post("missions/:id/statement") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.giveStatement, forMission: missionID)
             let body = try await APIJSON.decode(MissionStatement.Body.self, from: request)
             func text(_ value: String?, _ field: String) throws -> String { try Input.longText(value, field: field, required: true) ?? "" }
@@ -118,12 +118,12 @@ struct ObservationAPI: Sendable {
             return try APIJSON.response(statement)
         }
         api.get("missions/:id/visits") { _, context in
-            let id = try Self.missionID(context)
+            let id = try Input.missionID(context.parameters.get("id"))
             _ = try await store.mission(id)
             return try APIJSON.response(try await store.visits(ofMission: id))
         }
         api.post("missions/:id/visits") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.recordVisit, forMission: missionID)
             let body = try await APIJSON.decode(VisitBody.self, from: request)
             let station = try Input.code(body.station, as: StationCode.self, field: "station")
@@ -139,13 +139,13 @@ struct ObservationAPI: Sendable {
             return try APIJSON.response(visit, status: .created)
         }
         api.get("missions/:id/incidents") { request, context in
-            let id = try Self.missionID(context)
+            let id = try Input.missionID(context.parameters.get("id"))
             _ = try await store.mission(id)
             let all = try await store.incidents(ofMission: id)
             return try APIJSON.response(Input.query(of: request)["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
         }
         api.post("missions/:id/incidents") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.reportIncident, forMission: missionID)
             let body = try await APIJSON.decode(IncidentBody.self, from: request)
             func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
@@ -172,7 +172,7 @@ struct ObservationAPI: Sendable {
             return try APIJSON.response(incident, status: .created)
         }
         api.post("missions/:id/incidents/:number/status") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.decideIncident, forMission: missionID)
             guard let text = context.parameters.get("number"), let number = Int(text) else { throw InputError(field: "number", reason: "number") }
             let body = try await APIJSON.decode(StatusBody.self, from: request)
@@ -180,7 +180,7 @@ struct ObservationAPI: Sendable {
             return try APIJSON.response(try await store.setIncidentStatus(number, status, mission: missionID))
         }
         api.post("missions/:id/checklists") { request, context in
-            let missionID = try Self.missionID(context)
+            let missionID = try Input.missionID(context.parameters.get("id"))
             let submission = try await checklist(request, context, missionID: missionID)
             let receipt = try await checklists.submit(submission)
             return try APIJSON.response(
@@ -188,16 +188,8 @@ struct ObservationAPI: Sendable {
         }
     }
 
-    static func missionID(_ context: PortalRequestContext) throws -> String {
-        guard let id = context.parameters.get("id"), (1...64).contains(id.count),
-              id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw InputError(field: "mission", reason: "code")
-        }
-        return id
-    }
-
     /// The checklist in the request, checked: the observer, the station, the form and every answer.
-    private func checklist(_ request: Request, _ context: PortalRequestContext, missionID: String) async throws -> ChecklistSubmission {
+    private func checklist(_ request: Request, _ context: PortalRequestContext, missionID: MissionID) async throws -> ChecklistSubmission {
         let observer = try context.requireObserver(.submitChecklist, forMission: missionID)
         let body = try await APIJSON.decode(ChecklistBody.self, from: request)
         return try await intake.submission(

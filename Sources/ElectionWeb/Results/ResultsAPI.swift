@@ -87,19 +87,19 @@ struct ResultsAPI: Sendable {
             return response
         }
         api.get("results/publications/:number") { _, context in
-            var p = try await store.publication(try Self.number(context))
+            var p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
             p.content = Data()
             return try APIJSON.response(p)
         }
         api.get("results/publications/:number/content") { _, context in
-            let p = try await store.publication(try Self.number(context))
+            let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
             var response = APIJSON.raw(p.content)
             response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
             return response
         }
         api.get("results/publications/:number/nist-cdf.json") { _, context in
-            let p = try await store.publication(try Self.number(context))
-            return try APIJSON.raw(NISTResultsExport.json(try p.report(), generatedAt: p.publishedAt, publication: p.number))
+            let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
+            return try APIJSON.raw(NISTResultsExport.json(try p.report(), generatedAt: p.publishedAt, publication: p.number.rawValue))
         }
 
         api.post("results/stations/:code/entries") { request, context in
@@ -159,10 +159,5 @@ struct ResultsAPI: Sendable {
             PublicVersion(version: form.version, status: form.status, reason: form.reason, warnings: form.warnings,
                           counts: form.status == .accepted ? form.counts : nil),
             status: form.version != version ? .created : .ok)
-    }
-
-    private static func number(_ context: PortalRequestContext) throws -> Int {
-        guard let text = context.parameters.get("number"), let n = Int(text), n > 0 else { throw InputError(field: "number", reason: "number") }
-        return n
     }
 }

@@ -106,16 +106,13 @@ struct ResultsPages: PageController {
         }
         router.get("results/publications/:number") { _, context in
             let language = context.language
-            guard let text = context.parameters.get("number"), let number = Int(text), number > 0 else {
-                throw InputError(field: "number", reason: "number")
-            }
-            let p = try await store.publication(number)
+            let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
             let model = PublicationPage(
-                number: language.number(p.number), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
+                number: language.number(p.number.rawValue), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
                 coverage: coverage(p.stationsReported, p.stationsTotal, language), official: p.official, digest: p.digest,
                 contentHref: "/api/v1/results/publications/\(p.number)/content",
                 nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json")
-            return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(number)")
+            return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(p.number)")
         }
     }
 
@@ -202,7 +199,7 @@ struct ResultsPages: PageController {
             legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map { language.digits($0.rawValue) } == line.ballot } },
             provinces: provinces,
             publications: try await store.publications().prefix(20).map { p in
-                Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number))",
+                Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number.rawValue))",
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results")

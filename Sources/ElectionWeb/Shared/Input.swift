@@ -114,6 +114,18 @@ enum Input {
         Dictionary(formPairs(body).map { ($0, Substring($1)) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// A publication's number (a route's `:number`), or an ``InputError`` on the field `number`.
+    static func publicationNumber(_ text: String?) throws -> PublicationNumber {
+        guard let text, let number = PublicationNumber(text) else { throw InputError(field: "number", reason: "number") }
+        return number
+    }
+
+    /// A mission id (a route's `:id`), or an ``InputError`` on the field `mission`.
+    static func missionID(_ text: String?) throws -> MissionID {
+        guard let text, let id = MissionID(rawValue: text) else { throw InputError(field: "mission", reason: "code") }
+        return id
+    }
+
     /// A party's ballot number, 1 to 999, as a path names it.
     static func partyNumber(_ text: String?) throws -> PartyNumber {
         guard let text, let number = Int(text), (1...999).contains(number), let id = PartyNumber(rawValue: number) else {
