@@ -11,6 +11,11 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case staleVersion = "stale-version"
         /// The thing is not in a state where this action applies.
         case wrongState = "wrong-state"
+        /// A confirmation of a count that is not complete: a station without an accepted form, or
+        /// (for the nation) a province not confirmed yet.
+        case countIncomplete = "count-incomplete"
+        /// The change would change nothing: it is so already.
+        case noChange = "no-change"
         /// This official already entered this version; the second entry must be someone else's.
         case sameOfficial = "same-official"
         /// The figures fail error checks: the paper form must be corrected first.

@@ -177,7 +177,7 @@ extension SQLElectionStore: RegisterStore {
             // Moving someone out of another unit needs that unit too.
             try Self.permit(official, at: voter.stationCode)
             let from = voter.stationCode
-            guard from != stationCode else { throw Refusal(.wrongState, "voter \(number) is registered at \(stationCode) already") }
+            guard from != stationCode else { throw Refusal(.noChange, field: "station", "voter \(number) is registered at \(stationCode) already") }
             try await tx.sql.raw("UPDATE voters SET station_code = \(bind: stationCode.rawValue) WHERE voter_number = \(bind: number.value)").run()
             voter.stationCode = stationCode
             let change = RegisterChange(kind: .moved, voter: voter, fromStation: from, reason: reason, official: official.name, at: time)

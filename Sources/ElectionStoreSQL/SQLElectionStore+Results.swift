@@ -124,13 +124,13 @@ extension SQLElectionStore: ResultStore {
                 "SELECT COUNT(*) AS n FROM result_confirmations WHERE level = 'province'"
             ) { try $0.decode(column: "n", as: Int.self) }.first ?? 0
             guard confirmedProvinces == provinces else {
-                throw Refusal(.wrongState, "\(provinces - confirmedProvinces) provinces are not confirmed yet")
+                throw Refusal(.countIncomplete, "\(provinces - confirmedProvinces) provinces are not confirmed yet")
             }
         case .commune, .station:
             throw Refusal(.wrongState, field: "level", "only provinces and the nation are confirmed")
         }
         guard let totals = try await resultTotals(level: unit.level, within: unit).first, totals.isComplete else {
-            throw Refusal(.wrongState, "not every station in \(unit == .nation ? "the nation" : unit.rawValue) has an accepted form")
+            throw Refusal(.countIncomplete, "not every station in \(unit == .nation ? "the nation" : unit.rawValue) has an accepted form")
         }
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""

@@ -105,6 +105,10 @@ extension StoreBehaviourTests {
         }
         _ = try await store.moveVoter(voter.number, to: elsewhere.id, reason: "moved house", by: nec, at: Date())
         #expect(try await store.lookUpRegistration(.byNumber(voter.number)) == .registered(elsewhere))
+        let again = await #expect(throws: Refusal.self) {
+            _ = try await store.moveVoter(voter.number, to: elsewhere.id, reason: "moved house", by: nec, at: Date())
+        }
+        #expect(again?.reason == .noChange)
 
         _ = try await store.removeVoter(voter.number, reason: "deceased", by: nec, at: Date())
         #expect(try await store.lookUpRegistration(.byNumber(voter.number)) == .notFound)

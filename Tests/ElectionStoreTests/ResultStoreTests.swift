@@ -139,7 +139,8 @@ import Testing
         let province: ProvinceCode = "23"
         let kep = try await store.addOfficial(name: "pec-kep", role: .provincialOfficial, unitCode: .province(province), passwordHash: "!")
         let other = try await store.addOfficial(name: "pec-pailin", role: .provincialOfficial, unitCode: "24", passwordHash: "!")
-        await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: kep, at: Date()) }
+        let early = await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: kep, at: Date()) }
+        #expect(early?.reason == .countIncomplete)
         let stations = try await store.pollingStations(inProvince: province)
         let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 3)
             .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
@@ -149,11 +150,13 @@ import Testing
         }
         let pending = try await store.formStatuses(within: .province(province)).filter { $0.value == .awaitingAcknowledgement }.keys
         _ = try await store.apply(pending.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
-        await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: other, at: Date()) }
+        let outside = await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: other, at: Date()) }
+        #expect(outside?.reason == .outsideUnit)
         try await store.confirmResults(.province(province), by: kep, at: Date())
         let totals = try #require(try await store.resultTotals(level: .province, within: .province(province)).first)
         #expect(totals.isOfficial)
-        await #expect(throws: Refusal.self) { try await store.confirmResults(.nation, by: nec, at: Date()) }
+        let national = await #expect(throws: Refusal.self) { try await store.confirmResults(.nation, by: nec, at: Date()) }
+        #expect(national?.reason == .countIncomplete)
 
         let report = try await store.resultsReport()
         await #expect(throws: Refusal.self) { _ = try await store.publish(report, by: kep, at: Date()) }

@@ -61,7 +61,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
             case .outsideUnit, .roleMayNot, .otherMission: .forbidden
-            case .staleVersion, .wrongState, .sameOfficial: .conflict
+            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)
