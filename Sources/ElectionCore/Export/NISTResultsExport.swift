@@ -59,11 +59,14 @@ public enum NISTResultsExport {
         case unknownParty(ballotNumber: PartyNumber, constituency: ProvinceCode)
         /// Two constituencies have the same code: their identifiers would collide.
         case duplicateConstituency(ProvinceCode)
+        /// A commune or station whose constituency or commune is not in the definition.
+        case unitOutsideTheElection(String)
 
         public var description: String {
             switch self {
             case .unknownParty(let n, let c): "NIST export: constituency \(c) has figures for party \(n), which is not in the report"
             case .duplicateConstituency(let c): "NIST export: constituency \(c) appears twice"
+            case .unitOutsideTheElection(let code): "NIST export: unit \(code) lies in no unit of the election"
             }
         }
     }
@@ -106,6 +109,16 @@ public enum NISTResultsExport {
     static let nationalID = "gpu-national"
     static func partyID(_ ballotNumber: PartyNumber) -> String { "party-\(ballotNumber)" }
     static func unitID(_ code: ProvinceCode) -> String { "gpu-\(code)" }
+    static func unitID(_ code: CommuneCode) -> String { "gpu-\(code)" }
+    static func unitID(_ code: StationCode) -> String { "gpu-\(code)" }
+
+    static func partyObjects(_ parties: [Party]) -> [PartyObject] {
+        parties.map { p in
+            PartyObject(
+                id: partyID(p.id), name: .both(english: p.nameEnglish, khmer: p.nameKhmer),
+                abbreviation: p.abbreviation.isEmpty ? nil : InternationalizedText([LanguageString(p.abbreviation, "en")]))
+        }
+    }
 
     static func electionReport(
         _ report: ResultsReport, generatedAt: Date, status: Status, publication: Int?,
@@ -124,11 +137,7 @@ public enum NISTResultsExport {
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = timeZone
 
-        let parties = report.parties.map { p in
-            PartyObject(
-                id: partyID(p.id), name: .both(english: p.nameEnglish, khmer: p.nameKhmer),
-                abbreviation: p.abbreviation.isEmpty ? nil : InternationalizedText([LanguageString(p.abbreviation, "en")]))
-        }
+        let parties = partyObjects(report.parties)
 
         let national = ReportingUnit(
             id: nationalID, type: "country", otherType: nil, number: nil,
@@ -279,11 +288,12 @@ public enum NISTResultsExport {
         var number: String?
         var name: InternationalizedText
         var composingGpUnitIDs: [String]?
+        var contactInformation: ContactInformation?
         var votersRegistered: Int
-        var votersParticipated: Int
-        var subUnitsReported: Int
-        var totalSubUnits: Int
-        var countStatus: [CountStatus]
+        var votersParticipated: Int?
+        var subUnitsReported: Int?
+        var totalSubUnits: Int?
+        var countStatus: [CountStatus]?
 
         init(id: String, type: String, otherType: String?, number: String?, name: InternationalizedText, composing: [String]?, totals: ResultTotals) {
             self.id = id
@@ -299,9 +309,25 @@ public enum NISTResultsExport {
             countStatus = [CountStatus(type: "total", status: NISTResultsExport.countStatus(totals))]
         }
 
+        /// A unit before any vote: its name, what it is made of and the voters on its register.
+        init(
+            id: String, type: String, otherType: String?, number: String?, name: InternationalizedText, composing: [String]?,
+            votersRegistered: Int, contactInformation: ContactInformation? = nil
+        ) {
+            self.id = id
+            self.type = type
+            self.otherType = otherType
+            self.number = number
+            self.name = name
+            composingGpUnitIDs = composing
+            self.contactInformation = contactInformation
+            self.votersRegistered = votersRegistered
+        }
+
         enum CodingKeys: String, CodingKey {
             case objectType = "@type", id = "@id", type = "Type", otherType = "OtherType", number = "Number", name = "Name"
-            case composingGpUnitIDs = "ComposingGpUnitIds", votersRegistered = "VotersRegistered"
+            case composingGpUnitIDs = "ComposingGpUnitIds", contactInformation = "ContactInformation"
+            case votersRegistered = "VotersRegistered"
             case votersParticipated = "VotersParticipated", subUnitsReported = "SubUnitsReported"
             case totalSubUnits = "TotalSubUnits", countStatus = "CountStatus"
         }
@@ -339,7 +365,7 @@ public enum NISTResultsExport {
         var id: String
         var partyIDs: [String]
         var sequenceOrder: Int
-        var voteCounts: [VoteCounts]
+        var voteCounts: [VoteCounts]?
         enum CodingKeys: String, CodingKey {
             case type = "@type", id = "@id", partyIDs = "PartyIds", sequenceOrder = "SequenceOrder", voteCounts = "VoteCounts"
         }
@@ -352,9 +378,9 @@ public enum NISTResultsExport {
         var district: String
         let voteVariation = "proportional"
         var selections: [PartySelection]
-        var countStatus: [CountStatus]
-        var subUnitsReported: Int
-        var totalSubUnits: Int
+        var countStatus: [CountStatus]?
+        var subUnitsReported: Int?
+        var totalSubUnits: Int?
         enum CodingKeys: String, CodingKey {
             case type = "@type", id = "@id", name = "Name", district = "ElectionDistrictId", voteVariation = "VoteVariation"
             case selections = "ContestSelection", countStatus = "CountStatus"
@@ -369,10 +395,10 @@ public enum NISTResultsExport {
         var startDate: String
         var endDate: String
         var scope: String
-        var ballotCounts: [BallotCounts]
+        var ballotCounts: [BallotCounts]?
         var contests: [PartyContest]
         var externalIdentifier: [ExternalIdentifier]
-        init(name: InternationalizedText, date: String, scope: String, ballotCounts: [BallotCounts], contests: [PartyContest], externalIdentifier: [ExternalIdentifier]) {
+        init(name: InternationalizedText, date: String, scope: String, ballotCounts: [BallotCounts]?, contests: [PartyContest], externalIdentifier: [ExternalIdentifier]) {
             self.name = name
             startDate = date
             endDate = date
@@ -385,6 +411,24 @@ public enum NISTResultsExport {
             case objectType = "@type", type = "Type", name = "Name", startDate = "StartDate", endDate = "EndDate"
             case scope = "ElectionScopeId", ballotCounts = "BallotCounts", contests = "Contest"
             case externalIdentifier = "ExternalIdentifier"
+        }
+    }
+
+    struct ContactInformation: Encodable {
+        let type = "ElectionResults.ContactInformation"
+        var addressLines: [String]
+        var latLng: LatLng
+        enum CodingKeys: String, CodingKey {
+            case type = "@type", addressLines = "AddressLine", latLng = "LatLng"
+        }
+    }
+
+    struct LatLng: Encodable {
+        let type = "ElectionResults.LatLng"
+        var latitude: Double
+        var longitude: Double
+        enum CodingKeys: String, CodingKey {
+            case type = "@type", latitude = "Latitude", longitude = "Longitude"
         }
     }
 }
