@@ -23,17 +23,12 @@ extension NISTResultsExport {
         issuer: String = defaultIssuer, issuerAbbreviation: String = defaultIssuerAbbreviation,
         country: (english: String, khmer: String) = ("Cambodia", "កម្ពុជា"), timeZone: TimeZone = cambodiaTime
     ) throws -> Data {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = timeZone
         let document = ElectionReport(
-            generatedDate: formatter.string(from: generatedAt), issuer: issuer, issuerAbbreviation: issuerAbbreviation,
+            generatedDate: timestamp(generatedAt, in: timeZone), issuer: issuer, issuerAbbreviation: issuerAbbreviation,
             status: Status.preElection.rawValue, externalIdentifier: nil, notes: nil,
             parties: partyObjects(definition.parties), gpUnits: try units(definition, country: country),
             elections: [try election(definition)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        return try encoded(document)
     }
 
     static func units(_ d: ElectionDefinition, country: (english: String, khmer: String)) throws -> [ReportingUnit] {

@@ -99,9 +99,22 @@ public enum NISTResultsExport {
         let document = try electionReport(
             report, generatedAt: generatedAt, status: status ?? self.status(of: report), publication: publication,
             issuer: issuer, issuerAbbreviation: issuerAbbreviation, country: country, timeZone: timeZone)
+        return try encoded(document)
+    }
+
+    /// A document as written: keys sorted, so the same document gives the same bytes.
+    static func encoded(_ document: ElectionReport) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(document)
+    }
+
+    /// `GeneratedDate`: the moment with its offset in `timeZone`.
+    static func timestamp(_ date: Date, in timeZone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = timeZone
+        return formatter.string(from: date)
     }
 
     // MARK: Building
@@ -132,10 +145,6 @@ public enum NISTResultsExport {
                 throw ExportError.unknownParty(ballotNumber: n, constituency: c.constituency.id)
             }
         }
-
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = timeZone
 
         let parties = partyObjects(report.parties)
 
@@ -185,7 +194,7 @@ public enum NISTResultsExport {
         }
 
         return ElectionReport(
-            generatedDate: formatter.string(from: generatedAt), issuer: issuer, issuerAbbreviation: issuerAbbreviation,
+            generatedDate: timestamp(generatedAt, in: timeZone), issuer: issuer, issuerAbbreviation: issuerAbbreviation,
             status: status.rawValue,
             externalIdentifier: publication.map { [ExternalIdentifier(otherType: "sala-publication", value: String($0))] },
             notes: ties.isEmpty ? nil : ties.joined(separator: " "),
