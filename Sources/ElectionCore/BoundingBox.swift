@@ -54,13 +54,6 @@ public struct BoundingBox: Sendable, Hashable {
             && minLongitude <= p.longitude && p.longitude <= maxLongitude
     }
 
-    /// Whether the two boxes share at least one point (edges included).
-    public func intersects(_ other: BoundingBox) -> Bool {
-        !isEmpty && !other.isEmpty
-            && minLatitude <= other.maxLatitude && other.minLatitude <= maxLatitude
-            && minLongitude <= other.maxLongitude && other.minLongitude <= maxLongitude
-    }
-
     /// The midpoint of the box (NaN coordinates for an empty box).
     public var center: GeoPoint {
         if isEmpty { return GeoPoint(latitude: .nan, longitude: .nan) }
