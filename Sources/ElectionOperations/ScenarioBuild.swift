@@ -33,61 +33,14 @@ public struct ScenarioBuild: Sendable {
         self.progress = progress
     }
 
-    /// Builds into a new SQLite file. The build goes to `PATH.partial`, renamed to `PATH` only when
-    /// complete, so a failed or interrupted build never leaves a half-built database behind.
+    /// Builds into a new SQLite file (see ``NewDatabase/sqlite(at:replacing:_:)``).
     public func buildSQLite(at path: String, replacing: Bool) async throws -> Report {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: path) && !replacing {
-            throw BuildRefusal.exists(path)
-        }
-        let partial = path + ".partial"
-        func removePartial() {
-            for leftover in [partial, partial + "-wal", partial + "-shm", partial + "-journal"] {
-                try? fm.removeItem(atPath: leftover)
-            }
-        }
-        removePartial()
-        do {
-            let store = try await SQLElectionStore.openSQLite(path: partial, bulkBuild: true)
-            let report: Report
-            do {
-                report = try await build(into: store)
-                try await store.finishBuilding()
-                try await store.close()
-            } catch {
-                try? await store.close()
-                throw error
-            }
-            for old in [path + "-wal", path + "-shm"] { try? fm.removeItem(atPath: old) }
-            if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
-            try fm.moveItem(atPath: partial, toPath: path)
-            return report
-        } catch {
-            removePartial()
-            throw error
-        }
+        try await NewDatabase.sqlite(at: path, replacing: replacing) { try await build(into: $0) }
     }
 
-    /// Builds into an empty PostgreSQL database, in one transaction; with `replacing`, Sala's
-    /// tables are dropped first.
+    /// Builds into an empty PostgreSQL database, in one transaction (see ``NewDatabase/postgres(url:replacing:_:)``).
     public func buildPostgres(url: String, replacing: Bool) async throws -> Report {
-        if replacing {
-            let old = try await SQLElectionStore.connectPostgres(url: url)
-            try await old.dropAllTables()
-            try await old.close()
-        }
-        let store = try await SQLElectionStore.connectPostgres(url: url)
-        do {
-            let report = try await build(into: store)
-            try await store.close()
-            return report
-        } catch StoreError.alreadyLoaded {
-            try? await store.close()
-            throw BuildRefusal.holdsAnElection
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        try await NewDatabase.postgres(url: url, replacing: replacing) { try await build(into: $0) }
     }
 
     private func build(into store: SQLElectionStore) async throws -> Report {

@@ -71,4 +71,8 @@ public protocol ElectionLoading: Sendable {
         _ reference: ElectionReferenceData,
         voters: @Sendable (_ store: @Sendable ([Voter]) async throws -> Void) async throws -> Void
     ) async throws
+
+    /// Everything ``loadElection(_:voters:)`` loaded but the register, read back whole in one
+    /// snapshot: what an election bundle is written from.
+    func referenceData() async throws -> ElectionReferenceData
 }

@@ -39,6 +39,29 @@ extension SQLElectionStore {
         }
     }
 
+    public func referenceData() async throws -> ElectionReferenceData {
+        try await snapshot { store in
+            let outlines = try await store.all("SELECT code, geojson FROM constituency_outlines ORDER BY code") {
+                (try Rows.text($0, "code"), try Rows.text($0, "geojson"))
+            }
+            let provenance = try await store.all("SELECT key, value FROM provenance ORDER BY key") {
+                (try Rows.text($0, "key"), try Rows.text($0, "value"))
+            }
+            return ElectionReferenceData(
+                election: try await store.election(),
+                constituencies: try await store.all("SELECT * FROM constituencies ORDER BY code", Rows.constituency),
+                outlines: Dictionary(uniqueKeysWithValues: outlines),
+                communes: try await store.all("SELECT * FROM communes ORDER BY code", Rows.commune),
+                pollingStations: try await store.all("SELECT * FROM polling_stations ORDER BY code", Rows.pollingStation),
+                commissions: try await store.all("SELECT * FROM commissions ORDER BY id", Rows.commission),
+                commissionMembers: try await store.all("SELECT * FROM commission_members ORDER BY commission_id, seat", Rows.commissionMember),
+                parties: try await store.all("SELECT * FROM parties ORDER BY id", Rows.party),
+                candidates: try await store.all(
+                    "SELECT * FROM candidates ORDER BY constituency_code, party_id, list_position", Rows.candidate),
+                provenance: Dictionary(uniqueKeysWithValues: provenance))
+        }
+    }
+
     /// Runs index definitions; on SQLite with the small page cache that makes its sort fastest.
     static func createIndexes(_ definitions: [String], in tx: any SQLTransaction) async throws {
         guard !definitions.isEmpty else { return }

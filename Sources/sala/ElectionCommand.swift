@@ -8,7 +8,7 @@ struct ElectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "election",
         abstract: "The elections a database holds, and one exported as open data.",
-        subcommands: [List.self, ExportDefinition.self])
+        subcommands: [List.self, ExportDefinition.self, ImportBundle.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the elections: id, polling day, seats, name.")
@@ -24,23 +24,61 @@ struct ElectionCommand: AsyncParsableCommand {
     struct ExportDefinition: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write an election's definition (units down to polling stations, parties, contests) as NIST SP 1500-100 v2 JSON, status pre-election.")
+            abstract: "Write an election's definition: a bundle (manifest, CSV files, boundaries; docs/election-bundle.md) or NIST SP 1500-100 v2 JSON, status pre-election.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The election's id (see sala election list).") var id: String
-        @Option(help: "nist-cdf-json.") var format = "nist-cdf-json"
-        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: "bundle or nist-cdf-json.") var format = "nist-cdf-json"
+        @Option(help: "The file (nist-cdf-json; standard output without it) or the new folder (bundle).") var out: String?
 
         func validate() throws {
-            guard format == "nist-cdf-json" else { throw ValidationError("--format must be nist-cdf-json, not '\(format)'.") }
+            guard ["bundle", "nist-cdf-json"].contains(format) else { throw ValidationError("--format must be bundle or nist-cdf-json, not '\(format)'.") }
+            if format == "bundle", out == nil { throw ValidationError("--format bundle needs --out FOLDER.") }
         }
 
         func run() async throws {
+            if format == "bundle", let out {
+                try await store.withStore { try await ElectionBundleFiles.export($0, id: id, to: out) }
+                return
+            }
             let data = try await store.withStore { try await ElectionExport.nist($0, id: id, generatedAt: Date()) }
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
             } else {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
+        }
+    }
+
+    struct ImportBundle: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Load an election bundle into a new database, all or nothing; --check only reads it and lists every problem.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The bundle's folder.") var path: String
+        @Flag(help: "Read and check the bundle, print every problem, write nothing.") var check = false
+
+        func run() async throws {
+            if check {
+                do {
+                    let r = try ElectionBundleFiles.check(path)
+                    print("\(path): no problems. \(r.election.id): \(r.constituencies.count) constituencies, \(r.communes.count) communes, \(r.pollingStations.count) polling stations, \(r.commissions.count) commissions, \(r.parties.count) parties, \(r.candidates.count) candidates.")
+                } catch let problems as ElectionBundle.Problems {
+                    throw ValidationError("\(problems.all.count) problem(s) in \(path):\n\(problems)")
+                } catch { throw userFacing(error) }
+                return
+            }
+            let target = try store.target(defaultPath: nil)
+            do {
+                let r = switch target {
+                case .sqlite(let file): try await NewDatabase.sqlite(at: file, replacing: false) { try await ElectionBundleFiles.load(path, into: $0) }
+                case .postgres(let url): try await NewDatabase.postgres(url: url, replacing: false) { try await ElectionBundleFiles.load(path, into: $0) }
+                }
+                print("Loaded \(r.election.id): \(r.constituencies.count) constituencies, \(r.communes.count) communes, \(r.pollingStations.count) polling stations, \(r.commissions.count) commissions, \(r.parties.count) parties, \(r.candidates.count) candidates. Import the register with sala import voters.")
+            } catch let problems as ElectionBundle.Problems {
+                throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")
+            } catch let refusal as BuildRefusal {
+                throw ValidationError(refusal.description.replacingOccurrences(of: "; pass --force to replace it", with: ""))
+            } catch { throw userFacing(error) }
         }
     }
 }

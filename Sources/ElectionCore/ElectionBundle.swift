@@ -1,0 +1,359 @@
+import Foundation
+
+/// An election's definition as files a commission can write, check and send: a manifest, one CSV
+/// file per kind of thing, and one GeoJSON geometry per constituency. `docs/election-bundle.md`
+/// describes every file and column. Writing is deterministic (rows in code order), so the same
+/// election always gives the same bytes; reading reports every problem, with its file, line and
+/// column, not only the first.
+public enum ElectionBundle {
+    public static let format = "sala-election-bundle"
+    public static let version = 1
+
+    /// The CSV files, in the order they are read, with their columns.
+    public static let tables: [(file: String, columns: [String])] = [
+        ("constituencies.csv", ["code", "name_en", "name_km", "kind", "seats"]),
+        ("communes.csv", ["code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude"]),
+        ("polling_stations.csv", ["code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]),
+        ("commissions.csv", ["id", "level", "unit_code", "name_en", "name_km"]),
+        ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex"]),
+        ("parties.csv", ["number", "name_en", "name_km", "abbreviation"]),
+        ("candidates.csv", ["party", "constituency", "position", "name_km", "name_latin", "sex", "date_of_birth"]),
+    ]
+
+    /// One thing wrong in a bundle: where, and why.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var file: String
+        /// The line (1 is the header), or nil for the whole file.
+        public var line: Int?
+        /// The column's name, or nil for the whole line.
+        public var column: String?
+        public var reason: String
+
+        public init(file: String, line: Int? = nil, column: String? = nil, reason: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.reason = reason
+        }
+
+        public var description: String {
+            [file, line.map { "line \($0)" }, column].compactMap { $0 }.joined(separator: ", ") + ": " + reason
+        }
+    }
+
+    /// The problems found reading a bundle, every one of them.
+    public struct Problems: Error, Sendable, CustomStringConvertible {
+        public var all: [Problem]
+        public var description: String { all.map(\.description).joined(separator: "\n") }
+    }
+
+    // MARK: Writing
+
+    /// The bundle's files, by path inside the bundle.
+    public static func files(of r: ElectionReferenceData) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        files["manifest.json"] = try encoder.encode(Manifest(format: format, version: version, election: r.election, provenance: r.provenance))
+            + Data("\n".utf8)
+        func table(_ file: String, _ rows: [[String]]) throws {
+            let columns = tables.first { $0.file == file }!.columns
+            var text = columns.joined(separator: ",") + "\n"
+            for row in rows {
+                if let broken = row.first(where: { $0.contains(where: \.isNewline) }) {
+                    throw Problems(all: [Problem(file: file, reason: "a value holds a line break: \(broken.prefix(40))")])
+                }
+                text += row.map(RegisterFile.quoted).joined(separator: ",") + "\n"
+            }
+            files[file] = Data(text.utf8)
+        }
+        try table("constituencies.csv", r.constituencies.sorted { $0.id < $1.id }.map {
+            [$0.id.rawValue, $0.nameEnglish, $0.nameKhmer, $0.kind, String($0.seats)]
+        })
+        try table("communes.csv", r.communes.sorted { $0.id < $1.id }.map {
+            [$0.id.rawValue, $0.districtCode, $0.districtName, $0.nameEnglish, $0.nameKhmer, $0.kind,
+             $0.approximatePosition.map { String($0.latitude) } ?? "", $0.approximatePosition.map { String($0.longitude) } ?? ""]
+        })
+        try table("polling_stations.csv", r.pollingStations.sorted { $0.id < $1.id }.map {
+            [$0.id.rawValue, $0.nameEnglish, $0.nameKhmer, $0.addressEnglish, $0.addressKhmer,
+             String($0.position.latitude), String($0.position.longitude), String($0.registeredVoters)]
+        })
+        try table("commissions.csv", r.commissions.sorted { $0.id < $1.id }.map {
+            [$0.id, $0.level.rawValue, $0.unitCode.rawValue, $0.nameEnglish, $0.nameKhmer]
+        })
+        try table("commission_members.csv", r.commissionMembers.sorted { ($0.commissionID, $0.seat) < ($1.commissionID, $1.seat) }.map {
+            [$0.commissionID, String($0.seat), $0.role.rawValue, $0.name.khmer, $0.name.latin, $0.sex.rawValue]
+        })
+        try table("parties.csv", r.parties.sorted { $0.id < $1.id }.map {
+            [$0.id.description, $0.nameEnglish, $0.nameKhmer, $0.abbreviation]
+        })
+        try table("candidates.csv", r.candidates.sorted {
+            ($0.constituencyCode.rawValue, $0.partyID.rawValue, $0.listPosition) < ($1.constituencyCode.rawValue, $1.partyID.rawValue, $1.listPosition)
+        }.map {
+            [$0.partyID.description, $0.constituencyCode.rawValue, String($0.listPosition), $0.name.khmer, $0.name.latin,
+             $0.sex.rawValue, $0.dateOfBirth.iso]
+        })
+        for (code, geometry) in r.outlines {
+            files["boundaries/\(code).geojson"] = Data((geometry.hasSuffix("\n") ? geometry : geometry + "\n").utf8)
+        }
+        return files
+    }
+
+    struct Manifest: Codable {
+        var format: String
+        var version: Int
+        var election: Election
+        var provenance: [String: String]
+    }
+
+    // MARK: Reading
+
+    /// The election in `files` (by path inside the bundle), or every problem found in them.
+    public static func read(_ files: [String: Data]) throws(Problems) -> ElectionReferenceData {
+        var reader = Reader(files: files)
+        return try reader.read()
+    }
+
+    struct Reader {
+        let files: [String: Data]
+        var problems: [Problem] = []
+
+        init(files: [String: Data]) { self.files = files }
+
+        mutating func problem(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ reason: String) {
+            problems.append(Problem(file: file, line: line, column: column, reason: reason))
+        }
+
+        /// The rows of a table as column → value, with their line numbers; problems for a wrong
+        /// header or a line that cannot be split.
+        mutating func rows(_ file: String) -> [(line: Int, value: [String: String])] {
+            let columns = ElectionBundle.tables.first { $0.file == file }!.columns
+            guard let data = files[file] else {
+                problem(file, nil, nil, "the file is missing")
+                return []
+            }
+            var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            guard let header = lines.first, case .success(let names) = RegisterFile.fields(of: ArraySlice(header)), names == columns else {
+                problem(file, 1, nil, "the header must be \(columns.joined(separator: ","))")
+                return []
+            }
+            var rows: [(Int, [String: String])] = []
+            for (index, line) in lines.enumerated().dropFirst() {
+                switch RegisterFile.fields(of: ArraySlice(line)) {
+                case .failure(let fault): problem(file, index + 1, nil, fault.reason)
+                case .success(let fields) where fields.count != columns.count:
+                    problem(file, index + 1, nil, "\(fields.count) values; the header has \(columns.count)")
+                case .success(let fields):
+                    rows.append((index + 1, Dictionary(uniqueKeysWithValues: zip(columns, fields))))
+                }
+            }
+            return rows
+        }
+
+        /// A required text value, or a problem.
+        mutating func text(_ file: String, _ line: Int, _ row: [String: String], _ column: String) -> String? {
+            let value = row[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            if value.isEmpty { problem(file, line, column, "empty") ; return nil }
+            return value
+        }
+
+        mutating func parsed<T>(_ file: String, _ line: Int, _ row: [String: String], _ column: String, _ what: String, _ parse: (String) -> T?) -> T? {
+            guard let value = text(file, line, row, column) else { return nil }
+            guard let parsed = parse(value) else { problem(file, line, column, "not \(what): \(value.prefix(40))"); return nil }
+            return parsed
+        }
+
+        mutating func number(_ file: String, _ line: Int, _ row: [String: String], _ column: String, _ range: ClosedRange<Int>) -> Int? {
+            parsed(file, line, row, column, "a whole number from \(range.lowerBound) to \(range.upperBound)") {
+                Int($0).flatMap { range.contains($0) ? $0 : nil }
+            }
+        }
+
+        mutating func coordinate(_ file: String, _ line: Int, _ row: [String: String], _ column: String, _ limit: Double) -> Double? {
+            parsed(file, line, row, column, "a coordinate from \(-limit) to \(limit)") {
+                Double($0).flatMap { abs($0) <= limit ? $0 : nil }
+            }
+        }
+
+        /// Notes a problem when `key` was seen before in this file.
+        mutating func unique<K: Hashable>(_ key: K, _ seen: inout Set<K>, _ file: String, _ line: Int, _ column: String) {
+            if !seen.insert(key).inserted { problem(file, line, column, "\(key) appears twice") }
+        }
+
+        mutating func read() throws(Problems) -> ElectionReferenceData {
+            var manifest: Manifest?
+            if let data = files["manifest.json"] {
+                do {
+                    let m = try JSONDecoder().decode(Manifest.self, from: data)
+                    if m.format != ElectionBundle.format || m.version != ElectionBundle.version {
+                        problem("manifest.json", nil, "format", "must be \(ElectionBundle.format) version \(ElectionBundle.version)")
+                    }
+                    if SeatMethod(name: m.election.seatAllocationMethod) == nil {
+                        problem("manifest.json", nil, "election.seatAllocationMethod", "not a seat allocation method Sala knows: \(m.election.seatAllocationMethod)")
+                    }
+                    if m.election.id.isEmpty { problem("manifest.json", nil, "election.id", "empty") }
+                    manifest = m
+                } catch {
+                    problem("manifest.json", nil, nil, "not a manifest as documented: \(error)")
+                }
+            } else {
+                problem("manifest.json", nil, nil, "the file is missing")
+            }
+
+            var constituencies: [Constituency] = []
+            var seen = Set<String>()
+            for (line, row) in rows("constituencies.csv") {
+                let file = "constituencies.csv"
+                let code = parsed(file, line, row, "code", "a two-digit code") { ProvinceCode(rawValue: $0) }
+                if let code { unique(code.rawValue, &seen, file, line, "code") }
+                let seats = number(file, line, row, "seats", 1...10_000)
+                guard let code, let seats, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km"),
+                      let kind = text(file, line, row, "kind") else { continue }
+                constituencies.append(Constituency(id: code, nameEnglish: en, nameKhmer: km, kind: kind, seats: seats))
+            }
+            let provinces = Set(constituencies.map(\.id))
+
+            var communes: [Commune] = []
+            seen = []
+            for (line, row) in rows("communes.csv") {
+                let file = "communes.csv"
+                let code = parsed(file, line, row, "code", "a six-digit code") { CommuneCode(rawValue: $0) }
+                if let code {
+                    unique(code.rawValue, &seen, file, line, "code")
+                    if !provinces.contains(code.province) { problem(file, line, "code", "its constituency \(code.province) is not in constituencies.csv") }
+                }
+                var position: GeoPoint?
+                if row["latitude"] != "" || row["longitude"] != "" {
+                    if let lat = coordinate(file, line, row, "latitude", 90), let lon = coordinate(file, line, row, "longitude", 180) {
+                        position = GeoPoint(latitude: lat, longitude: lon)
+                    }
+                }
+                guard let code, let district = text(file, line, row, "district_code"), let en = text(file, line, row, "name_en"),
+                      let km = text(file, line, row, "name_km"), let kind = text(file, line, row, "kind") else { continue }
+                communes.append(Commune(
+                    id: code, districtCode: district, districtName: row["district_name"] ?? "", nameEnglish: en, nameKhmer: km,
+                    kind: kind, approximatePosition: position))
+            }
+            let communeCodes = Set(communes.map(\.id))
+
+            var stations: [PollingStation] = []
+            seen = []
+            for (line, row) in rows("polling_stations.csv") {
+                let file = "polling_stations.csv"
+                let code = parsed(file, line, row, "code", "a nine-digit code") { StationCode(rawValue: $0) }
+                if let code {
+                    unique(code.rawValue, &seen, file, line, "code")
+                    if !communeCodes.contains(code.commune) { problem(file, line, "code", "its commune \(code.commune) is not in communes.csv") }
+                }
+                let lat = coordinate(file, line, row, "latitude", 90), lon = coordinate(file, line, row, "longitude", 180)
+                let voters = number(file, line, row, "registered_voters", 0...100_000)
+                guard let code, let lat, let lon, let voters, let en = text(file, line, row, "name_en"),
+                      let km = text(file, line, row, "name_km") else { continue }
+                stations.append(PollingStation(
+                    id: code, nameEnglish: en, nameKhmer: km, addressEnglish: row["address_en"] ?? "", addressKhmer: row["address_km"] ?? "",
+                    position: GeoPoint(latitude: lat, longitude: lon), registeredVoters: voters))
+            }
+            let stationCodes = Set(stations.map(\.id))
+
+            var commissions: [Commission] = []
+            seen = []
+            for (line, row) in rows("commissions.csv") {
+                let file = "commissions.csv"
+                let level = parsed(file, line, row, "level", "national, provincial, commune or polling-station") { CommissionLevel(rawValue: $0) }
+                let unit: UnitCode? = level.flatMap { level in
+                    let raw = row["unit_code"] ?? ""
+                    let unit: UnitCode? = switch level {
+                    case .national: raw.isEmpty ? .nation : nil
+                    case .provincial: ProvinceCode(rawValue: raw).flatMap { provinces.contains($0) ? .province($0) : nil }
+                    case .commune: CommuneCode(rawValue: raw).flatMap { communeCodes.contains($0) ? .commune($0) : nil }
+                    case .pollingStation: StationCode(rawValue: raw).flatMap { stationCodes.contains($0) ? .station($0) : nil }
+                    }
+                    if unit == nil { problem(file, line, "unit_code", "not a \(level.rawValue) unit of this election: \(raw.prefix(20))") }
+                    return unit
+                }
+                guard let id = text(file, line, row, "id") else { continue }
+                unique(id, &seen, file, line, "id")
+                guard let level, let unit, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km") else { continue }
+                commissions.append(Commission(id: id, level: level, unitCode: unit, nameEnglish: en, nameKhmer: km))
+            }
+            let commissionIDs = Set(commissions.map(\.id))
+
+            var members: [CommissionMember] = []
+            var seats = Set<String>()
+            for (line, row) in rows("commission_members.csv") {
+                let file = "commission_members.csv"
+                let commission = text(file, line, row, "commission_id")
+                if let commission, !commissionIDs.contains(commission) { problem(file, line, "commission_id", "\(commission) is not in commissions.csv") }
+                let seat = number(file, line, row, "seat", 1...1_000)
+                if let commission, let seat { unique("\(commission) seat \(seat)", &seats, file, line, "seat") }
+                let role = parsed(file, line, row, "role", "chair, vice-chair or member") { CommissionRole(rawValue: $0) }
+                let sex = parsed(file, line, row, "sex", "F or M") { Sex(rawValue: $0) }
+                guard let commission, let seat, let role, let sex, let km = text(file, line, row, "name_km"),
+                      let latin = text(file, line, row, "name_latin") else { continue }
+                members.append(CommissionMember(commissionID: commission, seat: seat, role: role, name: PersonName(khmer: km, latin: latin), sex: sex))
+            }
+
+            var parties: [Party] = []
+            seen = []
+            for (line, row) in rows("parties.csv") {
+                let file = "parties.csv"
+                let number = parsed(file, line, row, "number", "a ballot number from 1") { PartyNumber($0) }
+                if let number { unique(number.description, &seen, file, line, "number") }
+                guard let number, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km") else { continue }
+                parties.append(Party(id: number, nameEnglish: en, nameKhmer: km, abbreviation: row["abbreviation"] ?? ""))
+            }
+            let partyNumbers = Set(parties.map(\.id))
+
+            var candidates: [Candidate] = []
+            var places = Set<String>()
+            for (line, row) in rows("candidates.csv") {
+                let file = "candidates.csv"
+                let party = parsed(file, line, row, "party", "a ballot number from 1") { PartyNumber($0) }
+                if let party, !partyNumbers.contains(party) { problem(file, line, "party", "party \(party) is not in parties.csv") }
+                let constituency = parsed(file, line, row, "constituency", "a two-digit code") { ProvinceCode(rawValue: $0) }
+                if let constituency, !provinces.contains(constituency) {
+                    problem(file, line, "constituency", "\(constituency) is not in constituencies.csv")
+                }
+                let position = number(file, line, row, "position", 1...1_000)
+                if let party, let constituency, let position { unique("party \(party) in \(constituency) at \(position)", &places, file, line, "position") }
+                let sex = parsed(file, line, row, "sex", "F or M") { Sex(rawValue: $0) }
+                let born = parsed(file, line, row, "date_of_birth", "a date YYYY-MM-DD") { CalendarDate(iso: $0) }
+                guard let party, let constituency, let position, let sex, let born, let km = text(file, line, row, "name_km"),
+                      let latin = text(file, line, row, "name_latin") else { continue }
+                candidates.append(Candidate(
+                    partyID: party, constituencyCode: constituency, listPosition: position, name: PersonName(khmer: km, latin: latin),
+                    sex: sex, dateOfBirth: born))
+            }
+
+            var outlines: [String: String] = [:]
+            for path in files.keys.sorted() where path.hasPrefix("boundaries/") {
+                let code = String(path.dropFirst("boundaries/".count).dropLast(".geojson".count))
+                guard path.hasSuffix(".geojson"), let province = ProvinceCode(rawValue: code), provinces.contains(province) else {
+                    problem(path, nil, nil, "a boundary must be named boundaries/<constituency code>.geojson, for a constituency of the election")
+                    continue
+                }
+                let text = String(decoding: files[path]!, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                // The one GeoJSON reader takes features: the geometry is wrapped as one.
+                let wrapped = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"c"},"geometry":"# + text + "}]}"
+                guard (try? GeoJSON.areaShapes(from: Data(wrapped.utf8), codeProperty: "code") { $0 }) != nil else {
+                    problem(path, nil, nil, "not a GeoJSON Polygon or MultiPolygon geometry")
+                    continue
+                }
+                outlines[code] = text
+            }
+
+            if let m = manifest {
+                let total = constituencies.reduce(0) { $0 + $1.seats }
+                if total != m.election.seats { problem("constituencies.csv", nil, "seats", "the seats add up to \(total); the manifest says \(m.election.seats)") }
+            }
+            guard problems.isEmpty, let manifest else { throw Problems(all: problems) }
+            return ElectionReferenceData(
+                election: manifest.election, constituencies: constituencies, outlines: outlines, communes: communes,
+                pollingStations: stations, commissions: commissions, commissionMembers: members, parties: parties,
+                candidates: candidates, provenance: manifest.provenance)
+        }
+    }
+}
