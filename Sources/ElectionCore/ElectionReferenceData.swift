@@ -31,3 +31,10 @@ public struct ElectionReferenceData: Sendable {
         self.provenance = provenance
     }
 }
+
+extension ElectionReferenceData {
+    /// Each constituency's ballot: the parties with a list there, in ballot order.
+    public var ballots: [ProvinceCode: [PartyNumber]] {
+        Dictionary(grouping: candidates, by: \.constituencyCode).mapValues { Set($0.map(\.partyID)).sorted() }
+    }
+}

@@ -6,11 +6,8 @@ import Foundation
 /// Election bundles on disk: `sala election export … --format bundle` and `sala election import`.
 public enum ElectionBundleFiles {
     /// Writes the store's election `id` as a bundle into `directory`, which must not exist yet or be empty.
-    public static func export(_ store: any ElectionStore & ElectionLoading, id: String, to directory: String) async throws {
-        let reference = try await store.referenceData()
-        guard reference.election.id == id else {
-            throw OperationRefusal("No election '\(id)' in this database; it holds '\(reference.election.id)'.")
-        }
+    public static func export(_ store: any ElectionLoading, id: String, to directory: String) async throws {
+        let reference = try await ElectionExport.election(id, in: store)
         let fm = FileManager.default
         if let existing = try? fm.contentsOfDirectory(atPath: directory), !existing.isEmpty {
             throw OperationRefusal("\(directory) is not empty; give a new folder for the bundle.")

@@ -9,13 +9,18 @@ public enum ElectionExport {
         [try await store.election()]
     }
 
-    /// The election `id` as a NIST SP 1500-100 v2 pre-election `ElectionReport` (JSON, keys
-    /// sorted), or a refusal naming the election the store holds.
-    public static func nist(_ store: any ElectionStore, id: String, generatedAt: Date) async throws -> Data {
-        let definition = try await store.electionDefinition()
-        guard definition.election.id == id else {
-            throw OperationRefusal("No election '\(id)' in this database; it holds '\(definition.election.id)'.")
+    /// The election `id` as the store holds it (the register aside), or a refusal naming the
+    /// election the store holds.
+    public static func election(_ id: String, in store: any ElectionLoading) async throws -> ElectionReferenceData {
+        let reference = try await store.referenceData()
+        guard reference.election.id == id else {
+            throw OperationRefusal("No election '\(id)' in this database; it holds '\(reference.election.id)'.")
         }
-        return try NISTResultsExport.json(definition, generatedAt: generatedAt)
+        return reference
+    }
+
+    /// The election `id` as a NIST SP 1500-100 v2 pre-election `ElectionReport` (JSON, keys sorted).
+    public static func nist(_ store: any ElectionLoading, id: String, generatedAt: Date) async throws -> Data {
+        try NISTResultsExport.json(try await election(id, in: store), generatedAt: generatedAt)
     }
 }

@@ -49,15 +49,14 @@ extension SQLElectionStore {
             }
             return ElectionReferenceData(
                 election: try await store.election(),
-                constituencies: try await store.all("SELECT * FROM constituencies ORDER BY code", Rows.constituency),
+                constituencies: try await store.constituencies(),
                 outlines: Dictionary(uniqueKeysWithValues: outlines),
                 communes: try await store.all("SELECT * FROM communes ORDER BY code", Rows.commune),
                 pollingStations: try await store.all("SELECT * FROM polling_stations ORDER BY code", Rows.pollingStation),
                 commissions: try await store.all("SELECT * FROM commissions ORDER BY id", Rows.commission),
                 commissionMembers: try await store.all("SELECT * FROM commission_members ORDER BY commission_id, seat", Rows.commissionMember),
-                parties: try await store.all("SELECT * FROM parties ORDER BY id", Rows.party),
-                candidates: try await store.all(
-                    "SELECT * FROM candidates ORDER BY constituency_code, party_id, list_position", Rows.candidate),
+                parties: try await store.parties(),
+                candidates: try await store.candidates(),
                 provenance: Dictionary(uniqueKeysWithValues: provenance))
         }
     }

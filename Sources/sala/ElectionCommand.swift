@@ -61,7 +61,7 @@ struct ElectionCommand: AsyncParsableCommand {
             if check {
                 do {
                     let r = try ElectionBundleFiles.check(path)
-                    print("\(path): no problems. \(r.election.id): \(r.constituencies.count) constituencies, \(r.communes.count) communes, \(r.pollingStations.count) polling stations, \(r.commissions.count) commissions, \(r.parties.count) parties, \(r.candidates.count) candidates.")
+                    print("\(path): no problems. \(Self.summary(r)).")
                 } catch let problems as ElectionBundle.Problems {
                     throw ValidationError("\(problems.all.count) problem(s) in \(path):\n\(problems)")
                 } catch { throw userFacing(error) }
@@ -73,12 +73,20 @@ struct ElectionCommand: AsyncParsableCommand {
                 case .sqlite(let file): try await NewDatabase.sqlite(at: file, replacing: false) { try await ElectionBundleFiles.load(path, into: $0) }
                 case .postgres(let url): try await NewDatabase.postgres(url: url, replacing: false) { try await ElectionBundleFiles.load(path, into: $0) }
                 }
-                print("Loaded \(r.election.id): \(r.constituencies.count) constituencies, \(r.communes.count) communes, \(r.pollingStations.count) polling stations, \(r.commissions.count) commissions, \(r.parties.count) parties, \(r.candidates.count) candidates. Import the register with sala import voters.")
+                print("Loaded \(Self.summary(r)). Import the register with sala import voters.")
             } catch let problems as ElectionBundle.Problems {
                 throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")
-            } catch let refusal as BuildRefusal {
-                throw ValidationError(refusal.description.replacingOccurrences(of: "; pass --force to replace it", with: ""))
+            } catch BuildRefusal.exists(let file) {
+                throw ValidationError("\(file) already exists; an election is imported into a new database.")
+            } catch BuildRefusal.holdsAnElection {
+                throw ValidationError("The PostgreSQL database already holds an election; an election is imported into an empty one.")
             } catch { throw userFacing(error) }
+        }
+
+        static func summary(_ r: ElectionReferenceData) -> String {
+            "\(r.election.id): \(r.constituencies.count) constituencies, \(r.communes.count) communes, "
+                + "\(r.pollingStations.count) polling stations, \(r.commissions.count) commissions, \(r.parties.count) parties, "
+                + "\(r.candidates.count) candidates"
         }
     }
 }

@@ -19,14 +19,22 @@ import Testing
     }
     static let stations = [station("010201001", 610), station("010201002", 0), station("120101001", 845)]
 
-    static func definition(stations: [PollingStation] = stations, ballots: [ProvinceCode: [PartyNumber]] = ["01": [1, 2], "12": [1, 2, 4]]) -> ElectionDefinition {
+    /// The election with these stations and, in each constituency, one candidate of each party on its ballot.
+    static func definition(stations: [PollingStation] = stations, ballots: [ProvinceCode: [PartyNumber]] = ["01": [1, 2], "12": [1, 2, 4]]) -> ElectionReferenceData {
         let report = NISTExportTests.report()
-        return ElectionDefinition(
-            election: report.election, constituencies: [NISTExportTests.banteayMeanchey, NISTExportTests.phnomPenh],
-            communes: communes, pollingStations: stations, parties: NISTExportTests.parties, ballots: ballots)
+        let candidates = ballots.flatMap { constituency, parties in
+            parties.map {
+                Candidate(partyID: $0, constituencyCode: constituency, listPosition: 1, name: PersonName(khmer: "សុខ", latin: "Sok"),
+                          sex: .female, dateOfBirth: CalendarDate(year: 1970, month: 1, day: 2)!)
+            }
+        }
+        return ElectionReferenceData(
+            election: report.election, constituencies: [NISTExportTests.banteayMeanchey, NISTExportTests.phnomPenh], outlines: [:],
+            communes: communes, pollingStations: stations, commissions: [], commissionMembers: [], parties: NISTExportTests.parties,
+            candidates: candidates, provenance: [:])
     }
 
-    static func export(_ d: ElectionDefinition) throws -> Data {
+    static func export(_ d: ElectionReferenceData) throws -> Data {
         try NISTResultsExport.json(d, generatedAt: NISTExportTests.generatedAt)
     }
 

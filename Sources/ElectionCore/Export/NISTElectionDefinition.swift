@@ -1,7 +1,7 @@
 import Foundation
 
-/// An ``ElectionDefinition`` as a NIST SP 1500-100 v2 `ElectionReport` with `Status`
-/// `pre-election`: what the election is before any vote, for other systems to load.
+/// An election as defined (``ElectionReferenceData``) as a NIST SP 1500-100 v2 `ElectionReport`
+/// with `Status` `pre-election`: what the election is before any vote, for other systems to load.
 ///
 /// The same identifiers as the results export, so a results report matches the definition:
 /// - the nation → `ReportingUnit` `gpu-national` (`country`), made of the constituencies;
@@ -12,14 +12,16 @@ import Foundation
 ///   Khmer, as `AddressLine`s) and its position (`LatLng`);
 /// - every unit's `VotersRegistered` is the voters on its stations' lists;
 /// - each party → `party-<ballot number>`; each constituency → `PartyContest` `contest-<code>`
-///   with one `PartySelection` per party on its ballot, in ballot order, and no counts.
+///   with one `PartySelection` per party with a list there, in ballot order, and no counts.
+///
+/// Commissions and their members are not part of the report (NIST has no place for them).
 ///
 /// The seats a constituency elects have no place in a `PartyContest` (see ``NISTResultsExport``);
 /// candidates are left out for the same reason as there: nothing ties a candidate to a contest.
 extension NISTResultsExport {
     /// The definition as NIST JSON (UTF-8, keys sorted: the same definition gives the same bytes).
     public static func json(
-        _ definition: ElectionDefinition, generatedAt: Date,
+        _ definition: ElectionReferenceData, generatedAt: Date,
         issuer: String = defaultIssuer, issuerAbbreviation: String = defaultIssuerAbbreviation,
         country: (english: String, khmer: String) = ("Cambodia", "កម្ពុជា"), timeZone: TimeZone = cambodiaTime
     ) throws -> Data {
@@ -31,7 +33,7 @@ extension NISTResultsExport {
         return try encoded(document)
     }
 
-    static func units(_ d: ElectionDefinition, country: (english: String, khmer: String)) throws -> [ReportingUnit] {
+    static func units(_ d: ElectionReferenceData, country: (english: String, khmer: String)) throws -> [ReportingUnit] {
         var seen = Set<ProvinceCode>()
         for c in d.constituencies where !seen.insert(c.id).inserted { throw ExportError.duplicateConstituency(c.id) }
         let communes = Set(d.communes.map(\.id))
@@ -73,10 +75,11 @@ extension NISTResultsExport {
         return units
     }
 
-    static func election(_ d: ElectionDefinition) throws -> ElectionObject {
+    static func election(_ d: ElectionReferenceData) throws -> ElectionObject {
         let known = Set(d.parties.map(\.id))
+        let ballots = d.ballots
         let contests = try d.constituencies.map { c in
-            let ballot = d.ballots[c.id] ?? []
+            let ballot = ballots[c.id] ?? []
             if let unknown = ballot.first(where: { !known.contains($0) }) {
                 throw ExportError.unknownParty(ballotNumber: unknown, constituency: c.id)
             }

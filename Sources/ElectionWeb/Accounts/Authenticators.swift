@@ -47,10 +47,14 @@ struct ObserverAuthenticator: AuthenticatorMiddleware {
         case .bearer: Signing.bearerToken(request)
         case .cookie: request.cookies[Signing.observerCookie]?.value
         }
-        guard let code, code.count == 64, let member = try await store.observer(tokenDigest: Passwords.digest(code)) else {
-            return nil
-        }
+        guard let code, let member = try await Self.member(code: code, in: store) else { return nil }
         return .observer(member, code: code)
+    }
+
+    /// The mission member whose code (from `sala mission token`) this is, if any.
+    static func member(code: String, in store: any ObservationStore) async throws -> MissionMember? {
+        guard code.count == 64 else { return nil }
+        return try await store.observer(tokenDigest: Passwords.digest(code))
     }
 }
 
@@ -60,6 +64,9 @@ extension PortalRequestContext {
         if case .session(let session) = identity { return session }
         return nil
     }
+
+    /// Where a page for officials sends a browser without a session: the sign-in page.
+    var signInFirst: Response { Response.redirect(to: "/\(language.rawValue)/signin", type: .normal) }
 
     /// The browser session of a signed-in official; 401 without one.
     func requireSession() throws -> OfficialSession {

@@ -83,9 +83,7 @@ struct DeskPages: PageController {
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("desk") { request, context in
             let language = context.language
-            guard let session = context.session else {
-                return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
-            }
+            guard let session = context.session else { return context.signInFirst }
             return try await desk(session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
         }
         router.post("desk/confirm") { request, context in
@@ -109,9 +107,7 @@ struct DeskPages: PageController {
         }
         router.get("desk/stations/:code") { request, context in
             let language = context.language
-            guard let session = context.session else {
-                return Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
-            }
+            guard let session = context.session else { return context.signInFirst }
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             return try await stationDesk(
                 code, session, language,

@@ -91,7 +91,7 @@ struct ObservePages: PageController {
             let fields = Input.form(String(buffer: try await Input.body(of: request)))
             let code = fields["code"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             guard attempts.allow(context.client) else { throw TooManyLookups() }
-            guard code.count == 64, try await store.observer(tokenDigest: Passwords.digest(code)) != nil else {
+            guard try await ObserverAuthenticator.member(code: code, in: store) != nil else {
                 return page("observe-signin", language.text("observe.signin"),
                             ObserveSignInPage(action: "/\(language.rawValue)/observe", error: language.text("observe.signin_failed")),
                             language, "/observe", status: .unauthorized)

@@ -77,7 +77,7 @@ struct RegisterDeskPages: PageController {
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("desk/register") { request, context in
             let language = context.language
-            guard let session = context.session else { return Self.signInFirst(language) }
+            guard let session = context.session else { return context.signInFirst }
             let q = Input.query(of: request)
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
@@ -102,7 +102,7 @@ struct RegisterDeskPages: PageController {
         }
         router.get("desk/register/voters/:number") { request, context in
             let language = context.language
-            guard let session = context.session else { return Self.signInFirst(language) }
+            guard let session = context.session else { return context.signInFirst }
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
             return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
         }
@@ -133,7 +133,7 @@ struct RegisterDeskPages: PageController {
         }
         router.get("desk/duplicates") { request, context in
             let language = context.language
-            guard let session = context.session else { return Self.signInFirst(language) }
+            guard let session = context.session else { return context.signInFirst }
             return try await duplicatesDesk(session, language, message: Input.query(of: request)["done"].map { _ in language.text("register.done.decided") })
         }
         router.post("desk/duplicates/:id") { request, context in
@@ -148,10 +148,6 @@ struct RegisterDeskPages: PageController {
                 return try await duplicatesDesk(session, language, error: error.message(in: language), status: .badRequest)
             }
         }
-    }
-
-    static func signInFirst(_ language: Language) -> Response {
-        Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
     }
 
     func registerRow(_ voter: Voter, _ language: Language, closeness: String = "") -> RegisterDeskPage.Row {
