@@ -20,11 +20,18 @@ public struct Election: Sendable, Hashable, Codable {
     public var minimumCandidateAge: Int
     /// The citizenship voters must hold, as ISO 3166-1 alpha-3 (e.g. `KHM`).
     public var citizenship: String
+    /// The election's local time as minutes east of UTC (Cambodia: 420, UTC+7): when polls close
+    /// and which day it is, for the calendar's deadlines.
+    public var utcOffsetMinutes: Int
+    /// How many reserve candidates a party's list may hold after its titular candidates (as many
+    /// titulars as the constituency has seats).
+    public var reserveCandidates: ClosedRange<Int>
 
     public init(
         id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
         pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
-        minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String
+        minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String, utcOffsetMinutes: Int,
+        reserveCandidates: ClosedRange<Int>
     ) {
         self.id = id
         self.nameEnglish = nameEnglish
@@ -37,5 +44,7 @@ public struct Election: Sendable, Hashable, Codable {
         self.minimumVotingAge = minimumVotingAge
         self.minimumCandidateAge = minimumCandidateAge
         self.citizenship = citizenship
+        self.utcOffsetMinutes = utcOffsetMinutes
+        self.reserveCandidates = reserveCandidates
     }
 }

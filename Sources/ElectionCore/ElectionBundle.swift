@@ -17,7 +17,8 @@ public enum ElectionBundle {
         ("commissions.csv", ["id", "level", "unit_code", "name_en", "name_km"]),
         ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex"]),
         ("parties.csv", ["number", "name_en", "name_km", "abbreviation"]),
-        ("candidates.csv", ["party", "constituency", "position", "name_km", "name_latin", "sex", "date_of_birth"]),
+        ("candidates.csv", ["party", "constituency", "position", "name_km", "name_latin", "sex", "date_of_birth", "voter_number"]),
+        ("calendar.csv", ["milestone", "opens", "closes"]),
     ]
 
     /// One thing wrong in a bundle: where, and why.
@@ -91,8 +92,9 @@ public enum ElectionBundle {
             ($0.constituencyCode.rawValue, $0.partyID.rawValue, $0.listPosition) < ($1.constituencyCode.rawValue, $1.partyID.rawValue, $1.listPosition)
         }.map {
             [$0.partyID.description, $0.constituencyCode.rawValue, String($0.listPosition), $0.name.khmer, $0.name.latin,
-             $0.sex.rawValue, $0.dateOfBirth.iso]
+             $0.sex.rawValue, $0.dateOfBirth.iso, $0.voterNumber?.description ?? ""]
         })
+        try table("calendar.csv", ElectionCalendar(entries: r.calendar).entries.map { [$0.milestone.rawValue, $0.opens.iso, $0.closes.iso] })
         for (code, geometry) in r.outlines {
             files["boundaries/\(code).geojson"] = Data((geometry.hasSuffix("\n") ? geometry : geometry + "\n").utf8)
         }
@@ -208,6 +210,12 @@ public enum ElectionBundle {
                         problem("manifest.json", nil, "election.seatAllocationMethod", "not a seat allocation method Sala knows: \(m.election.seatAllocationMethod)")
                     }
                     if m.election.id.isEmpty { problem("manifest.json", nil, "election.id", "empty") }
+                    if !(-720...840).contains(m.election.utcOffsetMinutes) {
+                        problem("manifest.json", nil, "election.utcOffsetMinutes", "not an offset from UTC in minutes (-720 to 840)")
+                    }
+                    if m.election.reserveCandidates.lowerBound < 0 {
+                        problem("manifest.json", nil, "election.reserveCandidates", "cannot be fewer than 0")
+                    }
                     manifest = m
                 } catch {
                     problem("manifest.json", nil, nil, "not a manifest as documented: \(error)")
@@ -322,6 +330,7 @@ public enum ElectionBundle {
 
             var candidates: [Candidate] = []
             var places = Set<String>()
+            var voters = Set<VoterNumber>()
             for (line, row) in rows("candidates.csv") {
                 let file = "candidates.csv"
                 let party = parsed(file, line, row, "party", "a ballot number from 1") { PartyNumber($0) }
@@ -334,11 +343,35 @@ public enum ElectionBundle {
                 if let party, let constituency, let position { unique("party \(party) in \(constituency) at \(position)", &places, file, line, "position") }
                 let sex = parsed(file, line, row, "sex", "F or M") { Sex(rawValue: $0) }
                 let born = parsed(file, line, row, "date_of_birth", "a date YYYY-MM-DD") { CalendarDate(iso: $0) }
+                var voterNumber: VoterNumber?
+                if row["voter_number"] != "" {
+                    voterNumber = parsed(file, line, row, "voter_number", "a voter number (ten digits, check digit last)") { VoterNumber($0) }
+                    if let voterNumber { unique(voterNumber, &voters, file, line, "voter_number") }
+                }
                 guard let party, let constituency, let position, let sex, let born, let km = text(file, line, row, "name_km"),
                       let latin = text(file, line, row, "name_latin") else { continue }
                 candidates.append(Candidate(
                     partyID: party, constituencyCode: constituency, listPosition: position, name: PersonName(khmer: km, latin: latin),
-                    sex: sex, dateOfBirth: born))
+                    sex: sex, dateOfBirth: born, voterNumber: voterNumber))
+            }
+
+            var calendar: [CalendarEntry] = []
+            var milestones = Set<Milestone>()
+            for (line, row) in rows("calendar.csv") {
+                let file = "calendar.csv"
+                let milestone = parsed(file, line, row, "milestone", "a milestone (\(Milestone.allCases.map(\.rawValue).joined(separator: ", ")))") {
+                    Milestone(rawValue: $0)
+                }
+                let opens = parsed(file, line, row, "opens", "a date YYYY-MM-DD") { CalendarDate(iso: $0) }
+                let closes = parsed(file, line, row, "closes", "a date YYYY-MM-DD") { CalendarDate(iso: $0) }
+                guard let milestone, let opens, let closes else { continue }
+                unique(milestone, &milestones, file, line, "milestone")
+                if closes < opens { problem(file, line, "closes", "before the milestone opens, \(opens)") }
+                if milestone == .polling, let day = manifest?.election.electionDay, opens != day || closes != day {
+                    problem(file, line, "opens", "polling must be the election day, \(day)")
+                }
+                let entry = CalendarEntry(milestone: milestone, opens: opens, closes: closes)
+                calendar.append(entry)
             }
 
             var outlines: [String: String] = [:]
@@ -366,7 +399,7 @@ public enum ElectionBundle {
             return ElectionReferenceData(
                 election: manifest.election, constituencies: constituencies, outlines: outlines, communes: communes,
                 pollingStations: stations, commissions: commissions, commissionMembers: members, parties: parties,
-                candidates: candidates, provenance: manifest.provenance)
+                candidates: candidates, calendar: calendar, provenance: manifest.provenance)
         }
     }
 }

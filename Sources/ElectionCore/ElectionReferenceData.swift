@@ -11,13 +11,15 @@ public struct ElectionReferenceData: Sendable {
     public var commissionMembers: [CommissionMember]
     public var parties: [Party]
     public var candidates: [Candidate]
+    /// The milestones and their dates.
+    public var calendar: [CalendarEntry]
     /// Facts about where the data came from (scenario name, seed, sources), shown to users and engineers.
     public var provenance: [String: String]
 
     public init(
         election: Election, constituencies: [Constituency], outlines: [String: String], communes: [Commune],
         pollingStations: [PollingStation], commissions: [Commission], commissionMembers: [CommissionMember],
-        parties: [Party], candidates: [Candidate], provenance: [String: String]
+        parties: [Party], candidates: [Candidate], calendar: [CalendarEntry], provenance: [String: String]
     ) {
         self.election = election
         self.constituencies = constituencies
@@ -28,6 +30,7 @@ public struct ElectionReferenceData: Sendable {
         self.commissionMembers = commissionMembers
         self.parties = parties
         self.candidates = candidates
+        self.calendar = calendar
         self.provenance = provenance
     }
 }

@@ -24,13 +24,20 @@ public struct Candidate: Sendable, Hashable, Codable {
     public var name: PersonName
     public var sex: Sex
     public var dateOfBirth: CalendarDate
+    /// The candidate's entry on the register, for a list submitted through Sala (lists loaded from
+    /// a bundle may not have it). Never shown to the public.
+    public var voterNumber: VoterNumber?
 
-    public init(partyID: PartyNumber, constituencyCode: ProvinceCode, listPosition: Int, name: PersonName, sex: Sex, dateOfBirth: CalendarDate) {
+    public init(
+        partyID: PartyNumber, constituencyCode: ProvinceCode, listPosition: Int, name: PersonName, sex: Sex,
+        dateOfBirth: CalendarDate, voterNumber: VoterNumber? = nil
+    ) {
         self.partyID = partyID
         self.constituencyCode = constituencyCode
         self.listPosition = listPosition
         self.name = name
         self.sex = sex
         self.dateOfBirth = dateOfBirth
+        self.voterNumber = voterNumber
     }
 }

@@ -20,6 +20,14 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case changeRegister = "change-register"
     /// Decide a case of possible duplicate registrations.
     case decideDuplicate = "decide-duplicate"
+    /// Record a party's application and decide it.
+    case decideParty = "decide-party"
+    /// Submit a party's candidate list on its behalf, withdraw or replace a candidate.
+    case keepCandidateLists = "keep-candidate-lists"
+    /// Move a deadline of the calendar, with a reason.
+    case overrideDeadline = "override-deadline"
+    /// Draw the parties' order on the ballot.
+    case drawBallotOrder = "draw-ballot-order"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -62,7 +70,8 @@ extension OfficialRole {
         case .enterResult, .acknowledgeWarnings, .seeRegister: true
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
-        case .confirmNation, .publishResults: self == .necAdministrator
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder:
+            self == .necAdministrator
         }
     }
 }
@@ -74,7 +83,7 @@ extension OfficialAction {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
              .decideDuplicate: .station
         case .confirmProvince: .province
-        case .confirmNation, .publishResults: .national
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder: .national
         }
     }
 

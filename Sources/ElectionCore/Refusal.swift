@@ -22,6 +22,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case failedChecks = "failed-checks"
         /// The action needs a reason.
         case reasonRequired = "reason-required"
+        /// The calendar does not allow it today (a deadline passed, or the step has not begun).
+        case outsideCalendar = "outside-calendar"
     }
 
     public var reason: Reason

@@ -15,7 +15,8 @@ struct ReferenceBuilder {
             nameKhmer: "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ នីតិកាលទី៧ ឆ្នាំ២០២៣",
             electionDay: Self.electionDay, pollsOpen: "07:00", pollsClose: "15:00",
             seats: facts.constituencies.reduce(0) { $0 + $1.seats },
-            seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM")
+            seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM",
+            utcOffsetMinutes: 7 * 60, reserveCandidates: Self.reserveCandidates)
         let stations = pollingStations()
         let (commissions, members) = commissionsAndMembers(stations: stations)
         let parties = facts.parties.map {
@@ -25,6 +26,7 @@ struct ReferenceBuilder {
             election: election, constituencies: facts.constituencies, outlines: facts.outlines,
             communes: facts.communes, pollingStations: stations, commissions: commissions,
             commissionMembers: members, parties: parties, candidates: candidates(parties: parties),
+            calendar: Self.calendar,
             provenance: [
                 "scenario": CambodiaScenario.name,
                 "seed": String(seed),
@@ -33,8 +35,27 @@ struct ReferenceBuilder {
                 "generated": "polling stations, commission members, candidate lists and the voter register are generated; no generated person is real",
                 "boundaries_attribution": "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020, PLoS ONE 15(4): e0231866), ODbL 1.0",
                 "communes_source": "NCDD gazetteer via the pumi project (MIT licence)",
+                "calendar": "campaign, silence, polling and official results as the NEC held them; the other milestones' dates are approximate",
             ])
     }
+
+    /// Reserves per list: as many as the generated lists hold (the law's figure is not in our sources).
+    static let reserveCandidates = 0...10
+
+    /// The 2023 calendar (see the provenance's `calendar` note).
+    static let calendar: [CalendarEntry] = [
+        (Milestone.announcement, "2022-09-01", "2022-09-01"),
+        (.voterRegistration, "2022-10-20", "2022-11-08"),
+        (.voterListPublication, "2023-01-24", "2023-02-12"),
+        (.partyRegistration, "2023-03-01", "2023-04-22"),
+        (.nominations, "2023-04-24", "2023-05-08"),
+        (.campaign, "2023-07-01", "2023-07-21"),
+        (.silence, "2023-07-22", "2023-07-22"),
+        (.polling, "2023-07-23", "2023-07-23"),
+        (.provisionalResults, "2023-07-24", "2023-07-26"),
+        (.complaints, "2023-07-24", "2023-08-04"),
+        (.officialResults, "2023-08-05", "2023-08-05"),
+    ].map { CalendarEntry(milestone: $0, opens: CalendarDate(iso: $1)!, closes: CalendarDate(iso: $2)!) }
 
     // MARK: Polling stations
 

@@ -25,7 +25,11 @@ enum Rows {
             seatAllocationMethod: try row.decode(column: "seat_method", as: String.self),
             minimumVotingAge: try row.decode(column: "minimum_voting_age", as: Int.self),
             minimumCandidateAge: try row.decode(column: "minimum_candidate_age", as: Int.self),
-            citizenship: try row.decode(column: "citizenship", as: String.self))
+            citizenship: try row.decode(column: "citizenship", as: String.self),
+            utcOffsetMinutes: try row.decode(column: "utc_offset_minutes", as: Int.self),
+            reserveCandidates: try row.decode(column: "minimum_reserve_candidates", as: Int.self)...max(
+                try row.decode(column: "minimum_reserve_candidates", as: Int.self),
+                try row.decode(column: "maximum_reserve_candidates", as: Int.self)))
     }
 
     static func constituency(_ row: any SQLRow) throws -> Constituency {
@@ -102,7 +106,11 @@ enum Rows {
             listPosition: try row.decode(column: "list_position", as: Int.self),
             name: try name(row),
             sex: try sex(row),
-            dateOfBirth: try date(row, "birth_date"))
+            dateOfBirth: try date(row, "birth_date"),
+            voterNumber: try row.decode(column: "voter_number", as: String?.self).map { text in
+                guard let number = VoterNumber(text) else { throw Malformed(column: "voter_number", value: text) }
+                return number
+            })
     }
 
     static func voter(_ row: any SQLRow) throws -> Voter {

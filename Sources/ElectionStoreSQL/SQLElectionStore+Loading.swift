@@ -57,6 +57,7 @@ extension SQLElectionStore {
                 commissionMembers: try await store.all("SELECT * FROM commission_members ORDER BY commission_id, seat", Rows.commissionMember),
                 parties: try await store.parties(),
                 candidates: try await store.candidates(),
+                calendar: try await store.calendar().entries,
                 provenance: Dictionary(uniqueKeysWithValues: provenance))
         }
     }
@@ -110,10 +111,15 @@ extension SQLElectionStore {
         try await tx.bulkInsert(
             into: "election",
             columns: ["id", "name_en", "name_km", "election_day", "polls_open", "polls_close", "seats",
-                      "seat_method", "minimum_voting_age", "minimum_candidate_age", "citizenship"],
+                      "seat_method", "minimum_voting_age", "minimum_candidate_age", "citizenship", "utc_offset_minutes",
+                      "minimum_reserve_candidates", "maximum_reserve_candidates"],
             rows: [[.text(e.id), .text(e.nameEnglish), .text(e.nameKhmer), .text(e.electionDay.iso),
                     .text(e.pollsOpen), .text(e.pollsClose), .integer(e.seats), .text(e.seatAllocationMethod),
-                    .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge), .text(e.citizenship)]])
+                    .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge), .text(e.citizenship),
+                    .integer(e.utcOffsetMinutes), .integer(e.reserveCandidates.lowerBound), .integer(e.reserveCandidates.upperBound)]])
+        try await tx.bulkInsert(
+            into: "calendar", columns: ["milestone", "opens", "closes"],
+            rows: r.calendar.map { [.text($0.milestone.rawValue), .text($0.opens.iso), .text($0.closes.iso)] })
         try await tx.bulkInsert(
             into: "provenance", columns: ["key", "value"],
             rows: r.provenance.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })
@@ -160,10 +166,13 @@ extension SQLElectionStore {
             rows: r.parties.map { [.integer($0.id.rawValue), .text($0.nameEnglish), .text($0.nameKhmer), .text($0.abbreviation)] })
         try await tx.bulkInsert(
             into: "candidates",
-            columns: ["party_id", "constituency_code", "list_position", "name_km", "name_latin", "sex", "birth_date"],
-            rows: r.candidates.map {
-                [.integer($0.partyID.rawValue), .text($0.constituencyCode.rawValue), .integer($0.listPosition), .text($0.name.khmer),
-                 .text($0.name.latin), .text($0.sex.rawValue), .text($0.dateOfBirth.iso)]
-            })
+            columns: Self.candidateColumns, rows: r.candidates.map(Self.candidateRow))
+    }
+
+    static let candidateColumns = ["party_id", "constituency_code", "list_position", "name_km", "name_latin", "sex", "birth_date", "voter_number"]
+
+    static func candidateRow(_ c: Candidate) -> [BulkValue] {
+        [.integer(c.partyID.rawValue), .text(c.constituencyCode.rawValue), .integer(c.listPosition), .text(c.name.khmer),
+         .text(c.name.latin), .text(c.sex.rawValue), .text(c.dateOfBirth.iso), c.voterNumber.map { .text($0.description) } ?? .null]
     }
 }

@@ -6,7 +6,8 @@ import SQLKit
 
 extension SQLElectionStore: ResultStore {
     public func apply(_ requests: [FormRequest], at time: Date) async throws -> [Result<ResultFormVersion, any Error>] {
-        try await engine.withTransaction { tx in try await FormWriter(tx: tx, at: time).apply(requests) }
+        try await election().requirePollsClosed(at: time)
+        return try await engine.withTransaction { tx in try await FormWriter(tx: tx, at: time).apply(requests) }
     }
 
     public func resultFormVersions(station code: StationCode) async throws -> [ResultFormVersion] {

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -52,10 +52,18 @@ public enum PortalApplication {
         RegistrationPages(store: store, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
         ResultsPages(store: store, reports: reports, maps: maps, renderer: renderer).addRoutes(to: pages)
         MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
+        let calendar = CalendarPages(store: store, renderer: renderer)
+        calendar.addPublicRoutes(to: pages)
+        let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
         DeskPages(store: store, desk: desk, reports: reports, renderer: renderer).addRoutes(to: officials)
         RegisterDeskPages(store: store, renderer: renderer).addRoutes(to: officials)
+        calendar.addDeskRoutes(to: officials)
+        PartyDeskPages(store: store, lists: lists, renderer: renderer).addRoutes(to: officials)
+        let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
+        PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
+            .addRoutes(to: agents)
         let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie))
         ObservePages(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
@@ -65,6 +73,11 @@ public enum PortalApplication {
         // The JSON API.
         let api = router.group("api/v1")
         PublicAPI(store: store, limiter: limiter).addRoutes(to: api)
+        let nominations = NominationAPI(store: store)
+        nominations.addPublicRoutes(to: api)
+        nominations.addNominatorRoutes(to: api.group()
+            .add(middleware: MachineAuthenticator(signing: signing))
+            .add(middleware: PartyAgentAuthenticator(store: store, carrier: .bearer)))
         let machines = api.group().add(middleware: MachineAuthenticator(signing: signing))
         ResultsAPI(store: store, desk: desk, reports: reports).addRoutes(to: machines)
         RegisterAPI(store: store).addRoutes(to: machines)

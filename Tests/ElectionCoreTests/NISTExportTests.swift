@@ -45,7 +45,7 @@ import Testing
                 id: "cambodia-2023", nameEnglish: "National Assembly Election 2023",
                 nameKhmer: "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ ឆ្នាំ២០២៣", electionDay: CalendarDate(year: 2023, month: 7, day: 23)!,
                 pollsOpen: "07:00", pollsClose: "15:00", seats: 18, seatAllocationMethod: "highest-average",
-                minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM"),
+                minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM", utcOffsetMinutes: 420, reserveCandidates: 0...3),
             parties: parties,
             national: ResultTotals(
                 level: .national, code: "", counts: national, stationsReported: phnomPenhStations + banteayMeancheyStations,

@@ -51,7 +51,7 @@ public struct StationDraw: Sendable, Hashable, Codable {
             // A partial Fisher-Yates shuffle of the stratum, in code order: the first `share`.
             var pool = groups[key]!
             for i in 0..<share {
-                let j = i + Int(generator.next() % UInt64(pool.count - i))
+                let j = i + generator.below(pool.count - i)
                 pool.swapAt(i, j)
             }
             drawn += pool.prefix(share)
@@ -70,17 +70,5 @@ public struct StationDraw: Sendable, Hashable, Codable {
             index += 1
         }
         return shares
-    }
-
-    /// SplitMix64, written out so the draw is documented by this file alone.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -12,6 +12,9 @@ public enum PortalIdentity: Sendable {
     /// A mission member, by the code from `sala mission token` (bearer token on the API, cookie on
     /// the phone pages).
     case observer(MissionMember, code: String)
+    /// A party's agent, by the code the NEC gave when it registered the party (bearer token on the
+    /// API, cookie on the pages).
+    case partyAgent(PartyAgent, code: String)
 }
 
 /// Recognises an official's browser by the session cookie.
@@ -58,6 +61,28 @@ struct ObserverAuthenticator: AuthenticatorMiddleware {
     }
 }
 
+/// Recognises a party's agent by their code: a bearer token (the API) or the party cookie (the pages).
+struct PartyAgentAuthenticator: AuthenticatorMiddleware {
+    typealias Context = PortalRequestContext
+    let store: any NominationStore
+    let carrier: ObserverAuthenticator.Carrier
+
+    func authenticate(request: Request, context: Context) async throws -> PortalIdentity? {
+        let code = switch carrier {
+        case .bearer: Signing.bearerToken(request)
+        case .cookie: request.cookies[Signing.partyAgentCookie]?.value
+        }
+        guard let code, let agent = try await Self.agent(code: code, in: store) else { return nil }
+        return .partyAgent(agent, code: code)
+    }
+
+    /// The agent whose code this is, if any.
+    static func agent(code: String, in store: any NominationStore) async throws -> PartyAgent? {
+        guard code.count == 64 else { return nil }
+        return try await store.partyAgent(codeDigest: Passwords.digest(code))
+    }
+}
+
 extension PortalRequestContext {
     /// The browser session of a signed-in official, if any.
     var session: OfficialSession? {
@@ -92,6 +117,23 @@ extension PortalRequestContext {
         guard let (member, _) = observer else { throw NotSignedIn() }
         try member.require(action, forMission: missionID)
         return member
+    }
+}
+
+extension PortalRequestContext {
+    /// The signed-in party agent and their code, if any.
+    var partyAgent: (agent: PartyAgent, code: String)? {
+        if case .partyAgent(let agent, let code) = identity { return (agent, code) }
+        return nil
+    }
+
+    /// Who submits a list through the API: a party's agent, or an NEC official's machine; 401 otherwise.
+    func requireNominator() throws -> Nominator {
+        switch identity {
+        case .partyAgent(let agent, _): .agent(agent)
+        case .machine(let official): .official(official)
+        default: throw NotSignedIn()
+        }
     }
 }
 

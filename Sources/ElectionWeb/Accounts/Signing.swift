@@ -15,6 +15,7 @@ struct Signing: Sendable {
     static let cookieName = "sala_session"
     /// The cookie that keeps an observer's code on their phone.
     static let observerCookie = "sala_observer"
+    static let partyAgentCookie = "sala_party"
     static let sessionSeconds = 12 * 3600
 
     /// The signed-in official of a browser request, if any.

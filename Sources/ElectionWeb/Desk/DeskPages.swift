@@ -22,6 +22,8 @@ struct DeskPage: Sendable {
     let canConfirmProvinces: Bool
     let canConfirmNation: Bool
     let canPublish: Bool
+    /// Parties, lists and the calendar are the NEC's.
+    let canKeepNominations: Bool
     let message: String?
 }
 
@@ -162,6 +164,7 @@ struct DeskPages: PageController {
             confirmProvinces: provinces.map { Link(href: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
             canConfirmProvinces: !provinces.isEmpty,
             canConfirmNation: official.may(.confirmNation, on: .nation), canPublish: official.may(.publishResults, on: .nation),
+            canKeepNominations: official.may(.decideParty, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }

@@ -21,6 +21,16 @@ struct PartiesPage: Sendable {
     let women: [WomenRow]
     let totalWomen: String
     let totalCandidates: String
+    /// The ballot order as last drawn, with its seed, so anyone can draw again.
+    let draw: String?
+    /// The NEC's decisions on applications, newest first.
+    let decisions: [Decision]
+
+    struct Decision: Sendable {
+        let name: String
+        let status: String
+        let reason: String
+    }
 }
 
 /// One party's lists, one per province.
@@ -43,6 +53,10 @@ struct CandidateListPage: Sendable {
     let seatsNote: String
     let party: Link
     let rows: [Row]
+    /// Who last submitted the list through Sala, and when.
+    let submitted: String?
+    /// Withdrawals and replacements since, oldest first.
+    let changes: [String]
 }
 
 extension PublicPages {
@@ -51,6 +65,7 @@ extension PublicPages {
         let parties = try await store.parties()
         let provinces = try await store.constituencies()
         let counts = try await store.womenCandidateCounts()
+        let election = try await store.election()
         let n = language.number
         func total(_ party: PartyNumber?, _ province: ProvinceCode?, _ key: KeyPath<WomenCandidateCount, Int>) -> Int {
             counts.filter { (party == nil || $0.partyID == party) && (province == nil || $0.constituencyCode == province) }
@@ -67,7 +82,16 @@ extension PublicPages {
                       cells: parties.map { n(total($0.id, province.id, \.women)) },
                       women: n(total(nil, province.id, \.women)), candidates: n(total(nil, province.id, \.candidates)))
             },
-            totalWomen: n(total(nil, nil, \.women)), totalCandidates: n(total(nil, nil, \.candidates)))
+            totalWomen: n(total(nil, nil, \.women)), totalCandidates: n(total(nil, nil, \.candidates)),
+            draw: try await store.ballotDraws().last.map { record in
+                language.text("parties.draw").replacingOccurrences(of: "{seed}", with: String(record.draw.seed))
+                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: record.drawnAt), language))
+                    .replacingOccurrences(of: "{order}", with: record.order.map { n($0.rawValue) }.joined(separator: ", "))
+            },
+            decisions: try await store.partyApplications().filter { $0.status != .pending }.map {
+                .init(name: language.pick($0.nameEnglish, $0.nameKhmer), status: language.text(KeyFamilies.applicationStatus, $0.status),
+                      reason: $0.decisionReason ?? "")
+            })
         return page("parties", language.text("parties.title"), model, language, "/parties")
     }
 
@@ -104,6 +128,18 @@ extension PublicPages {
                       sex: language.text(KeyFamilies.sex, $0.sex),
                       age: language.number($0.dateOfBirth.age(on: election.electionDay)),
                       reserve: $0.listPosition > province.seats)
+            },
+            submitted: try await store.lastSubmission(party: partyID, constituency: provinceCode).map { by, at in
+                language.text("candidates.submitted").replacingOccurrences(of: "{who}", with: by)
+                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: at), language))
+            },
+            changes: try await store.candidateChanges(party: partyID, constituency: provinceCode).map { change in
+                language.text(KeyFamilies.candidateChange, change.kind)
+                    .replacingOccurrences(of: "{n}", with: language.number(change.position))
+                    .replacingOccurrences(of: "{former}", with: language.pick(change.former.latin, change.former.khmer))
+                    .replacingOccurrences(of: "{replacement}", with: change.replacement.map { language.pick($0.latin, $0.khmer) } ?? "")
+                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: change.recordedAt), language))
+                    + " " + change.reason
             })
         return page("candidates", model.heading, model, language, "/parties/\(partyID)/\(provinceCode)")
     }

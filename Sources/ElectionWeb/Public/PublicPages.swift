@@ -7,7 +7,7 @@ import Hummingbird
 /// candidates, the map. Each page has a model (a plain struct, what tests check) and a template in
 /// `Templates/`.
 struct PublicPages: PageController {
-    let store: any ElectionStore
+    let store: any ElectionStore & NominationStore
     let maps: MapCatalogue
     let renderer: PageRenderer
 

@@ -61,12 +61,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
             case .outsideUnit, .roleMayNot, .otherMission: .forbidden
-            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial: .conflict
+            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial, .outsideCalendar: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)
             for check in refusal.checks { message += " \(check): \(language.text(KeyFamilies.check, check))" }
             return (status, refusal.field, message)
+        case let refused as NominationProblems:
+            return (.unprocessableContent, "candidates", NominationText.messages(refused.problems, in: language).joined(separator: " "))
         case StoreError.duplicate(let kind, let id):
             return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text(KeyFamilies.storeKind, kind))
                 .replacingOccurrences(of: "{id}", with: id))

@@ -60,8 +60,16 @@ enum KeyFamilies {
     /// The things the store names when it finds nothing or finds one already (`StoreError`).
     static let storeKind = KeyFamily<String>("kind", [
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
-        "incident", "publication", "duplicate case", "unit (the NEC has none)",
+        "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
+        "milestone", "candidate",
     ])
+    static let milestone = KeyFamily<Milestone>("milestone")
+    static let nominationRule = KeyFamily<NominationRule>("nomination")
+    static let applicationStatus = KeyFamily<PartyApplication.Status>("application")
+    static let candidateChange = KeyFamily<CandidateChange.Kind>("candidate_change")
+    /// What the parties' and calendar pages say after a change (`?done=filed`).
+    static let nominationsDone = KeyFamily<String>("nominations.done", [
+        "filed", "rejected", "drawn", "withdrawn", "replaced", "submitted", "moved"])
     /// A register line's faults, as input reasons (`reason.register.under_age`).
     static let registerRejection = KeyFamily<RowRejection.Code>("reason.register")
     /// A checklist answer's faults, as input reasons (`reason.checklist.out-of-range`).
@@ -74,6 +82,7 @@ enum KeyFamilies {
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
-        registerRejection.keys, checklistProblem.keys,
+        registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
+        candidateChange.keys, nominationsDone.keys,
     ].flatMap { $0 }
 }

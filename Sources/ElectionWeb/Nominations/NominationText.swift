@@ -1,0 +1,39 @@
+import ElectionCore
+import Foundation
+import Hummingbird
+
+/// The calendar's and the nominations' words, in the user's language.
+enum NominationText {
+    /// Each problem of a refused list as a sentence: the candidate (position and name) and the rule.
+    static func messages(_ problems: [NominationProblem], in language: Language) -> [String] {
+        problems.map { problem in
+            var rule = language.text(KeyFamilies.nominationRule, problem.rule)
+            if let allowed = problem.allowed {
+                rule = rule.replacingOccurrences(of: "{min}", with: language.number(allowed.lowerBound))
+                    .replacingOccurrences(of: "{max}", with: language.number(allowed.upperBound))
+            }
+            guard let position = problem.position else { return rule }
+            return language.text("nominations.problem_at")
+                .replacingOccurrences(of: "{n}", with: language.number(position))
+                .replacingOccurrences(of: "{name}", with: problem.candidate ?? "")
+                .replacingOccurrences(of: "{rule}", with: rule)
+        }
+    }
+
+    /// "12 May 2023"-style dates are left to the browser's locale; Sala writes ISO dates in either
+    /// script's digits.
+    static func date(_ date: CalendarDate, _ language: Language) -> String {
+        language == .khmer ? Numerals.khmer(date.iso) : date.iso
+    }
+
+    /// Whether a milestone is open, over or to come on `day`.
+    static func state(_ window: ClosedRange<CalendarDate>, on day: CalendarDate, _ language: Language) -> String {
+        if window.contains(day) { return language.text("calendar.open") }
+        return language.text(day < window.lowerBound ? "calendar.upcoming" : "calendar.closed")
+    }
+
+    /// What a page says after a change it redirected from (`?done=filed`), if anything.
+    static func done(_ request: Request, _ language: Language) -> String? {
+        Input.query(of: request)["done"].flatMap(KeyFamilies.nominationsDone.value(named:)).map { language.text(KeyFamilies.nominationsDone, $0) }
+    }
+}
