@@ -77,7 +77,7 @@ import Testing
         let routes = [
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
             "/stations", "/stations/nearest", "/stations/{code}", "/commissions", "/commissions/{id}", "/parties",
-            "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/registration",
+            "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/calendar", "/ballot-draws", "/registration",
             "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
             "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",
             "/results/stations/{code}/acknowledgement", "/results/stations/{code}/corrections", "/results/confirmations",

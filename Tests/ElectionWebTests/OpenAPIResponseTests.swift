@@ -483,6 +483,43 @@ import Testing
             try await api.post(registration, registration, "{\"voterNumber\": \"123\"}")
             try await api.post(registration, registration, "not json")
 
+            // Nominations: the calendar and the ballot draws; lists for a one-seat constituency, by the
+            // NEC's machine and by a new party's agent, once the NEC has moved the closed deadline.
+            try await api.get("/calendar")
+            try await api.get("/ballot-draws")
+            let nec = try #require(try await store.officialAccount(named: "nec.admin")).official
+            let electionDay = try #require(CalendarDate(year: 2023, month: 7, day: 23))
+            let people = try await store.voters(after: nil, limit: 2000)
+            let adults = people.filter { $0.dateOfBirth.age(on: electionDay) >= 25 }
+            let minor = try #require(people.first { $0.dateOfBirth.age(on: electionDay) < 25 })
+            try #require(adults.count >= 2)
+            let small = try #require(try await store.constituencies().first { $0.seats == 1 && $0.id != "23" }).id
+            func listBody(_ candidates: [Voter]) throws -> String {
+                let rows = candidates.map { ["voterNumber": "\($0.number)", "name": $0.name.khmer, "nationalByBirth": true] as [String: Any] }
+                return String(decoding: try JSONSerialization.data(withJSONObject: ["candidates": rows]), as: UTF8.self)
+            }
+            let lists = "/parties/{id}/lists/{province}", ours = "/parties/1/lists/\(small)"
+            try await api.post(lists, ours, try listBody([adults[0]]), bearer: tokens.nec) // 409: closed since 2023
+            try await store.overrideDeadline(.nominations, closes: try #require(CalendarDate(iso: "2099-12-31")), reason: "test", by: nec, at: Date())
+            try await api.get("/calendar")
+            try await api.post(lists, ours, try listBody([adults[0]])) // 401
+            try await api.post(lists, ours, "{\"candidates\": [{\"voterNumber\": \"123\", \"name\": \"x\"}]}", bearer: tokens.nec) // 400
+            try await api.post(lists, "/parties/1/lists/99", try listBody([adults[0]]), bearer: tokens.nec) // 404
+            try await api.post(lists, ours, try listBody([minor]), bearer: tokens.nec) // 422: too young
+            try await api.post(lists, ours, "{\"candidates\": []}", bearer: tokens.nec) // 422: too few
+            try await api.post(lists, ours, try listBody([adults[0]]), bearer: tokens.nec) // 201
+            let code = Passwords.newToken()
+            let filed = try await store.fileApplication(PartyApplication(
+                id: 0, nameEnglish: "Test Party", nameKhmer: "គណបក្សសាកល្បង", abbreviation: "TP", leader: "L", contact: "C", filedAt: Date()),
+                by: nec, at: Date())
+            let party = try #require(try await store.decide(
+                application: filed.id, .register(reason: "", agentName: "Agent"), agentCodeDigest: Passwords.digest(code), by: nec, at: Date()).party)
+            let byAgent = try await api.post(lists, "/parties/\(party)/lists/\(small)", try listBody([adults[1]]), bearer: code)
+            #expect(byAgent.status == .created, "\(byAgent.body)")
+            try await api.post(lists, ours, try listBody([adults[1]]), bearer: code) // 403: another party's list
+            _ = try await store.drawBallotOrder(seed: 2023, by: nec, at: Date())
+            try await api.get("/ballot-draws")
+
             // The strictness of the validation: a body with a required property missing, and one
             // with a property of the wrong type, are refused.
             var detail = try #require(try JSONSerialization.jsonObject(with: Data(stationDetail.body.utf8)) as? [String: Any])

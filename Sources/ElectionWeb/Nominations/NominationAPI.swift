@@ -88,9 +88,9 @@ struct NominationAPI: Sendable {
 
     /// The list submission; needs ``MachineAuthenticator`` and ``PartyAgentAuthenticator`` (bearer) in front.
     func addNominatorRoutes(to router: RouterGroup<PortalRequestContext>) {
-        router.post("parties/:party/lists/:province") { request, context in
+        router.post("parties/:id/lists/:province") { request, context in
             let nominator = try context.requireNominator()
-            let party = try Input.partyNumber(context.parameters.get("party"))
+            let party = try Input.partyNumber(context.parameters.get("id"))
             let province = try Input.code(context.parameters.get("province"), as: ProvinceCode.self, field: "province")
             let body = try await APIJSON.decode(ListBody.self, from: request)
             guard let rows = body.candidates else { throw InputError(field: "candidates", reason: "missing") }

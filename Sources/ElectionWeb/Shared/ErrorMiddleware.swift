@@ -65,6 +65,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)
+            if let milestone = refusal.field.flatMap(Milestone.init(rawValue:)) { message += " (\(language.text(KeyFamilies.milestone, milestone)))" }
             for check in refusal.checks { message += " \(check): \(language.text(KeyFamilies.check, check))" }
             return (status, refusal.field, message)
         case let refused as NominationProblems:
