@@ -62,6 +62,23 @@ struct BrowserTests {
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    @Test func theNECRegistersAPartyAndItsAgentSubmitsAListInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("nominations.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let password = "browser test passphrase"
+        let added = try SalaCommand.run(
+            ["user", "add", "--db", db, "--role", "nec-administrator", "--password-stdin", "nec.admin"], input: password + "\n")
+        #expect(added.status == 0, "\(added.error)")
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python(["nominations_test.py", "--url", "http://127.0.0.1:\(server.port)", "--db", db, "--password", password,
+                                    "--screenshots", directory.appendingPathComponent("screenshots").path])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         try Python3.run(

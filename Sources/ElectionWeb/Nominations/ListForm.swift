@@ -44,8 +44,8 @@ struct ListForm: Sendable {
     /// A refused field of the form as a sentence naming the candidate's place.
     static func message(_ error: InputError, in language: Language) -> String {
         guard let index = error.field.split(separator: ".").last.flatMap({ Int($0) }) else { return error.message(in: language) }
-        return language.text("nominations.problem_at").replacingOccurrences(of: "{n}", with: language.number(index + 1))
-            .replacingOccurrences(of: "{name}", with: "").replacingOccurrences(of: "{rule}", with: error.message(in: language))
+        return language.text("nominations.problem_at_place").replacingOccurrences(of: "{n}", with: language.number(index + 1))
+            .replacingOccurrences(of: "{rule}", with: error.message(in: language))
     }
 
     /// The nominees typed, or the first field that is not one.
