@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "ElectionWebTests",
             dependencies: [
-                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb",
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb", "ElectionOperations",
                 "ElectionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
