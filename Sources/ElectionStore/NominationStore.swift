@@ -6,10 +6,10 @@ public enum Nominator: Sendable, Hashable {
     case agent(PartyAgent)
     case official(Official)
 
-    /// The name recorded with the submission.
+    /// The name recorded with the submission (and shown with the list): the party's agent, or the official.
     public var name: String {
         switch self {
-        case .agent(let agent): "\(agent.name) (agent of party \(agent.party))"
+        case .agent(let agent): agent.name
         case .official(let official): official.name
         }
     }

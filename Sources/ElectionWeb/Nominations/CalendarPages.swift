@@ -10,7 +10,8 @@ struct CalendarPage: Sendable {
         let milestone: String
         let key: String
         let opens: String
-        let closes: String
+        /// Nil for a milestone of one day.
+        let closes: String?
         let state: String
         let isOpen: Bool
         /// "Moved to … by …: reason", when the NEC moved the deadline.
@@ -79,7 +80,8 @@ struct CalendarPages: PageController {
             }
             return .init(
                 milestone: language.text(KeyFamilies.milestone, entry.milestone), key: entry.milestone.rawValue,
-                opens: NominationText.date(entry.opens, language), closes: NominationText.date(window.upperBound, language),
+                opens: NominationText.date(entry.opens, language),
+                closes: window.upperBound == entry.opens ? nil : NominationText.date(window.upperBound, language),
                 state: NominationText.state(window, on: today, language), isOpen: window.contains(today), moved: moved)
         }
         let model = CalendarPage(
