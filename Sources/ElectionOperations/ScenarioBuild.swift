@@ -46,8 +46,11 @@ public struct ScenarioBuild: Sendable {
     private func build(into store: SQLElectionStore) async throws -> Report {
         let started = Date()
         let scenario = try CambodiaScenario(seed: seed, voters: voters)
+        // The scenario goes in as a commission's election does: written as a bundle and read back
+        // by the importer's reader, so every build exercises the importer at full scale.
+        let reference = try ElectionBundle.read(try ElectionBundle.files(of: scenario.reference))
         let counter = Counter()
-        try await store.loadElection(scenario.reference) { storeBatch in
+        try await store.loadElection(reference) { storeBatch in
             counter.mark()
             guard storesRegister else { return }
             try await scenario.generateRegister { batch in

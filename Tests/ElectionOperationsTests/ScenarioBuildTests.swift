@@ -1,5 +1,6 @@
 import ElectionCore
 import ElectionOperations
+import ElectionScenario
 import ElectionStoreSQL
 import ElectionTestSupport
 import Foundation
@@ -17,6 +18,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
         let store = try await SQLElectionStore.openSQLite(path: path)
         #expect(try await store.statistics(countingRegister: true).votersOnRegister == 1_200)
+        // The scenario went in through the bundle reader and lost nothing on the way.
+        let generated = try CambodiaScenario(seed: 3, voters: 1_200).reference
+        #expect(try ElectionBundle.files(of: try await store.referenceData()) == (try ElectionBundle.files(of: generated)))
         try await store.close()
 
         await #expect(throws: BuildRefusal.self) {
