@@ -28,6 +28,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case overrideDeadline = "override-deadline"
     /// Draw the parties' order on the ballot.
     case drawBallotOrder = "draw-ballot-order"
+    /// Add, edit or retire a polling station.
+    case keepStations = "keep-stations"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -70,7 +72,8 @@ extension OfficialRole {
         case .enterResult, .acknowledgeWarnings, .seeRegister: true
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
-        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder:
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
+             .keepStations:
             self == .necAdministrator
         }
     }
@@ -83,7 +86,7 @@ extension OfficialAction {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
              .decideDuplicate: .station
         case .confirmProvince: .province
-        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder: .national
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations: .national
         }
     }
 

@@ -142,8 +142,8 @@ struct ReferenceBuilder {
                 "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(c.nameKhmer)", size: 5)
         }
         for s in stations {
-            add(.pollingStation, .station(s.id), "Polling Station Commission \(s.id)",
-                "គណៈកម្មការការិយាល័យបោះឆ្នោត \(s.id)", size: 6)
+            let commission = Commission.forNewStation(s.id)
+            add(.pollingStation, .station(s.id), commission.nameEnglish, commission.nameKhmer, size: 6)
         }
         return (commissions, members)
     }

@@ -141,15 +141,7 @@ extension SQLElectionStore {
                  $0.approximatePosition.map { .real($0.latitude) } ?? .null,
                  $0.approximatePosition.map { .real($0.longitude) } ?? .null]
             })
-        try await tx.bulkInsert(
-            into: "polling_stations",
-            columns: ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude",
-                      "longitude", "registered_voters"],
-            rows: r.pollingStations.map {
-                [.text($0.id.rawValue), .text($0.communeCode.rawValue), .text($0.nameEnglish), .text($0.nameKhmer),
-                 .text($0.addressEnglish), .text($0.addressKhmer), .real($0.position.latitude),
-                 .real($0.position.longitude), .integer($0.registeredVoters)]
-            })
+        try await tx.bulkInsert(into: "polling_stations", columns: Self.stationColumns, rows: r.pollingStations.map(Self.stationRow))
         try await tx.bulkInsert(
             into: "commissions", columns: ["id", "level", "unit_code", "name_en", "name_km"],
             rows: r.commissions.map {
@@ -174,5 +166,12 @@ extension SQLElectionStore {
     static func candidateRow(_ c: Candidate) -> [BulkValue] {
         [.integer(c.partyID.rawValue), .text(c.constituencyCode.rawValue), .integer(c.listPosition), .text(c.name.khmer),
          .text(c.name.latin), .text(c.sex.rawValue), .text(c.dateOfBirth.iso), c.voterNumber.map { .text($0.description) } ?? .null]
+    }
+
+    static let stationColumns = ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]
+
+    static func stationRow(_ s: PollingStation) -> [BulkValue] {
+        [.text(s.id.rawValue), .text(s.communeCode.rawValue), .text(s.nameEnglish), .text(s.nameKhmer), .text(s.addressEnglish),
+         .text(s.addressKhmer), .real(s.position.latitude), .real(s.position.longitude), .integer(s.registeredVoters)]
     }
 }

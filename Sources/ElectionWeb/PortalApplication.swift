@@ -4,6 +4,7 @@ import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore
+    & GeographyStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -61,6 +62,7 @@ public enum PortalApplication {
         RegisterDeskPages(store: store, renderer: renderer).addRoutes(to: officials)
         calendar.addDeskRoutes(to: officials)
         PartyDeskPages(store: store, lists: lists, renderer: renderer).addRoutes(to: officials)
+        StationKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -81,6 +83,9 @@ public enum PortalApplication {
         let machines = api.group().add(middleware: MachineAuthenticator(signing: signing))
         ResultsAPI(store: store, desk: desk, reports: reports).addRoutes(to: machines)
         RegisterAPI(store: store).addRoutes(to: machines)
+        let stations = StationKeepingAPI(store: store)
+        stations.addRoutes(to: machines)
+        stations.addPublicRoutes(to: api)
         let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
         ObservationAPI(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),

@@ -36,7 +36,7 @@ import Testing
     static func level(of action: OfficialAction) -> ResultLevel {
         switch action {
         case .confirmProvince: .province
-        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder: .national
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations: .national
         default: .station
         }
     }

@@ -76,7 +76,8 @@ import Testing
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         let routes = [
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
-            "/stations", "/stations/nearest", "/stations/{code}", "/commissions", "/commissions/{id}", "/parties",
+            "/communes/{code}/stations", "/stations", "/stations/nearest", "/stations/{code}", "/stations/{code}/changes",
+            "/stations/{code}/retirement", "/commissions", "/commissions/{id}", "/parties",
             "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/calendar", "/ballot-draws", "/registration",
             "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
             "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",

@@ -53,6 +53,11 @@ import Testing
             try await call(.post, path, uri ?? path, body: body, bearer: bearer)
         }
 
+        @discardableResult
+        func put(_ path: String, _ uri: String, _ body: String, bearer: String? = nil) async throws -> Reply {
+            try await call(.put, path, uri, body: body, bearer: bearer)
+        }
+
         func call(_ method: HTTPRequest.Method, _ path: String, _ uri: String, body: String?, bearer: String?) async throws -> Reply {
             var headers = HTTPFields()
             if let bearer { headers[.authorization] = "Bearer \(bearer)" }
@@ -519,6 +524,35 @@ import Testing
             try await api.post(lists, ours, try listBody([adults[1]]), bearer: code) // 403: another party's list
             _ = try await store.drawBallotOrder(seed: 2023, by: nec, at: Date())
             try await api.get("/ballot-draws")
+
+            // Polling stations: fixed since voter registration closed in 2022, until the NEC moves that
+            // deadline; then a station added to a commune of province 25, edited, and retired. A
+            // station with voters cannot be retired.
+            func stationBody(_ name: String, latitude: Double = 11.92) -> String {
+                "{\"nameEnglish\": \"\(name)\", \"nameKhmer\": \"សាលាថ្មី\", \"latitude\": \(latitude), \"longitude\": 105.65, \"reason\": \"new village\"}"
+            }
+            let keep = "/stations/{code}", add = "/communes/{code}/stations", retire = "/stations/{code}/retirement"
+            try await api.put(keep, "/stations/\(s1)", stationBody("Renamed"), bearer: tokens.nec) // 409: stations fixed
+            try await store.overrideDeadline(.voterRegistration, closes: try #require(CalendarDate(iso: "2099-12-31")), reason: "test", by: nec, at: Date())
+            let newCommune = try #require(try await store.communes(inProvince: "25").first).id
+            try await api.post(add, "/communes/\(newCommune)/stations", stationBody("New School")) // 401
+            try await api.post(add, "/communes/\(newCommune)/stations", stationBody("New School"), bearer: tokens.one) // 403
+            try await api.post(add, "/communes/259999/stations", stationBody("New School"), bearer: tokens.nec) // 404
+            let added = try await api.post(add, "/communes/\(newCommune)/stations", stationBody("New School"), bearer: tokens.nec)
+            #expect(added.status == .created, "\(added.body)")
+            let newCode = try #require((try JSONSerialization.jsonObject(with: Data(added.body.utf8)) as? [String: Any])?["id"] as? String)
+            let newStation = "/stations/\(newCode)"
+            try await api.put(keep, newStation, stationBody("Renamed School"), bearer: tokens.nec) // 200
+            try await api.put(keep, newStation, stationBody("Renamed School"), bearer: tokens.nec) // 409: no change
+            try await api.put(keep, newStation, stationBody("Renamed School", latitude: 200), bearer: tokens.nec) // 400
+            let history = try await api.get("/stations/{code}/changes", newStation + "/changes")
+            let recorded = try JSONSerialization.jsonObject(with: Data(history.body.utf8)) as? [Any]
+            #expect(recorded?.count == 2, "\(history.body)")
+            try await api.get("/stations/{code}/changes", "/stations/12/changes") // 400
+            let withVoters = try #require(try await store.voters(after: nil, limit: 1).first).stationCode
+            try await api.post(retire, "/stations/\(withVoters)/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 409
+            try await api.post(retire, newStation + "/retirement", "{}", bearer: tokens.nec) // 422
+            try await api.post(retire, newStation + "/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
 
             // The strictness of the validation: a body with a required property missing, and one
             // with a property of the wrong type, are refused.

@@ -89,4 +89,6 @@ public struct StationCode: GeographyCode {
     public var commune: CommuneCode { enclosing(CommuneCode.self) }
     /// The province the station lies in.
     public var province: ProvinceCode { enclosing(ProvinceCode.self) }
+    /// The station's number in its commune (1 to 999).
+    public var number: Int { Int(rawValue.suffix(3))! }
 }

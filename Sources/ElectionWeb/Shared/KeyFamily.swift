@@ -67,6 +67,9 @@ enum KeyFamilies {
     static let nominationRule = KeyFamily<NominationRule>("nomination")
     static let applicationStatus = KeyFamily<PartyApplication.Status>("application")
     static let candidateChange = KeyFamily<CandidateChange.Kind>("candidate_change")
+    static let geographyAction = KeyFamily<GeographyChange.Action>("geography")
+    /// What the station pages say after a change (`?done=added`).
+    static let stationsDone = KeyFamily<String>("keeping.done", ["added", "edited", "retired"])
     /// What the parties' and calendar pages say after a change (`?done=filed`).
     static let nominationsDone = KeyFamily<String>("nominations.done", [
         "filed", "rejected", "drawn", "withdrawn", "replaced", "submitted", "moved"])
@@ -83,6 +86,6 @@ enum KeyFamilies {
         refusal.keys, check.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
-        candidateChange.keys, nominationsDone.keys,
+        candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
     ].flatMap { $0 }
 }

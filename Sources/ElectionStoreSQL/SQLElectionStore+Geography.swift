@@ -1,0 +1,129 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import SQLKit
+
+extension SQLElectionStore: GeographyStore {
+    public func addPollingStation(
+        in commune: CommuneCode, _ details: StationDetails, reason: String, by official: Official, at time: Date
+    ) async throws -> PollingStation {
+        try await permitStationChange(by: official, at: time)
+        return try await engine.withTransaction { tx in
+            guard try await tx.sql.raw("SELECT code FROM communes WHERE code = \(bind: commune.rawValue)").first() != nil else {
+                throw StoreError.notFound("commune", commune.rawValue)
+            }
+            // A retired station's code is not given again: its history keeps it.
+            var last = 0
+            for query: SQLQueryString in [
+                "SELECT MAX(code) AS code FROM polling_stations WHERE commune_code = \(bind: commune.rawValue)",
+                "SELECT MAX(unit_code) AS code FROM geography_changes WHERE unit_code LIKE \(bind: commune.rawValue + "___")",
+            ] {
+                let code = try await tx.sql.raw(query).first().flatMap { try $0.decode(column: "code", as: String?.self) }
+                last = max(last, code.flatMap { StationCode(rawValue: $0) }?.number ?? 0)
+            }
+            let number = last + 1
+            guard number <= 999 else { throw Refusal(.wrongState, field: "commune", "commune \(commune) has no free station number") }
+            let station = PollingStation(
+                id: StationCode(commune: commune, number: number), nameEnglish: details.nameEnglish, nameKhmer: details.nameKhmer,
+                addressEnglish: details.addressEnglish, addressKhmer: details.addressKhmer, position: details.position, registeredVoters: 0)
+            try await tx.bulkInsert(into: "polling_stations", columns: Self.stationColumns, rows: [Self.stationRow(station)])
+            let commission = Commission.forNewStation(station.id)
+            try await tx.sql.raw("""
+                INSERT INTO commissions (id, level, unit_code, name_en, name_km)
+                VALUES (\(bind: commission.id), \(bind: commission.level.rawValue), \(bind: commission.unitCode.rawValue),
+                        \(bind: commission.nameEnglish), \(bind: commission.nameKhmer))
+                """).run()
+            try await Self.record(.init(unit: .station(station.id), action: .added, before: nil, after: details.summary, reason: reason,
+                                        officialName: official.name, recordedAt: time), by: official, in: tx)
+            return station
+        }
+    }
+
+    public func editPollingStation(
+        _ code: StationCode, _ details: StationDetails, reason: String, by official: Official, at time: Date
+    ) async throws -> PollingStation {
+        try await permitStationChange(by: official, at: time)
+        return try await engine.withTransaction { tx in
+            var station = try await Self.station(code, in: tx)
+            let before = StationDetails(station)
+            guard before != details else { throw Refusal(.noChange, field: "station", "station \(code) is so already") }
+            station.nameEnglish = details.nameEnglish
+            station.nameKhmer = details.nameKhmer
+            station.addressEnglish = details.addressEnglish
+            station.addressKhmer = details.addressKhmer
+            station.position = details.position
+            try await tx.sql.raw("""
+                UPDATE polling_stations SET name_en = \(bind: details.nameEnglish), name_km = \(bind: details.nameKhmer),
+                    address_en = \(bind: details.addressEnglish), address_km = \(bind: details.addressKhmer),
+                    latitude = \(bind: details.position.latitude), longitude = \(bind: details.position.longitude)
+                WHERE code = \(bind: code.rawValue)
+                """).run()
+            try await Self.record(.init(unit: .station(code), action: .edited, before: before.summary, after: details.summary, reason: reason,
+                                        officialName: official.name, recordedAt: time), by: official, in: tx)
+            return station
+        }
+    }
+
+    public func retirePollingStation(_ code: StationCode, reason: String, by official: Official, at time: Date) async throws {
+        try await permitStationChange(by: official, at: time)
+        try SQLElectionStore.requireReason(reason)
+        try await engine.withTransaction { tx in
+            let station = try await Self.station(code, in: tx)
+            func count(_ table: String) async throws -> Int {
+                try await tx.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE station_code = \(bind: code.rawValue)")
+                    .first().map { try Rows.integer($0, "n") } ?? 0
+            }
+            var observed = 0
+            for table in ["deployments", "station_visits", "checklist_submissions", "incidents"] { observed += try await count(table) }
+            let moves = try await tx.sql.raw("SELECT COUNT(*) AS n FROM register_changes WHERE from_station = \(bind: code.rawValue)")
+                .first().map { try Rows.integer($0, "n") } ?? 0
+            try StationRetirement.require(
+                code, votersRegistered: try await count("voters"),
+                registerRecords: try await count("register_changes") + moves + (try await count("duplicate_case_voters")),
+                resultForms: try await count("result_events"), observerRecords: observed)
+            // Its commission goes with it.
+            let commission = Commission.id(level: .pollingStation, unitCode: .station(code))
+            try await tx.sql.raw("DELETE FROM commission_members WHERE commission_id = \(bind: commission)").run()
+            try await tx.sql.raw("DELETE FROM commissions WHERE id = \(bind: commission)").run()
+            try await tx.sql.raw("DELETE FROM polling_stations WHERE code = \(bind: code.rawValue)").run()
+            try await Self.record(.init(unit: .station(code), action: .retired, before: StationDetails(station).summary, after: nil,
+                                        reason: reason, officialName: official.name, recordedAt: time), by: official, in: tx)
+        }
+    }
+
+    public func geographyChanges(of unit: UnitCode) async throws -> [GeographyChange] {
+        try await all("""
+            SELECT g.*, o.name AS official_name FROM geography_changes g JOIN officials o ON o.id = g.official_id
+            WHERE g.unit_code = \(bind: unit.rawValue) ORDER BY g.id
+            """) { row in
+            GeographyChange(
+                unit: try Rows.unit(row, "unit_code"),
+                action: GeographyChange.Action(rawValue: try Rows.text(row, "action")) ?? .edited,
+                before: try row.decode(column: "before", as: String?.self), after: try row.decode(column: "after", as: String?.self),
+                reason: try Rows.text(row, "reason"), officialName: try Rows.text(row, "official_name"),
+                recordedAt: try ISO8601.date(try Rows.text(row, "recorded_at")))
+        }
+    }
+
+    /// The rule for every station change: the NEC's, before the stations are fixed.
+    private func permitStationChange(by official: Official, at time: Date) async throws {
+        try official.require(.keepStations, on: .nation)
+        let election = try await election()
+        try await calendar().requireStationsOpen(on: election.localDay(at: time))
+    }
+
+    private static func station(_ code: StationCode, in tx: any SQLTransaction) async throws -> PollingStation {
+        guard let row = try await tx.sql.raw("SELECT * FROM polling_stations WHERE code = \(bind: code.rawValue)").first() else {
+            throw StoreError.notFound("polling station", code.rawValue)
+        }
+        return try Rows.pollingStation(row)
+    }
+
+    private static func record(_ change: GeographyChange, by official: Official, in tx: any SQLTransaction) async throws {
+        try await tx.sql.raw("""
+            INSERT INTO geography_changes (unit_code, action, before, after, reason, official_id, recorded_at)
+            VALUES (\(bind: change.unit.rawValue), \(bind: change.action.rawValue), \(bind: change.before), \(bind: change.after),
+                    \(bind: change.reason), \(bind: official.id.rawValue), \(bind: ISO8601.string(change.recordedAt)))
+            """).run()
+    }
+}

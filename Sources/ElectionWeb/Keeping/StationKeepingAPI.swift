@@ -1,0 +1,75 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// Adding, changing and retiring polling stations with an NEC machine token, and any station's
+/// recorded changes (public), under `/api/v1`.
+struct StationKeepingAPI: Sendable {
+    let store: any ElectionStore & GeographyStore
+
+    struct Body: Decodable {
+        let nameEnglish: String?
+        let nameKhmer: String?
+        let addressEnglish: String?
+        let addressKhmer: String?
+        let latitude: Double?
+        let longitude: Double?
+        let reason: String?
+
+        func details() throws -> StationDetails {
+            try StationInput.details(
+                nameEnglish: nameEnglish, nameKhmer: nameKhmer, addressEnglish: addressEnglish, addressKhmer: addressKhmer,
+                latitude: latitude.map { String($0) }, longitude: longitude.map { String($0) })
+        }
+    }
+    struct Retirement: Decodable {
+        let reason: String?
+    }
+    struct Change: Encodable {
+        let action: String
+        let before: String?
+        let after: String?
+        let reason: String
+        let official: String
+        let recordedAt: Date
+    }
+
+    /// The public history of a station.
+    func addPublicRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("stations/:code/changes") { _, context in
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
+            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).map {
+                Change(action: $0.action.rawValue, before: $0.before, after: $0.after, reason: $0.reason, official: $0.officialName,
+                       recordedAt: $0.recordedAt)
+            })
+        }
+    }
+
+    /// The changes; need ``MachineAuthenticator`` in front.
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.post("communes/:code/stations") { request, context in
+            let official = try context.requireMachine()
+            let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
+            let body = try await APIJSON.decode(Body.self, from: request)
+            let station = try await store.addPollingStation(in: code, try body.details(), reason: body.reason ?? "", by: official, at: Date())
+            return try APIJSON.response(station, status: .created)
+        }
+        router.put("stations/:code") { request, context in
+            let official = try context.requireMachine()
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
+            let body = try await APIJSON.decode(Body.self, from: request)
+            return try APIJSON.response(try await store.editPollingStation(code, try body.details(), reason: body.reason ?? "", by: official, at: Date()))
+        }
+        router.post("stations/:code/retirement") { request, context in
+            let official = try context.requireMachine()
+            let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
+            let body = try await APIJSON.decode(Retirement.self, from: request)
+            try await store.retirePollingStation(code, reason: body.reason ?? "", by: official, at: Date())
+            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).last.map {
+                Change(action: $0.action.rawValue, before: $0.before, after: $0.after, reason: $0.reason, official: $0.officialName,
+                       recordedAt: $0.recordedAt)
+            })
+        }
+    }
+}
