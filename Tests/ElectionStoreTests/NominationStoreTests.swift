@@ -47,6 +47,23 @@ extension StoreBehaviourTests {
         }
     }
 
+    /// Runs `body` with the party's list there as it stands, then puts the list back and closes the
+    /// store, whether `body` passed or failed.
+    static func keepingList(
+        _ party: PartyNumber, _ province: ProvinceCode, in store: SQLElectionStore, _ body: ([Candidate]) async throws -> Void
+    ) async throws {
+        let before = try await store.candidates(party: party, constituency: province)
+        do {
+            try await body(before)
+        } catch {
+            try await restore(before, party: party, constituency: province, in: store)
+            try await store.close()
+            throw error
+        }
+        try await restore(before, party: party, constituency: province, in: store)
+        try await store.close()
+    }
+
     @Test(arguments: StoreEngine.available)
     func aListIsCheckedWholeAndStoredOnlyWhenEveryRuleHolds(_ engine: StoreEngine) async throws {
         let store = try await ResultStoreTests.store(engine)
@@ -55,8 +72,7 @@ extension StoreBehaviourTests {
         // A one-seat constituency: one titular candidate and up to ten reserves.
         let province = try #require(try await store.constituencies().first { $0.seats == 1 }).id
         let party: PartyNumber = 1
-        let before = try await store.candidates(party: party, constituency: province)
-        do {
+        try await Self.keepingList(party, province, in: store) { before in
             // Three problems in one list, each naming its candidate: too young, not declared
             // national by birth, and twice on the list.
             let bad = CandidateListSubmission(party: party, constituency: province, nominees: [
@@ -110,13 +126,7 @@ extension StoreBehaviourTests {
 
             // Resubmitting its own list with the same people is no conflict with itself.
             _ = try await store.submitList(good, by: .official(nec), at: Self.duringNominations)
-        } catch {
-            try await Self.restore(before, party: party, constituency: province, in: store)
-            try await store.close()
-            throw error
         }
-        try await Self.restore(before, party: party, constituency: province, in: store)
-        try await store.close()
     }
 
     @Test(arguments: StoreEngine.available)
@@ -126,8 +136,7 @@ extension StoreBehaviourTests {
         let (adults, _) = try await Self.voters(store)
         let province = try #require(try await store.constituencies().first { $0.seats == 1 }).id
         let party: PartyNumber = 3
-        let before = try await store.candidates(party: party, constituency: province)
-        do {
+        try await Self.keepingList(party, province, in: store) { _ in
             let list = CandidateListSubmission(party: party, constituency: province, nominees: [Self.nominee(adults[5])])
             let closed = try await #require(throws: Refusal.self) {
                 try await store.submitList(list, by: .official(nec), at: Self.afterNominations)
@@ -166,13 +175,7 @@ extension StoreBehaviourTests {
             #expect(replaced.replacement == adults[7].name)
             #expect(try await store.candidates(party: party, constituency: province).map(\.voterNumber) == [adults[7].number])
             #expect(try await store.candidateChanges(party: party, constituency: province).map(\.kind) == [.withdrawn, .replaced])
-        } catch {
-            try await Self.restore(before, party: party, constituency: province, in: store)
-            try await store.close()
-            throw error
         }
-        try await Self.restore(before, party: party, constituency: province, in: store)
-        try await store.close()
     }
 
     @Test(arguments: StoreEngine.available)

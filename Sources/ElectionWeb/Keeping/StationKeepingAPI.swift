@@ -33,16 +33,22 @@ struct StationKeepingAPI: Sendable {
         let reason: String
         let official: String
         let recordedAt: Date
+
+        init(_ change: GeographyChange) {
+            action = change.action.rawValue
+            before = change.before
+            after = change.after
+            reason = change.reason
+            official = change.officialName
+            recordedAt = change.recordedAt
+        }
     }
 
     /// The public history of a station.
     func addPublicRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("stations/:code/changes") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
-            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).map {
-                Change(action: $0.action.rawValue, before: $0.before, after: $0.after, reason: $0.reason, official: $0.officialName,
-                       recordedAt: $0.recordedAt)
-            })
+            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).map(Change.init))
         }
     }
 
@@ -66,10 +72,7 @@ struct StationKeepingAPI: Sendable {
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             let body = try await APIJSON.decode(Retirement.self, from: request)
             try await store.retirePollingStation(code, reason: body.reason ?? "", by: official, at: Date())
-            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).last.map {
-                Change(action: $0.action.rawValue, before: $0.before, after: $0.after, reason: $0.reason, official: $0.officialName,
-                       recordedAt: $0.recordedAt)
-            })
+            return try APIJSON.response(try await store.geographyChanges(of: .station(code)).last.map(Change.init))
         }
     }
 }

@@ -48,11 +48,7 @@ struct ListFormBuilder: Sendable {
         let provinceName = language.pick(constituency.nameEnglish, constituency.nameKhmer)
         let heading = language.text("candidates.list_of").replacingOccurrences(of: "{party}", with: partyName)
             .replacingOccurrences(of: "{province}", with: provinceName)
-        let nominations = window.map {
-            language.text("nominations.window").replacingOccurrences(of: "{opens}", with: NominationText.date($0.lowerBound, language))
-                .replacingOccurrences(of: "{closes}", with: NominationText.date($0.upperBound, language))
-                + " " + NominationText.state($0, on: today, language)
-        } ?? ""
+        let nominations = NominationText.nominations(window, today: today, language)
         let model = ListFormPage(
             lang: language.rawValue, heading: heading,
             seatsNote: language.text("nominations.seats_rule").replacingOccurrences(of: "{n}", with: language.number(constituency.seats))

@@ -36,4 +36,11 @@ enum NominationText {
     static func done(_ request: Request, _ language: Language) -> String? {
         Input.query(of: request)["done"].flatMap(KeyFamilies.nominationsDone.value(named:)).map { language.text(KeyFamilies.nominationsDone, $0) }
     }
+
+    /// "Candidate lists are received from … to …: open now", for the agent's and the NEC's pages.
+    static func nominations(_ window: ClosedRange<CalendarDate>?, today: CalendarDate, _ language: Language) -> String {
+        guard let window else { return "" }
+        return language.text("nominations.window").replacingOccurrences(of: "{opens}", with: date(window.lowerBound, language))
+            .replacingOccurrences(of: "{closes}", with: date(window.upperBound, language)) + " " + state(window, on: today, language)
+    }
 }

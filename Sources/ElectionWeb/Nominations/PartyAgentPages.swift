@@ -108,11 +108,7 @@ struct PartyAgentPages: PageController {
         let l = language.rawValue
         let model = PartyAgentPage(
             lang: l, csrf: Self.csrf(code), party: language.pick(party.nameEnglish, party.nameKhmer), agent: agent.name,
-            nominations: window.map {
-                language.text("nominations.window").replacingOccurrences(of: "{opens}", with: NominationText.date($0.lowerBound, language))
-                    .replacingOccurrences(of: "{closes}", with: NominationText.date($0.upperBound, language))
-                    + " " + NominationText.state($0, on: today, language)
-            } ?? "",
+            nominations: NominationText.nominations(window, today: today, language),
             message: message,
             lists: try await store.constituencies().map { province in
                 let count = counts.first { $0.constituencyCode == province.id }
