@@ -50,12 +50,16 @@ public struct CommissionMember: Sendable, Hashable, Codable {
     public var role: CommissionRole
     public var name: PersonName
     public var sex: Sex
+    /// The member's entry on the register, for members appointed through Sala (members loaded
+    /// from a bundle may not have it). Never shown to the public.
+    public var voterNumber: VoterNumber?
 
-    public init(commissionID: String, seat: Int, role: CommissionRole, name: PersonName, sex: Sex) {
+    public init(commissionID: String, seat: Int, role: CommissionRole, name: PersonName, sex: Sex, voterNumber: VoterNumber? = nil) {
         self.commissionID = commissionID
         self.seat = seat
         self.role = role
         self.name = name
         self.sex = sex
+        self.voterNumber = voterNumber
     }
 }

@@ -15,7 +15,8 @@ public enum ElectionBundle {
         ("communes.csv", ["code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude"]),
         ("polling_stations.csv", ["code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]),
         ("commissions.csv", ["id", "level", "unit_code", "name_en", "name_km"]),
-        ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex"]),
+        ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex", "voter_number"]),
+        ("commission_sizes.csv", ["level", "minimum", "maximum"]),
         ("parties.csv", ["number", "name_en", "name_km", "abbreviation"]),
         ("candidates.csv", ["party", "constituency", "position", "name_km", "name_latin", "sex", "date_of_birth", "voter_number"]),
         ("calendar.csv", ["milestone", "opens", "closes"]),
@@ -83,7 +84,10 @@ public enum ElectionBundle {
             [$0.id, $0.level.rawValue, $0.unitCode.rawValue, $0.nameEnglish, $0.nameKhmer]
         })
         try table("commission_members.csv", r.commissionMembers.sorted { ($0.commissionID, $0.seat) < ($1.commissionID, $1.seat) }.map {
-            [$0.commissionID, String($0.seat), $0.role.rawValue, $0.name.khmer, $0.name.latin, $0.sex.rawValue]
+            [$0.commissionID, String($0.seat), $0.role.rawValue, $0.name.khmer, $0.name.latin, $0.sex.rawValue, $0.voterNumber?.description ?? ""]
+        })
+        try table("commission_sizes.csv", CommissionLevel.allCases.compactMap { level in
+            r.commissionSizes[level].map { [level.rawValue, String($0.lowerBound), String($0.upperBound)] }
         })
         try table("parties.csv", r.parties.sorted { $0.id < $1.id }.map {
             [$0.id.description, $0.nameEnglish, $0.nameKhmer, $0.abbreviation]
@@ -280,6 +284,7 @@ public enum ElectionBundle {
             let stationCodes = Set(stations.map(\.id))
 
             var commissions: [Commission] = []
+            var commissionLines: [Int] = []
             seen = []
             for (line, row) in rows("commissions.csv") {
                 let file = "commissions.csv"
@@ -299,11 +304,14 @@ public enum ElectionBundle {
                 unique(id, &seen, file, line, "id")
                 guard let level, let unit, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km") else { continue }
                 commissions.append(Commission(id: id, level: level, unitCode: unit, nameEnglish: en, nameKhmer: km))
+                commissionLines.append(line)
             }
             let commissionIDs = Set(commissions.map(\.id))
 
             var members: [CommissionMember] = []
             var seats = Set<String>()
+            var memberVoters = Set<VoterNumber>()
+            var chairs = Set<String>()
             for (line, row) in rows("commission_members.csv") {
                 let file = "commission_members.csv"
                 let commission = text(file, line, row, "commission_id")
@@ -312,9 +320,36 @@ public enum ElectionBundle {
                 if let commission, let seat { unique("\(commission) seat \(seat)", &seats, file, line, "seat") }
                 let role = parsed(file, line, row, "role", "chair, vice-chair or member") { CommissionRole(rawValue: $0) }
                 let sex = parsed(file, line, row, "sex", "F or M") { Sex(rawValue: $0) }
+                var voterNumber: VoterNumber?
+                if row["voter_number"] != "" {
+                    voterNumber = parsed(file, line, row, "voter_number", "a voter number (ten digits, check digit last)") { VoterNumber($0) }
+                    if let voterNumber { unique(voterNumber, &memberVoters, file, line, "voter_number") }
+                }
+                if let commission, role == .chair, !chairs.insert(commission).inserted { problem(file, line, "role", "a second chair for \(commission)") }
                 guard let commission, let seat, let role, let sex, let km = text(file, line, row, "name_km"),
                       let latin = text(file, line, row, "name_latin") else { continue }
-                members.append(CommissionMember(commissionID: commission, seat: seat, role: role, name: PersonName(khmer: km, latin: latin), sex: sex))
+                members.append(CommissionMember(
+                    commissionID: commission, seat: seat, role: role, name: PersonName(khmer: km, latin: latin), sex: sex, voterNumber: voterNumber))
+            }
+
+            var sizes: [CommissionLevel: ClosedRange<Int>] = [:]
+            for (line, row) in rows("commission_sizes.csv") {
+                let file = "commission_sizes.csv"
+                let level = parsed(file, line, row, "level", "national, provincial, commune or polling-station") { CommissionLevel(rawValue: $0) }
+                let minimum = number(file, line, row, "minimum", 1...1_000), maximum = number(file, line, row, "maximum", 1...1_000)
+                guard let level, let minimum, let maximum else { continue }
+                if sizes[level] != nil { problem(file, line, "level", "\(level.rawValue) appears twice") }
+                if maximum < minimum { problem(file, line, "maximum", "smaller than the minimum, \(minimum)") ; continue }
+                sizes[level] = minimum...maximum
+            }
+            let memberCounts = Dictionary(grouping: members, by: \.commissionID).mapValues(\.count)
+            for (index, commission) in commissions.enumerated() {
+                guard let allowed = sizes[commission.level] else { continue }
+                let count = memberCounts[commission.id] ?? 0
+                if !allowed.contains(count) {
+                    problem("commissions.csv", commissionLines[index], "id",
+                            "\(commission.id) has \(count) members; a \(commission.level.rawValue) commission has \(allowed.lowerBound) to \(allowed.upperBound)")
+                }
             }
 
             var parties: [Party] = []
@@ -399,7 +434,7 @@ public enum ElectionBundle {
             return ElectionReferenceData(
                 election: manifest.election, constituencies: constituencies, outlines: outlines, communes: communes,
                 pollingStations: stations, commissions: commissions, commissionMembers: members, parties: parties,
-                candidates: candidates, calendar: calendar, provenance: manifest.provenance)
+                candidates: candidates, calendar: calendar, commissionSizes: sizes, provenance: manifest.provenance)
         }
     }
 }

@@ -13,13 +13,16 @@ public struct ElectionReferenceData: Sendable {
     public var candidates: [Candidate]
     /// The milestones and their dates.
     public var calendar: [CalendarEntry]
+    /// How many members a commission has at each tier (a tier left out has no rule).
+    public var commissionSizes: [CommissionLevel: ClosedRange<Int>]
     /// Facts about where the data came from (scenario name, seed, sources), shown to users and engineers.
     public var provenance: [String: String]
 
     public init(
         election: Election, constituencies: [Constituency], outlines: [String: String], communes: [Commune],
         pollingStations: [PollingStation], commissions: [Commission], commissionMembers: [CommissionMember],
-        parties: [Party], candidates: [Candidate], calendar: [CalendarEntry], provenance: [String: String]
+        parties: [Party], candidates: [Candidate], calendar: [CalendarEntry],
+        commissionSizes: [CommissionLevel: ClosedRange<Int>], provenance: [String: String]
     ) {
         self.election = election
         self.constituencies = constituencies
@@ -31,6 +34,7 @@ public struct ElectionReferenceData: Sendable {
         self.parties = parties
         self.candidates = candidates
         self.calendar = calendar
+        self.commissionSizes = commissionSizes
         self.provenance = provenance
     }
 }

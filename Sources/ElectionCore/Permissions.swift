@@ -30,6 +30,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case drawBallotOrder = "draw-ballot-order"
     /// Add, edit or retire a polling station.
     case keepStations = "keep-stations"
+    /// Appoint or remove a commission's members.
+    case keepCommissions = "keep-commissions"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -73,7 +75,7 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations:
+             .keepStations, .keepCommissions:
             self == .necAdministrator
         }
     }
@@ -86,7 +88,8 @@ extension OfficialAction {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
              .decideDuplicate: .station
         case .confirmProvince: .province
-        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations: .national
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
+             .keepCommissions: .national
         }
     }
 

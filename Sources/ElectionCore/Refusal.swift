@@ -24,6 +24,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case reasonRequired = "reason-required"
         /// The calendar does not allow it today (a deadline passed, or the step has not begun).
         case outsideCalendar = "outside-calendar"
+        /// Something still depends on it (a station with voters, history, results or observers' records).
+        case inUse = "in-use"
     }
 
     public var reason: Reason

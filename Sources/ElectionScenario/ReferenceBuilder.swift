@@ -26,7 +26,7 @@ struct ReferenceBuilder {
             election: election, constituencies: facts.constituencies, outlines: facts.outlines,
             communes: facts.communes, pollingStations: stations, commissions: commissions,
             commissionMembers: members, parties: parties, candidates: candidates(parties: parties),
-            calendar: Self.calendar,
+            calendar: Self.calendar, commissionSizes: Self.commissionSizes,
             provenance: [
                 "scenario": CambodiaScenario.name,
                 "seed": String(seed),
@@ -36,11 +36,17 @@ struct ReferenceBuilder {
                 "boundaries_attribution": "© OpenStreetMap contributors; geoBoundaries (Runfola et al. 2020, PLoS ONE 15(4): e0231866), ODbL 1.0",
                 "communes_source": "NCDD gazetteer via the pumi project (MIT licence)",
                 "calendar": "campaign, silence, polling and official results as the NEC held them; the other milestones' dates are approximate",
+                "commission_sizes": "the ranges the generated commissions satisfy; the law's figures are not in our sources",
             ])
     }
 
     /// Reserves per list: as many as the generated lists hold (the law's figure is not in our sources).
     static let reserveCandidates = 0...10
+
+    /// Members per commission at each tier (see the provenance's `commission_sizes` note).
+    static let commissionSizes: [CommissionLevel: ClosedRange<Int>] = [
+        .national: 9...9, .provincial: 5...9, .commune: 5...9, .pollingStation: 5...9,
+    ]
 
     /// The 2023 calendar (see the provenance's `calendar` note).
     static let calendar: [CalendarEntry] = [

@@ -88,7 +88,8 @@ enum Rows {
             seat: try row.decode(column: "seat", as: Int.self),
             role: parsed,
             name: try name(row),
-            sex: try sex(row))
+            sex: try sex(row),
+            voterNumber: try optionalVoterNumber(row))
     }
 
     static func party(_ row: any SQLRow) throws -> Party {
@@ -107,10 +108,15 @@ enum Rows {
             name: try name(row),
             sex: try sex(row),
             dateOfBirth: try date(row, "birth_date"),
-            voterNumber: try row.decode(column: "voter_number", as: String?.self).map { text in
-                guard let number = VoterNumber(text) else { throw Malformed(column: "voter_number", value: text) }
-                return number
-            })
+            voterNumber: try optionalVoterNumber(row))
+    }
+
+    /// The `voter_number` of a candidate or a commission member: text, or null for one loaded without it.
+    static func optionalVoterNumber(_ row: any SQLRow) throws -> VoterNumber? {
+        try row.decode(column: "voter_number", as: String?.self).map { text in
+            guard let number = VoterNumber(text) else { throw Malformed(column: "voter_number", value: text) }
+            return number
+        }
     }
 
     static func voter(_ row: any SQLRow) throws -> Voter {

@@ -58,6 +58,7 @@ extension SQLElectionStore {
                 parties: try await store.parties(),
                 candidates: try await store.candidates(),
                 calendar: try await store.calendar().entries,
+                commissionSizes: try await store.commissionSizes(),
                 provenance: Dictionary(uniqueKeysWithValues: provenance))
         }
     }
@@ -148,10 +149,11 @@ extension SQLElectionStore {
                 [.text($0.id), .text($0.level.rawValue), .text($0.unitCode.rawValue), .text($0.nameEnglish), .text($0.nameKhmer)]
             })
         try await tx.bulkInsert(
-            into: "commission_members", columns: ["commission_id", "seat", "role", "name_km", "name_latin", "sex"],
-            rows: r.commissionMembers.map {
-                [.text($0.commissionID), .integer($0.seat), .text($0.role.rawValue), .text($0.name.khmer),
-                 .text($0.name.latin), .text($0.sex.rawValue)]
+            into: "commission_members", columns: Self.memberColumns, rows: r.commissionMembers.map(Self.memberRow))
+        try await tx.bulkInsert(
+            into: "commission_sizes", columns: ["level", "minimum", "maximum"],
+            rows: r.commissionSizes.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                [.text($0.key.rawValue), .integer($0.value.lowerBound), .integer($0.value.upperBound)]
             })
         try await tx.bulkInsert(
             into: "parties", columns: ["id", "name_en", "name_km", "abbreviation"],
@@ -173,5 +175,12 @@ extension SQLElectionStore {
     static func stationRow(_ s: PollingStation) -> [BulkValue] {
         [.text(s.id.rawValue), .text(s.communeCode.rawValue), .text(s.nameEnglish), .text(s.nameKhmer), .text(s.addressEnglish),
          .text(s.addressKhmer), .real(s.position.latitude), .real(s.position.longitude), .integer(s.registeredVoters)]
+    }
+
+    static let memberColumns = ["commission_id", "seat", "role", "name_km", "name_latin", "sex", "voter_number"]
+
+    static func memberRow(_ m: CommissionMember) -> [BulkValue] {
+        [.text(m.commissionID), .integer(m.seat), .text(m.role.rawValue), .text(m.name.khmer), .text(m.name.latin), .text(m.sex.rawValue),
+         m.voterNumber.map { .text($0.description) } ?? .null]
     }
 }

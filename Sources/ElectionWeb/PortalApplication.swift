@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore
-    & GeographyStore
+    & GeographyStore & CommissionStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -63,6 +63,7 @@ public enum PortalApplication {
         calendar.addDeskRoutes(to: officials)
         PartyDeskPages(store: store, lists: lists, renderer: renderer).addRoutes(to: officials)
         StationKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
+        CommissionKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -86,6 +87,9 @@ public enum PortalApplication {
         let stations = StationKeepingAPI(store: store)
         stations.addRoutes(to: machines)
         stations.addPublicRoutes(to: api)
+        let commissions = CommissionKeepingAPI(store: store)
+        commissions.addRoutes(to: machines)
+        commissions.addPublicRoutes(to: api)
         let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
         ObservationAPI(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),

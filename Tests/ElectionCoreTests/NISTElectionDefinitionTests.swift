@@ -31,7 +31,7 @@ import Testing
         return ElectionReferenceData(
             election: report.election, constituencies: [NISTExportTests.banteayMeanchey, NISTExportTests.phnomPenh], outlines: [:],
             communes: communes, pollingStations: stations, commissions: [], commissionMembers: [], parties: NISTExportTests.parties,
-            candidates: candidates, calendar: [], provenance: [:])
+            candidates: candidates, calendar: [], commissionSizes: [:], provenance: [:])
     }
 
     static func export(_ d: ElectionReferenceData) throws -> Data {

@@ -111,3 +111,33 @@ import Testing
         #expect(Set((0..<20).map { BallotDraw(seed: $0, parties: parties).order() }).count > 1)
     }
 }
+
+/// The membership rules of a commission, by hand.
+@Suite struct CommissionCheckTests {
+    static let voter = Voter(number: VoterNumber(serial: 7), name: PersonName(khmer: "សុខ ចាន់", latin: "Sok Chan"), sex: .male,
+                             dateOfBirth: CalendarDate(year: 1970, month: 1, day: 1)!, stationCode: "010201001")
+    static func members(_ count: Int, chair: Bool = true) -> [CommissionMember] {
+        (1...count).map {
+            CommissionMember(commissionID: "PSC-1", seat: $0, role: $0 == 1 && chair ? .chair : .member,
+                             name: PersonName(khmer: "ក", latin: "K"), sex: .female)
+        }
+    }
+    static func appointment(_ role: CommissionRole = .member, name: String = "Sok Chan") -> Appointment {
+        Appointment(commissionID: "PSC-1", role: role, voterNumber: voter.number, name: name)
+    }
+
+    @Test func everyBrokenRuleIsNamed() {
+        #expect(CommissionCheck.appointing(Self.appointment(), members: Self.members(6), allowed: 5...9, voter: Self.voter,
+                                           seatElsewhere: false, isCandidate: false).isEmpty)
+        #expect(CommissionCheck.appointing(Self.appointment(.chair, name: "Chan Sok"), members: Self.members(9), allowed: 5...9, voter: Self.voter,
+                                           seatElsewhere: true, isCandidate: true)
+                == [.tooManyMembers, .secondChair, .notRegistered, .alreadyOnACommission, .candidate])
+        #expect(CommissionCheck.appointing(Self.appointment(), members: [], allowed: nil, voter: nil, seatElsewhere: false, isCandidate: false)
+                == [.notRegistered])
+        #expect(CommissionCheck.appointing(Self.appointment(.chair), members: Self.members(3, chair: false), allowed: 5...9, voter: Self.voter,
+                                           seatElsewhere: false, isCandidate: false).isEmpty)
+        #expect(CommissionCheck.removing(members: Self.members(5), allowed: 5...9) == [.tooFewMembers])
+        #expect(CommissionCheck.removing(members: Self.members(6), allowed: 5...9).isEmpty)
+        #expect(CommissionCheck.removing(members: Self.members(1), allowed: nil).isEmpty)
+    }
+}

@@ -36,7 +36,8 @@ import Testing
     static func level(of action: OfficialAction) -> ResultLevel {
         switch action {
         case .confirmProvince: .province
-        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations: .national
+        case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
+             .keepCommissions: .national
         default: .station
         }
     }

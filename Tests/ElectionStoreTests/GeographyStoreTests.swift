@@ -61,7 +61,7 @@ extension StoreBehaviourTests {
             let refused = try await #require(throws: Refusal.self) {
                 try await store.retirePollingStation(busy, reason: "merged", by: nec, at: Date())
             }
-            #expect(refused.reason == .wrongState)
+            #expect(refused.reason == .inUse)
             #expect(try await store.pollingStation(busy).id == busy)
 
             await #expect(throws: Refusal.self) { try await store.retirePollingStation(station.id, reason: " ", by: nec, at: Date()) }

@@ -41,7 +41,8 @@ import Testing
 
             """,
         "commissions.csv": "id,level,unit_code,name_en,name_km\nnec,national,,National Election Committee,គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត\n",
-        "commission_members.csv": "commission_id,seat,role,name_km,name_latin,sex\nnec,1,chair,សុខ ចាន់,Sok Chan,M\n",
+        "commission_members.csv": "commission_id,seat,role,name_km,name_latin,sex,voter_number\nnec,1,chair,សុខ ចាន់,Sok Chan,M,\n",
+        "commission_sizes.csv": "level,minimum,maximum\nnational,1,9\n",
         "parties.csv": "number,name_en,name_km,abbreviation\n",
         "candidates.csv": "party,constituency,position,name_km,name_latin,sex,date_of_birth,voter_number\n",
         "calendar.csv": "milestone,opens,closes\nnominations,2025-01-10,2025-01-20\npolling,2025-03-02,2025-03-02\n",

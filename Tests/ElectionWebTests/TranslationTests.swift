@@ -110,7 +110,7 @@ import Testing
     /// `("/", "nav.home")`: every literal shaped like a key whose first part is a key's first part.
     static func literalUses(defined: [String: String]) throws -> [Use] {
         let prefixes = Set(defined.keys.map { String($0.prefix { $0 != "." }) })
-        let familyPrefixes = Set([KeyFamilies.deskDone.prefix, KeyFamilies.registerDone.prefix, KeyFamilies.nominationsDone.prefix, KeyFamilies.stationsDone.prefix,
+        let familyPrefixes = Set([KeyFamilies.deskDone.prefix, KeyFamilies.registerDone.prefix, KeyFamilies.nominationsDone.prefix, KeyFamilies.stationsDone.prefix, KeyFamilies.commissionsDone.prefix,
                                   KeyFamilies.registerRejection.prefix, KeyFamilies.checklistProblem.prefix])
         return try swiftSources(under: webSources).flatMap { name, text in
             text.matches(of: /"([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)"/).map { String($0.1) }
@@ -185,7 +185,8 @@ import Testing
                 asked += 1
                 let family = name.contains("Register") ? KeyFamilies.registerDone
                     : ["Party", "Calendar"].contains(where: name.hasPrefix) ? KeyFamilies.nominationsDone
-                    : name.hasPrefix("StationKeeping") ? KeyFamilies.stationsDone : KeyFamilies.deskDone
+                    : name.hasPrefix("StationKeeping") ? KeyFamilies.stationsDone
+                    : name.hasPrefix("CommissionKeeping") ? KeyFamilies.commissionsDone : KeyFamilies.deskDone
                 #expect(family.value(named: match.1) != nil, "\(name): \(match.0)")
             }
         }

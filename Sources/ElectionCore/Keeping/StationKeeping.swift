@@ -76,11 +76,11 @@ public enum StationRetirement {
         _ code: StationCode, votersRegistered: Int, registerRecords: Int, resultForms: Int, observerRecords: Int
     ) throws(Refusal) {
         if votersRegistered > 0 {
-            throw Refusal(.wrongState, field: "station", "\(votersRegistered) voters are registered at \(code); move them first")
+            throw Refusal(.inUse, field: "station", "\(votersRegistered) voters are registered at \(code)")
         }
-        if registerRecords > 0 { throw Refusal(.wrongState, field: "station", "the register's history names \(code)") }
-        if resultForms > 0 { throw Refusal(.wrongState, field: "station", "results were entered for \(code)") }
-        if observerRecords > 0 { throw Refusal(.wrongState, field: "station", "observers recorded \(code) in their deployment or reports") }
+        if registerRecords > 0 { throw Refusal(.inUse, field: "station", "the register's history names \(code)") }
+        if resultForms > 0 { throw Refusal(.inUse, field: "station", "results were entered for \(code)") }
+        if observerRecords > 0 { throw Refusal(.inUse, field: "station", "observers recorded \(code) in their deployment or reports") }
     }
 }
 

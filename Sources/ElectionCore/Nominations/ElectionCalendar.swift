@@ -4,9 +4,9 @@ import Foundation
 public enum Milestone: String, Sendable, Hashable, Codable, CaseIterable {
     /// The election is called.
     case announcement
-    /// Voters register or update their registration.
+    /// Voters register or update their registration; polling stations are fixed when it closes.
     case voterRegistration = "voter-registration"
-    /// The voter list is published; polling stations are fixed from its first day (the cut-off).
+    /// The voter list is published (polling stations are fixed earlier, when voter registration closes).
     case voterListPublication = "voter-list-publication"
     /// Parties apply to be registered for the election.
     case partyRegistration = "party-registration"

@@ -61,7 +61,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
             case .outsideUnit, .roleMayNot, .otherMission: .forbidden
-            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial, .outsideCalendar: .conflict
+            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial, .outsideCalendar, .inUse: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)
@@ -70,6 +70,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (status, refusal.field, message)
         case let refused as NominationProblems:
             return (.unprocessableContent, "candidates", NominationText.messages(refused.problems, in: language).joined(separator: " "))
+        case let problems as CommissionProblems:
+            return (.unprocessableContent, "commission", CommissionKeepingPages.message(problems, language))
         case StoreError.duplicate(let kind, let id):
             return (.conflict, nil, language.text("error.duplicate").replacingOccurrences(of: "{kind}", with: language.text(KeyFamilies.storeKind, kind))
                 .replacingOccurrences(of: "{id}", with: id))

@@ -61,13 +61,17 @@ enum KeyFamilies {
     static let storeKind = KeyFamily<String>("kind", [
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
-        "milestone", "candidate",
+        "milestone", "candidate", "commission member",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     static let nominationRule = KeyFamily<NominationRule>("nomination")
     static let applicationStatus = KeyFamily<PartyApplication.Status>("application")
     static let candidateChange = KeyFamily<CandidateChange.Kind>("candidate_change")
     static let geographyAction = KeyFamily<GeographyChange.Action>("geography")
+    static let commissionRule = KeyFamily<CommissionRule>("commission_rule")
+    static let commissionAction = KeyFamily<CommissionChange.Action>("commission_change")
+    /// What a commission's desk page says after a change (`?done=appointed`).
+    static let commissionsDone = KeyFamily<String>("commission_keeping.done", ["appointed", "removed"])
     /// What the station pages say after a change (`?done=added`).
     static let stationsDone = KeyFamily<String>("keeping.done", ["added", "edited", "retired"])
     /// What the parties' and calendar pages say after a change (`?done=filed`).
@@ -87,5 +91,6 @@ enum KeyFamilies {
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
+        commissionRule.keys, commissionAction.keys, commissionsDone.keys,
     ].flatMap { $0 }
 }
