@@ -34,7 +34,7 @@ public protocol ElectionStore: Sendable {
     func commission(_ id: String) async throws -> Commission
     /// How many commissions there are at each level (every level listed, 0 where there are none).
     func commissionCounts() async throws -> [CommissionLevel: Int]
-    /// Members in seat order, the chair first.
+    /// Members, the chair first, then vice-chairs, then members, each in seat order.
     func members(ofCommission id: String) async throws -> [CommissionMember]
 
     func parties() async throws -> [Party]

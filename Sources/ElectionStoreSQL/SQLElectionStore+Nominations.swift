@@ -171,7 +171,9 @@ extension SQLElectionStore: NominationStore {
             let place = ListPlace(party: party, constituency: constituency)
             let register = try await Self.register(for: [nominee.voterNumber], in: tx)
             let standing = try await Self.standing([nominee.voterNumber], in: tx)
-            var problems = nominee.problems(at: position, on: place, election: election, register: register, standing: standing)
+            var problems = nominee.problems(
+                at: position, on: place, election: election, register: register, standing: standing,
+                commissionMembers: try await Self.commissionMembers([nominee.voterNumber], in: tx))
             if standing[nominee.voterNumber] == place {
                 problems.append(.init(rule: .twiceOnList, position: position, candidate: nominee.name, detail: "already on this list"))
             }
@@ -301,7 +303,9 @@ extension SQLElectionStore: NominationStore {
     static func checked(_ list: CandidateListSubmission, seats: Int, election: Election, in tx: any SQLTransaction) async throws -> [Candidate] {
         let numbers = list.nominees.map(\.voterNumber)
         let register = try await register(for: numbers, in: tx)
-        let problems = list.problems(seats: seats, election: election, register: register, standing: try await standing(numbers, in: tx))
+        let problems = list.problems(
+            seats: seats, election: election, register: register, standing: try await standing(numbers, in: tx),
+            commissionMembers: try await commissionMembers(numbers, in: tx))
         guard problems.isEmpty else { throw NominationProblems(problems) }
         return list.candidates(register: register)
     }
@@ -326,6 +330,17 @@ extension SQLElectionStore: NominationStore {
             }
         }
         return places
+    }
+
+    /// Which of these people sit on a commission.
+    static func commissionMembers(_ numbers: [VoterNumber], in tx: any SQLTransaction) async throws -> Set<VoterNumber> {
+        var members = Set<VoterNumber>()
+        for number in Set(numbers) where try await tx.sql.raw("""
+            SELECT seat FROM commission_members WHERE voter_number = \(bind: number.description)
+            """).first() != nil {
+            members.insert(number)
+        }
+        return members
     }
 
     static func list(_ party: PartyNumber, _ constituency: ProvinceCode, in tx: any SQLTransaction) async throws -> [Candidate] {

@@ -256,7 +256,10 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     public func members(ofCommission id: String) async throws -> [CommissionMember] {
         _ = try await commission(id)
         return try await all(
-            "SELECT * FROM commission_members WHERE commission_id = \(bind: id) ORDER BY seat", Rows.commissionMember)
+            """
+            SELECT * FROM commission_members WHERE commission_id = \(bind: id)
+            ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 ELSE 2 END, seat
+            """, Rows.commissionMember)
     }
 
     // MARK: Parties and candidates

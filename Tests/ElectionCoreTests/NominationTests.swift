@@ -85,6 +85,10 @@ import Testing
         let standing = [Self.voter(0).number: ListPlace(party: 2, constituency: "05")]
         let problems = Self.list([0, 1]).problems(seats: 1, election: Self.election, register: Self.register, standing: standing)
         #expect(problems.map(\.rule) == [.onAnotherList])
+        // A commission member may not stand.
+        let member = Self.list([0, 1]).problems(seats: 1, election: Self.election, register: Self.register, standing: [:],
+                                                 commissionMembers: [Self.voter(1).number])
+        #expect(member.map(\.rule) == [.sitsOnACommission] && member.first?.position == 2)
         // Standing on this very list is the list being replaced, not a conflict.
         let same = [Self.voter(0).number: ListPlace(party: 1, constituency: "01")]
         #expect(Self.list([0, 1]).problems(seats: 1, election: Self.election, register: Self.register, standing: same).isEmpty)

@@ -77,7 +77,8 @@ import Testing
         let routes = [
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
             "/communes/{code}/stations", "/stations", "/stations/nearest", "/stations/{code}", "/stations/{code}/changes",
-            "/stations/{code}/retirement", "/commissions", "/commissions/{id}", "/parties",
+            "/stations/{code}/retirement", "/commissions", "/commissions/{id}", "/commissions/{id}/members",
+            "/commissions/{id}/members/{seat}/removal", "/commissions/{id}/changes", "/parties",
             "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/calendar", "/ballot-draws", "/registration",
             "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
             "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",

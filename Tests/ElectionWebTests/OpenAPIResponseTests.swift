@@ -554,6 +554,32 @@ import Testing
             try await api.post(retire, newStation + "/retirement", "{}", bearer: tokens.nec) // 422
             try await api.post(retire, newStation + "/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
 
+            // Commissions: a voter appointed to a polling station commission of province 25 (a second
+            // chair refused) and removed again; a commune commission at its smallest size keeps its members.
+            let commission = Commission.id(level: .pollingStation, unitCode: .station(try await store.pollingStations(inProvince: "25")[1].id))
+            let appointee = people[people.count - 1], other = people[people.count - 2]
+            func memberBody(_ voter: Voter, _ role: String, number: String? = nil) -> String {
+                "{\"voterNumber\": \"\(number ?? voter.number.description)\", \"name\": \"\(voter.name.latin)\", \"role\": \"\(role)\", \"reason\": \"new member\"}"
+            }
+            let appoint = "/commissions/{id}/members", members = "/commissions/\(commission)/members"
+            try await api.post(appoint, members, memberBody(appointee, "member")) // 401
+            try await api.post(appoint, members, memberBody(appointee, "member"), bearer: tokens.one) // 403
+            try await api.post(appoint, members, memberBody(appointee, "member", number: "123"), bearer: tokens.nec) // 400
+            try await api.post(appoint, "/commissions/PSC-999999999/members", memberBody(appointee, "member"), bearer: tokens.nec) // 404
+            let appointed = try await api.post(appoint, members, memberBody(appointee, "member"), bearer: tokens.nec)
+            #expect(appointed.status == .created, "\(appointed.body)")
+            #expect(!appointed.body.contains(appointee.number.description))
+            try await api.post(appoint, members, memberBody(other, "chair"), bearer: tokens.nec) // 422: a second chair
+            let seat = try #require((try JSONSerialization.jsonObject(with: Data(appointed.body.utf8)) as? [String: Any])?["seat"] as? Int)
+            let dismiss = "/commissions/{id}/members/{seat}/removal"
+            try await api.post(dismiss, "\(members)/\(seat)/removal", "{}", bearer: tokens.nec) // 422: no reason
+            try await api.post(dismiss, "/commissions/CEC-\(newCommune)/members/1/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 422: too few
+            try await api.post(dismiss, "\(members)/999/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 404
+            try await api.post(dismiss, "\(members)/\(seat)/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 200
+            let changes = try await api.get("/commissions/{id}/changes", "/commissions/\(commission)/changes")
+            #expect((try JSONSerialization.jsonObject(with: Data(changes.body.utf8)) as? [Any])?.count == 2, "\(changes.body)")
+            try await api.get("/commissions/{id}/changes", "/commissions/PSC-999999999/changes") // 404
+
             // The strictness of the validation: a body with a required property missing, and one
             // with a property of the wrong type, are refused.
             var detail = try #require(try JSONSerialization.jsonObject(with: Data(stationDetail.body.utf8)) as? [String: Any])

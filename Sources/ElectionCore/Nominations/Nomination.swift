@@ -40,6 +40,8 @@ public enum NominationRule: String, Sendable, Hashable, Codable, CaseIterable {
     case notNationalByBirth = "not-national-by-birth"
     /// Already on another list (another party, or another constituency).
     case onAnotherList = "on-another-list"
+    /// Sits on an election commission (a commission member may not stand).
+    case sitsOnACommission = "sits-on-a-commission"
     /// On this list twice.
     case twiceOnList = "twice-on-list"
     /// Fewer candidates than seats plus the minimum reserves.
@@ -99,7 +101,8 @@ extension CandidateListSubmission {
     /// nationality by birth, and the lists they already stand on (`standing`, this list's own
     /// place left out).
     public func problems(
-        seats: Int, election: Election, register: [VoterNumber: Voter], standing: [VoterNumber: ListPlace]
+        seats: Int, election: Election, register: [VoterNumber: Voter], standing: [VoterNumber: ListPlace],
+        commissionMembers: Set<VoterNumber> = []
     ) -> [NominationProblem] {
         var problems: [NominationProblem] = []
         let fewest = seats + election.reserveCandidates.lowerBound
@@ -118,7 +121,8 @@ extension CandidateListSubmission {
             } else {
                 seen[nominee.voterNumber] = index + 1
             }
-            problems += nominee.problems(at: index + 1, on: place, election: election, register: register, standing: standing)
+            problems += nominee.problems(
+                at: index + 1, on: place, election: election, register: register, standing: standing, commissionMembers: commissionMembers)
         }
         return problems
     }
@@ -138,9 +142,11 @@ extension Nominee {
     /// The rules this person breaks as a candidate at `position` on the list at `place`: on the
     /// register (`register`, by voter number) under the name typed, old enough on polling day,
     /// declared of the nationality by birth, and on no other list (`standing`: where people
-    /// already stand; standing on `place` itself is the list being replaced, not a problem).
+    /// already stand; standing on `place` itself is the list being replaced, not a problem), and on
+    /// no commission (`commissionMembers`: the voter numbers of members).
     public func problems(
-        at position: Int, on place: ListPlace, election: Election, register: [VoterNumber: Voter], standing: [VoterNumber: ListPlace]
+        at position: Int, on place: ListPlace, election: Election, register: [VoterNumber: Voter], standing: [VoterNumber: ListPlace],
+        commissionMembers: Set<VoterNumber> = []
     ) -> [NominationProblem] {
         var problems: [NominationProblem] = []
         func fail(_ rule: NominationRule, _ detail: String) {
@@ -159,6 +165,7 @@ extension Nominee {
         if let other = standing[voterNumber], other != place {
             fail(.onAnotherList, "already on party \(other.party)'s list in \(other.constituency)")
         }
+        if commissionMembers.contains(voterNumber) { fail(.sitsOnACommission, "a member of an election commission") }
         return problems
     }
 }
