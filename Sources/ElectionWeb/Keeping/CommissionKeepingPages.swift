@@ -117,7 +117,7 @@ struct CommissionKeepingPages: PageController {
                 .init(seat: language.number($0.seat), value: String($0.seat), role: language.text(KeyFamilies.commissionRole, $0.role),
                       name: language.pick($0.name.latin, $0.name.khmer))
             },
-            roles: CommissionRole.allCases.map { .init(value: $0.rawValue, label: language.text(KeyFamilies.commissionRole, $0)) },
+            roles: CommissionRole.allCases.reversed().map { .init(value: $0.rawValue, label: language.text(KeyFamilies.commissionRole, $0)) },
             changes: try await store.commissionChanges(of: id).map {
                 .init(at: NominationText.date(election.localDay(at: $0.recordedAt), language),
                       action: language.text(KeyFamilies.commissionAction, $0.action), name: language.pick($0.name.latin, $0.name.khmer),
