@@ -45,7 +45,8 @@ public enum CommissionRole: String, Sendable, Hashable, Codable, CaseIterable {
 /// A person serving on an election commission.
 public struct CommissionMember: Sendable, Hashable, Codable {
     public var commissionID: String
-    /// Order within the commission, from 1: the chair first.
+    /// The member's seat, from 1 (generated and loaded commissions seat the chair first; a seat
+    /// once held is not given again).
     public var seat: Int
     public var role: CommissionRole
     public var name: PersonName

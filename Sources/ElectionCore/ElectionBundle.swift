@@ -343,12 +343,14 @@ public enum ElectionBundle {
                 sizes[level] = minimum...maximum
             }
             let memberCounts = Dictionary(grouping: members, by: \.commissionID).mapValues(\.count)
+            // Only the largest size is checked here: a commission being formed (a new station's) may
+            // have fewer members than its tier's smallest size, which binds removals.
             for (index, commission) in commissions.enumerated() {
                 guard let allowed = sizes[commission.level] else { continue }
                 let count = memberCounts[commission.id] ?? 0
-                if !allowed.contains(count) {
+                if count > allowed.upperBound {
                     problem("commissions.csv", commissionLines[index], "id",
-                            "\(commission.id) has \(count) members; a \(commission.level.rawValue) commission has \(allowed.lowerBound) to \(allowed.upperBound)")
+                            "\(commission.id) has \(count) members; a \(commission.level.rawValue) commission has at most \(allowed.upperBound)")
                 }
             }
 

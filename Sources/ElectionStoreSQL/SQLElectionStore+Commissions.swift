@@ -27,8 +27,11 @@ extension SQLElectionStore: CommissionStore {
                 appointment, members: members, allowed: sizes[commission.level], voter: voter, seatElsewhere: elsewhere != nil,
                 isCandidate: candidate != nil)
             guard broken.isEmpty, let voter else { throw CommissionProblems(broken, allowed: sizes[commission.level]) }
+            // A seat once held is not given again, so the history names one person per seat.
+            let lastRecorded = try await tx.sql.raw("SELECT MAX(seat) AS seat FROM commission_changes WHERE commission_id = \(bind: commission.id)")
+                .first().flatMap { try $0.decode(column: "seat", as: Int?.self) } ?? 0
             let member = CommissionMember(
-                commissionID: commission.id, seat: (members.map(\.seat).max() ?? 0) + 1, role: appointment.role, name: voter.name,
+                commissionID: commission.id, seat: max(members.map(\.seat).max() ?? 0, lastRecorded) + 1, role: appointment.role, name: voter.name,
                 sex: voter.sex, voterNumber: number)
             try await tx.bulkInsert(into: "commission_members", columns: Self.memberColumns, rows: [Self.memberRow(member)])
             try await Self.record(.init(commissionID: commission.id, seat: member.seat, action: .appointed, role: member.role, name: member.name,
@@ -80,6 +83,12 @@ extension SQLElectionStore: CommissionStore {
 
     private static func members(of id: String, in tx: any SQLTransaction) async throws -> [CommissionMember] {
         try await tx.sql.raw("SELECT * FROM commission_members WHERE commission_id = \(bind: id) ORDER BY seat").all().map(Rows.commissionMember)
+    }
+
+    /// Records a member's removal (when their station is retired).
+    static func recordRemoval(_ member: CommissionMember, reason: String, by official: Official, at time: Date, in tx: any SQLTransaction) async throws {
+        try await record(.init(commissionID: member.commissionID, seat: member.seat, action: .removed, role: member.role, name: member.name,
+                               reason: reason, officialName: official.name, recordedAt: time), by: official, in: tx)
     }
 
     private static func record(_ change: CommissionChange, by official: Official, in tx: any SQLTransaction) async throws {

@@ -81,8 +81,11 @@ extension SQLElectionStore: GeographyStore {
                 code, votersRegistered: try await count("voters"),
                 registerRecords: try await count("register_changes") + moves + (try await count("duplicate_case_voters")),
                 resultForms: try await count("result_events"), observerRecords: observed)
-            // Its commission goes with it.
+            // Its commission goes with it; each member's removal is recorded.
             let commission = Commission.id(level: .pollingStation, unitCode: .station(code))
+            for member in try await tx.sql.raw("SELECT * FROM commission_members WHERE commission_id = \(bind: commission)").all().map(Rows.commissionMember) {
+                try await Self.recordRemoval(member, reason: "the station was retired: \(reason)", by: official, at: time, in: tx)
+            }
             try await tx.sql.raw("DELETE FROM commission_members WHERE commission_id = \(bind: commission)").run()
             try await tx.sql.raw("DELETE FROM commissions WHERE id = \(bind: commission)").run()
             try await tx.sql.raw("DELETE FROM polling_stations WHERE code = \(bind: code.rawValue)").run()

@@ -40,7 +40,11 @@ struct CommissionKeepingPages: PageController {
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("desk/commissions") { request, context in
             let id = try Input.text(Input.query(of: request)["id"], field: "id") ?? ""
-            return Response.redirect(to: "/\(context.language.rawValue)/desk/commissions/\(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")", type: .normal)
+            // Commission identifiers are letters, digits and hyphens (`PEC-01`); a path takes them as they are.
+            guard id.count <= 20, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw InputError(field: "id", reason: "code")
+            }
+            return Response.redirect(to: "/\(context.language.rawValue)/desk/commissions/\(id.uppercased())", type: .normal)
         }
         router.get("desk/commissions/:id") { request, context in
             guard let session = context.session else { return context.signInFirst }
