@@ -43,7 +43,9 @@ public protocol ElectionStore: Sendable {
     func candidates(party: PartyNumber, constituency: ProvinceCode) async throws -> [Candidate]
     /// Every candidate, by constituency, party and list position.
     func candidates() async throws -> [Candidate]
-    /// Ballot numbers of the parties with a list in the constituency: the lines of its ballot paper.
+    /// The parties with a list in the constituency, in the order of the lines of its ballot paper:
+    /// the newest ballot draw's order (parties registered after it follow, by number), or by
+    /// number when no draw was made.
     func ballot(constituency code: ProvinceCode) async throws -> [PartyNumber]
     /// Women and all candidates for every party and constituency where the party stands.
     func womenCandidateCounts() async throws -> [WomenCandidateCount]

@@ -32,6 +32,9 @@ public protocol NominationStore: Sendable {
     /// Decides a pending application. Registering gives the party the next free number and stores
     /// its agent's code (as `agentCodeDigest`: the code itself is shown once and not kept).
     func decide(application id: Int, _ decision: PartyDecision, agentCodeDigest: String, by official: Official, at: Date) async throws -> PartyApplication
+    /// Gives the party a new agent with a new code (stored as `agentCodeDigest`); the party's earlier
+    /// codes stop working. For a lost code, or a new agent.
+    func replaceAgent(of party: PartyNumber, agentName: String, agentCodeDigest: String, by official: Official, at: Date) async throws
     /// The agent whose code has this digest, if any.
     func partyAgent(codeDigest: String) async throws -> PartyAgent?
 

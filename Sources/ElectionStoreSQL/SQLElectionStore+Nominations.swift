@@ -106,6 +106,23 @@ extension SQLElectionStore: NominationStore {
         }
     }
 
+    public func replaceAgent(of party: PartyNumber, agentName: String, agentCodeDigest: String, by official: Official, at time: Date) async throws {
+        try official.require(.decideParty, on: .nation)
+        guard !agentName.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Refusal(.reasonRequired, field: "agent", "a new code names the party's agent")
+        }
+        try await engine.withTransaction { tx in
+            guard try await tx.sql.raw("SELECT id FROM parties WHERE id = \(bind: party.rawValue)").first() != nil else {
+                throw StoreError.notFound("party", party.description)
+            }
+            try await tx.sql.raw("DELETE FROM party_agents WHERE party_id = \(bind: party.rawValue)").run()
+            try await tx.sql.raw("""
+                INSERT INTO party_agents (token_digest, party_id, name, issued_by, issued_at)
+                VALUES (\(bind: agentCodeDigest), \(bind: party.rawValue), \(bind: agentName), \(bind: official.id.rawValue), \(bind: ISO8601.string(time)))
+                """).run()
+        }
+    }
+
     public func partyAgent(codeDigest: String) async throws -> PartyAgent? {
         try await all("SELECT party_id, name FROM party_agents WHERE token_digest = \(bind: codeDigest)") { row in
             PartyAgent(party: try Rows.party(row, "party_id"), name: try Rows.text(row, "name"))

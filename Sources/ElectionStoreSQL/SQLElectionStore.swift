@@ -277,9 +277,11 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     }
 
     public func ballot(constituency code: ProvinceCode) async throws -> [PartyNumber] {
-        try await all(
+        let standing = try await all(
             "SELECT DISTINCT party_id FROM candidates WHERE constituency_code = \(bind: code.rawValue) ORDER BY party_id"
         ) { try Rows.party($0, "party_id") }
+        guard let drawn = try await ballotDraws().last?.order else { return standing }
+        return BallotDraw.ballotOrder(of: standing, drawn: drawn)
     }
 
     public func candidates(party: PartyNumber, constituency: ProvinceCode) async throws -> [Candidate] {

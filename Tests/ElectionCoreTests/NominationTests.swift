@@ -111,6 +111,8 @@ import Testing
         for i in 0..<4 { expected.swapAt(i, i + Int(next() % UInt64(5 - i))) }
         #expect(draw.order() == expected)
         #expect(BallotDraw(seed: 42, parties: parties.reversed()).order() == expected)
+        // A ballot paper follows the draw; a party registered after it comes last.
+        #expect(BallotDraw.ballotOrder(of: [6, 4, 2, 1], drawn: [4, 1, 3, 2]) == [4, 1, 2, 6])
         // Different seeds give different orders (some of 20 must differ from the first).
         #expect(Set((0..<20).map { BallotDraw(seed: $0, parties: parties).order() }).count > 1)
     }

@@ -208,6 +208,10 @@ extension StoreBehaviourTests {
             #expect(try await store.party(number).nameEnglish == "Rice Farmers Party \(tag)")
             #expect(try await store.partyAgent(codeDigest: "digest-\(tag)") == PartyAgent(party: number, name: "Keo Dara"))
             #expect(try await store.partyAgent(codeDigest: "digest-other") == nil)
+            // A lost code is replaced: the new one works, the old one no longer does.
+            try await store.replaceAgent(of: number, agentName: "Sok Vanna", agentCodeDigest: "digest-new-\(tag)", by: nec, at: Date())
+            #expect(try await store.partyAgent(codeDigest: "digest-new-\(tag)") == PartyAgent(party: number, name: "Sok Vanna"))
+            #expect(try await store.partyAgent(codeDigest: "digest-\(tag)") == nil)
             // A decision is made once.
             await #expect(throws: Refusal.self) {
                 _ = try await store.decide(application: filed.id, .reject(reason: "late"), agentCodeDigest: "x", by: nec, at: Date())
@@ -237,6 +241,9 @@ extension StoreBehaviourTests {
             let draw = try await store.drawBallotOrder(seed: 20_230_422, by: nec, at: Date())
             #expect(Set(draw.order) == Set(try await store.parties().map(\.id)))
             #expect(draw.order == BallotDraw(seed: 20_230_422, parties: try await store.parties().map(\.id)).order())
+            // The ballot papers follow the draw.
+            let standing = Set(try await store.candidates().filter { $0.constituencyCode == "01" }.map(\.partyID))
+            #expect(try await store.ballot(constituency: "01") == draw.order.filter(standing.contains))
             let recorded = try #require(try await store.ballotDraws().last)
             #expect(recorded.draw == draw.draw && recorded.order == draw.order && recorded.officialName == nec.name)
         } catch {

@@ -98,6 +98,15 @@ import Testing
             #expect(publicList.body.contains("Submitted by Keo Dara"))
             #expect(!publicList.body.contains(adults[0].number.description), "voter numbers are not public")
             #expect(try await client.get("/en/parties").body.contains("Rice Farmers Party"))
+
+            // A lost code: the NEC issues a new one, and the old one no longer signs in.
+            let reissued = try await client.postForm(
+                "/en/desk/parties/agent", [("csrf", nec.csrf), ("party", "\(number)"), ("agent", "Sok Vanna")], cookie: nec.cookie)
+            #expect(reissued.status == .created)
+            let newCode = String(try #require(reissued.body.firstMatch(of: /id="agent-code">([0-9a-f]{64})</)).1)
+            #expect(try await client.postForm("/en/party", [("code", code)]).status == .unauthorized)
+            #expect(try await client.get("/en/party", headers: [.cookie: agentCookie]).body.contains("id=\"party-signin\""))
+            #expect(try await client.postForm("/en/party", [("code", newCode)]).status == .seeOther)
         }
     }
 }

@@ -24,6 +24,15 @@ public struct BallotDraw: Sendable, Hashable, Codable {
     }
 }
 
+extension BallotDraw {
+    /// `parties` in the `drawn` order; any party the draw did not include (registered after it)
+    /// follows, by number.
+    public static func ballotOrder(of parties: [PartyNumber], drawn: [PartyNumber]) -> [PartyNumber] {
+        let position = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1, $0) })
+        return parties.sorted { (position[$0] ?? Int.max, $0) < (position[$1] ?? Int.max, $1) }
+    }
+}
+
 /// A ballot draw as recorded: the draw, its result, who made it and when.
 public struct BallotDrawRecord: Sendable, Hashable, Codable {
     public var draw: BallotDraw

@@ -94,6 +94,21 @@ struct PartyDeskPages: PageController {
                 code: code)
             return page("party-registered", language.text("party_desk.title"), model, language, "/desk/parties", status: .created)
         }
+        router.post("desk/parties/agent") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
+            let party = try Input.partyNumber(fields["party"])
+            let agent = try Input.text(fields["agent"].map { Substring($0) }, field: "agent") ?? ""
+            let code = Passwords.newToken()
+            try await store.replaceAgent(of: party, agentName: agent, agentCodeDigest: Passwords.digest(code), by: session.official, at: Date())
+            let name = try await store.party(party)
+            let model = PartyRegisteredPage(
+                lang: language.rawValue,
+                message: language.text("party_desk.new_code").replacingOccurrences(of: "{party}", with: language.pick(name.nameEnglish, name.nameKhmer))
+                    .replacingOccurrences(of: "{agent}", with: agent),
+                code: code)
+            return page("party-registered", language.text("party_desk.title"), model, language, "/desk/parties", status: .created)
+        }
         router.post("desk/parties/ballot-draw") { request, context in
             let (session, fields) = try await context.requireSessionForm(request)
             guard let seed = fields["seed"].flatMap({ UInt64($0.trimmingCharacters(in: .whitespaces)) }) else {
