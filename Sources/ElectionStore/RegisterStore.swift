@@ -6,6 +6,8 @@ import Foundation
 public protocol RegisterStore: Sendable {
     /// Every polling station code, for checking a register file's lines.
     func pollingStationCodes() async throws -> Set<StationCode>
+    /// The stations at least one voter on the register is assigned to.
+    func stationsWithVoters() async throws -> Set<StationCode>
     /// The voter with this number. Throws ``StoreError/notFound(_:_:)``.
     func voter(_ number: VoterNumber) async throws -> Voter
 

@@ -101,6 +101,8 @@ public protocol ResultStore: Sendable {
     /// The status of the latest version of each station's form within a unit; stations with no
     /// entry yet are absent.
     func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus]
+    /// Whether any result was entered (a form's first entry is enough).
+    func holdsResults() async throws -> Bool
 
     /// Totals for every unit at `level` within `unit`, in code order.
     func resultTotals(level: ResultLevel, within unit: UnitCode) async throws -> [ResultTotals]

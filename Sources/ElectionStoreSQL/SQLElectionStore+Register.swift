@@ -19,6 +19,10 @@ extension SQLElectionStore: RegisterStore {
          .text(v.sex.rawValue), .text(v.dateOfBirth.iso)]
     }
 
+    public func stationsWithVoters() async throws -> Set<StationCode> {
+        Set(try await all("SELECT DISTINCT station_code FROM voters") { try Rows.code($0, "station_code") })
+    }
+
     public func pollingStationCodes() async throws -> Set<StationCode> {
         Set(try await all("SELECT code FROM polling_stations") { try Rows.code($0, "code", as: StationCode.self) })
     }

@@ -30,6 +30,10 @@ extension SQLElectionStore: ResultStore {
         }
     }
 
+    public func holdsResults() async throws -> Bool {
+        try await all("SELECT station_code FROM result_events LIMIT 1") { _ in true }.first ?? false
+    }
+
     public func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus] {
         let code = unit.rawValue
         let rows = try await all("""

@@ -56,6 +56,9 @@ struct ElectionCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The bundle's folder.") var path: String
         @Flag(help: "Read and check the bundle, print every problem, write nothing.") var check = false
+        @Flag(help: """
+            Replace the election the SQLite database holds, before any result exists: the register and             the officials' accounts are kept, the rest of the old election is not.
+            """) var replace = false
 
         func run() async throws {
             if check {
@@ -68,6 +71,20 @@ struct ElectionCommand: AsyncParsableCommand {
                 return
             }
             let target = try store.target(defaultPath: nil)
+            if replace {
+                guard case .sqlite(let file) = target else {
+                    throw ValidationError("--replace works on a SQLite database; on PostgreSQL, import into a new database.")
+                }
+                do {
+                    let outcome = try await ElectionReplacement.sqlite(bundle: path, at: file)
+                    print("Replaced the election with \(Self.summary(outcome.reference)); kept \(outcome.votersKept) voters and "
+                          + "\(outcome.accountsKept) accounts. Missions, party applications and agents, moved deadlines, sessions and "
+                          + "the register's and geography's history were not kept.")
+                } catch let problems as ElectionBundle.Problems {
+                    throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")
+                } catch { throw userFacing(error) }
+                return
+            }
             do {
                 let r = switch target {
                 case .sqlite(let file): try await NewDatabase.sqlite(at: file, replacing: false) { try await ElectionBundleFiles.load(path, into: $0) }
@@ -77,7 +94,7 @@ struct ElectionCommand: AsyncParsableCommand {
             } catch let problems as ElectionBundle.Problems {
                 throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")
             } catch BuildRefusal.exists(let file) {
-                throw ValidationError("\(file) already exists; an election is imported into a new database.")
+                throw ValidationError("\(file) already exists; an election is imported into a new database (or replaces its election with --replace, before any result).")
             } catch BuildRefusal.holdsAnElection {
                 throw ValidationError("The PostgreSQL database already holds an election; an election is imported into an empty one.")
             } catch { throw userFacing(error) }

@@ -1,0 +1,84 @@
+import ElectionCore
+import ElectionStore
+import ElectionStoreSQL
+import Foundation
+
+/// Replacing the election a SQLite database holds with a bundle's, before any result exists: the
+/// definition is the bundle's, the register and the officials' accounts are kept, everything else
+/// that belonged to the old election (sessions, missions, party applications and agents, moved
+/// deadlines, register and geography history) is not. All or nothing, as a new database.
+public enum ElectionReplacement {
+    /// What a replacement kept.
+    public struct Outcome: Sendable {
+        public var reference: ElectionReferenceData
+        public var votersKept: Int
+        public var accountsKept: Int
+    }
+
+    /// Replaces the election in the SQLite file at `path` with the bundle in `directory`. Refused,
+    /// writing nothing, when results were entered, or when voters or accounts belong to units the
+    /// bundle does not have.
+    public static func sqlite(bundle directory: String, at path: String) async throws -> Outcome {
+        let reference = try ElectionBundleFiles.check(directory)
+        guard FileManager.default.fileExists(atPath: path) else { throw OperationRefusal("\(path) does not exist: import into it without --replace.") }
+        let old = try await SQLElectionStore.openSQLite(path: path)
+        let kept: [OfficialAccount]
+        do {
+            kept = try await check(old, against: reference)
+        } catch {
+            try? await old.close()
+            throw error
+        }
+        return try await NewDatabase.sqlite(at: path, replacing: true) { new in
+            let voters = Counter()
+            do {
+                try await new.loadElection(reference) { storeBatch in
+                    var after: VoterNumber?
+                    while true {
+                        let page = try await old.voters(after: after, limit: 20_000)
+                        guard let last = page.last else { break }
+                        try await storeBatch(page)
+                        _ = voters.add(page.count)
+                        after = last.number
+                    }
+                }
+                for account in kept {
+                    _ = try await new.addOfficial(name: account.official.name, role: account.official.role, unitCode: account.official.unitCode,
+                                                  passwordHash: account.passwordHash)
+                }
+                try await old.close()
+            } catch {
+                try? await old.close()
+                throw error
+            }
+            return Outcome(reference: reference, votersKept: voters.value, accountsKept: kept.count)
+        }
+    }
+
+    /// The accounts to keep, once the old election may be replaced by `reference`; throws an
+    /// ``OperationRefusal`` saying why not.
+    static func check(_ old: SQLElectionStore, against reference: ElectionReferenceData) async throws -> [OfficialAccount] {
+        if try await old.holdsResults() {
+            throw OperationRefusal("Results were entered for \(try await old.election().id): an election is replaced only before any result.")
+        }
+        let stations = Set(reference.pollingStations.map(\.id))
+        let orphaned = try await old.stationsWithVoters().filter { !stations.contains($0) }.sorted()
+        if !orphaned.isEmpty {
+            throw OperationRefusal("""
+                \(orphaned.count) polling station(s) with registered voters are not in the bundle: \
+                \(orphaned.prefix(10).map(\.rawValue).joined(separator: ", "))\(orphaned.count > 10 ? ", …" : ""). \
+                Move or remove their voters first, or keep the stations in the bundle.
+                """)
+        }
+        let units = Set(reference.constituencies.map { UnitCode.province($0.id) } + reference.communes.map { UnitCode.commune($0.id) }
+                        + reference.pollingStations.map { UnitCode.station($0.id) } + [.nation])
+        var accounts: [OfficialAccount] = []
+        for official in try await old.officials() {
+            guard units.contains(official.unitCode) else {
+                throw OperationRefusal("The account \(official.name) belongs to \(official.unitCode), which the bundle does not have.")
+            }
+            if let account = try await old.officialAccount(named: official.name) { accounts.append(account) }
+        }
+        return accounts
+    }
+}
