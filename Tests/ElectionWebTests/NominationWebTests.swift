@@ -107,6 +107,16 @@ import Testing
             #expect(try await client.postForm("/en/party", [("code", code)]).status == .unauthorized)
             #expect(try await client.get("/en/party", headers: [.cookie: agentCookie]).body.contains("id=\"party-signin\""))
             #expect(try await client.postForm("/en/party", [("code", newCode)]).status == .seeOther)
+
+            // The ballot draw: the parties page follows it, and a ballot paper too.
+            let drawn = try await client.postForm("/en/desk/parties/ballot-draw", [("csrf", nec.csrf), ("seed", "42")], cookie: nec.cookie)
+            #expect(drawn.status == .seeOther)
+            let expected = BallotDraw(seed: 42, parties: try await fixture.store.parties().map(\.id)).order()
+            let listed = try await client.get("/en/parties").body.matches(of: /class="party-link" href="\/en\/parties\/([0-9]+)"/)
+                .compactMap { PartyNumber(rawValue: Int($0.1)!) }
+            #expect(listed == expected)
+            // Every party, the new one included, has a list in that constituency.
+            #expect(try await fixture.store.ballot(constituency: province.id) == expected)
         }
     }
 }

@@ -62,7 +62,15 @@ struct CandidateListPage: Sendable {
 extension PublicPages {
     func parties(_ language: Language) async throws -> Response {
         let l = language.rawValue
-        let parties = try await store.parties()
+        let draws = try await store.ballotDraws()
+        // In ballot order once it is drawn (the ballot column is then the position on the paper);
+        // by party number before.
+        let parties = try await {
+            let registered = try await store.parties()
+            guard let drawn = draws.last?.order else { return registered }
+            let byNumber = Dictionary(uniqueKeysWithValues: registered.map { ($0.id, $0) })
+            return BallotDraw.ballotOrder(of: registered.map(\.id), drawn: drawn).compactMap { byNumber[$0] }
+        }()
         let provinces = try await store.constituencies()
         let counts = try await store.womenCandidateCounts()
         let election = try await store.election()
@@ -72,8 +80,8 @@ extension PublicPages {
                 .reduce(0) { $0 + $1[keyPath: key] }
         }
         let model = PartiesPage(
-            parties: parties.map { p in
-                .init(ballot: n(p.id.rawValue), link: Link(href: "/\(l)/parties/\(p.id)", label: language.pick(p.nameEnglish, p.nameKhmer)),
+            parties: parties.enumerated().map { index, p in
+                .init(ballot: n(draws.isEmpty ? p.id.rawValue : index + 1), link: Link(href: "/\(l)/parties/\(p.id)", label: language.pick(p.nameEnglish, p.nameKhmer)),
                       abbreviation: p.abbreviation, candidates: n(total(p.id, nil, \.candidates)), women: n(total(p.id, nil, \.women)))
             },
             partyHeaders: parties.map { $0.abbreviation.isEmpty ? n($0.id.rawValue) : $0.abbreviation },
@@ -83,7 +91,7 @@ extension PublicPages {
                       women: n(total(nil, province.id, \.women)), candidates: n(total(nil, province.id, \.candidates)))
             },
             totalWomen: n(total(nil, nil, \.women)), totalCandidates: n(total(nil, nil, \.candidates)),
-            draw: try await store.ballotDraws().last.map { record in
+            draw: draws.last.map { record in
                 language.text("parties.draw").replacingOccurrences(of: "{seed}", with: String(record.draw.seed))
                     .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: record.drawnAt), language))
                     .replacingOccurrences(of: "{order}", with: record.order.map { n($0.rawValue) }.joined(separator: ", "))
