@@ -17,7 +17,9 @@ extension SQLElectionStore: CommissionStore {
         try official.require(.keepCommissions, on: .nation)
         let sizes = try await commissionSizes()
         return try await engine.withTransaction { tx in
-            let commission = try await Self.commission(appointment.commissionID, in: tx)
+            // Locked until this appointment commits, so that two at once neither take one seat nor
+            // together pass the tier's largest size.
+            let commission = try await Self.commission(appointment.commissionID, locking: true, in: tx)
             let members = try await Self.members(of: commission.id, in: tx)
             let number = appointment.voterNumber
             let voter = try await tx.sql.raw("SELECT * FROM voters WHERE voter_number = \(bind: number.value)").first().map(Rows.voter)
@@ -45,7 +47,7 @@ extension SQLElectionStore: CommissionStore {
         try Self.requireReason(reason)
         let sizes = try await commissionSizes()
         return try await engine.withTransaction { tx in
-            let commission = try await Self.commission(id, in: tx)
+            let commission = try await Self.commission(id, locking: true, in: tx)
             let members = try await Self.members(of: id, in: tx)
             guard let member = members.first(where: { $0.seat == seat }) else { throw StoreError.notFound("commission member", "\(id) seat \(seat)") }
             let broken = CommissionCheck.removing(members: members, allowed: sizes[commission.level])
@@ -74,8 +76,9 @@ extension SQLElectionStore: CommissionStore {
         }
     }
 
-    private static func commission(_ id: String, in tx: any SQLTransaction) async throws -> Commission {
-        guard let row = try await tx.sql.raw("SELECT * FROM commissions WHERE id = \(bind: id)").first() else {
+    private static func commission(_ id: String, locking: Bool, in tx: any SQLTransaction) async throws -> Commission {
+        let lock = locking && tx.dialect == .postgres ? " FOR UPDATE" : ""
+        guard let row = try await tx.sql.raw("SELECT * FROM commissions WHERE id = \(bind: id)\(unsafeRaw: lock)").first() else {
             throw StoreError.notFound("commission", id)
         }
         return try Rows.commission(row)

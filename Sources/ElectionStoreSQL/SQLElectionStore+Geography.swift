@@ -9,7 +9,10 @@ extension SQLElectionStore: GeographyStore {
     ) async throws -> PollingStation {
         try await permitStationChange(by: official, at: time)
         return try await engine.withTransaction { tx in
-            guard try await tx.sql.raw("SELECT code FROM communes WHERE code = \(bind: commune.rawValue)").first() != nil else {
+            // On PostgreSQL two additions to one commune could take the same number: the commune's
+            // row is locked until this one commits (SQLite has one writer at a time anyway).
+            let lock = tx.dialect == .postgres ? " FOR UPDATE" : ""
+            guard try await tx.sql.raw("SELECT code FROM communes WHERE code = \(bind: commune.rawValue)\(unsafeRaw: lock)").first() != nil else {
                 throw StoreError.notFound("commune", commune.rawValue)
             }
             // A retired station's code is not given again: its history keeps it.

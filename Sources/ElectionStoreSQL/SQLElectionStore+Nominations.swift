@@ -79,6 +79,9 @@ extension SQLElectionStore: NominationStore {
                 application.status = .rejected
                 application.decisionReason = reason
             case .register(let reason, let agent):
+                // Two registrations at once on PostgreSQL would take one number: the parties are
+                // locked against other writers until this one commits.
+                if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE parties IN SHARE ROW EXCLUSIVE MODE").run() }
                 try await Self.requireNewName(application.nameEnglish, in: tx, except: id)
                 let next = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM parties").first()
                 guard let next, let number = PartyNumber(rawValue: try Rows.integer(next, "next")) else {

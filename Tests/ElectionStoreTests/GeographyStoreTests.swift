@@ -38,10 +38,18 @@ extension StoreBehaviourTests {
                 try await store.addPollingStation(in: commune, Self.details, reason: "", by: provincial, at: Date())
             }
 
+            // Two additions at once take two numbers.
+            async let first = store.addPollingStation(in: commune, Self.details, reason: "twin", by: nec, at: Date())
+            async let second = store.addPollingStation(in: commune, Self.details, reason: "twin", by: nec, at: Date())
+            let twins = try await [first, second]
+            #expect(twins[0].id != twins[1].id)
+            for twin in twins { try await store.retirePollingStation(twin.id, reason: "twins retired", by: nec, at: Date()) }
+
             let station = try await store.addPollingStation(in: commune, Self.details, reason: "a new village", by: nec, at: Date())
             added = station.id
             #expect(station.id.commune == commune)
-            #expect(station.id.number == before.map(\.id.number).max()! + 1)
+            // The next number after the twins', which are never given again.
+            #expect(station.id.number == before.map(\.id.number).max()! + 3)
             #expect(station.registeredVoters == 0)
             #expect(try await store.pollingStation(station.id) == station)
             #expect(try await store.members(ofCommission: Commission.forNewStation(station.id).id).isEmpty, "its commission awaits its members")
