@@ -330,37 +330,33 @@ extension SQLElectionStore: NominationStore {
         return list.candidates(register: register)
     }
 
+    // A list's people are looked up in one query per table, not one per person.
+
     static func register(for numbers: [VoterNumber], in tx: any SQLTransaction) async throws -> [VoterNumber: Voter] {
-        var found: [VoterNumber: Voter] = [:]
-        for number in Set(numbers) {
-            if let row = try await tx.sql.raw("SELECT * FROM voters WHERE voter_number = \(bind: number.value)").first() {
-                found[number] = try Rows.voter(row)
-            }
-        }
-        return found
+        guard !numbers.isEmpty else { return [:] }
+        let rows = try await tx.sql.raw("SELECT * FROM voters WHERE voter_number IN (\(binds: Set(numbers).map(\.value)))").all()
+        return Dictionary(try rows.map(Rows.voter).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func standing(_ numbers: [VoterNumber], in tx: any SQLTransaction) async throws -> [VoterNumber: ListPlace] {
-        var places: [VoterNumber: ListPlace] = [:]
-        for number in Set(numbers) {
-            if let row = try await tx.sql.raw("""
-                SELECT party_id, constituency_code FROM candidates WHERE voter_number = \(bind: number.description)
-                """).first() {
-                places[number] = ListPlace(party: try Rows.party(row, "party_id"), constituency: try Rows.code(row, "constituency_code"))
+        guard !numbers.isEmpty else { return [:] }
+        let rows = try await tx.sql.raw("""
+            SELECT voter_number, party_id, constituency_code FROM candidates WHERE voter_number IN (\(binds: Set(numbers).map(\.description)))
+            """).all()
+        return Dictionary(try rows.compactMap { row in
+            try Rows.optionalVoterNumber(row).map {
+                ($0, ListPlace(party: try Rows.party(row, "party_id"), constituency: try Rows.code(row, "constituency_code")))
             }
-        }
-        return places
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Which of these people sit on a commission.
     static func commissionMembers(_ numbers: [VoterNumber], in tx: any SQLTransaction) async throws -> Set<VoterNumber> {
-        var members = Set<VoterNumber>()
-        for number in Set(numbers) where try await tx.sql.raw("""
-            SELECT seat FROM commission_members WHERE voter_number = \(bind: number.description)
-            """).first() != nil {
-            members.insert(number)
-        }
-        return members
+        guard !numbers.isEmpty else { return [] }
+        let rows = try await tx.sql.raw("""
+            SELECT voter_number FROM commission_members WHERE voter_number IN (\(binds: Set(numbers).map(\.description)))
+            """).all()
+        return Set(try rows.compactMap(Rows.optionalVoterNumber))
     }
 
     static func list(_ party: PartyNumber, _ constituency: ProvinceCode, in tx: any SQLTransaction) async throws -> [Candidate] {

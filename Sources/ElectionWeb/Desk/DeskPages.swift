@@ -86,7 +86,7 @@ struct DeskPages: PageController {
         router.get("desk") { request, context in
             let language = context.language
             guard let session = context.session else { return context.signInFirst }
-            return try await desk(session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
+            return try await desk(session, language, message: KeyFamilies.deskDone.doneMessage(Input.query(of: request), language))
         }
         router.post("desk/confirm") { request, context in
             let language = context.language
@@ -113,7 +113,7 @@ struct DeskPages: PageController {
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
             return try await stationDesk(
                 code, session, language,
-                message: Input.query(of: request)["done"].flatMap(KeyFamilies.deskDone.value(named:)).map { language.text(KeyFamilies.deskDone, $0) })
+                message: KeyFamilies.deskDone.doneMessage(Input.query(of: request), language))
         }
         router.post("desk/stations/:code") { request, context in
             let language = context.language

@@ -25,7 +25,7 @@ struct CommissionKeepingPage: Sendable {
     let rule: String
     let publicPage: String
     let members: [Member]
-    let roles: [CalendarPage.Choice]
+    let roles: [Choice]
     let changes: [Change]
     let message: String?
     let error: String?
@@ -49,9 +49,8 @@ struct CommissionKeepingPages: PageController {
         router.get("desk/commissions/:id") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.keepCommissions, on: .nation)
-            let done = Input.query(of: request)["done"].flatMap(KeyFamilies.commissionsDone.value(named:))
             return try await commissionPage(context.parameters.get("id") ?? "", session, context.language,
-                                            message: done.map { context.language.text(KeyFamilies.commissionsDone, $0) })
+                                            message: KeyFamilies.commissionsDone.doneMessage(Input.query(of: request), context.language))
         }
         router.post("desk/commissions/:id/members") { request, context in
             let language = context.language

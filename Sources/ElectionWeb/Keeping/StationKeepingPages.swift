@@ -52,7 +52,7 @@ struct StationKeepingPages: PageController {
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.keepStations, on: .nation)
             let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
-            return try await communePage(code, session, context.language, message: Self.done(request, context.language))
+            return try await communePage(code, session, context.language, message: KeyFamilies.stationsDone.doneMessage(Input.query(of: request), context.language))
         }
         router.post("desk/geography/communes/:code") { request, context in
             let language = context.language
@@ -70,7 +70,7 @@ struct StationKeepingPages: PageController {
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.keepStations, on: .nation)
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
-            return try await stationPage(code, session, context.language, message: Self.done(request, context.language))
+            return try await stationPage(code, session, context.language, message: KeyFamilies.stationsDone.doneMessage(Input.query(of: request), context.language))
         }
         router.post("desk/geography/stations/:code") { request, context in
             let language = context.language
@@ -96,10 +96,6 @@ struct StationKeepingPages: PageController {
         try StationInput.details(
             nameEnglish: fields["nameEnglish"], nameKhmer: fields["nameKhmer"], addressEnglish: fields["addressEnglish"],
             addressKhmer: fields["addressKhmer"], latitude: fields["latitude"], longitude: fields["longitude"])
-    }
-
-    static func done(_ request: Request, _ language: Language) -> String? {
-        Input.query(of: request)["done"].flatMap(KeyFamilies.stationsDone.value(named:)).map { language.text(KeyFamilies.stationsDone, $0) }
     }
 
     func communePage(

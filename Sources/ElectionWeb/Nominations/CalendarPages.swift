@@ -17,10 +17,6 @@ struct CalendarPage: Sendable {
         /// "Moved to … by …: reason", when the NEC moved the deadline.
         let moved: String?
     }
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-    }
     let lang: String
     let today: String
     let rows: [Row]
@@ -51,7 +47,7 @@ struct CalendarPages: PageController {
         router.get("desk/calendar") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.overrideDeadline, on: .nation)
-            return try await calendarPage(context.language, session: session, message: NominationText.done(request, context.language))
+            return try await calendarPage(context.language, session: session, message: KeyFamilies.nominationsDone.doneMessage(Input.query(of: request), context.language))
         }
         router.post("desk/calendar") { request, context in
             let (session, fields) = try await context.requireSessionForm(request)

@@ -1,6 +1,5 @@
 import ElectionCore
 import Foundation
-import Hummingbird
 
 /// The calendar's and the nominations' words, in the user's language.
 enum NominationText {
@@ -30,11 +29,6 @@ enum NominationText {
     static func state(_ window: ClosedRange<CalendarDate>, on day: CalendarDate, _ language: Language) -> String {
         if window.contains(day) { return language.text("calendar.open") }
         return language.text(day < window.lowerBound ? "calendar.upcoming" : "calendar.closed")
-    }
-
-    /// What a page says after a change it redirected from (`?done=filed`), if anything.
-    static func done(_ request: Request, _ language: Language) -> String? {
-        Input.query(of: request)["done"].flatMap(KeyFamilies.nominationsDone.value(named:)).map { language.text(KeyFamilies.nominationsDone, $0) }
     }
 
     /// "Candidate lists are received from … to …: open now", for the agent's and the NEC's pages.

@@ -40,7 +40,7 @@ struct PartyAgentPages: PageController {
         router.get("party") { request, context in
             let language = context.language
             guard let (agent, code) = context.partyAgent else { return signIn(language, error: nil) }
-            return try await home(agent, code, language, message: NominationText.done(request, language))
+            return try await home(agent, code, language, message: KeyFamilies.nominationsDone.doneMessage(Input.query(of: request), language))
         }
         router.post("party") { request, context in
             let language = context.language

@@ -25,8 +25,8 @@ struct PartyDeskPage: Sendable {
     let fields: [FormField]
     let pending: [Application]
     let decided: [Application]
-    let parties: [CalendarPage.Choice]
-    let provinces: [CalendarPage.Choice]
+    let parties: [Choice]
+    let provinces: [Choice]
     let draw: String?
 }
 
@@ -52,7 +52,7 @@ struct PartyDeskPages: PageController {
         router.get("desk/parties") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.decideParty, on: .nation)
-            return try await desk(session, context.language, message: NominationText.done(request, context.language))
+            return try await desk(session, context.language, message: KeyFamilies.nominationsDone.doneMessage(Input.query(of: request), context.language))
         }
         router.post("desk/parties/applications") { request, context in
             let language = context.language
@@ -194,10 +194,10 @@ struct PartyDeskPages: PageController {
         let n = language.number
         func row(_ a: PartyApplication) -> PartyDeskPage.Application {
             .init(id: String(a.id), name: language.pick(a.nameEnglish, a.nameKhmer), abbreviation: a.abbreviation, leader: a.leader,
-                  contact: a.contact, filed: ISO8601DateFormatter().string(from: a.filedAt),
+                  contact: a.contact, filed: a.filedAt.formatted(.iso8601),
                   status: language.text(KeyFamilies.applicationStatus, a.status), party: a.party.map { n($0.rawValue) } ?? "",
                   reason: a.decisionReason ?? "",
-                  decided: [a.decidedBy, a.decidedAt.map { ISO8601DateFormatter().string(from: $0) }].compactMap { $0 }.joined(separator: " · "))
+                  decided: [a.decidedBy, a.decidedAt?.formatted(.iso8601)].compactMap { $0 }.joined(separator: " · "))
         }
         let draw = try await store.ballotDraws().last.map { record in
             language.text("party_desk.last_draw").replacingOccurrences(of: "{seed}", with: String(record.draw.seed))

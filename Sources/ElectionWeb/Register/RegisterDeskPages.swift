@@ -81,7 +81,7 @@ struct RegisterDeskPages: PageController {
             let q = Input.query(of: request)
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
-                slips: q["slips"] != nil, message: q["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
+                slips: q["slips"] != nil, message: KeyFamilies.registerDone.doneMessage(q, language))
         }
         router.post("desk/register/voters") { request, context in
             let language = context.language
@@ -104,7 +104,7 @@ struct RegisterDeskPages: PageController {
             let language = context.language
             guard let session = context.session else { return context.signInFirst }
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
-            return try await voterDesk(number, session, language, message: Input.query(of: request)["done"].flatMap(KeyFamilies.registerDone.value(named:)).map { language.text(KeyFamilies.registerDone, $0) })
+            return try await voterDesk(number, session, language, message: KeyFamilies.registerDone.doneMessage(Input.query(of: request), language))
         }
         router.post("desk/register/voters/:number/:action") { request, context in
             let language = context.language

@@ -29,6 +29,14 @@ extension KeyFamily where Value == String {
     init(_ prefix: String, _ values: [String]) { self.init(prefix: prefix, values: values, suffix: { $0 }) }
 }
 
+extension KeyFamily where Value == String {
+    /// What a page says after the change it was redirected from (`?done=entry` in `query`), if
+    /// the family has that value.
+    func doneMessage(_ query: [String: Substring], _ language: Language) -> String? {
+        query["done"].flatMap(value(named:)).map { language.text(self, $0) }
+    }
+}
+
 extension Language {
     /// The string of `value` in `family`, in this language.
     func text<Value>(_ family: KeyFamily<Value>, _ value: Value) -> String { text(family.key(value)) }

@@ -22,6 +22,12 @@ struct FormField: Sendable {
     let invalid: Bool
 }
 
+/// One option of a form's list (a `<select>`): the value sent and the label shown.
+struct Choice: Sendable {
+    let value: String
+    let label: String
+}
+
 /// A link with its text, the most common thing a page lists.
 struct Link: Sendable {
     let href: String
