@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "ElectionScenario",
             dependencies: ["ElectionCore", "ElectionStore"],
-            resources: [.copy("Resources/cambodia-2023"), .copy("Resources/observation")]
+            resources: [.copy("Resources/cambodia-2023"), .copy("Resources/cambodia-2018"), .copy("Resources/observation")]
         ),
         .target(
             name: "ElectionWeb",

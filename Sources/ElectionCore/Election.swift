@@ -26,12 +26,14 @@ public struct Election: Sendable, Hashable, Codable {
     /// How many reserve candidates a party's list may hold after its titular candidates (as many
     /// titulars as the constituency has seats).
     public var reserveCandidates: ClosedRange<Int>
+    /// What is elected, e.g. `national-assembly` or `commune-council`.
+    public var kind: String
 
     public init(
         id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
         pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
         minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String, utcOffsetMinutes: Int,
-        reserveCandidates: ClosedRange<Int>
+        reserveCandidates: ClosedRange<Int>, kind: String = "national-assembly"
     ) {
         self.id = id
         self.nameEnglish = nameEnglish
@@ -46,5 +48,26 @@ public struct Election: Sendable, Hashable, Codable {
         self.citizenship = citizenship
         self.utcOffsetMinutes = utcOffsetMinutes
         self.reserveCandidates = reserveCandidates
+        self.kind = kind
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, nameEnglish, nameKhmer, electionDay, pollsOpen, pollsClose, seats, seatAllocationMethod, minimumVotingAge
+        case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind
+    }
+
+    /// Reads an election written before it had a kind as a national assembly's.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), nameEnglish: try c.decode(String.self, forKey: .nameEnglish),
+            nameKhmer: try c.decode(String.self, forKey: .nameKhmer), electionDay: try c.decode(CalendarDate.self, forKey: .electionDay),
+            pollsOpen: try c.decode(String.self, forKey: .pollsOpen), pollsClose: try c.decode(String.self, forKey: .pollsClose),
+            seats: try c.decode(Int.self, forKey: .seats), seatAllocationMethod: try c.decode(String.self, forKey: .seatAllocationMethod),
+            minimumVotingAge: try c.decode(Int.self, forKey: .minimumVotingAge),
+            minimumCandidateAge: try c.decode(Int.self, forKey: .minimumCandidateAge),
+            citizenship: try c.decode(String.self, forKey: .citizenship), utcOffsetMinutes: try c.decode(Int.self, forKey: .utcOffsetMinutes),
+            reserveCandidates: try c.decode(ClosedRange<Int>.self, forKey: .reserveCandidates),
+            kind: try c.decodeIfPresent(String.self, forKey: .kind) ?? "national-assembly")
     }
 }

@@ -59,15 +59,7 @@ public enum ElectionBundle {
         files["manifest.json"] = try encoder.encode(Manifest(format: format, version: version, election: r.election, provenance: r.provenance))
             + Data("\n".utf8)
         func table(_ file: String, _ rows: [[String]]) throws {
-            let columns = tables.first { $0.file == file }!.columns
-            var text = columns.joined(separator: ",") + "\n"
-            for row in rows {
-                if let broken = row.first(where: { $0.utf8.contains { $0 == 10 || $0 == 13 } }) {
-                    throw Problems(all: [Problem(file: file, reason: "a value holds a line break: \(broken.prefix(40))")])
-                }
-                text += row.map(RegisterFile.quoted).joined(separator: ",") + "\n"
-            }
-            files[file] = Data(text.utf8)
+            files[file] = try csv(file, columns: tables.first { $0.file == file }!.columns, rows: rows)
         }
         try table("constituencies.csv", r.constituencies.sorted { $0.id < $1.id }.map {
             [$0.id.rawValue, $0.nameEnglish, $0.nameKhmer, $0.kind, String($0.seats)]
@@ -105,6 +97,18 @@ public enum ElectionBundle {
         return files
     }
 
+    /// One CSV file: the header, then one line per row; a value may not hold a line break.
+    static func csv(_ file: String, columns: [String], rows: [[String]]) throws(Problems) -> Data {
+        var text = columns.joined(separator: ",") + "\n"
+        for row in rows {
+            if let broken = row.first(where: { $0.utf8.contains { $0 == 10 || $0 == 13 } }) {
+                throw Problems(all: [Problem(file: file, reason: "a value holds a line break: \(broken.prefix(40))")])
+            }
+            text += row.map(RegisterFile.quoted).joined(separator: ",") + "\n"
+        }
+        return Data(text.utf8)
+    }
+
     struct Manifest: Codable {
         var format: String
         var version: Int
@@ -122,9 +126,14 @@ public enum ElectionBundle {
 
     struct Reader {
         let files: [String: Data]
+        /// The tables the files may hold, with their columns.
+        let tables: [(file: String, columns: [String])]
         var problems: [Problem] = []
 
-        init(files: [String: Data]) { self.files = files }
+        init(files: [String: Data], tables: [(file: String, columns: [String])] = ElectionBundle.tables) {
+            self.files = files
+            self.tables = tables
+        }
 
         mutating func problem(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ reason: String) {
             problems.append(Problem(file: file, line: line, column: column, reason: reason))
@@ -140,7 +149,7 @@ public enum ElectionBundle {
         /// The rows of a table with their line numbers; problems for a wrong header or a line
         /// that cannot be split.
         mutating func rows(_ file: String) -> [(line: Int, value: Row)] {
-            let columns = ElectionBundle.tables.first { $0.file == file }!.columns
+            let columns = tables.first { $0.file == file }!.columns
             guard let data = files[file] else {
                 problem(file, nil, nil, "the file is missing")
                 return []
@@ -191,6 +200,12 @@ public enum ElectionBundle {
             }
         }
 
+        /// A whole number, or nil without a problem when the value is empty (not published).
+        mutating func optionalNumber(_ file: String, _ line: Int, _ row: Row, _ column: String, _ range: ClosedRange<Int>) -> Int?? {
+            guard row[column]?.trimmingCharacters(in: .whitespaces).isEmpty == false else { return .some(nil) }
+            return number(file, line, row, column, range).map { .some($0) }
+        }
+
         mutating func coordinate(_ file: String, _ line: Int, _ row: Row, _ column: String, _ limit: Double) -> Double? {
             parsed(file, line, row, column, "a coordinate from \(-limit) to \(limit)") {
                 Double($0).flatMap { abs($0) <= limit ? $0 : nil }
@@ -200,6 +215,37 @@ public enum ElectionBundle {
         /// Notes a problem when `key` was seen before in this file.
         mutating func unique<K: Hashable>(_ key: K, _ seen: inout Set<K>, _ file: String, _ line: Int, _ column: String) {
             if !seen.insert(key).inserted { problem(file, line, column, "\(key) appears twice") }
+        }
+
+        /// `constituencies.csv`.
+        mutating func readConstituencies() -> [Constituency] {
+            var constituencies: [Constituency] = []
+            var seen = Set<String>()
+            for (line, row) in rows("constituencies.csv") {
+                let file = "constituencies.csv"
+                let code = parsed(file, line, row, "code", "a two-digit code") { ProvinceCode(rawValue: $0) }
+                if let code { unique(code.rawValue, &seen, file, line, "code") }
+                let seats = number(file, line, row, "seats", 1...10_000)
+                guard let code, let seats, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km"),
+                      let kind = text(file, line, row, "kind") else { continue }
+                constituencies.append(Constituency(id: code, nameEnglish: en, nameKhmer: km, kind: kind, seats: seats))
+            }
+            return constituencies
+        }
+
+        /// `parties.csv`; a record of a past election may leave a Khmer name it does not know empty.
+        mutating func readParties(khmerNameRequired: Bool) -> [Party] {
+            var parties: [Party] = []
+            var seen = Set<String>()
+            for (line, row) in rows("parties.csv") {
+                let file = "parties.csv"
+                let number = parsed(file, line, row, "number", "a ballot number from 1") { PartyNumber($0) }
+                if let number { unique(number.description, &seen, file, line, "number") }
+                let km = khmerNameRequired ? text(file, line, row, "name_km") : (row["name_km"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard let number, let en = text(file, line, row, "name_en"), let km else { continue }
+                parties.append(Party(id: number, nameEnglish: en, nameKhmer: km, abbreviation: row["abbreviation"] ?? ""))
+            }
+            return parties
         }
 
         mutating func read() throws(Problems) -> ElectionReferenceData {
@@ -228,17 +274,8 @@ public enum ElectionBundle {
                 problem("manifest.json", nil, nil, "the file is missing")
             }
 
-            var constituencies: [Constituency] = []
+            let constituencies = readConstituencies()
             var seen = Set<String>()
-            for (line, row) in rows("constituencies.csv") {
-                let file = "constituencies.csv"
-                let code = parsed(file, line, row, "code", "a two-digit code") { ProvinceCode(rawValue: $0) }
-                if let code { unique(code.rawValue, &seen, file, line, "code") }
-                let seats = number(file, line, row, "seats", 1...10_000)
-                guard let code, let seats, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km"),
-                      let kind = text(file, line, row, "kind") else { continue }
-                constituencies.append(Constituency(id: code, nameEnglish: en, nameKhmer: km, kind: kind, seats: seats))
-            }
             let provinces = Set(constituencies.map(\.id))
 
             var communes: [Commune] = []
@@ -354,15 +391,7 @@ public enum ElectionBundle {
                 }
             }
 
-            var parties: [Party] = []
-            seen = []
-            for (line, row) in rows("parties.csv") {
-                let file = "parties.csv"
-                let number = parsed(file, line, row, "number", "a ballot number from 1") { PartyNumber($0) }
-                if let number { unique(number.description, &seen, file, line, "number") }
-                guard let number, let en = text(file, line, row, "name_en"), let km = text(file, line, row, "name_km") else { continue }
-                parties.append(Party(id: number, nameEnglish: en, nameKhmer: km, abbreviation: row["abbreviation"] ?? ""))
-            }
+            let parties = readParties(khmerNameRequired: true)
             let partyNumbers = Set(parties.map(\.id))
 
             var candidates: [Candidate] = []

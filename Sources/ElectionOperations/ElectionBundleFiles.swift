@@ -8,15 +8,20 @@ public enum ElectionBundleFiles {
     /// Writes the store's election `id` as a bundle into `directory`, which must not exist yet or be empty.
     public static func export(_ store: any ElectionLoading, id: String, to directory: String) async throws {
         let reference = try await ElectionExport.election(id, in: store)
-        let fm = FileManager.default
-        if let existing = try? fm.contentsOfDirectory(atPath: directory), !existing.isEmpty {
-            throw OperationRefusal("\(directory) is not empty; give a new folder for the bundle.")
-        }
         let files: [String: Data]
         do {
             files = try ElectionBundle.files(of: reference)
         } catch let problems as ElectionBundle.Problems {
             throw OperationRefusal("The election cannot be written as a bundle:\n\(problems)")
+        }
+        try write(files, to: directory)
+    }
+
+    /// Writes `files` (by path inside the bundle) into `directory`, which must not exist yet or be empty.
+    static func write(_ files: [String: Data], to directory: String) throws {
+        let fm = FileManager.default
+        if let existing = try? fm.contentsOfDirectory(atPath: directory), !existing.isEmpty {
+            throw OperationRefusal("\(directory) is not empty; give a new folder for the bundle.")
         }
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         for (path, data) in files {

@@ -4,9 +4,9 @@ import Foundation
 
 /// `sala election`: the elections a database holds, and one taken out in an open format.
 public enum ElectionExport {
-    /// One line about each election the store holds (today a store holds one).
-    public static func list(_ store: any ElectionStore) async throws -> [Election] {
-        [try await store.election()]
+    /// One line about each election the store holds: the current one and the records, newest first.
+    public static func list(_ store: some ElectionStore & ElectionRecordStore & ResultStore) async throws -> [ElectionSummary] {
+        try await store.elections()
     }
 
     /// The election `id` as the store holds it (the register aside), or a refusal naming the

@@ -29,7 +29,8 @@ enum Rows {
             utcOffsetMinutes: try row.decode(column: "utc_offset_minutes", as: Int.self),
             reserveCandidates: try row.decode(column: "minimum_reserve_candidates", as: Int.self)...max(
                 try row.decode(column: "minimum_reserve_candidates", as: Int.self),
-                try row.decode(column: "maximum_reserve_candidates", as: Int.self)))
+                try row.decode(column: "maximum_reserve_candidates", as: Int.self)),
+            kind: try row.decode(column: "kind", as: String.self))
     }
 
     static func constituency(_ row: any SQLRow) throws -> Constituency {

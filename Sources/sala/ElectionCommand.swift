@@ -11,12 +11,14 @@ struct ElectionCommand: AsyncParsableCommand {
         subcommands: [List.self, ExportDefinition.self, ImportBundle.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the elections: id, polling day, seats, name.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the elections, newest first: id, polling day, seats, name, and whether it is the current one or a record.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             for e in try await store.withStore({ try await ElectionExport.list($0) }) {
-                print("\(e.id)\t\(e.electionDay.iso)\t\(e.seats) seats\t\(e.nameEnglish)")
+                let held = e.current ? "current" : "record (\(e.status?.rawValue ?? ""))"
+                print("\(e.id)\t\(e.electionDay.iso)\t\(e.seats) seats\t\(e.nameEnglish)\t\(held)")
             }
         }
     }
@@ -37,7 +39,13 @@ struct ElectionCommand: AsyncParsableCommand {
 
         func run() async throws {
             if format == "bundle", let out {
-                try await store.withStore { try await ElectionBundleFiles.export($0, id: id, to: out) }
+                try await store.withStore { store in
+                    if try await store.election().id == id {
+                        try await ElectionBundleFiles.export(store, id: id, to: out)
+                    } else {
+                        try await ElectionRecordFiles.export(store, id: id, to: out)
+                    }
+                }
                 return
             }
             let data = try await store.withStore { try await ElectionExport.nist($0, id: id, generatedAt: Date()) }
@@ -52,15 +60,24 @@ struct ElectionCommand: AsyncParsableCommand {
     struct ImportBundle: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Load an election bundle into a new database, all or nothing; --check only reads it and lists every problem.")
+            abstract: """
+                Load an election bundle into a new database, or keep a past election's record bundle in an existing one; \
+                all or nothing. --check only reads it and lists every problem.
+                """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The bundle's folder.") var path: String
         @Flag(help: "Read and check the bundle, print every problem, write nothing.") var check = false
         @Flag(help: """
-            Replace the election the SQLite database holds, before any result exists: the register and             the officials' accounts are kept, the rest of the old election is not.
+            Replace the election the SQLite database holds, before any result exists: the register and \
+            the officials' accounts are kept, the rest of the old election is not. For a record bundle: \
+            replace the kept record of the same election.
             """) var replace = false
 
         func run() async throws {
+            if (try? ElectionRecordFiles.isRecord(path)) == true {
+                try await keepRecord()
+                return
+            }
             if check {
                 do {
                     let r = try ElectionBundleFiles.check(path)
@@ -97,6 +114,19 @@ struct ElectionCommand: AsyncParsableCommand {
                 throw ValidationError("\(file) already exists; an election is imported into a new database (or replaces its election with --replace, before any result).")
             } catch BuildRefusal.holdsAnElection {
                 throw ValidationError("The PostgreSQL database already holds an election; an election is imported into an empty one.")
+            } catch { throw userFacing(error) }
+        }
+
+        /// A record bundle: checked, or kept beside the current election (replacing a record of the same id with --replace).
+        func keepRecord() async throws {
+            do {
+                let record = check ? try ElectionRecordFiles.check(path)
+                    : try await store.withStore(defaultPath: nil) { try await ElectionRecordFiles.keep(path, in: $0, replacing: replace) }
+                let e = record.election
+                print("\(check ? "\(path): no problems. " : "Kept the record of ")\(e.id) (\(e.electionDay.iso), \(record.status.rawValue)): "
+                      + "\(record.constituencies.count) constituencies, \(record.parties.count) parties.")
+            } catch let problems as ElectionBundle.Problems {
+                throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")
             } catch { throw userFacing(error) }
         }
 
