@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore
-    & GeographyStore & CommissionStore
+    & GeographyStore & CommissionStore & ElectionRecordStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -52,6 +52,8 @@ public enum PortalApplication {
         PublicPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
         RegistrationPages(store: store, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
         ResultsPages(store: store, reports: reports, maps: maps, renderer: renderer).addRoutes(to: pages)
+        let elections = ElectionPages(store: store, reports: reports, renderer: renderer)
+        elections.addRoutes(to: pages)
         MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
         let calendar = CalendarPages(store: store, renderer: renderer)
         calendar.addPublicRoutes(to: pages)
@@ -76,6 +78,7 @@ public enum PortalApplication {
         // The JSON API.
         let api = router.group("api/v1")
         PublicAPI(store: store, limiter: limiter).addRoutes(to: api)
+        ElectionAPI(pages: elections).addRoutes(to: api)
         let nominations = NominationAPI(store: store)
         nominations.addPublicRoutes(to: api)
         nominations.addNominatorRoutes(to: api.group()

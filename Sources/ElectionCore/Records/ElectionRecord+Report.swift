@@ -6,9 +6,11 @@ extension ElectionRecord {
     public init(report: ResultsReport) {
         let e = report.election
         func totals(_ t: ResultTotals) -> Totals {
-            Totals(
-                registeredVoters: t.registeredOnList, ballotsCast: t.counts.ballotsInBox,
-                validVotes: t.counts.validVotes, invalidVotes: t.counts.invalidBallots)
+            // Before the first form is accepted there is nothing counted, not a count of zero.
+            let counted = t.stationsReported > 0
+            return Totals(
+                registeredVoters: t.registeredOnList, ballotsCast: counted ? t.counts.ballotsInBox : nil,
+                validVotes: counted ? t.counts.validVotes : nil, invalidVotes: counted ? t.counts.invalidBallots : nil)
         }
         func figures(_ t: ResultTotals, seats: [PartyNumber: Int]?) -> UnitFigures {
             let parties = report.parties.map { party in

@@ -26,6 +26,7 @@ struct FormField: Sendable {
 struct Choice: Sendable {
     let value: String
     let label: String
+    var selected: Bool = false
 }
 
 /// A link with its text, the most common thing a page lists.
