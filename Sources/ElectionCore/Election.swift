@@ -51,6 +51,14 @@ public struct Election: Sendable, Hashable, Codable {
         self.kind = kind
     }
 
+    /// Whether `id` may name an election: 1 to 64 ASCII letters, digits and hyphens, so that it
+    /// can stand in a web address and a file name as it is.
+    public static func isWellFormedID(_ id: String) -> Bool {
+        (1...64).contains(id.utf8.count) && id.utf8.allSatisfy {
+            (0x61...0x7a).contains($0) || (0x41...0x5a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2d
+        }
+    }
+
     private enum CodingKeys: String, CodingKey {
         case id, nameEnglish, nameKhmer, electionDay, pollsOpen, pollsClose, seats, seatAllocationMethod, minimumVotingAge
         case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind

@@ -259,7 +259,9 @@ public enum ElectionBundle {
                     if SeatMethod(name: m.election.seatAllocationMethod) == nil {
                         problem("manifest.json", nil, "election.seatAllocationMethod", "not a seat allocation method Sala knows: \(m.election.seatAllocationMethod)")
                     }
-                    if m.election.id.isEmpty { problem("manifest.json", nil, "election.id", "empty") }
+                    if !Election.isWellFormedID(m.election.id) {
+                        problem("manifest.json", nil, "election.id", "must be 1 to 64 letters, digits and hyphens: \(m.election.id.prefix(70))")
+                    }
                     if !(-720...840).contains(m.election.utcOffsetMinutes) {
                         problem("manifest.json", nil, "election.utcOffsetMinutes", "not an offset from UTC in minutes (-720 to 840)")
                     }

@@ -14,7 +14,8 @@ public enum ElectionExport {
     public static func election(_ id: String, in store: any ElectionLoading) async throws -> ElectionReferenceData {
         let reference = try await store.referenceData()
         guard reference.election.id == id else {
-            throw OperationRefusal("No election '\(id)' in this database; it holds '\(reference.election.id)'.")
+            throw OperationRefusal(
+                "No election '\(id)' is administered in this database; it holds '\(reference.election.id)'. A record of a past election is exported with --format bundle.")
         }
         return reference
     }

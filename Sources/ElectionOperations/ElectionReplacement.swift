@@ -4,7 +4,8 @@ import ElectionStoreSQL
 import Foundation
 
 /// Replacing the election a SQLite database holds with a bundle's, before any result exists: the
-/// definition is the bundle's, the register and the officials' accounts are kept, everything else
+/// definition is the bundle's, the register, the officials' accounts and the records of past
+/// elections are kept, everything else
 /// that belonged to the old election (sessions, missions, party applications and agents, moved
 /// deadlines, register and geography history) is not. All or nothing, as a new database.
 public enum ElectionReplacement {
@@ -13,6 +14,7 @@ public enum ElectionReplacement {
         public var reference: ElectionReferenceData
         public var votersKept: Int
         public var accountsKept: Int
+        public var recordsKept: Int
     }
 
     /// Replaces the election in the SQLite file at `path` with the bundle in `directory`. Refused,
@@ -23,8 +25,13 @@ public enum ElectionReplacement {
         guard FileManager.default.fileExists(atPath: path) else { throw OperationRefusal("\(path) does not exist: import into it without --replace.") }
         let old = try await SQLElectionStore.openSQLite(path: path)
         let kept: [OfficialAccount]
+        let records: [ElectionRecord]
         do {
             kept = try await check(old, against: reference)
+            records = try await old.electionRecords()
+            if records.contains(where: { $0.election.id == reference.election.id }) {
+                throw OperationRefusal("The database keeps a record of \(reference.election.id) already: a new election needs an id of its own.")
+            }
         } catch {
             try? await old.close()
             throw error
@@ -46,12 +53,15 @@ public enum ElectionReplacement {
                     _ = try await new.addOfficial(name: account.official.name, role: account.official.role, unitCode: account.official.unitCode,
                                                   passwordHash: account.passwordHash)
                 }
+                for record in records {
+                    try await new.keepElectionRecord(record, replacing: false, at: Date())
+                }
                 try await old.close()
             } catch {
                 try? await old.close()
                 throw error
             }
-            return Outcome(reference: reference, votersKept: voters.value, accountsKept: kept.count)
+            return Outcome(reference: reference, votersKept: voters.value, accountsKept: kept.count, recordsKept: records.count)
         }
     }
 

@@ -59,9 +59,7 @@ public struct ScenarioBuild: Sendable {
             }
         }
         try await DemoMission.loadWithStandardChecklists(scenario, into: store)
-        for record in try PastElections.records() {
-            try await store.keepElectionRecord(record, replacing: false, at: started)
-        }
+        try await PastElections.keep(in: store, at: started)
         let finished = Date()
         let registerStart = counter.markedAt ?? finished
         return Report(

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionStore
 import Foundation
 
 /// The elections before the reference one, bundled as election records transcribed from the
@@ -22,5 +23,12 @@ public enum PastElections {
     /// Every bundled record, read through the importer's reader.
     public static func records() throws -> [ElectionRecord] {
         try ids.map { try ElectionRecordBundle.read(try files($0)) }
+    }
+
+    /// Keeps every bundled record in `store`, as the scenario's database holds them.
+    public static func keep(in store: any ElectionRecordStore, at time: Date) async throws {
+        for record in try records() {
+            try await store.keepElectionRecord(record, replacing: false, at: time)
+        }
     }
 }

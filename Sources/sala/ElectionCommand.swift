@@ -94,8 +94,8 @@ struct ElectionCommand: AsyncParsableCommand {
                 }
                 do {
                     let outcome = try await ElectionReplacement.sqlite(bundle: path, at: file)
-                    print("Replaced the election with \(Self.summary(outcome.reference)); kept \(outcome.votersKept) voters and "
-                          + "\(outcome.accountsKept) accounts. Missions, party applications and agents, moved deadlines, sessions and "
+                    print("Replaced the election with \(Self.summary(outcome.reference)); kept \(outcome.votersKept) voters, "
+                          + "\(outcome.accountsKept) accounts and \(outcome.recordsKept) records of past elections. Missions, party applications and agents, moved deadlines, sessions and "
                           + "the register's and geography's history were not kept.")
                 } catch let problems as ElectionBundle.Problems {
                     throw ValidationError("\(problems.all.count) problem(s) in \(path); nothing was written:\n\(problems)")

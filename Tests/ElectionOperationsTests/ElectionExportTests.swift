@@ -18,8 +18,9 @@ import Testing
         try await store.close()
 
         let reference = TestDatabases.scenario.reference
-        #expect(listed.map(\.id) == [reference.election.id])
-        #expect(refused?.description == "No election 'cambodia-2018' in this database; it holds 'cambodia-2023'.")
+        #expect(listed.map(\.id) == [reference.election.id, "cambodia-2018"])
+        #expect(listed.map(\.current) == [true, false])
+        #expect(refused?.description.hasPrefix("No election 'cambodia-2018' is administered in this database; it holds 'cambodia-2023'.") == true)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let units = try #require(document["GpUnit"] as? [[String: Any]])
         #expect(units.count == 1 + reference.constituencies.count + reference.communes.count + reference.pollingStations.count)

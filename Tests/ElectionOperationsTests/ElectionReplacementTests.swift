@@ -43,7 +43,9 @@ import Testing
         let outcome = try await ElectionReplacement.sqlite(bundle: bundle, at: path)
         #expect(outcome.votersKept == 1_200)
         #expect(outcome.accountsKept == 1)
+        #expect(outcome.recordsKept == 1)
         let store = try await SQLElectionStore.openSQLite(path: path)
+        #expect(try await store.electionRecord("cambodia-2018").national.totals.validVotes == 6_362_241, "the records of past elections are kept")
         #expect(try await store.pollingStation(station.id).nameEnglish == "Renamed School")
         #expect(try await store.statistics(countingRegister: true).votersOnRegister == 1_200)
         #expect(try await store.officialAccount(named: "clerk")?.passwordHash == "$2b$04$abc")
@@ -63,6 +65,14 @@ import Testing
         try Self.edit(bundle, "commission_members.csv") { lines in lines.removeAll { $0.hasPrefix("PSC-\(busy.rawValue),") } }
         let orphaned = try await #require(throws: OperationRefusal.self) { try await ElectionReplacement.sqlite(bundle: bundle, at: path) }
         #expect(orphaned.description.contains(busy.rawValue))
+
+        // A new election under the id of one the database keeps a record of.
+        let (path3, bundle3) = try await Self.built()
+        let manifest = URL(fileURLWithPath: bundle3).appendingPathComponent("manifest.json")
+        try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "\"cambodia-2023\"", with: "\"cambodia-2018\"")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let taken = try await #require(throws: OperationRefusal.self) { try await ElectionReplacement.sqlite(bundle: bundle3, at: path3) }
+        #expect(taken.description.contains("keeps a record of cambodia-2018"))
 
         // Results entered: refused, whatever the bundle.
         let (path2, bundle2) = try await Self.built()

@@ -159,6 +159,39 @@ import Testing
         #expect(report.seatsByParty == [1: 2, 2: 1, 3: 2, 4: 1])
         #expect(report.national.counts.votes == [1: 810, 2: 520, 3: 820, 4: 250])
         #expect(report.national.isOfficial)
+
+        // The commission keeps its previous election's published figures as a record, and the
+        // public compares the two: 2025's shares are of 2,400 valid votes, 2020's of 2,000.
+        let record = directory.appendingPathComponent("tonle-2020")
+        try FileManager.default.createDirectory(at: record, withIntermediateDirectories: true)
+        for (name, text) in Self.previousElection { try Data(text.utf8).write(to: record.appendingPathComponent(name)) }
+        #expect(try ElectionRecordFiles.isRecord(record.path))
+        _ = try await ElectionRecordFiles.keep(record.path, in: store, replacing: false)
+        try await app.test(.router) { client in
+            let list = try await client.get("/en/elections").body
+            #expect(list.contains("Tonle Assembly election 2020") && list.contains("Tonle Assembly election 2025"))
+            let page = try await client.get("/en/elections/tonle-2025/comparison/tonle-2020").body
+            #expect(!page.contains("id=\"partial\""))
+            // Lotus: 600 of 2,000 (30%) then 810 of 2,400 (33.75%); Mango: 45% then 21.67%, 3 seats then 1.
+            #expect(page.contains("<th scope=\"row\">Lotus Party (L)</th><td>600</td><td>30.00%</td><td>3</td><td>810</td><td>33.75%</td><td>2</td><td>+3.75</td><td>−1</td>"))
+            #expect(page.contains("<td>900</td><td>45.00%</td><td>3</td><td>520</td><td>21.67%</td><td>1</td><td>−23.33</td><td>−2</td>"))
+            #expect(page.contains("<th scope=\"row\">Old Party</th><td>500</td><td>25.00%</td><td>0</td><td>did not stand</td>"))
+            let json = try await client.get("/api/v1/elections/tonle-2020/comparison/tonle-2025").body
+            #expect(json.contains(#""share":"27/80""#))
+        }
         try await store.close()
     }
+
+    /// The same commission's election of 2020, as it published it: national figures only.
+    static let previousElection: [String: String] = [
+        "manifest.json": """
+            {"format": "sala-election-record", "version": 1, "status": "official", "provenance": {"source": "test"},
+             "election": {"id": "tonle-2020", "nameEnglish": "Tonle Assembly election 2020", "nameKhmer": "ការបោះឆ្នោតទន្លេ ២០២០",
+              "kind": "national-assembly", "electionDay": "2020-03-01", "seats": 6, "seatAllocationMethod": "highest-average"}}
+            """,
+        "constituencies.csv": bundle["constituencies.csv"]!,
+        "parties.csv": "number,name_en,name_km,abbreviation\n1,Lotus Party,,L\n2,Mango Party,,M\n3,Old Party,,\n",
+        "totals.csv": "constituency,registered_voters,ballots_cast,valid_votes,invalid_votes\n,2500,2100,2000,100\n",
+        "results.csv": "constituency,party,votes,seats\n,1,600,3\n,2,900,3\n,3,500,0\n",
+    ]
 }

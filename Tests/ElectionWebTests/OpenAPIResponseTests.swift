@@ -488,6 +488,16 @@ import Testing
             try await api.post(registration, registration, "{\"voterNumber\": \"123\"}")
             try await api.post(registration, registration, "not json")
 
+            // Elections: the list, the current one (its count under way) and the 2018 record, and both compared.
+            let election = "/elections/{id}", comparison = "/elections/{id}/comparison/{other}"
+            try await api.get("/elections")
+            try await api.get(election, "/elections/cambodia-2018")
+            try await api.get(election, "/elections/cambodia-2023")
+            try await api.get(election, "/elections/cambodia-1998") // 404
+            try await api.get(election, "/elections/cambodia%201998") // 400
+            try await api.get(comparison, "/elections/cambodia-2018/comparison/cambodia-2023")
+            try await api.get(comparison, "/elections/cambodia-2023/comparison/cambodia-1998") // 404
+
             // Nominations: the calendar and the ballot draws; lists for a one-seat constituency, by the
             // NEC's machine and by a new party's agent, once the NEC has moved the closed deadline.
             try await api.get("/calendar")

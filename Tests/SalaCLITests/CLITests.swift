@@ -115,3 +115,40 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains("1,000"))
     }
 }
+
+/// `sala election` with records of past elections: listed beside the current one, exported and
+/// kept again byte for byte, refused twice without --replace.
+@Suite struct ElectionRecordCommandTests {
+    @Test func aRecordGoesOutAndBackInTheSame() throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("records.sqlite").path
+        let first = directory.appendingPathComponent("first").path, second = directory.appendingPathComponent("second").path
+        #expect(try SalaCommand.run(["scenario", "cambodia-2023", "--db", db, "--voters", "100", "--without-register"]).status == 0)
+
+        let list = try SalaCommand.run(["election", "list", "--db", db])
+        #expect(list.output.contains("cambodia-2023\t2023-07-23\t125 seats\tNational Assembly election 2023\tcurrent"))
+        #expect(list.output.contains("cambodia-2018\t2018-07-29\t125 seats\tNational Assembly election 2018\trecord (official)"))
+
+        #expect(try SalaCommand.run(["election", "export", "cambodia-2018", "--format", "bundle", "--out", first, "--db", db]).status == 0)
+        let checked = try SalaCommand.run(["election", "import", first, "--check"])
+        #expect(checked.output.contains("no problems. cambodia-2018 (2018-07-29, official): 25 constituencies, 20 parties."), "\(checked.error)")
+        let twice = try SalaCommand.run(["election", "import", first, "--db", db])
+        #expect(twice.status != 0)
+        #expect(twice.error.contains("already keeps a record of 'cambodia-2018'; pass --replace"), "\(twice.error)")
+        let replaced = try SalaCommand.run(["election", "import", first, "--db", db, "--replace"])
+        #expect(replaced.output.contains("Kept the record of cambodia-2018"), "\(replaced.error)")
+        #expect(try SalaCommand.run(["election", "export", "cambodia-2018", "--format", "bundle", "--out", second, "--db", db]).status == 0)
+        for file in ["manifest.json", "constituencies.csv", "parties.csv", "totals.csv", "results.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first).appendingPathComponent(file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second).appendingPathComponent(file))
+            #expect(a == b, "\(file) differs after the round trip")
+        }
+
+        // A record with a mistake names it and keeps nothing.
+        let results = URL(fileURLWithPath: first).appendingPathComponent("results.csv")
+        try (String(contentsOf: results, encoding: .utf8) + "12,1,many,\n").write(to: results, atomically: true, encoding: .utf8)
+        let broken = try SalaCommand.run(["election", "import", first, "--db", db, "--replace"])
+        #expect(broken.status != 0)
+        #expect(broken.error.contains("results.csv, line 47, votes: not a whole number"), "\(broken.error)")
+    }
+}

@@ -73,6 +73,7 @@ public enum TestDatabases {
             try await scenario.generateRegister(batchSize: 1_000) { try await storeBatch($0) }
         }
         try await DemoMission.loadWithStandardChecklists(scenario, into: store)
+        try await PastElections.keep(in: store, at: Date(timeIntervalSince1970: 0))
     }
 }
 

@@ -72,7 +72,9 @@ public enum ElectionRecordBundle {
                 if m.format != format || m.version != version {
                     reader.problem("manifest.json", nil, "format", "must be \(format) version \(version)")
                 }
-                if m.election.id.isEmpty { reader.problem("manifest.json", nil, "election.id", "empty") }
+                if !Election.isWellFormedID(m.election.id) {
+                    reader.problem("manifest.json", nil, "election.id", "must be 1 to 64 letters, digits and hyphens: \(m.election.id.prefix(70))")
+                }
                 if m.election.kind.isEmpty { reader.problem("manifest.json", nil, "election.kind", "empty") }
                 if m.election.nameEnglish.isEmpty || m.election.nameKhmer.isEmpty {
                     reader.problem("manifest.json", nil, "election.nameEnglish", "both names, English and Khmer, are needed")

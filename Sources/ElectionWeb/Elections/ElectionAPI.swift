@@ -69,12 +69,12 @@ struct ElectionAPI: Sendable {
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("elections") { _, _ in try APIJSON.response(try await pages.store.elections()) }
         api.get("elections/:id") { _, context in
-            try APIJSON.response(try await pages.recorded(try Input.electionID(context.parameters.get("id"), field: "id")))
+            try APIJSON.response(try await pages.recorded(try Input.electionID(context.parameters.get("id"), field: "election")))
         }
         api.get("elections/:id/comparison/:other") { _, context in
             let c = ElectionComparison(
-                try await pages.recorded(try Input.electionID(context.parameters.get("id"), field: "id")),
-                try await pages.recorded(try Input.electionID(context.parameters.get("other"), field: "other")))
+                try await pages.recorded(try Input.electionID(context.parameters.get("id"), field: "election")),
+                try await pages.recorded(try Input.electionID(context.parameters.get("other"), field: "election")))
             return try APIJSON.response(Comparison(
                 earlier: Side(c.earlier), later: Side(c.later), national: Unit(c.national), constituencies: c.constituencies.map(Unit.init)))
         }

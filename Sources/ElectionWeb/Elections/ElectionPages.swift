@@ -107,17 +107,18 @@ struct ElectionPages: PageController {
         router.get("elections") { _, context in try await elections(context.language) }
         router.get("elections/comparison") { request, context in
             let query = Input.query(of: request)
-            let a = try Input.electionID(query["a"].map(String.init), field: "a"), b = try Input.electionID(query["b"].map(String.init), field: "b")
+            let a = try Input.electionID(query["first"].map(String.init), field: "first")
+            let b = try Input.electionID(query["second"].map(String.init), field: "second")
             return Response.redirect(to: "/\(context.language.rawValue)/elections/\(a)/comparison/\(b)", type: .normal)
         }
         router.get("elections/:id") { _, context in
-            let id = try Input.electionID(context.parameters.get("id"), field: "id")
+            let id = try Input.electionID(context.parameters.get("id"), field: "election")
             if try await store.election().id == id { return Response.redirect(to: "/\(context.language.rawValue)/results", type: .normal) }
             return try await record(try await store.electionRecord(id), context.language)
         }
         router.get("elections/:id/comparison/:other") { _, context in
-            let a = try Input.electionID(context.parameters.get("id"), field: "id")
-            let b = try Input.electionID(context.parameters.get("other"), field: "other")
+            let a = try Input.electionID(context.parameters.get("id"), field: "election")
+            let b = try Input.electionID(context.parameters.get("other"), field: "election")
             return try await comparison(a, b, context.language)
         }
     }
@@ -137,7 +138,7 @@ struct ElectionPages: PageController {
             rows: all.map { e in
                 .init(link: Link(href: "/\(l)/elections/\(e.id)", label: language.pick(e.nameEnglish, e.nameKhmer)),
                       day: NominationText.date(e.electionDay, language), seats: language.number(e.seats),
-                      held: e.current ? language.text("elections.current") : language.text("elections.status.\(e.status?.rawValue ?? "official")"))
+                      held: e.current ? language.text("elections.current") : e.status.map { language.text(KeyFamilies.recordStatus, $0) } ?? "")
             },
             first: all.enumerated().map { Choice(value: $1.id, label: language.pick($1.nameEnglish, $1.nameKhmer), selected: $0 == 0) },
             second: all.enumerated().map { Choice(value: $1.id, label: language.pick($1.nameEnglish, $1.nameKhmer), selected: $0 == 1) })
@@ -157,7 +158,7 @@ struct ElectionPages: PageController {
         let others = try await store.elections().filter { $0.id != e.id }
         let model = ElectionRecordPage(
             heading: language.pick(e.nameEnglish, e.nameKhmer), day: NominationText.date(e.electionDay, language),
-            status: language.text("elections.status.\(record.status.rawValue)"),
+            status: language.text(KeyFamilies.recordStatus, record.status),
             totals: [
                 Fact(label: language.text("elections.seats"), value: n(e.seats)),
                 Fact(label: language.text("elections.registered"), value: figure(t.registeredVoters)),
@@ -204,7 +205,7 @@ struct ElectionPages: PageController {
             return .init(votes: f.votes.map(n) ?? missing, share: f.share.map { Self.percent($0, language) } ?? missing, seats: f.seats.map(n) ?? missing)
         }
         func status(_ r: ElectionRecord) -> String {
-            let s = language.text("elections.status.\(r.status.rawValue)")
+            let s = language.text(KeyFamilies.recordStatus, r.status)
             guard r.status == .counting, let reported = r.national.stationsReported, let total = r.national.stationsTotal else { return s }
             return s + ": " + language.text("results.coverage").replacingOccurrences(of: "{n}", with: n(reported))
                 .replacingOccurrences(of: "{total}", with: n(total))
@@ -241,8 +242,9 @@ struct ElectionPages: PageController {
         }
         let model = ElectionComparisonPage(
             heading: language.text("elections.comparison"),
-            earlierName: language.pick(c.earlier.election.nameEnglish, c.earlier.election.nameKhmer),
-            laterName: language.pick(c.later.election.nameEnglish, c.later.election.nameKhmer),
+            // Column headings are short for phones: the year, or the whole date when both are in one year.
+            earlierName: Self.shortName(c.earlier.election.electionDay, beside: c.later.election.electionDay, language),
+            laterName: Self.shortName(c.later.election.electionDay, beside: c.earlier.election.electionDay, language),
             earlierLink: Link(href: "/\(l)/elections/\(c.earlier.election.id)", label: language.pick(c.earlier.election.nameEnglish, c.earlier.election.nameKhmer)),
             laterLink: Link(href: "/\(l)/elections/\(c.later.election.id)", label: language.pick(c.later.election.nameEnglish, c.later.election.nameKhmer)),
             earlierStatus: status(c.earlier), laterStatus: status(c.later),
@@ -264,6 +266,10 @@ struct ElectionPages: PageController {
             jsonHref: "/api/v1/elections/\(a)/comparison/\(b)")
         return page("election-comparison", "\(model.heading): \(model.earlierName), \(model.laterName)", model, language,
                     "/elections/\(a)/comparison/\(b)")
+    }
+
+    static func shortName(_ day: CalendarDate, beside other: CalendarDate, _ language: Language) -> String {
+        day.year == other.year ? NominationText.date(day, language) : language.digits(day.year)
     }
 
     static func percent(_ r: Rational, _ language: Language) -> String {

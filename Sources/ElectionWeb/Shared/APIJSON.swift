@@ -4,10 +4,11 @@ import Hummingbird
 /// The JSON of the API, for every feature: one encoder for answers, one decoder for bodies that
 /// names the field it cannot read.
 enum APIJSON {
-    /// Keys sorted and dates in ISO 8601, so the same content is the same bytes.
+    /// Keys sorted and dates in ISO 8601, so the same content is the same bytes; a slash is
+    /// written as itself (a share is `numerator/denominator`).
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()

@@ -134,11 +134,9 @@ enum Input {
         return id
     }
 
-    /// An election's id (a route's `:id` or a query value): letters, digits and hyphens, up to 64.
+    /// An election's id (a route's `:id` or a query value), as ``Election/isWellFormedID(_:)`` allows.
     static func electionID(_ text: String?, field: String) throws -> String {
-        guard let text, (1...64).contains(text.utf8.count),
-              text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || ($0 >= 0x41 && $0 <= 0x5a) })
-        else { throw InputError(field: field, reason: "code") }
+        guard let text, Election.isWellFormedID(text) else { throw InputError(field: field, reason: "code") }
         return text
     }
 }

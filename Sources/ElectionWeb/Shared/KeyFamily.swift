@@ -69,9 +69,11 @@ enum KeyFamilies {
     static let storeKind = KeyFamily<String>("kind", [
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
-        "milestone", "candidate", "commission member",
+        "milestone", "candidate", "commission member", "election", "election record",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
+    /// How far a kept election's figures go.
+    static let recordStatus = KeyFamily<ElectionRecord.Status>("elections.status")
     static let nominationRule = KeyFamily<NominationRule>("nomination")
     static let applicationStatus = KeyFamily<PartyApplication.Status>("application")
     static let candidateChange = KeyFamily<CandidateChange.Kind>("candidate_change")
@@ -99,6 +101,6 @@ enum KeyFamilies {
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
-        commissionRule.keys, commissionAction.keys, commissionsDone.keys,
+        commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys,
     ].flatMap { $0 }
 }
