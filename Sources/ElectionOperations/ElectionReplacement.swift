@@ -3,7 +3,8 @@ import ElectionStore
 import ElectionStoreSQL
 import Foundation
 
-/// Replacing the election a SQLite database holds with a bundle's, before any result exists: the
+/// Replacing the election a SQLite database holds with a bundle's, before any result exists or,
+/// once its count is official, keeping it as a record (the next election's set-up): the
 /// definition is the bundle's, the register, the officials' accounts and the records of past
 /// elections are kept, everything else
 /// that belonged to the old election (sessions, missions, party applications and agents, moved
@@ -15,20 +16,29 @@ public enum ElectionReplacement {
         public var votersKept: Int
         public var accountsKept: Int
         public var recordsKept: Int
+        /// The replaced election, kept as a record, when it was archived.
+        public var archived: ElectionRecord?
     }
 
     /// Replaces the election in the SQLite file at `path` with the bundle in `directory`. Refused,
-    /// writing nothing, when results were entered, or when voters or accounts belong to units the
-    /// bundle does not have.
-    public static func sqlite(bundle directory: String, at path: String) async throws -> Outcome {
+    /// writing nothing, when results were entered (unless `archivingCurrent` and the count is
+    /// official: then the old election is kept as a record of its results), or when voters or
+    /// accounts belong to units the bundle does not have.
+    public static func sqlite(bundle directory: String, at path: String, archivingCurrent: Bool = false) async throws -> Outcome {
         let reference = try ElectionBundleFiles.check(directory)
         guard FileManager.default.fileExists(atPath: path) else { throw OperationRefusal("\(path) does not exist: import into it without --replace.") }
         let old = try await SQLElectionStore.openSQLite(path: path)
         let kept: [OfficialAccount]
-        let records: [ElectionRecord]
+        var records: [ElectionRecord]
+        var archived: ElectionRecord?
         do {
-            kept = try await check(old, against: reference)
+            kept = try await check(old, against: reference, archiving: archivingCurrent)
             records = try await old.electionRecords()
+            if archivingCurrent {
+                let record = try await record(of: old)
+                records.append(record)
+                archived = record
+            }
             if records.contains(where: { $0.election.id == reference.election.id }) {
                 throw OperationRefusal("The database keeps a record of \(reference.election.id) already: a new election needs an id of its own.")
             }
@@ -61,15 +71,19 @@ public enum ElectionReplacement {
                 try? await old.close()
                 throw error
             }
-            return Outcome(reference: reference, votersKept: voters.value, accountsKept: kept.count, recordsKept: records.count)
+            return Outcome(
+                reference: reference, votersKept: voters.value, accountsKept: kept.count, recordsKept: records.count, archived: archived)
         }
     }
 
     /// The accounts to keep, once the old election may be replaced by `reference`; throws an
     /// ``OperationRefusal`` saying why not.
-    static func check(_ old: SQLElectionStore, against reference: ElectionReferenceData) async throws -> [OfficialAccount] {
-        if try await old.holdsResults() {
-            throw OperationRefusal("Results were entered for \(try await old.election().id): an election is replaced only before any result.")
+    static func check(_ old: SQLElectionStore, against reference: ElectionReferenceData, archiving: Bool) async throws -> [OfficialAccount] {
+        if !archiving, try await old.holdsResults() {
+            throw OperationRefusal("""
+                Results were entered for \(try await old.election().id): an election is replaced only before any result, \
+                or once its count is official with --archive-current, which keeps its results as a record.
+                """)
         }
         let stations = Set(reference.pollingStations.map(\.id))
         let orphaned = try await old.stationsWithVoters().filter { !stations.contains($0) }.sorted()
@@ -90,5 +104,24 @@ public enum ElectionReplacement {
             if let account = try await old.officialAccount(named: official.name) { accounts.append(account) }
         }
         return accounts
+    }
+
+    /// The old election's official results as a record, naming the publication they agree with;
+    /// refused while the count is not official.
+    static func record(of old: SQLElectionStore) async throws -> ElectionRecord {
+        let report = try await old.resultsReport()
+        guard report.national.isOfficial else {
+            throw OperationRefusal("""
+                The count of \(report.election.id) is not official (\(report.national.stationsReported) of \
+                \(report.national.stationsTotal) stations, \(report.national.confirmed ? "" : "not ")confirmed by the NEC): \
+                it is kept as a record only once it is.
+                """)
+        }
+        var record = ElectionRecord(report: report)
+        record.provenance["figures"] = "the accepted result forms of every polling station, confirmed by the NEC, archived by sala election import --archive-current"
+        if let last = try await old.publications().first {
+            record.provenance["publication"] = "number \(last.number), \(last.official ? "official" : "provisional"), SHA-256 \(last.digest)"
+        }
+        return record
     }
 }

@@ -72,12 +72,17 @@ struct ElectionCommand: AsyncParsableCommand {
             the officials' accounts are kept, the rest of the old election is not. For a record bundle: \
             replace the kept record of the same election.
             """) var replace = false
+        @Flag(help: """
+            With --replace, once the current election's count is official: keep it as a record of its \
+            results (by province and party), then replace it with the bundle's election.
+            """) var archiveCurrent = false
 
         func run() async throws {
             if (try? ElectionRecordFiles.isRecord(path)) == true {
                 try await keepRecord()
                 return
             }
+            if archiveCurrent && !replace { throw ValidationError("--archive-current goes with --replace.") }
             if check {
                 do {
                     let r = try ElectionBundleFiles.check(path)
@@ -93,7 +98,10 @@ struct ElectionCommand: AsyncParsableCommand {
                     throw ValidationError("--replace works on a SQLite database; on PostgreSQL, import into a new database.")
                 }
                 do {
-                    let outcome = try await ElectionReplacement.sqlite(bundle: path, at: file)
+                    let outcome = try await ElectionReplacement.sqlite(bundle: path, at: file, archivingCurrent: archiveCurrent)
+                    if let archived = outcome.archived {
+                        print("Kept \(archived.election.id) as a record of its official results.")
+                    }
                     print("Replaced the election with \(Self.summary(outcome.reference)); kept \(outcome.votersKept) voters, "
                           + "\(outcome.accountsKept) accounts and \(outcome.recordsKept) records of past elections. Missions, party applications and agents, moved deadlines, sessions and "
                           + "the register's and geography's history were not kept.")

@@ -88,6 +88,11 @@ import Testing
         try await store2.close()
         let results = try await #require(throws: OperationRefusal.self) { try await ElectionReplacement.sqlite(bundle: bundle2, at: path2) }
         #expect(results.description.contains("only before any result"))
+        // Nor kept as a record while its count is not official.
+        let unofficial = try await #require(throws: OperationRefusal.self) {
+            try await ElectionReplacement.sqlite(bundle: bundle2, at: path2, archivingCurrent: true)
+        }
+        #expect(unofficial.description.contains("is not official"))
         let after = try await SQLElectionStore.openSQLite(path: path2)
         #expect(try await after.holdsResults())
         try await after.close()

@@ -180,6 +180,32 @@ import Testing
             #expect(json.contains(#""share":"27/80""#))
         }
         try await store.close()
+
+        // Five years on, the commission sets up its next election: the 2025 count is official, so
+        // the replacement keeps it as a record of its results, province by province.
+        let next = directory.appendingPathComponent("tonle-2030")
+        try FileManager.default.createDirectory(at: next, withIntermediateDirectories: true)
+        for (name, text) in Self.bundle {
+            let moved = text.replacingOccurrences(of: "tonle-2025", with: "tonle-2030").replacingOccurrences(of: "2025", with: "2030")
+                .replacingOccurrences(of: "2030-03-02", with: "2030-03-03")
+            try Data(moved.utf8).write(to: next.appendingPathComponent(name))
+        }
+        let refused = try await #require(throws: OperationRefusal.self) { try await ElectionReplacement.sqlite(bundle: next.path, at: path) }
+        #expect(refused.description.contains("--archive-current"))
+        let outcome = try await ElectionReplacement.sqlite(bundle: next.path, at: path, archivingCurrent: true)
+        #expect(outcome.archived?.election.id == "tonle-2025")
+        #expect(outcome.recordsKept == 2)
+        let after = try await SQLElectionStore.openSQLite(path: path)
+        #expect(try await after.elections().map(\.id) == ["tonle-2030", "tonle-2025", "tonle-2020"])
+        let archived = try await after.electionRecord("tonle-2025")
+        #expect(archived.status == .official)
+        #expect(archived.byConstituency["02"]?.figures(of: PartyNumber(rawValue: 3)!)?.votes == 700)
+        #expect(archived.seats(of: PartyNumber(rawValue: 3)!, in: "02") == 2)
+        #expect(archived.provenance["publication"] == nil, "no publication was made in this test")
+        let compared = ElectionComparison(try await after.electionRecord("tonle-2020"), archived)
+        #expect(compared.national.parties.first { $0.nameEnglish == "Lotus Party" }?.later?.share == Rational(27, 80))
+        #expect(try await after.holdsResults() == false)
+        try await after.close()
     }
 
     /// The same commission's election of 2020, as it published it: national figures only.
