@@ -30,6 +30,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case drawBallotOrder = "draw-ballot-order"
     /// Add, edit or retire a polling station.
     case keepStations = "keep-stations"
+    /// Add, edit or retire a commune (with its commission).
+    case keepCommunes = "keep-communes"
     /// Appoint or remove a commission's members.
     case keepCommissions = "keep-commissions"
 }
@@ -75,7 +77,7 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommissions:
+             .keepStations, .keepCommunes, .keepCommissions:
             self == .necAdministrator
         }
     }
@@ -89,7 +91,7 @@ extension OfficialAction {
              .decideDuplicate: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommissions: .national
+             .keepCommunes, .keepCommissions: .national
         }
     }
 

@@ -24,8 +24,11 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case reasonRequired = "reason-required"
         /// The calendar does not allow it today (a deadline passed, or the step has not begun).
         case outsideCalendar = "outside-calendar"
-        /// Something still depends on it (a station with voters, history, results or observers' records).
+        /// Something still depends on it (a station with voters, history, results or observers' records;
+        /// a commune with stations or accounts).
         case inUse = "in-use"
+        /// The code is taken: a unit has it, or had it before it was retired (codes are not given again).
+        case codeTaken = "code-taken"
     }
 
     public var reason: Reason

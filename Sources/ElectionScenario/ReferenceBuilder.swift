@@ -143,9 +143,8 @@ struct ReferenceBuilder {
                 "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(p.nameKhmer)", size: Int.random(in: 5...7, using: &rng))
         }
         for c in facts.communes {
-            let khmerUnit = c.kind == "Sangkat" ? "សង្កាត់" : "ឃុំ"
-            add(.commune, .commune(c.id), "\(c.nameEnglish) \(c.kind) Election Commission",
-                "គណៈកម្មការរៀបចំការបោះឆ្នោត\(khmerUnit)\(c.nameKhmer)", size: 5)
+            let commission = Commission.forNewCommune(c)
+            add(.commune, .commune(c.id), commission.nameEnglish, commission.nameKhmer, size: 5)
         }
         for s in stations {
             let commission = Commission.forNewStation(s.id)

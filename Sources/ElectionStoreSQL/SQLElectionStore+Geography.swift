@@ -97,6 +97,71 @@ extension SQLElectionStore: GeographyStore {
         }
     }
 
+    public func addCommune(_ code: CommuneCode, _ details: CommuneDetails, reason: String, by official: Official, at time: Date) async throws -> Commune {
+        try await permitGeographyChange(.keepCommunes, by: official, at: time)
+        return try await engine.withTransaction { tx in
+            // Locks the province's row on PostgreSQL, so that two additions of one code wait for each other.
+            let lock = tx.dialect == .postgres ? " FOR UPDATE" : ""
+            guard try await tx.sql.raw("SELECT code FROM constituencies WHERE code = \(bind: code.province.rawValue)\(unsafeRaw: lock)").first() != nil else {
+                throw StoreError.notFound("province", code.province.rawValue)
+            }
+            let inUse = try await tx.sql.raw("SELECT code FROM communes WHERE code = \(bind: code.rawValue)").first()
+            let usedBefore = try await tx.sql.raw("SELECT id FROM geography_changes WHERE unit_code = \(bind: code.rawValue)").first()
+            try CommuneKeeping.requireNewCode(code, inUse: inUse != nil, usedBefore: usedBefore != nil)
+            let commune = details.commune(code)
+            try await tx.bulkInsert(into: "communes", columns: Self.communeColumns, rows: [Self.communeRow(commune)])
+            let commission = Commission.forNewCommune(commune)
+            try await tx.sql.raw("""
+                INSERT INTO commissions (id, level, unit_code, name_en, name_km)
+                VALUES (\(bind: commission.id), \(bind: commission.level.rawValue), \(bind: commission.unitCode.rawValue),
+                        \(bind: commission.nameEnglish), \(bind: commission.nameKhmer))
+                """).run()
+            try await Self.record(.init(unit: .commune(code), action: .added, before: nil, after: details.summary, reason: reason,
+                                        officialName: official.name, recordedAt: time), by: official, in: tx)
+            return commune
+        }
+    }
+
+    public func editCommune(_ code: CommuneCode, _ details: CommuneDetails, reason: String, by official: Official, at time: Date) async throws -> Commune {
+        try await permitGeographyChange(.keepCommunes, by: official, at: time)
+        return try await engine.withTransaction { tx in
+            let before = CommuneDetails(try await Self.commune(code, in: tx))
+            guard before != details else { throw Refusal(.noChange, field: "commune", "commune \(code) is so already") }
+            try await tx.sql.raw("""
+                UPDATE communes SET name_en = \(bind: details.nameEnglish), name_km = \(bind: details.nameKhmer),
+                    district_name = \(bind: details.districtName), kind = \(bind: details.kind),
+                    latitude = \(bind: details.approximatePosition?.latitude), longitude = \(bind: details.approximatePosition?.longitude)
+                WHERE code = \(bind: code.rawValue)
+                """).run()
+            try await Self.record(.init(unit: .commune(code), action: .edited, before: before.summary, after: details.summary, reason: reason,
+                                        officialName: official.name, recordedAt: time), by: official, in: tx)
+            return details.commune(code)
+        }
+    }
+
+    public func retireCommune(_ code: CommuneCode, reason: String, by official: Official, at time: Date) async throws {
+        try await permitGeographyChange(.keepCommunes, by: official, at: time)
+        try SQLElectionStore.requireReason(reason)
+        try await engine.withTransaction { tx in
+            let commune = try await Self.commune(code, in: tx)
+            let stations = try await tx.sql.raw("SELECT COUNT(*) AS n FROM polling_stations WHERE commune_code = \(bind: code.rawValue)")
+                .first().map { try Rows.integer($0, "n") } ?? 0
+            let accounts = try await tx.sql.raw("SELECT COUNT(*) AS n FROM officials WHERE unit_code = \(bind: code.rawValue)")
+                .first().map { try Rows.integer($0, "n") } ?? 0
+            try CommuneKeeping.requireRetirable(code, stations: stations, accounts: accounts)
+            // Its commission goes with it; each member's removal is recorded.
+            let commission = Commission.id(level: .commune, unitCode: .commune(code))
+            for member in try await tx.sql.raw("SELECT * FROM commission_members WHERE commission_id = \(bind: commission)").all().map(Rows.commissionMember) {
+                try await Self.recordRemoval(member, reason: "the commune was retired: \(reason)", by: official, at: time, in: tx)
+            }
+            try await tx.sql.raw("DELETE FROM commission_members WHERE commission_id = \(bind: commission)").run()
+            try await tx.sql.raw("DELETE FROM commissions WHERE id = \(bind: commission)").run()
+            try await tx.sql.raw("DELETE FROM communes WHERE code = \(bind: code.rawValue)").run()
+            try await Self.record(.init(unit: .commune(code), action: .retired, before: CommuneDetails(commune).summary, after: nil,
+                                        reason: reason, officialName: official.name, recordedAt: time), by: official, in: tx)
+        }
+    }
+
     public func geographyChanges(of unit: UnitCode) async throws -> [GeographyChange] {
         try await all("""
             SELECT g.*, o.name AS official_name FROM geography_changes g JOIN officials o ON o.id = g.official_id
@@ -113,7 +178,13 @@ extension SQLElectionStore: GeographyStore {
 
     /// The rule for every station change: the NEC's, before the stations are fixed.
     private func permitStationChange(by official: Official, at time: Date) async throws {
-        try official.require(.keepStations, on: .nation)
+        try await permitGeographyChange(.keepStations, by: official, at: time)
+    }
+
+    /// The rule for every change of the geography: `action` is the NEC's, and the units are fixed
+    /// with the voter list (when voter registration closes).
+    private func permitGeographyChange(_ action: OfficialAction, by official: Official, at time: Date) async throws {
+        try official.require(action, on: .nation)
         let election = try await election()
         try await calendar().requireStationsOpen(on: election.localDay(at: time))
     }
@@ -123,6 +194,13 @@ extension SQLElectionStore: GeographyStore {
             throw StoreError.notFound("polling station", code.rawValue)
         }
         return try Rows.pollingStation(row)
+    }
+
+    private static func commune(_ code: CommuneCode, in tx: any SQLTransaction) async throws -> Commune {
+        guard let row = try await tx.sql.raw("SELECT * FROM communes WHERE code = \(bind: code.rawValue)").first() else {
+            throw StoreError.notFound("commune", code.rawValue)
+        }
+        return try Rows.commune(row)
     }
 
     private static func record(_ change: GeographyChange, by official: Official, in tx: any SQLTransaction) async throws {

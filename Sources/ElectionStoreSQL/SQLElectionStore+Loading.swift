@@ -134,15 +134,7 @@ extension SQLElectionStore {
             into: "constituency_outlines", columns: ["code", "geojson"],
             rows: r.outlines.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })
         try await tx.bulkInsert(
-            into: "communes",
-            columns: ["code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind",
-                      "latitude", "longitude"],
-            rows: r.communes.map {
-                [.text($0.id.rawValue), .text($0.provinceCode.rawValue), .text($0.districtCode), .text($0.districtName),
-                 .text($0.nameEnglish), .text($0.nameKhmer), .text($0.kind),
-                 $0.approximatePosition.map { .real($0.latitude) } ?? .null,
-                 $0.approximatePosition.map { .real($0.longitude) } ?? .null]
-            })
+            into: "communes", columns: Self.communeColumns, rows: r.communes.map(Self.communeRow))
         try await tx.bulkInsert(into: "polling_stations", columns: Self.stationColumns, rows: r.pollingStations.map(Self.stationRow))
         try await tx.bulkInsert(
             into: "commissions", columns: ["id", "level", "unit_code", "name_en", "name_km"],
@@ -169,6 +161,14 @@ extension SQLElectionStore {
     static func candidateRow(_ c: Candidate) -> [BulkValue] {
         [.integer(c.partyID.rawValue), .text(c.constituencyCode.rawValue), .integer(c.listPosition), .text(c.name.khmer),
          .text(c.name.latin), .text(c.sex.rawValue), .text(c.dateOfBirth.iso), c.voterNumber.map { .text($0.description) } ?? .null]
+    }
+
+    static let communeColumns = ["code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude"]
+
+    static func communeRow(_ c: Commune) -> [BulkValue] {
+        [.text(c.id.rawValue), .text(c.provinceCode.rawValue), .text(c.districtCode), .text(c.districtName), .text(c.nameEnglish),
+         .text(c.nameKhmer), .text(c.kind), c.approximatePosition.map { .real($0.latitude) } ?? .null,
+         c.approximatePosition.map { .real($0.longitude) } ?? .null]
     }
 
     static let stationColumns = ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]

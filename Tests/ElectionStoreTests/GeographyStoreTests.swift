@@ -90,6 +90,56 @@ extension StoreBehaviourTests {
         try await Self.cleanUp(added, commune, store)
     }
 
+    @Test(arguments: StoreEngine.available)
+    func theNECAddsChangesAndRetiresACommuneWithItsCommission(_ engine: StoreEngine) async throws {
+        let store = try await ResultStoreTests.store(engine)
+        let nec = try await NominationStoreTests.nec(store)
+        let code: CommuneCode = "259902"
+        let details = CommuneDetails(nameEnglish: "Prek Thmei", nameKhmer: "ព្រែកថ្មី", districtName: "Ponhea Kraek", kind: "Commune",
+                                     approximatePosition: nil)
+        do {
+            let fixed = try await #require(throws: Refusal.self) { try await store.addCommune(code, details, reason: "", by: nec, at: Date()) }
+            #expect(fixed.reason == .outsideCalendar)
+            try await store.overrideDeadline(.voterRegistration, closes: CalendarDate(year: 2099, month: 12, day: 31)!,
+                                             reason: "a commune split", by: nec, at: Date())
+            let provincial = try await store.addOfficial(
+                name: "pec-\(UUID().uuidString.prefix(8))", role: .provincialOfficial, unitCode: "25", passwordHash: "!")
+            await #expect(throws: Refusal.self) { try await store.addCommune(code, details, reason: "", by: provincial, at: Date()) }
+            await #expect(throws: StoreError.notFound("province", "99")) { try await store.addCommune("999901", details, reason: "", by: nec, at: Date()) }
+
+            let commune = try await store.addCommune(code, details, reason: "sub-decree 123", by: nec, at: Date())
+            #expect(commune.districtCode == "2599" && commune.provinceCode == "25")
+            #expect(try await store.commune(code) == commune)
+            #expect(try await store.commission("CEC-259902").level == .commune)
+            let twice = try await #require(throws: Refusal.self) { try await store.addCommune(code, details, reason: "", by: nec, at: Date()) }
+            #expect(twice.reason == .codeTaken)
+
+            var sangkat = details
+            sangkat.kind = "Sangkat"
+            sangkat.approximatePosition = GeoPoint(latitude: 11.9, longitude: 105.6)
+            #expect(try await store.editCommune(code, sangkat, reason: "made urban", by: nec, at: Date()).kind == "Sangkat")
+            let same = try await #require(throws: Refusal.self) { try await store.editCommune(code, sangkat, reason: "", by: nec, at: Date()) }
+            #expect(same.reason == .noChange)
+
+            let station = try await store.addPollingStation(in: code, Self.details, reason: "its school", by: nec, at: Date())
+            let busy = try await #require(throws: Refusal.self) { try await store.retireCommune(code, reason: "merged", by: nec, at: Date()) }
+            #expect(busy.reason == .inUse)
+            try await store.retirePollingStation(station.id, reason: "merged", by: nec, at: Date())
+            try await store.retireCommune(code, reason: "merged back", by: nec, at: Date())
+            await #expect(throws: StoreError.notFound("commune", code.rawValue)) { _ = try await store.commune(code) }
+            await #expect(throws: StoreError.self) { _ = try await store.commission("CEC-259902") }
+            let history = try await store.geographyChanges(of: .commune(code))
+            #expect(history.map(\.action) == [.added, .edited, .retired])
+            #expect(history[1].before == details.summary && history[1].after == sangkat.summary)
+            let reused = try await #require(throws: Refusal.self) { try await store.addCommune(code, details, reason: "", by: nec, at: Date()) }
+            #expect(reused.reason == .codeTaken)
+        } catch {
+            try await Self.cleanUp(nil, code, store)
+            throw error
+        }
+        try await Self.cleanUp(nil, code, store)
+    }
+
     /// Takes the test's station, its history and the moved deadline out of the shared database.
     static func cleanUp(_ station: StationCode?, _ commune: CommuneCode, _ store: SQLElectionStore) async throws {
         try await store.engine.withTransaction { tx in

@@ -35,10 +35,11 @@ public struct GeographyChange: Sendable, Hashable, Codable {
         case added, edited, retired
     }
 
-    /// The unit changed (a polling station's code).
+    /// The unit changed (a commune's or a polling station's code).
     public var unit: UnitCode
     public var action: Action
-    /// The details before (nil for an addition) and after (nil for a retirement), as ``StationDetails/summary``.
+    /// The details before (nil for an addition) and after (nil for a retirement), as
+    /// ``StationDetails/summary`` or ``CommuneDetails/summary``.
     public var before: String?
     public var after: String?
     public var reason: String

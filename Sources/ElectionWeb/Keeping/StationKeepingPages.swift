@@ -3,14 +3,19 @@ import ElectionStore
 import Foundation
 import Hummingbird
 
-/// A commune's polling stations at the NEC's desk, with the form to add one.
+/// A commune at the NEC's desk: its polling stations with the form to add one, and the commune's
+/// own details with the forms to change and retire it, and its history.
 struct CommuneStationsPage: Sendable {
     let lang: String
     let csrf: String
     let code: String
     let heading: String
+    let province: Link
     let stations: [Link]
     let fields: [FormField]
+    let communeFields: [FormField]
+    let kinds: [Choice]
+    let changes: [StationKeepingPage.Change]
     let message: String?
     let error: String?
 }
@@ -98,19 +103,28 @@ struct StationKeepingPages: PageController {
             addressKhmer: fields["addressKhmer"], latitude: fields["latitude"], longitude: fields["longitude"])
     }
 
+    /// The commune's page; `typed` refills the station form, `communeTyped` the commune's, after a refusal.
     func communePage(
         _ code: CommuneCode, _ session: OfficialSession, _ language: Language, message: String? = nil, typed: [String: String] = [:],
-        error: InputError? = nil, status: HTTPResponse.Status = .ok
+        communeTyped: [String: String]? = nil, error: InputError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let commune = try await store.commune(code)
+        let province = try await store.constituency(code.province)
+        let election = try await store.election()
         let l = language.rawValue
+        let communeValues = communeTyped ?? CommuneInput.values(CommuneDetails(commune))
         let model = CommuneStationsPage(
             lang: l, csrf: session.csrfToken, code: code.rawValue,
             heading: language.text("keeping.commune_title").replacingOccurrences(of: "{commune}", with: language.pick(commune.nameEnglish, commune.nameKhmer)),
+            province: Link(href: "/\(l)/desk/geography/provinces/\(code.province)", label: language.pick(province.nameEnglish, province.nameKhmer)),
             stations: try await store.pollingStations(inCommune: code).map {
                 Link(href: "/\(l)/desk/geography/stations/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer), detail: $0.id.rawValue)
             },
-            fields: StationInput.formFields(typed, invalid: error?.field, language), message: message, error: error?.message(in: language))
+            fields: StationInput.formFields(typed, invalid: communeTyped == nil ? error?.field : nil, language),
+            communeFields: CommuneInput.formFields(communeValues, invalid: communeTyped == nil ? nil : error?.field, language),
+            kinds: CommuneInput.kinds(communeValues, language),
+            changes: try await Self.changes(of: .commune(code), store, election, language),
+            message: message, error: error?.message(in: language))
         return page("desk-commune-stations", model.heading, model, language, "/desk/geography/communes/\(code)", status: status)
     }
 
@@ -127,11 +141,18 @@ struct StationKeepingPages: PageController {
             commune: Link(href: "/\(l)/desk/geography/communes/\(code.commune)", label: language.pick(commune.nameEnglish, commune.nameKhmer)),
             publicPage: "/\(l)/stations/\(code)",
             fields: StationInput.formFields(typed ?? StationInput.values(StationDetails(station)), invalid: error?.field, language),
-            changes: try await store.geographyChanges(of: .station(code)).map {
-                .init(at: NominationText.date(election.localDay(at: $0.recordedAt), language), action: language.text(KeyFamilies.geographyAction, $0.action),
-                      official: $0.officialName, before: $0.before ?? "", after: $0.after ?? "", reason: $0.reason)
-            },
+            changes: try await Self.changes(of: .station(code), store, election, language),
             message: message, error: error?.message(in: language))
         return page("desk-station-keeping", model.heading, model, language, "/desk/geography/stations/\(code)", status: status)
+    }
+
+    /// A unit's recorded changes as the desk pages list them.
+    static func changes(
+        of unit: UnitCode, _ store: any GeographyStore, _ election: Election, _ language: Language
+    ) async throws -> [StationKeepingPage.Change] {
+        try await store.geographyChanges(of: unit).map {
+            .init(at: NominationText.date(election.localDay(at: $0.recordedAt), language), action: language.text(KeyFamilies.geographyAction, $0.action),
+                  official: $0.officialName, before: $0.before ?? "", after: $0.after ?? "", reason: $0.reason)
+        }
     }
 }

@@ -61,7 +61,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let refusal as Refusal:
             let status: HTTPResponse.Status = switch refusal.reason {
             case .outsideUnit, .roleMayNot, .otherMission: .forbidden
-            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial, .outsideCalendar, .inUse: .conflict
+            case .staleVersion, .wrongState, .countIncomplete, .noChange, .sameOfficial, .outsideCalendar, .inUse, .codeTaken: .conflict
             case .failedChecks, .reasonRequired: .unprocessableContent
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)

@@ -83,7 +83,10 @@ enum KeyFamilies {
     /// What a commission's desk page says after a change (`?done=appointed`).
     static let commissionsDone = KeyFamily<String>("commission_keeping.done", ["appointed", "removed"])
     /// What the station pages say after a change (`?done=added`).
-    static let stationsDone = KeyFamily<String>("keeping.done", ["added", "edited", "retired"])
+    static let stationsDone = KeyFamily<String>("keeping.done", [
+        "added", "edited", "retired", "commune-added", "commune-edited", "commune-retired"])
+    /// A commune's kind, as the gazetteer names it.
+    static let communeKind = KeyFamily<String>("commune_kind", CommuneDetails.kinds)
     /// What the parties' and calendar pages say after a change (`?done=filed`).
     static let nominationsDone = KeyFamily<String>("nominations.done", [
         "filed", "rejected", "drawn", "withdrawn", "replaced", "submitted", "moved"])
@@ -101,6 +104,6 @@ enum KeyFamilies {
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
-        commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys,
+        commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys,
     ].flatMap { $0 }
 }
