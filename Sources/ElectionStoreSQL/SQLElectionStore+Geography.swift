@@ -83,7 +83,9 @@ extension SQLElectionStore: GeographyStore {
             try StationRetirement.require(
                 code, votersRegistered: try await count("voters"),
                 registerRecords: try await count("register_changes") + moves + (try await count("duplicate_case_voters")),
-                resultForms: try await count("result_events"), observerRecords: observed)
+                resultForms: try await count("result_events"), observerRecords: observed,
+                accounts: try await tx.sql.raw("SELECT COUNT(*) AS n FROM officials WHERE unit_code = \(bind: code.rawValue)")
+                    .first().map { try Rows.integer($0, "n") } ?? 0)
             // Its commission goes with it; each member's removal is recorded.
             let commission = Commission.id(level: .pollingStation, unitCode: .station(code))
             for member in try await tx.sql.raw("SELECT * FROM commission_members WHERE commission_id = \(bind: commission)").all().map(Rows.commissionMember) {
@@ -132,6 +134,12 @@ extension SQLElectionStore: GeographyStore {
                     district_name = \(bind: details.districtName), kind = \(bind: details.kind),
                     latitude = \(bind: details.approximatePosition?.latitude), longitude = \(bind: details.approximatePosition?.longitude)
                 WHERE code = \(bind: code.rawValue)
+                """).run()
+            // Its commission is named after it.
+            let commission = Commission.forNewCommune(details.commune(code))
+            try await tx.sql.raw("""
+                UPDATE commissions SET name_en = \(bind: commission.nameEnglish), name_km = \(bind: commission.nameKhmer)
+                WHERE id = \(bind: commission.id)
                 """).run()
             try await Self.record(.init(unit: .commune(code), action: .edited, before: before.summary, after: details.summary, reason: reason,
                                         officialName: official.name, recordedAt: time), by: official, in: tx)

@@ -28,4 +28,12 @@ import Testing
         #expect(commission.id == "CEC-250307" && commission.level == .commune)
         #expect(commission.nameKhmer.contains("សង្កាត់បឹង"))
     }
+
+    @Test func aStationWithAnOfficialsAccountStays() throws {
+        try StationRetirement.require("250101001", votersRegistered: 0, registerRecords: 0, resultForms: 0, observerRecords: 0, accounts: 0)
+        let refusal = try #require(throws: Refusal.self) {
+            try StationRetirement.require("250101001", votersRegistered: 0, registerRecords: 0, resultForms: 0, observerRecords: 0, accounts: 1)
+        }
+        #expect(refusal.reason == .inUse && refusal.message.contains("1 officials' accounts"))
+    }
 }

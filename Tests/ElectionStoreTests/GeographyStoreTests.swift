@@ -118,6 +118,7 @@ extension StoreBehaviourTests {
             sangkat.kind = "Sangkat"
             sangkat.approximatePosition = GeoPoint(latitude: 11.9, longitude: 105.6)
             #expect(try await store.editCommune(code, sangkat, reason: "made urban", by: nec, at: Date()).kind == "Sangkat")
+            #expect(try await store.commission("CEC-259902").nameEnglish == "Prek Thmei Sangkat Election Commission", "named after its commune")
             let same = try await #require(throws: Refusal.self) { try await store.editCommune(code, sangkat, reason: "", by: nec, at: Date()) }
             #expect(same.reason == .noChange)
 

@@ -76,7 +76,7 @@ import Testing
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         let routes = [
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",
-            "/communes/{code}/stations", "/stations", "/stations/nearest", "/stations/{code}", "/stations/{code}/changes",
+            "/communes/{code}/stations", "/provinces/{code}/communes", "/communes/{code}/changes", "/communes/{code}/retirement", "/stations", "/stations/nearest", "/stations/{code}", "/stations/{code}/changes",
             "/stations/{code}/retirement", "/commissions", "/commissions/{id}", "/commissions/{id}/members",
             "/commissions/{id}/members/{seat}/removal", "/commissions/{id}/changes", "/parties",
             "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/calendar", "/ballot-draws", "/elections", "/elections/{id}",

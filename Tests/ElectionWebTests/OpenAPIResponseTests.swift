@@ -564,6 +564,27 @@ import Testing
             try await api.post(retire, newStation + "/retirement", "{}", bearer: tokens.nec) // 422
             try await api.post(retire, newStation + "/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
 
+            // Communes: one added to province 25 under a new code, changed, refused retirement while a
+            // station remains (the commune with voters), retired once empty, its code then refused.
+            func communeBody(_ kind: String, code: String? = "259903") -> String {
+                (code.map { "{\"code\": \"\($0)\", " } ?? "{")
+                    + "\"nameEnglish\": \"Prek Thmei\", \"nameKhmer\": \"ព្រែកថ្មី\", \"districtName\": \"Ponhea Kraek\", \"kind\": \"\(kind)\", \"reason\": \"sub-decree\"}"
+            }
+            let communes = "/provinces/{code}/communes", commune = "/communes/{code}", communeRetirement = "/communes/{code}/retirement"
+            try await api.post(communes, "/provinces/25/communes", communeBody("Commune")) // 401
+            try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.one) // 403
+            try await api.post(communes, "/provinces/25/communes", communeBody("Village"), bearer: tokens.nec) // 400
+            try await api.post(communes, "/provinces/99/communes", communeBody("Commune", code: "999903"), bearer: tokens.nec) // 404
+            let newCommuneReply = try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.nec) // 201
+            #expect(newCommuneReply.status == .created, "\(newCommuneReply.body)")
+            try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.nec) // 409: code taken
+            try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 200
+            try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 409: no change
+            try await api.put(commune, "/communes/259999", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 404
+            try await api.get("/communes/{code}/changes", "/communes/259903/changes")
+            try await api.post(communeRetirement, "/communes/\(withVoters.commune)/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 409
+            try await api.post(communeRetirement, "/communes/259903/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
+
             // Commissions: a voter appointed to a polling station commission of province 25 (a second
             // chair refused) and removed again; a commune commission at its smallest size keeps its members.
             let commission = Commission.id(level: .pollingStation, unitCode: .station(try await store.pollingStations(inProvince: "25")[1].id))

@@ -64,18 +64,20 @@ extension ElectionCalendar {
     public func requireStationsOpen(on day: CalendarDate) throws(Refusal) {
         guard let window = window(.voterRegistration), day > window.upperBound else { return }
         throw Refusal(.outsideCalendar, field: Milestone.voterRegistration.rawValue,
-                      "polling stations were fixed when voter registration closed on \(window.upperBound)")
+                      "communes and polling stations were fixed when voter registration closed on \(window.upperBound)")
     }
 }
 
 /// When a polling station may be retired: nobody and nothing depends on it any more.
 public enum StationRetirement {
     /// Throws a ``Refusal`` naming what still depends on the station: voters registered there (move
-    /// them first), the register's history of it, result forms entered for it, or observers'
-    /// records of it. (A station with a history stays, so that the history keeps its place.)
+    /// them first), the register's history of it, result forms entered for it, observers' records
+    /// of it, or officials' accounts for it. (A station with a history stays, so that the history
+    /// keeps its place.)
     public static func require(
-        _ code: StationCode, votersRegistered: Int, registerRecords: Int, resultForms: Int, observerRecords: Int
+        _ code: StationCode, votersRegistered: Int, registerRecords: Int, resultForms: Int, observerRecords: Int, accounts: Int
     ) throws(Refusal) {
+        if accounts > 0 { throw Refusal(.inUse, field: "station", "\(accounts) officials' accounts belong to \(code)") }
         if votersRegistered > 0 {
             throw Refusal(.inUse, field: "station", "\(votersRegistered) voters are registered at \(code)")
         }

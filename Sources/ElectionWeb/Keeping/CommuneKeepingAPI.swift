@@ -49,6 +49,8 @@ struct CommuneKeepingAPI: Sendable {
             let official = try context.requireMachine()
             let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
             let body = try await APIJSON.decode(Body.self, from: request)
+            // A commune's code never changes.
+            if let other = body.code, other != code.rawValue { throw InputError(field: "code", reason: "code") }
             return try APIJSON.response(try await store.editCommune(code, try body.details(), reason: body.reason ?? "", by: official, at: Date()))
         }
         router.post("communes/:code/retirement") { request, context in
