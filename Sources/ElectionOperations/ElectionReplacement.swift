@@ -3,12 +3,12 @@ import ElectionStore
 import ElectionStoreSQL
 import Foundation
 
-/// Replacing the election a SQLite database holds with a bundle's, before any result exists or,
-/// once its count is official, keeping it as a record (the next election's set-up): the
-/// definition is the bundle's, the register, the officials' accounts and the records of past
-/// elections are kept, everything else
-/// that belonged to the old election (sessions, missions, party applications and agents, moved
-/// deadlines, register and geography history) is not. All or nothing, as a new database.
+/// Replacing the election a database holds with a bundle's, before any result exists or, once its
+/// count is official, keeping it as a record (the next election's set-up): the definition is the
+/// bundle's; the register, the officials' accounts and the records of past elections are kept;
+/// everything else that belonged to the old election (sessions, missions, party applications and
+/// agents, moved deadlines, register and geography history) is not. All or nothing: a new
+/// database is built beside the old one and takes its place only when complete.
 public enum ElectionReplacement {
     /// What a replacement kept.
     public struct Outcome: Sendable {
@@ -20,14 +20,32 @@ public enum ElectionReplacement {
         public var archived: ElectionRecord?
     }
 
-    /// Replaces the election in the SQLite file at `path` with the bundle in `directory`. Refused,
-    /// writing nothing, when results were entered (unless `archivingCurrent` and the count is
-    /// official: then the old election is kept as a record of its results), or when voters or
-    /// accounts belong to units the bundle does not have.
+    /// Replaces the election in the SQLite file at `path` with the bundle in `directory` (see
+    /// ``replace(bundle:archivingCurrent:open:rebuild:)``).
     public static func sqlite(bundle directory: String, at path: String, archivingCurrent: Bool = false) async throws -> Outcome {
-        let reference = try ElectionBundleFiles.check(directory)
         guard FileManager.default.fileExists(atPath: path) else { throw OperationRefusal("\(path) does not exist: import into it without --replace.") }
-        let old = try await SQLElectionStore.openSQLite(path: path)
+        return try await replace(
+            bundle: directory, archivingCurrent: archivingCurrent, open: { try await SQLElectionStore.openSQLite(path: path) },
+            rebuild: { fill in try await NewDatabase.sqlite(at: path, replacing: true, fill) })
+    }
+
+    /// Replaces the election in the PostgreSQL database (or schema) `url` names with the bundle in
+    /// `directory`; the new tables take the old ones' place in one transaction.
+    public static func postgres(bundle directory: String, url: String, archivingCurrent: Bool = false) async throws -> Outcome {
+        try await replace(
+            bundle: directory, archivingCurrent: archivingCurrent, open: { try await SQLElectionStore.connectPostgres(url: url) },
+            rebuild: { fill in try await SQLElectionStore.rebuildPostgres(url: url, fill) })
+    }
+
+    /// Refused, writing nothing, when results were entered (unless `archivingCurrent` and the count
+    /// is official: then the old election is kept as a record of its results), or when voters or
+    /// accounts belong to units the bundle does not have.
+    static func replace(
+        bundle directory: String, archivingCurrent: Bool, open: () async throws -> SQLElectionStore,
+        rebuild: (_ fill: (SQLElectionStore) async throws -> Outcome) async throws -> Outcome
+    ) async throws -> Outcome {
+        let reference = try ElectionBundleFiles.check(directory)
+        let old = try await open()
         let kept: [OfficialAccount]
         var records: [ElectionRecord]
         var archived: ElectionRecord?
@@ -46,7 +64,7 @@ public enum ElectionReplacement {
             try? await old.close()
             throw error
         }
-        return try await NewDatabase.sqlite(at: path, replacing: true) { new in
+        return try await rebuild { new in
             let voters = Counter()
             do {
                 try await new.loadElection(reference) { storeBatch in

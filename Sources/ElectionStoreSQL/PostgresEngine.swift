@@ -13,16 +13,20 @@ final class PostgresEngine: SQLEngine {
     private let runner: Task<Void, Never>
     private let logger = Logger(label: "sala.postgres")
 
-    /// Connects to the server named by a `postgres://user:password@host:port/database` URL.
+    /// Connects to the server named by a `postgres://user:password@host:port/database` URL. With
+    /// `?schema=NAME`, Sala's tables live in that schema (made if missing) rather than the
+    /// connection's default one, so that one database can hold several Sala databases.
     static func connect(url: String) async throws -> PostgresEngine {
+        let (plain, schema) = try Self.schema(of: url)
         let configuration: SQLPostgresConfiguration
         do {
-            configuration = try SQLPostgresConfiguration(url: url)
+            configuration = try SQLPostgresConfiguration(url: plain)
         } catch {
             throw StoreConfigurationError.invalidPostgresURL(url)
         }
-        let core = configuration.coreConfiguration
-        let clientConfiguration: PostgresClient.Configuration
+        var core = configuration.coreConfiguration
+        if let schema { core.options.additionalStartupParameters = [("search_path", schema)] }
+        var clientConfiguration: PostgresClient.Configuration
         if let host = core.host, let port = core.port {
             clientConfiguration = .init(
                 host: host, port: port, username: core.username, password: core.password,
@@ -33,12 +37,21 @@ final class PostgresEngine: SQLEngine {
         } else {
             throw StoreConfigurationError.invalidPostgresURL(url)
         }
+        if let schema { clientConfiguration.options.additionalStartupParameters = [("search_path", schema)] }
         // Fail now, with the server's reason (the pool would only say that connecting kept failing).
         do {
             let probe = try await PostgresConnection.connect(
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: core, id: 0,
                 logger: Logger(label: "sala.postgres")
             ).get()
+            if let schema {
+                do {
+                    try await probe.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                } catch {
+                    try? await probe.close()
+                    throw error
+                }
+            }
             try await probe.close()
         } catch let error as PSQLError {
             let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
@@ -47,6 +60,27 @@ final class PostgresEngine: SQLEngine {
             throw StoreConfigurationError.postgresUnreachable("\(error)")
         }
         return PostgresEngine(client: PostgresClient(configuration: clientConfiguration))
+    }
+
+    /// The URL without its `schema` query item, and that schema: lower-case letters, digits and
+    /// underscores, a letter first.
+    static func schema(of url: String) throws -> (url: String, schema: String?) {
+        guard var components = URLComponents(string: url), let items = components.queryItems,
+              let item = items.first(where: { $0.name == "schema" }) else { return (url, nil) }
+        guard let schema = item.value, let first = schema.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+              schema.utf8.count <= 63,
+              schema.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") })
+        else { throw StoreConfigurationError.invalidPostgresURL(url) }
+        let rest = items.filter { $0.name != "schema" }
+        components.queryItems = rest.isEmpty ? nil : rest
+        return (components.string ?? url, schema)
+    }
+
+    /// `url` with its schema set to `schema`.
+    static func url(_ url: String, schema: String) throws -> String {
+        guard var components = URLComponents(string: try Self.schema(of: url).url) else { throw StoreConfigurationError.invalidPostgresURL(url) }
+        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
+        return components.string ?? url
     }
 
     private init(client: PostgresClient) {

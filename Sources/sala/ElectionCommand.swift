@@ -68,7 +68,7 @@ struct ElectionCommand: AsyncParsableCommand {
         @Argument(help: "The bundle's folder.") var path: String
         @Flag(help: "Read and check the bundle, print every problem, write nothing.") var check = false
         @Flag(help: """
-            Replace the election the SQLite database holds, before any result exists: the register and \
+            Replace the election the database holds, before any result exists: the register and \
             the officials' accounts are kept, the rest of the old election is not. For a record bundle: \
             replace the kept record of the same election.
             """) var replace = false
@@ -94,11 +94,11 @@ struct ElectionCommand: AsyncParsableCommand {
             }
             let target = try store.target(defaultPath: nil)
             if replace {
-                guard case .sqlite(let file) = target else {
-                    throw ValidationError("--replace works on a SQLite database; on PostgreSQL, import into a new database.")
-                }
                 do {
-                    let outcome = try await ElectionReplacement.sqlite(bundle: path, at: file, archivingCurrent: archiveCurrent)
+                    let outcome = switch target {
+                    case .sqlite(let file): try await ElectionReplacement.sqlite(bundle: path, at: file, archivingCurrent: archiveCurrent)
+                    case .postgres(let url): try await ElectionReplacement.postgres(bundle: path, url: url, archivingCurrent: archiveCurrent)
+                    }
                     if let archived = outcome.archived {
                         print("Kept \(archived.election.id) as a record of its official results.")
                     }

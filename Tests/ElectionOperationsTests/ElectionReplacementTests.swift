@@ -1,14 +1,14 @@
 import ElectionCore
 import ElectionOperations
 import ElectionStore
-import ElectionStoreSQL
+@testable import ElectionStoreSQL
 import ElectionTestSupport
 import Foundation
 import Testing
 
 /// Replacing a database's election with a bundle before any result: the new definition, the
 /// register and the accounts kept; refused, changing nothing, once results exist or when voters
-/// would lose their station.
+/// would lose their station. On SQLite and on PostgreSQL.
 @Suite struct ElectionReplacementTests {
     /// A built scenario with an account, and its election exported as a bundle.
     static func built() async throws -> (path: String, bundle: String) {
@@ -96,5 +96,52 @@ import Testing
         let after = try await SQLElectionStore.openSQLite(path: path2)
         #expect(try await after.holdsResults())
         try await after.close()
+    }
+
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "PostgreSQL not configured"))
+    func onPostgreSQLTheNewTablesTakeTheOldOnesPlace() async throws {
+        let base = try #require(TestDatabases.postgresURL)
+        // A schema of its own, so that the shared test database is not touched.
+        let schema = "replace_" + UUID().uuidString.prefix(8).lowercased()
+        let url = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
+        do {
+            _ = try await ScenarioBuild(seed: 3, voters: 1_200).buildPostgres(url: url, replacing: false)
+            let store = try await SQLElectionStore.connectPostgres(url: url)
+            _ = try await store.addOfficial(name: "clerk", role: .communeOfficial, unitCode: "010201", passwordHash: "$2b$04$abc")
+            let station = try await store.pollingStations(inCommune: "010201")[0]
+            let bundle = try TestDatabases.temporaryDirectory().appendingPathComponent("bundle").path
+            try await ElectionBundleFiles.export(store, id: "cambodia-2023", to: bundle)
+            try await store.close()
+            try Self.edit(bundle, "polling_stations.csv") { lines in
+                let index = lines.firstIndex { $0.hasPrefix(station.id.rawValue + ",") }!
+                lines[index] = lines[index].replacingOccurrences(of: station.nameEnglish, with: "Renamed School")
+            }
+
+            let outcome = try await ElectionReplacement.postgres(bundle: bundle, url: url)
+            #expect(outcome.votersKept == 1_200 && outcome.accountsKept == 1 && outcome.recordsKept == 1)
+            let after = try await SQLElectionStore.connectPostgres(url: url)
+            #expect(try await after.pollingStation(station.id).nameEnglish == "Renamed School")
+            #expect(try await after.statistics(countingRegister: true).votersOnRegister == 1_200)
+            #expect(try await after.officialAccount(named: "clerk")?.passwordHash == "$2b$04$abc")
+            #expect(try await after.electionRecord("cambodia-2018").status == .official)
+            let schemas = try await after.engine.read { db in
+                try await db.raw("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE \(bind: schema + "%")").all()
+                    .map { try $0.decode(column: "name", as: String.self) }
+            }
+            #expect(schemas == [schema], "the new tables moved in and the build's schema is gone")
+            try await after.close()
+        } catch {
+            try await Self.dropSchema(schema, base)
+            throw error
+        }
+        try await Self.dropSchema(schema, base)
+    }
+
+    static func dropSchema(_ schema: String, _ url: String) async throws {
+        let store = try await SQLElectionStore.connectPostgres(url: url)
+        try await store.engine.withTransaction { tx in
+            for name in [schema, schema + "_rebuild"] { try await tx.sql.raw("DROP SCHEMA IF EXISTS \(ident: name) CASCADE").run() }
+        }
+        try await store.close()
     }
 }
