@@ -32,6 +32,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case keepStations = "keep-stations"
     /// Add, edit or retire a commune (with its commission).
     case keepCommunes = "keep-communes"
+    /// Fix this election's voter list from the register once registration has closed.
+    case fixVoterList = "fix-voter-list"
     /// Appoint or remove a commission's members.
     case keepCommissions = "keep-commissions"
 }
@@ -77,7 +79,7 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommunes, .keepCommissions:
+             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList:
             self == .necAdministrator
         }
     }
@@ -91,7 +93,7 @@ extension OfficialAction {
              .decideDuplicate: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions: .national
+             .keepCommunes, .keepCommissions, .fixVoterList: .national
         }
     }
 

@@ -6,6 +6,9 @@ public enum RegistrationAnswer: Sendable, Hashable {
     case notFound
     /// Several voters share the name and date of birth: the voter must search by voter number.
     case ambiguous
+    /// The voter is on the register but registered after this election's voter list was fixed:
+    /// they vote from the next election.
+    case nextElection
 }
 
 /// A question a member of the public asks about their own registration.

@@ -50,7 +50,8 @@ public protocol ElectionStore: Sendable {
     /// Women and all candidates for every party and constituency where the party stands.
     func womenCandidateCounts() async throws -> [WomenCandidateCount]
 
-    /// The voters registered at a station, for its printed list (officials only: personal data).
+    /// The voters registered at a station, for its printed list (officials only: personal data):
+    /// this election's fixed voter list once it is fixed, the register as it stands before.
     func voters(atStation code: StationCode) async throws -> [Voter]
     /// Up to `limit` voters after `number` (from the first when nil), by voter number: the whole
     /// register in pages, for exports.

@@ -40,6 +40,12 @@ public protocol RegisterStore: Sendable {
     func moveVoter(_ number: VoterNumber, to stationCode: StationCode, reason: String, by official: Official, at: Date) async throws -> RegisterChange
     /// Takes a voter off the register; the change keeps their details.
     func removeVoter(_ number: VoterNumber, reason: String, by official: Official, at: Date) async throws -> RegisterChange
+    /// Fixes this election's voter list: the register as it stands, copied whole, once voter
+    /// registration has closed (``ElectionCalendar/requireVoterListFixable(on:alreadyFixed:)``);
+    /// from then on ``ElectionStore/voters(atStation:)`` reads the fixed list. Asks ``OfficialAction/fixVoterList``.
+    func fixVoterList(by official: Official, at: Date) async throws -> VoterListFixing
+    /// When and by whom this election's voter list was fixed, or nil while it follows the register.
+    func voterListFixing() async throws -> VoterListFixing?
     /// Every change to this voter's registration, oldest first.
     func registerChanges(voter number: VoterNumber) async throws -> [RegisterChange]
 

@@ -81,7 +81,7 @@ extension SQLElectionStore: GeographyStore {
             let moves = try await tx.sql.raw("SELECT COUNT(*) AS n FROM register_changes WHERE from_station = \(bind: code.rawValue)")
                 .first().map { try Rows.integer($0, "n") } ?? 0
             try StationRetirement.require(
-                code, votersRegistered: try await count("voters"),
+                code, votersRegistered: try await count("voters") + (try await count("voter_list")),
                 registerRecords: try await count("register_changes") + moves + (try await count("duplicate_case_voters")),
                 resultForms: try await count("result_events"), observerRecords: observed,
                 accounts: try await tx.sql.raw("SELECT COUNT(*) AS n FROM officials WHERE unit_code = \(bind: code.rawValue)")

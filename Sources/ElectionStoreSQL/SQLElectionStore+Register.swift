@@ -201,6 +201,40 @@ extension SQLElectionStore: RegisterStore {
         }
     }
 
+    public func fixVoterList(by official: Official, at time: Date) async throws -> VoterListFixing {
+        try official.require(.fixVoterList, on: .nation)
+        let calendar = try await calendar()
+        let today = try await election().localDay(at: time)
+        return try await engine.withTransaction { tx in
+            // On PostgreSQL a second fixing at the same time waits here, then finds the first.
+            if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE voter_list_fixing IN EXCLUSIVE MODE").run() }
+            let fixed = try await tx.sql.raw("SELECT singleton FROM voter_list_fixing").first() != nil
+            try calendar.requireVoterListFixable(on: today, alreadyFixed: fixed)
+            guard let cutOff = calendar.voterListCutOff else { throw StoreError.refused("the calendar has no voter registration") }
+            try await tx.sql.raw("""
+                INSERT INTO voter_list (voter_number, station_code, name_km, name_latin, sex, birth_date)
+                SELECT voter_number, station_code, name_km, name_latin, sex, birth_date FROM voters
+                """).run()
+            let voters = try await tx.sql.raw("SELECT COUNT(*) AS n FROM voter_list").first().map { try Rows.integer($0, "n") } ?? 0
+            let fixing = VoterListFixing(cutOff: cutOff, fixedAt: time, officialName: official.name, voters: voters)
+            try await tx.sql.raw("""
+                INSERT INTO voter_list_fixing (singleton, cut_off, fixed_at, official_id, voters)
+                VALUES (1, \(bind: fixing.cutOff.iso), \(bind: ISO8601.string(time)), \(bind: official.id.rawValue), \(bind: voters))
+                """).run()
+            return fixing
+        }
+    }
+
+    public func voterListFixing() async throws -> VoterListFixing? {
+        try await all("""
+            SELECT f.cut_off, f.fixed_at, f.voters, o.name AS official_name FROM voter_list_fixing f JOIN officials o ON o.id = f.official_id
+            """) { row in
+            VoterListFixing(
+                cutOff: try Rows.date(row, "cut_off"), fixedAt: try ISO8601.date(try Rows.text(row, "fixed_at")),
+                officialName: try Rows.text(row, "official_name"), voters: try Rows.integer(row, "voters"))
+        }.first
+    }
+
     public func registerChanges(voter number: VoterNumber) async throws -> [RegisterChange] {
         try await all("""
             SELECT c.*, o.name AS official_name FROM register_changes c JOIN officials o ON o.id = c.official_id

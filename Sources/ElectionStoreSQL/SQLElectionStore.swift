@@ -311,7 +311,10 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
 
     public func voters(atStation code: StationCode) async throws -> [Voter] {
         _ = try await pollingStation(code)
-        return try await all("SELECT * FROM voters WHERE station_code = \(bind: code.rawValue) ORDER BY voter_number", Rows.voter)
+        // Once this election's list is fixed, the register's later changes are the next election's.
+        let table = try await voterListFixing() == nil ? "voters" : "voter_list"
+        return try await all(
+            "SELECT * FROM \(unsafeRaw: table) WHERE station_code = \(bind: code.rawValue) ORDER BY voter_number", Rows.voter)
     }
 
     public func voters(after number: VoterNumber?, limit: Int) async throws -> [Voter] {
@@ -323,21 +326,38 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
         switch question {
         case .byNumber(let number):
-            let codes = try await all("SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)") {
-                try Rows.code($0, "station_code", as: StationCode.self)
+            // Once this election's list is fixed, a voter votes where it says, wherever the register
+            // has moved them since.
+            if try await voterListFixing() != nil, let code = try await station(of: number, in: "voter_list") {
+                return .registered(try await pollingStation(code))
             }
-            guard let code = codes.first else { return .notFound }
-            return .registered(try await pollingStation(code))
+            guard let code = try await station(of: number, in: "voters") else { return .notFound }
+            return try await answer(number, registeredAt: code)
         case .byName(let typed, let dateOfBirth):
             // Ranked by the domain's rules (`VoterSearch`): the best tier of exact-date matches
             // answers if it holds one voter, and only with that voter's station.
             let search = VoterSearch(name: typed, dateOfBirth: dateOfBirth, limit: 2)
             switch search.publicAnswer(try await searchVoters(search)) {
-            case .one(let voter): return .registered(try await pollingStation(voter.stationCode))
+            case .one(let voter): return try await answer(voter.number, registeredAt: voter.stationCode)
             case .several: return .ambiguous
             case .notFound: return .notFound
             }
         }
+    }
+
+    /// The station of voter `number` in `table` (the register, or this election's fixed list).
+    private func station(of number: VoterNumber, in table: String) async throws -> StationCode? {
+        try await all("SELECT station_code FROM \(unsafeRaw: table) WHERE voter_number = \(bind: number.value)") {
+            try Rows.code($0, "station_code", as: StationCode.self)
+        }.first
+    }
+
+    /// The answer for a voter the register places at `code`: that station, or, once this
+    /// election's list is fixed, the list's station, or the next election for a voter not on it.
+    private func answer(_ number: VoterNumber, registeredAt code: StationCode) async throws -> RegistrationAnswer {
+        guard try await voterListFixing() != nil else { return .registered(try await pollingStation(code)) }
+        guard let listed = try await station(of: number, in: "voter_list") else { return .nextElection }
+        return .registered(try await pollingStation(listed))
     }
 
     // MARK: Helpers

@@ -427,6 +427,14 @@ import Testing
 
             // The register.
             let latin = inCommune.name.latin.split(separator: " ").map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "%20")
+            // This election's voter list: not fixed, refused to a commune official, fixed by the NEC, refused again.
+            let voterList = "/register/voter-list"
+            try await api.get(voterList, voterList) // 401
+            try await api.get(voterList, voterList, bearer: tokens.one)
+            try await api.post(voterList, voterList, "", bearer: tokens.one) // 403
+            try await api.post(voterList, voterList, "", bearer: tokens.nec) // 201
+            try await api.post(voterList, voterList, "", bearer: tokens.nec) // 409
+            try await api.get(voterList, voterList, bearer: tokens.nec)
             try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)")
             try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)&slips=true", bearer: tokens.one)
             try await api.get("/register/search", "/register/search?name=\(latin)", bearer: tokens.one)

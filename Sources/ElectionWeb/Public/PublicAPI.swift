@@ -176,6 +176,9 @@ struct PublicAPI: Sendable {
                 return try APIJSON.response(RegistrationResponse(
                     status: "ambiguous", pollingStation: nil,
                     message: language.text("registration.ambiguous") + " " + language.text("registration.ambiguous_next")))
+            case .nextElection:
+                return try APIJSON.response(RegistrationResponse(
+                    status: "next-election", pollingStation: nil, message: language.text("registration.next_election")))
             }
         }
     }

@@ -9,6 +9,8 @@ struct RegistrationPage: Sendable {
         let found: Bool
         let notFound: Bool
         let ambiguous: Bool
+        /// On the register, but after this election's voter list was fixed.
+        let nextElection: Bool
         let stationName: String
         let stationAddress: String
         let stationHref: String
@@ -104,15 +106,17 @@ struct RegistrationPages: PageController {
         switch answer {
         case .registered(let station):
             return .init(
-                found: true, notFound: false, ambiguous: false,
+                found: true, notFound: false, ambiguous: false, nextElection: false,
                 stationName: language.pick(station.nameEnglish, station.nameKhmer),
                 stationAddress: language.pick(station.addressEnglish, station.addressKhmer),
                 stationHref: "/\(language.rawValue)/stations/\(station.id)",
                 map: maps.station(station, language: language))
         case .notFound:
-            return .init(found: false, notFound: true, ambiguous: false, stationName: "", stationAddress: "", stationHref: "", map: "")
+            return .init(found: false, notFound: true, ambiguous: false, nextElection: false, stationName: "", stationAddress: "", stationHref: "", map: "")
         case .ambiguous:
-            return .init(found: false, notFound: false, ambiguous: true, stationName: "", stationAddress: "", stationHref: "", map: "")
+            return .init(found: false, notFound: false, ambiguous: true, nextElection: false, stationName: "", stationAddress: "", stationHref: "", map: "")
+        case .nextElection:
+            return .init(found: false, notFound: false, ambiguous: false, nextElection: true, stationName: "", stationAddress: "", stationHref: "", map: "")
         }
     }
 

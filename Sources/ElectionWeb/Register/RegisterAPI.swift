@@ -35,7 +35,23 @@ struct RegisterAPI: Sendable {
         let note: String?
     }
 
+    /// Where this election's voter list stands: `fixed`, and when it is, when, by whom, how many.
+    struct VoterListState: Encodable {
+        let fixed: Bool
+        let fixing: VoterListFixing?
+    }
+
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
+        api.get("register/voter-list") { _, context in
+            _ = try context.requireMachine()
+            let fixing = try await store.voterListFixing()
+            return try APIJSON.response(VoterListState(fixed: fixing != nil, fixing: fixing))
+        }
+        api.post("register/voter-list") { _, context in
+            let official = try context.requireMachine()
+            let fixing = try await store.fixVoterList(by: official, at: Date())
+            return try APIJSON.response(VoterListState(fixed: true, fixing: fixing), status: .created)
+        }
         api.get("register/search") { request, context in
             let official = try context.requireMachine()
             let query = Input.query(of: request)

@@ -27,6 +27,10 @@ struct RegisterDeskPage: Sendable {
     let error: String?
     let message: String?
     let newVoterFields: [Field]
+    /// Where this election's voter list stands: following the register, or fixed (when, by whom, how many).
+    let voterList: String
+    /// The NEC's button to fix it, while it is not fixed.
+    let canFixVoterList: Bool
 }
 
 /// One voter at the desk: their registration, its changes, and the forms to move or remove them.
@@ -82,6 +86,11 @@ struct RegisterDeskPages: PageController {
             return try await registerDesk(
                 session, language, name: q["name"].map(String.init) ?? "", born: q["born"].map(String.init) ?? "",
                 slips: q["slips"] != nil, message: KeyFamilies.registerDone.doneMessage(q, language))
+        }
+        router.post("desk/register/voter-list") { request, context in
+            let (session, _) = try await context.requireSessionForm(request)
+            _ = try await store.fixVoterList(by: session.official, at: Date())
+            return Response.redirect(to: "/\(context.language.rawValue)/desk/register?done=fixed", type: .normal)
         }
         router.post("desk/register/voters") { request, context in
             let language = context.language
@@ -183,9 +192,18 @@ struct RegisterDeskPages: PageController {
                       ("reason", "field.registerReason")].map { name, key in
             RegisterDeskPage.Field(name: name, label: language.text(key), value: typed[name] ?? "", invalid: name == invalidField)
         }
+        let fixing = try await store.voterListFixing()
+        let election = try await store.election()
         let model = RegisterDeskPage(
             lang: language.rawValue, csrf: session.csrfToken, name: name, born: born, slips: slips, searched: !name.isEmpty && searchError == nil,
-            rows: rows, error: error ?? searchError, message: message, newVoterFields: fields)
+            rows: rows, error: error ?? searchError, message: message, newVoterFields: fields,
+            voterList: fixing.map { f in
+                language.text("register.voter_list_fixed").replacingOccurrences(of: "{n}", with: language.number(f.voters))
+                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: f.fixedAt), language))
+                    .replacingOccurrences(of: "{official}", with: f.officialName)
+                    .replacingOccurrences(of: "{cutoff}", with: NominationText.date(f.cutOff, language))
+            } ?? language.text("register.voter_list_open"),
+            canFixVoterList: fixing == nil && session.official.may(.fixVoterList, on: .nation))
         return page("desk-register", language.text("register.title"), model, language, "/desk/register", status: searchStatus)
     }
 

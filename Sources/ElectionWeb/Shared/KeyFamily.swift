@@ -58,7 +58,7 @@ enum KeyFamilies {
     /// What the desk says after an action (`?done=entry`): the form's actions, and a confirmation.
     static let deskDone = KeyFamily<String>("desk.done", formActionNames + ["confirmed"])
     /// What the register desk says after a change (`?done=moved`).
-    static let registerDone = KeyFamily<String>("register.done", ["registered", "moved", "removed", "decided"])
+    static let registerDone = KeyFamily<String>("register.done", ["registered", "moved", "removed", "decided", "fixed"])
     static let registerChange = KeyFamily<RegisterChange.Kind>("change")
     static let closeness = KeyFamily<NameMatch.Closeness>("closeness")
     static let verdict = KeyFamily<DuplicateDecision.Verdict>("verdict")
