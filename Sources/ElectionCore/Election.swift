@@ -28,12 +28,14 @@ public struct Election: Sendable, Hashable, Codable {
     public var reserveCandidates: ClosedRange<Int>
     /// What is elected, e.g. `national-assembly` or `commune-council`.
     public var kind: String
+    /// The threshold and the tie rule the seat allocation follows.
+    public var seatRules: SeatRules
 
     public init(
         id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
         pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
         minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String, utcOffsetMinutes: Int,
-        reserveCandidates: ClosedRange<Int>, kind: String = "national-assembly"
+        reserveCandidates: ClosedRange<Int>, kind: String = "national-assembly", seatRules: SeatRules = .none
     ) {
         self.id = id
         self.nameEnglish = nameEnglish
@@ -49,6 +51,7 @@ public struct Election: Sendable, Hashable, Codable {
         self.utcOffsetMinutes = utcOffsetMinutes
         self.reserveCandidates = reserveCandidates
         self.kind = kind
+        self.seatRules = seatRules
     }
 
     /// Whether `id` may name an election: 1 to 64 ASCII letters, digits and hyphens, so that it
@@ -61,10 +64,11 @@ public struct Election: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case id, nameEnglish, nameKhmer, electionDay, pollsOpen, pollsClose, seats, seatAllocationMethod, minimumVotingAge
-        case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind
+        case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind, seatRules
     }
 
-    /// Reads an election written before it had a kind as a national assembly's.
+    /// Reads an election written before it had a kind as a national assembly's, and one written
+    /// before it had seat rules as having none (no threshold, ties reported).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -76,6 +80,7 @@ public struct Election: Sendable, Hashable, Codable {
             minimumCandidateAge: try c.decode(Int.self, forKey: .minimumCandidateAge),
             citizenship: try c.decode(String.self, forKey: .citizenship), utcOffsetMinutes: try c.decode(Int.self, forKey: .utcOffsetMinutes),
             reserveCandidates: try c.decode(ClosedRange<Int>.self, forKey: .reserveCandidates),
-            kind: try c.decodeIfPresent(String.self, forKey: .kind) ?? "national-assembly")
+            kind: try c.decodeIfPresent(String.self, forKey: .kind) ?? "national-assembly",
+            seatRules: try c.decodeIfPresent(SeatRules.self, forKey: .seatRules) ?? .none)
     }
 }

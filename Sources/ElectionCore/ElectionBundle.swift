@@ -265,6 +265,9 @@ public enum ElectionBundle {
                     if !(-720...840).contains(m.election.utcOffsetMinutes) {
                         problem("manifest.json", nil, "election.utcOffsetMinutes", "not an offset from UTC in minutes (-720 to 840)")
                     }
+                    if let why = m.election.seatRules.problem {
+                        problem("manifest.json", nil, "election.seatRules.thresholdPercent", why)
+                    }
                     if m.election.reserveCandidates.lowerBound < 0 {
                         problem("manifest.json", nil, "election.reserveCandidates", "cannot be fewer than 0")
                     }

@@ -32,8 +32,10 @@ extension ElectionStore where Self: ResultStore {
                 registeredOnList: 0, confirmed: false)
             var votes = province.counts.votes
             for party in lists.keys where votes[party] == nil { votes[party] = 0 }
+            let ballot = election.seatRules.ties == .ballotOrder ? try await ballot(constituency: constituency.id) : []
             let seats = try ConstituencySeats(
-                constituencyCode: constituency.id, seats: constituency.seats, method: method, votes: votes, lists: lists)
+                constituencyCode: constituency.id, seats: constituency.seats, method: method, rules: election.seatRules, votes: votes,
+                nationalVotes: national.counts.votes, lists: lists, ballot: ballot)
             results.append(.init(
                 constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, elected: seats.elected))
         }

@@ -30,7 +30,15 @@ enum Rows {
             reserveCandidates: try row.decode(column: "minimum_reserve_candidates", as: Int.self)...max(
                 try row.decode(column: "minimum_reserve_candidates", as: Int.self),
                 try row.decode(column: "maximum_reserve_candidates", as: Int.self)),
-            kind: try row.decode(column: "kind", as: String.self))
+            kind: try row.decode(column: "kind", as: String.self),
+            seatRules: try seatRules(row))
+    }
+
+    static func seatRules(_ row: any SQLRow) throws -> SeatRules {
+        let scope = try text(row, "seat_threshold_scope"), ties = try text(row, "seat_ties")
+        guard let s = SeatRules.Scope(rawValue: scope) else { throw Malformed(column: "seat_threshold_scope", value: scope) }
+        guard let t = SeatRules.Ties(rawValue: ties) else { throw Malformed(column: "seat_ties", value: ties) }
+        return SeatRules(thresholdPercent: try row.decode(column: "seat_threshold_percent", as: String?.self), thresholdScope: s, ties: t)
     }
 
     static func constituency(_ row: any SQLRow) throws -> Constituency {

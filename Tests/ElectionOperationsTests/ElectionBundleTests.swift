@@ -54,6 +54,8 @@ import Testing
         let parties = try Self.files(changing: "parties.csv", line: 3) { $0[0] = "1" }
         files["parties.csv"] = parties["parties.csv"]
         files["boundaries/99.geojson"] = Data("{}".utf8)
+        files["manifest.json"] = Data(String(decoding: files["manifest.json"]!, as: UTF8.self)
+            .replacingOccurrences(of: "\"seatRules\" : {", with: "\"seatRules\" : {\n      \"thresholdPercent\" : \"150\",").utf8)
         files["constituencies.csv"] = Data(String(decoding: files["constituencies.csv"]!, as: UTF8.self)
             .replacingOccurrences(of: "code,name_en", with: "code,name").utf8)
         do {
@@ -63,7 +65,7 @@ import Testing
             let found = Set(error.all.map { "\($0.file) \($0.line.map(String.init) ?? "-") \($0.column ?? "-")" })
             for expected in [
                 "candidates.csv 2 party", "candidates.csv 2 date_of_birth", "parties.csv 3 number",
-                "boundaries/99.geojson - -", "constituencies.csv 1 -",
+                "boundaries/99.geojson - -", "constituencies.csv 1 -", "manifest.json - election.seatRules.thresholdPercent",
             ] {
                 #expect(found.contains(expected), "\(expected) not among \(found.sorted())")
             }

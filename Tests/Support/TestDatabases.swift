@@ -62,10 +62,29 @@ public enum TestDatabases {
 
     /// A fresh temporary directory for one test.
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sala-test-\(UUID().uuidString)")
+        let url = runDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This test process's folder of temporary directories, removed when the process exits (a
+    /// full run makes gigabytes of database copies); one left by a process that crashed is
+    /// removed by the next run.
+    static let runDirectory: URL = {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("sala-tests-") {
+            if let pid = Int32(name.dropFirst("sala-tests-".count)), kill(pid, 0) != 0 {
+                try? fm.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
+        let url = base.appendingPathComponent("sala-tests-\(getpid())")
+        try? fm.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("sala-tests-\(getpid())"))
+        }
+        return url
+    }()
 
     /// Loads `scenario` into `store`.
     public static func load(_ scenario: CambodiaScenario, into store: SQLElectionStore) async throws {

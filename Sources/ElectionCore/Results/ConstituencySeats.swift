@@ -15,14 +15,14 @@ public struct ConstituencySeats: Sendable, Hashable {
     /// candidates in list order.
     public init(
         constituencyCode: ProvinceCode, seats: Int, method: SeatMethod, votes: [PartyNumber: Int], lists: [PartyNumber: [Candidate]],
-        tieBreak: SeatAllocation.TieBreak = .none
+        threshold: Rational = Rational(0), tieBreak: SeatAllocation.TieBreak = .none
     ) throws {
         let parties = votes.keys.sorted()
         let byName = Dictionary(uniqueKeysWithValues: parties.map { ($0.description, $0) })
         let contestants = parties.map { party in
             SeatAllocation.Contestant(name: party.description, votes: votes[party] ?? 0, cap: lists[party]?.count ?? 0)
         }
-        let outcome = try SeatAllocation(method: method, seats: seats, contestants: contestants, tieBreak: tieBreak).allocate()
+        let outcome = try SeatAllocation(method: method, seats: seats, contestants: contestants, threshold: threshold, tieBreak: tieBreak).allocate()
         self.outcome = outcome
         self.constituencyCode = constituencyCode
         let seats = Dictionary(uniqueKeysWithValues: outcome.seats.compactMap { name, n in byName[name].map { ($0, n) } })
