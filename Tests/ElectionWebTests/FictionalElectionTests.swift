@@ -186,8 +186,11 @@ import Testing
         let next = directory.appendingPathComponent("tonle-2030")
         try FileManager.default.createDirectory(at: next, withIntermediateDirectories: true)
         for (name, text) in Self.bundle {
+            // The next election also brings a law with a threshold and a tie rule.
             let moved = text.replacingOccurrences(of: "tonle-2025", with: "tonle-2030").replacingOccurrences(of: "2025", with: "2030")
                 .replacingOccurrences(of: "2030-03-02", with: "2030-03-03")
+                .replacingOccurrences(of: #""reserveCandidates": [0, 1]}"#,
+                                      with: #""reserveCandidates": [0, 1], "seatRules": {"thresholdPercent": "5", "thresholdScope": "national", "ties": "ballot-order"}}"#)
             try Data(moved.utf8).write(to: next.appendingPathComponent(name))
         }
         let refused = try await #require(throws: OperationRefusal.self) { try await ElectionReplacement.sqlite(bundle: next.path, at: path) }
@@ -197,6 +200,7 @@ import Testing
         #expect(outcome.recordsKept == 2)
         let after = try await SQLElectionStore.openSQLite(path: path)
         #expect(try await after.elections().map(\.id) == ["tonle-2030", "tonle-2025", "tonle-2020"])
+        #expect(try await after.election().seatRules == SeatRules(thresholdPercent: "5", thresholdScope: .national, ties: .ballotOrder))
         let archived = try await after.electionRecord("tonle-2025")
         #expect(archived.status == .official)
         #expect(archived.byConstituency["02"]?.figures(of: PartyNumber(rawValue: 3)!)?.votes == 700)

@@ -46,6 +46,8 @@ struct ResultsPage: Sendable {
     let publications: [Link]
     let nistHref: String
     let jsonHref: String
+    /// How the seats are shared: the method, the threshold and the tie rule, in words.
+    let seatRules: String
 }
 
 struct UnitResultsPage: Sendable {
@@ -135,6 +137,20 @@ struct ResultsPages: PageController {
         return bands.first { turnout < $0.0 }?.1 ?? "#a50f15"
     }
 
+    /// "Seats are shared in each constituency by …; …; …." from the election's method and rules.
+    static func seatRules(_ election: Election, _ language: Language) -> String {
+        let rules = election.seatRules
+        let method = KeyFamilies.seatMethod.values.contains(election.seatAllocationMethod)
+            ? language.text(KeyFamilies.seatMethod, election.seatAllocationMethod) : election.seatAllocationMethod
+        let threshold = rules.thresholdPercent.map { percent in
+            language.text(KeyFamilies.thresholdScope, rules.thresholdScope)
+                .replacingOccurrences(of: "{percent}", with: language == .khmer ? Numerals.khmer(percent) : percent)
+        } ?? language.text("results.threshold_none")
+        return language.text("results.seat_rules").replacingOccurrences(of: "{method}", with: method)
+            .replacingOccurrences(of: "{threshold}", with: threshold)
+            .replacingOccurrences(of: "{ties}", with: language.text(KeyFamilies.seatTies, rules.ties))
+    }
+
     func coverage(_ reported: Int, _ total: Int, _ language: Language) -> String {
         language.text("results.coverage").replacingOccurrences(of: "{n}", with: language.number(reported))
             .replacingOccurrences(of: "{total}", with: language.number(total))
@@ -202,7 +218,8 @@ struct ResultsPages: PageController {
                 Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number.rawValue))",
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
-            nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results")
+            nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
+            seatRules: Self.seatRules(report.election, language))
         return refreshing(page("results", language.text("results.title"), model, language, "/results"))
     }
 

@@ -72,6 +72,13 @@ enum KeyFamilies {
         "milestone", "candidate", "commission member", "election", "election record",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
+    /// The seat methods an election may name, as `SeatMethod(name:)` reads them.
+    static let seatMethod = KeyFamily<String>("seat_method", [
+        "dhondt", "cambodia", "highest-average", "sainte-lague", "modified-sainte-lague", "hare", "droop", "hagenbach-bischoff", "imperiali"])
+    /// Where a threshold is measured, as a clause with `{percent}`.
+    static let thresholdScope = KeyFamily<SeatRules.Scope>("seat_threshold")
+    /// What settles a tie for the last seats, as a clause.
+    static let seatTies = KeyFamily<SeatRules.Ties>("seat_ties")
     /// How far a kept election's figures go.
     static let recordStatus = KeyFamily<ElectionRecord.Status>("elections.status")
     static let nominationRule = KeyFamily<NominationRule>("nomination")
@@ -104,6 +111,6 @@ enum KeyFamilies {
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
-        commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys,
+        commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
     ].flatMap { $0 }
 }
