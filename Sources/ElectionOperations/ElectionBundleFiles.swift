@@ -31,7 +31,8 @@ public enum ElectionBundleFiles {
         }
     }
 
-    /// The files of the bundle in `directory`, by their path inside it (the top level and `boundaries/`).
+    /// The files of the bundle in `directory`, by their path inside it (the top level, `boundaries/`
+    /// and, in a record, `missions/`).
     public static func files(in directory: String) throws -> [String: Data] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -40,7 +41,7 @@ public enum ElectionBundleFiles {
         }
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         var files: [String: Data] = [:]
-        for folder in ["", "boundaries/"] {
+        for folder in ["", "boundaries/", "missions/"] {
             for name in (try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [] {
                 let path = folder + name
                 var nested: ObjCBool = false

@@ -136,9 +136,20 @@ public enum ElectionReplacement {
                 """)
         }
         var record = ElectionRecord(report: report)
+        // Every station counted: how many is no longer a figure of the record (its bundle has none).
+        record.national.stationsReported = nil
+        record.national.stationsTotal = nil
+        for code in record.byConstituency.keys {
+            record.byConstituency[code]?.stationsReported = nil
+            record.byConstituency[code]?.stationsTotal = nil
+        }
         record.provenance["figures"] = "the accepted result forms of every polling station, confirmed by the NEC, archived by sala election import --archive-current"
         if let last = try await old.publications().first {
             record.provenance["publication"] = "number \(last.number), \(last.official ? "official" : "provisional"), SHA-256 \(last.digest)"
+        }
+        // The observers' reports are public documents of this election: they go with it.
+        for mission in try await old.missions() {
+            record.missionReports.append(try await old.missionReport(mission.id))
         }
         return record
     }

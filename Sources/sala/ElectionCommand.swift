@@ -100,7 +100,8 @@ struct ElectionCommand: AsyncParsableCommand {
                     case .postgres(let url): try await ElectionReplacement.postgres(bundle: path, url: url, archivingCurrent: archiveCurrent)
                     }
                     if let archived = outcome.archived {
-                        print("Kept \(archived.election.id) as a record of its official results.")
+                        print("Kept \(archived.election.id) as a record of its official results, with its \(archived.missionReports.count) "
+                              + "observer missions' reports.")
                     }
                     print("Replaced the election with \(Self.summary(outcome.reference)); kept \(outcome.votersKept) voters, "
                           + "\(outcome.accountsKept) accounts and \(outcome.recordsKept) records of past elections. Missions, party applications and agents, moved deadlines, sessions and "

@@ -179,6 +179,11 @@ import Testing
             let json = try await client.get("/api/v1/elections/tonle-2020/comparison/tonle-2025").body
             #expect(json.contains(#""share":"27/80""#))
         }
+        try await store.addMission(
+            ObserverMission(id: "watch-2025", organisation: "Tonle Watch", nameEnglish: "Tonle Watch mission", nameKhmer: "បេសកកម្មឃ្លាំមើលទន្លេ",
+                            kind: "domestic", invitationDate: nil, invitedBy: [], workingGroup: []),
+            members: [MissionMember(missionID: "watch-2025", seat: 1, name: "Sok Dara", body: "Tonle Watch", title: "Head of mission",
+                                    isHead: true, accreditation: .accredited)])
         try await store.close()
 
         // Five years on, the commission sets up its next election: the 2025 count is official, so
@@ -209,6 +214,18 @@ import Testing
         let compared = ElectionComparison(try await after.electionRecord("tonle-2020"), archived)
         #expect(compared.national.parties.first { $0.nameEnglish == "Lotus Party" }?.later?.share == Rational(27, 80))
         #expect(try await after.holdsResults() == false)
+        // The observers' report went with it, and is shown and exported with the record.
+        #expect(archived.missionReports.map(\.mission.id) == ["watch-2025"])
+        let afterApp = Application(router: try await PortalApplication.router(store: after, registrationChecksPerMinute: nil))
+        try await afterApp.test(.router) { client in
+            #expect(try await client.get("/en/elections/tonle-2025").body.contains("href=\"/en/elections/tonle-2025/missions/watch-2025\""))
+            let report = try await client.get("/km/elections/tonle-2025/missions/watch-2025")
+            #expect(report.status == .ok && report.body.contains("បេសកកម្មឃ្លាំមើលទន្លេ"))
+            #expect(try await client.get("/en/elections/tonle-2025/missions/nobody").status == .notFound)
+        }
+        let exported = directory.appendingPathComponent("tonle-2025-record").path
+        try await ElectionRecordFiles.export(after, id: "tonle-2025", to: exported)
+        #expect(try ElectionRecordFiles.check(exported) == archived)
         try await after.close()
     }
 

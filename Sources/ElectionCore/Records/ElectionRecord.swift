@@ -93,10 +93,13 @@ public struct ElectionRecord: Sendable, Hashable, Codable {
     public var byConstituency: [ProvinceCode: UnitFigures]
     /// Where the figures come from.
     public var provenance: [String: String]
+    /// The reports of the observer missions that watched the election, as they stood when it was
+    /// kept (an election archived from Sala; none for one imported from its published figures).
+    public var missionReports: [MissionReport]
 
     public init(
         election: Definition, status: Status, constituencies: [Constituency], parties: [Party], national: UnitFigures,
-        byConstituency: [ProvinceCode: UnitFigures], provenance: [String: String]
+        byConstituency: [ProvinceCode: UnitFigures], provenance: [String: String], missionReports: [MissionReport] = []
     ) {
         self.election = election
         self.status = status
@@ -105,6 +108,23 @@ public struct ElectionRecord: Sendable, Hashable, Codable {
         self.national = national
         self.byConstituency = byConstituency
         self.provenance = provenance
+        self.missionReports = missionReports
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case election, status, constituencies, parties, national, byConstituency, provenance, missionReports
+    }
+
+    /// Reads a record kept before records held mission reports as having none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            election: try c.decode(Definition.self, forKey: .election), status: try c.decode(Status.self, forKey: .status),
+            constituencies: try c.decode([Constituency].self, forKey: .constituencies), parties: try c.decode([Party].self, forKey: .parties),
+            national: try c.decode(UnitFigures.self, forKey: .national),
+            byConstituency: try c.decode([ProvinceCode: UnitFigures].self, forKey: .byConstituency),
+            provenance: try c.decode([String: String].self, forKey: .provenance),
+            missionReports: try c.decodeIfPresent([MissionReport].self, forKey: .missionReports) ?? [])
     }
 
     /// A party's seats in a constituency: as published or, when the published seats of the

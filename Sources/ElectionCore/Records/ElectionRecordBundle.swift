@@ -1,7 +1,7 @@
 import Foundation
 
 /// An election record as files: a manifest, the constituencies and parties (as in an election
-/// bundle), and the published figures. An empty figure was not published; `docs/election-bundle.md`
+/// bundle), the published figures, and the observer missions' reports (`missions/<id>.json`). An empty figure was not published; `docs/election-bundle.md`
 /// describes every file and column. Writing is deterministic; reading reports every problem.
 public enum ElectionRecordBundle {
     public static let format = "sala-election-record"
@@ -59,6 +59,13 @@ public enum ElectionRecordBundle {
         try table("results.csv", units.flatMap { code, unit in
             unit.parties.sorted { $0.party < $1.party }.map { [code, $0.party.description, figure($0.votes), figure($0.seats)] }
         })
+        for report in record.missionReports {
+            do {
+                files["missions/\(report.mission.id).json"] = try encoder.encode(report) + Data("\n".utf8)
+            } catch {
+                throw ElectionBundle.Problems(all: [.init(file: "missions/\(report.mission.id).json", reason: "cannot be written: \(error)")])
+            }
+        }
         return files
     }
 
@@ -128,6 +135,14 @@ public enum ElectionRecordBundle {
             if partyVotes == nil && seats == nil { reader.problem(file, line, "votes", "neither votes nor seats: leave the line out"); continue }
             figures[code, default: []].append(.init(party: party, votes: partyVotes, seats: seats))
         }
+        var missionReports: [MissionReport] = []
+        for path in files.keys.sorted() where path.hasPrefix("missions/") {
+            do {
+                missionReports.append(try JSONDecoder().decode(MissionReport.self, from: files[path]!))
+            } catch {
+                reader.problem(path, nil, nil, "not a mission report as Sala writes it: \(error)")
+            }
+        }
         guard let manifest else { throw ElectionBundle.Problems(all: reader.problems) }
         func unitFigures(_ code: ProvinceCode?) -> ElectionRecord.UnitFigures {
             .init(totals: totals[code] ?? .init(), parties: (figures[code] ?? []).sorted { $0.party < $1.party })
@@ -138,7 +153,7 @@ public enum ElectionRecordBundle {
         }
         let record = ElectionRecord(
             election: manifest.election, status: manifest.status, constituencies: constituencies, parties: parties,
-            national: unitFigures(nil), byConstituency: byConstituency, provenance: manifest.provenance)
+            national: unitFigures(nil), byConstituency: byConstituency, provenance: manifest.provenance, missionReports: missionReports)
         if reader.problems.isEmpty {
             for reason in record.inconsistencies { reader.problem("results.csv", nil, nil, reason) }
         }

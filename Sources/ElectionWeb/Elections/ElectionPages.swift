@@ -40,6 +40,8 @@ struct ElectionRecordPage: Sendable {
     let constituencies: [ConstituencyRow]
     let sources: [Fact]
     let compare: [Link]
+    /// The observer missions' reports kept with the election.
+    let missions: [Link]
     let jsonHref: String
 }
 
@@ -116,6 +118,19 @@ struct ElectionPages: PageController {
             if try await store.election().id == id { return Response.redirect(to: "/\(context.language.rawValue)/results", type: .normal) }
             return try await record(try await store.electionRecord(id), context.language)
         }
+        router.get("elections/:id/missions/:mission") { _, context in
+            let language = context.language
+            let id = try Input.electionID(context.parameters.get("id"), field: "election")
+            let mission = try Input.missionID(context.parameters.get("mission"))
+            if try await store.election().id == id {
+                return Response.redirect(to: "/\(language.rawValue)/missions/\(mission)", type: .normal)
+            }
+            guard let report = try await store.electionRecord(id).missionReports.first(where: { $0.mission.id == mission }) else {
+                throw StoreError.notFound("mission", mission.rawValue)
+            }
+            let sections = MissionReportSections(report, language)
+            return page("mission-report", sections.title, sections, language, "/elections/\(id)/missions/\(mission)")
+        }
         router.get("elections/:id/comparison/:other") { _, context in
             let a = try Input.electionID(context.parameters.get("id"), field: "election")
             let b = try Input.electionID(context.parameters.get("other"), field: "election")
@@ -185,6 +200,10 @@ struct ElectionPages: PageController {
             compare: others.map { other in
                 Link(href: "/\(l)/elections/\(e.id)/comparison/\(other.id)",
                      label: language.text("elections.compare_with").replacingOccurrences(of: "{name}", with: language.pick(other.nameEnglish, other.nameKhmer)))
+            },
+            missions: record.missionReports.map {
+                Link(href: "/\(l)/elections/\(e.id)/missions/\($0.mission.id)", label: language.pick($0.mission.nameEnglish, $0.mission.nameKhmer),
+                     detail: $0.mission.organisation)
             },
             jsonHref: "/api/v1/elections/\(e.id)")
         return page("election-record", model.heading, model, language, "/elections/\(e.id)")
