@@ -2,8 +2,9 @@ import Foundation
 import ElectionCore
 
 extension ElectionStore where Self: ResultStore {
-    /// The results as they stand: national and provincial totals, each province's seats by the
-    /// election's method from the votes counted so far, and the members those seats elect.
+    /// The results as they stand: national and provincial totals, and for each province whose
+    /// count is complete its seats by the election's method and the members they elect (a
+    /// province still counting has none yet: part of its votes elects nobody).
     /// The report is read as one snapshot, so the nation's totals are the sum of its provinces'.
     public func resultsReport() async throws -> ResultsReport {
         try await snapshot { store in try await store.reportAsRead() }
@@ -30,6 +31,11 @@ extension ElectionStore where Self: ResultStore {
             let province = totals[constituency.id] ?? ResultTotals(
                 level: .province, code: .province(constituency.id), counts: .zero, stationsReported: 0, stationsTotal: 0,
                 registeredOnList: 0, confirmed: false)
+            // Seats only from a complete count: part of a province's votes elects nobody.
+            guard province.stationsTotal > 0, province.isComplete else {
+                results.append(.init(constituency: constituency, totals: province, seats: [:], tie: nil, elected: []))
+                continue
+            }
             var votes = province.counts.votes
             for party in lists.keys where votes[party] == nil { votes[party] = 0 }
             let ballot = election.seatRules.ties == .ballotOrder ? try await ballot(constituency: constituency.id) : []

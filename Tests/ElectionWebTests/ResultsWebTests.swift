@@ -195,7 +195,12 @@ import Testing
             }
             let status = try await fixture.store.resultFormVersions(station: fixture.station.id).first?.status
             let reported = status == .accepted ? "1 of 23,789" : "0 of 23,789"
-            #expect(try await client.get("/en/results").body.contains("\(reported) polling stations reported"))
+            let after = try await client.get("/en/results").body
+            #expect(after.contains("\(reported) polling stations reported"))
+            // One station elects nobody: no seat anywhere, and the pages say why.
+            #expect(after.contains("for the 0 of 25 provinces whose count is complete") && !after.contains("<th>Seats</th>"))
+            let province = try await client.get("/en/results/provinces/\(fixture.station.provinceCode)").body
+            #expect(province.contains("id=\"seats-note\"") && !province.contains("id=\"elected\"") && !province.contains("id=\"tie\""))
             #expect(try await client.get("/api/v1/results").body.contains("\"stationsReported\":\(status == .accepted ? 1 : 0)"))
         }
     }
@@ -219,6 +224,10 @@ import Testing
             let page = try await client.get("/en/results/provinces/23")
             #expect(page.body.contains("id=\"elected\""))
             #expect(page.body.contains("Party · 1. "))
+            #expect(!page.body.contains("id=\"seats-note\""))
+            // Kep's one seat is the only one decided so far, and the national page says so.
+            let national = try await client.get("/en/results").body
+            #expect(national.contains("for the 1 of 25 provinces whose count is complete"))
         }
     }
 

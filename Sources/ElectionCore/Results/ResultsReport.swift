@@ -5,7 +5,7 @@ public struct ResultsReport: Sendable, Hashable, Codable {
     public struct ConstituencyResult: Sendable, Hashable, Codable {
         public var constituency: Constituency
         public var totals: ResultTotals
-        /// Seats per party ballot number, from the votes counted so far.
+        /// Seats per party ballot number, once the constituency's count is complete (empty before).
         public var seats: [PartyNumber: Int]
         /// Set when a tie the law does not settle leaves seats to a drawing of lots.
         public var tie: SeatTie?

@@ -48,6 +48,8 @@ struct ResultsPage: Sendable {
     let jsonHref: String
     /// How the seats are shared: the method, the threshold and the tie rule, in words.
     let seatRules: String
+    /// Which provinces the seats shown come from, while some are still counting.
+    let seatsNote: String
 }
 
 struct UnitResultsPage: Sendable {
@@ -56,6 +58,8 @@ struct UnitResultsPage: Sendable {
     let tie: String?
     let elected: [String]
     let hasElected: Bool
+    /// Said instead of seats while the province is still counting.
+    let seatsNote: String?
     let units: [UnitRow]
     let unitsHeading: String
     let up: Link
@@ -207,7 +211,12 @@ struct ResultsPages: PageController {
                     "\(parties.first { $0.id == id }.map { $0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation } ?? "") \(language.number(n))"
                 }.joined(separator: ", ") + (c.tie == nil ? "" : " · " + language.text("results.tie_short")))
         }
-        let totals = totalsView(report.national, parties: parties, seats: seats, language)
+        // Seats only from provinces whose count is complete, and said so while others count.
+        let complete = report.constituencies.filter { $0.totals.stationsTotal > 0 && $0.totals.isComplete }.count
+        let totals = totalsView(report.national, parties: parties, seats: complete == 0 ? nil : seats, language)
+        let seatsNote = complete == report.constituencies.count ? "" : language.text("results.seats_from")
+            .replacingOccurrences(of: "{n}", with: language.number(complete))
+            .replacingOccurrences(of: "{total}", with: language.number(report.constituencies.count))
         let model = ResultsPage(
             totals: totals,
             leadingMap: maps.coloured(leadingFill, title: language.text("results.map_leading"), id: "leading-map", language: language, section: "results"),
@@ -219,7 +228,7 @@ struct ResultsPages: PageController {
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
-            seatRules: Self.seatRules(report.election, language))
+            seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote)
         return refreshing(page("results", language.text("results.title"), model, language, "/results"))
     }
 
@@ -235,7 +244,7 @@ struct ResultsPages: PageController {
         let parties = Dictionary(uniqueKeysWithValues: report.parties.map { ($0.id, $0) })
         let model = UnitResultsPage(
             heading: language.pick(c.constituency.nameEnglish, c.constituency.nameKhmer),
-            totals: totalsView(c.totals, parties: report.parties, seats: c.seats, language),
+            totals: totalsView(c.totals, parties: report.parties, seats: c.totals.isComplete && c.totals.stationsTotal > 0 ? c.seats : nil, language),
             tie: c.tie.map { tie in
                 language.text("results.tie").replacingOccurrences(of: "{seats}", with: language.number(tie.seats))
                     .replacingOccurrences(of: "{parties}", with: tie.parties.compactMap { parties[$0].map { language.pick($0.nameEnglish, $0.nameKhmer) } }.joined(separator: ", "))
@@ -244,6 +253,7 @@ struct ResultsPages: PageController {
                 "\(parties[m.partyID].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "") · \(language.number(m.listPosition)). \(language.pick(m.name.latin, m.name.khmer))"
             },
             hasElected: !c.elected.isEmpty,
+            seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
             units: units, unitsHeading: language.text("results.communes"),
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return refreshing(page("unit-results", model.heading, model, language, "/results/provinces/\(code)"))
@@ -266,7 +276,7 @@ struct ResultsPages: PageController {
         let province = try await store.constituency(commune.provinceCode)
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
-            totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false,
+            totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
             units: units, unitsHeading: language.text("results.stations"),
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return refreshing(page("unit-results", model.heading, model, language, "/results/communes/\(code)"))
