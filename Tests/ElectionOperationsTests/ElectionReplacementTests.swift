@@ -137,11 +137,13 @@ import Testing
         try await Self.dropSchema(schema, base)
     }
 
+    /// Drops the test's schemas, on a connection that does not migrate the shared schema (the
+    /// shared build may be dropping its tables meanwhile).
     static func dropSchema(_ schema: String, _ url: String) async throws {
-        let store = try await SQLElectionStore.connectPostgres(url: url)
-        try await store.engine.withTransaction { tx in
+        let engine = try await PostgresEngine.connect(url: url)
+        try await engine.withTransaction { tx in
             for name in [schema, schema + "_rebuild"] { try await tx.sql.raw("DROP SCHEMA IF EXISTS \(ident: name) CASCADE").run() }
         }
-        try await store.close()
+        try await engine.close()
     }
 }
