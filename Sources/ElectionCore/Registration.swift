@@ -11,6 +11,25 @@ public enum RegistrationAnswer: Sendable, Hashable {
     case nextElection
 }
 
+extension RegistrationAnswer {
+    /// Where a voter votes in this election, from where the register places them now and where
+    /// this election's voter list placed them (nil where they are not on it): before the list is
+    /// fixed, the register's station; once it is fixed, the list's, and a voter on the register
+    /// but not on the list votes from the next election.
+    public static func placement(register: StationCode?, list: StationCode?, listFixed: Bool) -> Placement {
+        guard listFixed else { return register.map(Placement.station) ?? .notFound }
+        if let list { return .station(list) }
+        return register == nil ? .notFound : .nextElection
+    }
+
+    /// A voter's place in this election, before the station is looked up.
+    public enum Placement: Sendable, Hashable {
+        case station(StationCode)
+        case nextElection
+        case notFound
+    }
+}
+
 /// A question a member of the public asks about their own registration.
 public enum RegistrationQuestion: Sendable, Hashable {
     case byNumber(VoterNumber)

@@ -5,7 +5,7 @@ import Foundation
 /// `sala election`: the elections a database holds, and one taken out in an open format.
 public enum ElectionExport {
     /// One line about each election the store holds: the current one and the records, newest first.
-    public static func list(_ store: some ElectionStore & ElectionRecordStore & ResultStore) async throws -> [ElectionSummary] {
+    public static func list(_ store: some ElectionStore & ElectionRecordStore) async throws -> [ElectionSummary] {
         try await store.elections()
     }
 

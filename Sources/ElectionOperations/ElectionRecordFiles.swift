@@ -7,7 +7,10 @@ import Foundation
 public enum ElectionRecordFiles {
     /// Whether the bundle at `directory` is an election record rather than an election to administer.
     public static func isRecord(_ directory: String) throws -> Bool {
-        ElectionRecordBundle.isRecord(try ElectionBundleFiles.files(in: directory))
+        // The manifest alone: an election bundle is tens of megabytes, read again by its import.
+        let manifest = URL(fileURLWithPath: directory).appendingPathComponent("manifest.json")
+        guard let data = try? Data(contentsOf: manifest) else { return false }
+        return ElectionRecordBundle.isRecord(["manifest.json": data])
     }
 
     /// The record in the bundle at `directory`; throws ``ElectionBundle/Problems`` listing every problem.

@@ -326,38 +326,37 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
         switch question {
         case .byNumber(let number):
-            // Once this election's list is fixed, a voter votes where it says, wherever the register
-            // has moved them since.
-            if try await voterListFixing() != nil, let code = try await station(of: number, in: "voter_list") {
-                return .registered(try await pollingStation(code))
-            }
-            guard let code = try await station(of: number, in: "voters") else { return .notFound }
-            return try await answer(number, registeredAt: code)
+            return try await answer(for: number)
         case .byName(let typed, let dateOfBirth):
             // Ranked by the domain's rules (`VoterSearch`): the best tier of exact-date matches
             // answers if it holds one voter, and only with that voter's station.
             let search = VoterSearch(name: typed, dateOfBirth: dateOfBirth, limit: 2)
             switch search.publicAnswer(try await searchVoters(search)) {
-            case .one(let voter): return try await answer(voter.number, registeredAt: voter.stationCode)
+            case .one(let voter): return try await answer(for: voter.number)
             case .several: return .ambiguous
             case .notFound: return .notFound
             }
         }
     }
 
-    /// The station of voter `number` in `table` (the register, or this election's fixed list).
-    private func station(of number: VoterNumber, in table: String) async throws -> StationCode? {
-        try await all("SELECT station_code FROM \(unsafeRaw: table) WHERE voter_number = \(bind: number.value)") {
-            try Rows.code($0, "station_code", as: StationCode.self)
-        }.first
-    }
-
-    /// The answer for a voter the register places at `code`: that station, or, once this
-    /// election's list is fixed, the list's station, or the next election for a voter not on it.
-    private func answer(_ number: VoterNumber, registeredAt code: StationCode) async throws -> RegistrationAnswer {
-        guard try await voterListFixing() != nil else { return .registered(try await pollingStation(code)) }
-        guard let listed = try await station(of: number, in: "voter_list") else { return .nextElection }
-        return .registered(try await pollingStation(listed))
+    /// The answer for voter `number`: where the register and this election's list place them,
+    /// and whether the list is fixed, read in one query; the domain says which station counts.
+    private func answer(for number: VoterNumber) async throws -> RegistrationAnswer {
+        let places = try await all("""
+            SELECT (SELECT station_code FROM voters WHERE voter_number = \(bind: number.value)) AS register,
+                   (SELECT station_code FROM voter_list WHERE voter_number = \(bind: number.value)) AS list,
+                   (SELECT COUNT(*) FROM voter_list_fixing) AS fixings
+            """) { row in
+            (register: try row.decode(column: "register", as: String?.self).flatMap(StationCode.init(rawValue:)),
+             list: try row.decode(column: "list", as: String?.self).flatMap(StationCode.init(rawValue:)),
+             fixed: try Rows.integer(row, "fixings") > 0)
+        }
+        guard let place = places.first else { return .notFound }
+        switch RegistrationAnswer.placement(register: place.register, list: place.list, listFixed: place.fixed) {
+        case .station(let code): return .registered(try await pollingStation(code))
+        case .nextElection: return .nextElection
+        case .notFound: return .notFound
+        }
     }
 
     // MARK: Helpers

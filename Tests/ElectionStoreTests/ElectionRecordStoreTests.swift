@@ -45,7 +45,7 @@ extension StoreBehaviourTests {
             await #expect(throws: StoreError.notFound("election", "no-such-election")) { try await store.electionRecord("no-such-election") }
 
             // The current election in a record's shape: nothing counted yet on the shared database.
-            let now = try await store.electionAsRecorded("cambodia-2023")
+            let now = ElectionRecord(report: try await store.resultsReport())
             #expect(now.election.kind == "national-assembly")
             #expect(now.parties.count == 18)
         } catch {

@@ -39,6 +39,10 @@ extension SeatMethod {
     /// `dhondt`, `cambodia` (also `highest-average`, the name Cambodia's law gives it),
     /// `sainte-lague`, `modified-sainte-lague` (which needs `firstDivisor` > 0), or a
     /// largest-remainder quota (`hare`, `droop`, `hagenbach-bischoff`, `imperiali`).
+    /// Every name ``init(name:firstDivisor:)`` reads.
+    public static let names = ["dhondt", "cambodia", "highest-average", "sainte-lague", "modified-sainte-lague"]
+        + Quota.allCases.map(\.rawValue)
+
     public init?(name: String, firstDivisor: Rational? = nil) {
         switch name {
         case "dhondt": self = .dHondt

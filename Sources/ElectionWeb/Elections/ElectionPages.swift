@@ -92,12 +92,6 @@ struct ElectionComparisonPage: Sendable {
     let jsonHref: String
 }
 
-/// A line of label and value.
-struct Fact: Sendable {
-    let label: String
-    let value: String
-}
-
 /// The elections pages: the list, one election's record, and a comparison of two. The current
 /// election's own pages are the results pages; its id here leads there.
 struct ElectionPages: PageController {
@@ -221,7 +215,7 @@ struct ElectionPages: PageController {
         func side(_ f: ElectionComparison.Figures?, _ record: ElectionRecord) -> ElectionComparisonPage.Side {
             guard let f else { return .init(votes: none, share: "", seats: "") }
             let missing = unknown(record)
-            return .init(votes: f.votes.map(n) ?? missing, share: f.share.map { Self.percent($0, language) } ?? missing, seats: f.seats.map(n) ?? missing)
+            return .init(votes: f.votes.map(n) ?? missing, share: f.share.map { language.percent($0) } ?? missing, seats: f.seats.map(n) ?? missing)
         }
         func status(_ r: ElectionRecord) -> String {
             let s = language.text(KeyFamilies.recordStatus, r.status)
@@ -291,14 +285,10 @@ struct ElectionPages: PageController {
         day.year == other.year ? NominationText.date(day, language) : language.digits(day.year)
     }
 
-    static func percent(_ r: Rational, _ language: Language) -> String {
-        language == .khmer ? Numerals.khmer(r.percent(decimals: 2)) + "%" : r.percent(decimals: 2) + "%"
-    }
-
     /// `part` of `whole` as a percentage, when both are known and `whole` is not 0.
     static func share(_ part: Int?, of whole: Int?, _ language: Language) -> String? {
         guard let part, let whole, whole > 0 else { return nil }
-        return percent(Rational(part, whole), language)
+        return language.percent(Rational(part, whole))
     }
 
     /// The change from share `before` to `after`, in signed percentage points; empty if the
@@ -311,7 +301,6 @@ struct ElectionPages: PageController {
         guard !o1, !o2, !o3, max(a, b) < Int.max / 20_000 else { return "" }
         let numerator = a - b
         let magnitude = Rational(abs(numerator), d).percent(decimals: 2)
-        let text = (numerator < 0 ? "−" : "+") + magnitude
-        return language == .khmer ? Numerals.khmer(text) : text
+        return language.localDigits((numerator < 0 ? "−" : "+") + magnitude)
     }
 }

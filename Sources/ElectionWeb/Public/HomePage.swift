@@ -3,12 +3,8 @@ import Hummingbird
 
 /// The home page: the election at a glance and where to go next.
 struct HomePage: Sendable {
-    struct Figure: Sendable {
-        let label: String
-        let value: String
-    }
     let electionName: String
-    let figures: [Figure]
+    let figures: [Fact]
     let demoNote: String?
     let destinations: [Link]
 }

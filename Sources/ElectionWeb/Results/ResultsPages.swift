@@ -148,7 +148,7 @@ struct ResultsPages: PageController {
             ? language.text(KeyFamilies.seatMethod, election.seatAllocationMethod) : election.seatAllocationMethod
         let threshold = rules.thresholdPercent.map { percent in
             language.text(KeyFamilies.thresholdScope, rules.thresholdScope)
-                .replacingOccurrences(of: "{percent}", with: language == .khmer ? Numerals.khmer(percent) : percent)
+                .replacingOccurrences(of: "{percent}", with: language.localDigits(percent))
         } ?? language.text("results.threshold_none")
         return language.text("results.seat_rules").replacingOccurrences(of: "{method}", with: method)
             .replacingOccurrences(of: "{threshold}", with: threshold)
@@ -160,9 +160,7 @@ struct ResultsPages: PageController {
             .replacingOccurrences(of: "{total}", with: language.number(total))
     }
 
-    func percent(_ r: Rational, _ language: Language) -> String {
-        language == .khmer ? Numerals.khmer(r.percent(decimals: 2)) + "%" : r.percent(decimals: 2) + "%"
-    }
+    func percent(_ r: Rational, _ language: Language) -> String { language.percent(r) }
 
     func totalsView(_ t: ResultTotals, parties: [Party], seats: [PartyNumber: Int]?, _ language: Language) -> TotalsView {
         let valid = t.counts.validVotes

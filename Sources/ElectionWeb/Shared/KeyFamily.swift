@@ -73,8 +73,7 @@ enum KeyFamilies {
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     /// The seat methods an election may name, as `SeatMethod(name:)` reads them.
-    static let seatMethod = KeyFamily<String>("seat_method", [
-        "dhondt", "cambodia", "highest-average", "sainte-lague", "modified-sainte-lague", "hare", "droop", "hagenbach-bischoff", "imperiali"])
+    static let seatMethod = KeyFamily<String>("seat_method", SeatMethod.names)
     /// Where a threshold is measured, as a clause with `{percent}`.
     static let thresholdScope = KeyFamily<SeatRules.Scope>("seat_threshold")
     /// What settles a tie for the last seats, as a clause.

@@ -41,7 +41,13 @@ public enum Language: String, Sendable, CaseIterable {
         localDigits(String(n))
     }
 
-    private func localDigits(_ text: String) -> String {
+    /// An exact share as a percentage to two decimals (`76.85%`), in this language's digits.
+    func percent(_ share: Rational) -> String {
+        localDigits(share.percent(decimals: 2)) + "%"
+    }
+
+    /// Text written with ASCII digits, in this language's digits.
+    func localDigits(_ text: String) -> String {
         self == .khmer ? Numerals.khmer(text) : text
     }
 }

@@ -22,6 +22,12 @@ struct FormField: Sendable {
     let invalid: Bool
 }
 
+/// A figure with its label, as a page's facts list them.
+struct Fact: Sendable {
+    let label: String
+    let value: String
+}
+
 /// One option of a form's list (a `<select>`): the value sent and the label shown.
 struct Choice: Sendable {
     let value: String
