@@ -43,7 +43,8 @@ extension ElectionStore where Self: ResultStore {
                 constituencyCode: constituency.id, seats: constituency.seats, method: method, rules: election.seatRules, votes: votes,
                 nationalVotes: national.counts.votes, lists: lists, ballot: ballot)
             results.append(.init(
-                constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, elected: seats.elected))
+                constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, unfilled: seats.unfilled,
+                elected: seats.elected))
         }
         return ResultsReport(election: election, parties: parties, national: national, constituencies: results)
     }

@@ -39,6 +39,7 @@ public enum PortalApplication {
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
         let router = Router(context: PortalRequestContext.self)
+        router.add(middleware: ResponseEconomy())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.get("/health") { _, _ in "ok" }
         router.get("/") { request, _ in

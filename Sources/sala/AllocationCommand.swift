@@ -3,7 +3,8 @@ import ElectionCore
 import Foundation
 
 /// What `sala seats` and `sala apportion` share: reading counts as JSON, printing the outcome as
-/// JSON, and the exit codes (0 decided, 3 a tie leaves seats open, 2 bad input).
+/// JSON, and the exit codes (0 decided, 3 a tie leaves seats open, 2 bad input). Seats no list can
+/// take are printed as `unfilled`: decided, not a tie.
 enum AllocationCommand {
     struct Output: Encodable {
         struct Tie: Encodable {
@@ -18,6 +19,8 @@ enum AllocationCommand {
         }
         let seats: [String: Int]
         let ties: [Tie]
+        /// Seats no list can take (all out of candidates, or each with its one remainder seat).
+        let unfilled: Int
         let steps: [Step]
     }
 
@@ -53,6 +56,7 @@ enum AllocationCommand {
         let output = Output(
             seats: outcome.seats,
             ties: outcome.tie.map { [.init(contestants: $0.contestants, seats: $0.seats)] } ?? [],
+            unfilled: outcome.unfilled,
             steps: outcome.steps.map {
                 .init(kind: $0.kind, contestant: $0.contestant, seats: $0.seats, value: $0.value.description)
             })

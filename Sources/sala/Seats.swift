@@ -8,8 +8,10 @@ struct Seats: AsyncParsableCommand {
         abstract: "Allocate seats from votes, exactly, showing every step.",
         discussion: """
             Reads a JSON object of list name -> votes from --votes FILE or standard input and prints \
-            {"seats": {...}, "ties": [...], "steps": [...]}. Exit code 3: a tie leaves seats undecided \
-            (a drawing of lots is required). Exit code 2: bad input.
+            {"seats": {...}, "ties": [...], "unfilled": N, "steps": [...]}. Exit code 3: a tie leaves seats \
+            undecided (a drawing of lots is required). Seats no list can take (every list out of \
+            candidates, or each with its one remainder seat) are "unfilled": decided, exit code 0. \
+            Exit code 2: bad input.
             """)
 
     @Option(help: ArgumentHelp("One of: \(AllocationCommand.seatMethods.joined(separator: ", ")).", valueName: "METHOD"))

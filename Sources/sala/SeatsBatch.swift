@@ -11,7 +11,7 @@ struct SeatsBatch: AsyncParsableCommand {
         discussion: """
             Each input line: {"method": "dhondt", "seats": 5, "votes": {"A": 120, "B": 80}} with the \
             methods of `sala seats` (and "firstDivisor" for modified-sainte-lague). Each output line: \
-            {"seats": {...}, "ties": [...]} or {"error": "..."}. Two times go to standard error: the \
+            {"seats": {...}, "ties": [...], "unfilled": N} or {"error": "..."}. Two times go to standard error: the \
             allocations alone (SeatAllocation.allocate(), seats per list), and turning those into \
             seats by list name; reading and writing JSON are not timed.
             """)
@@ -32,6 +32,7 @@ struct SeatsBatch: AsyncParsableCommand {
     struct Result: Encodable {
         var seats: [String: Int]?
         var ties: [AllocationCommand.Output.Tie]?
+        var unfilled: Int?
         var error: String?
     }
 
@@ -80,6 +81,7 @@ struct SeatsBatch: AsyncParsableCommand {
             guard let outcome else { continue }
             allocations[index].seats = outcome.seats
             allocations[index].ties = outcome.tie.map { [.init(contestants: $0.contestants, seats: $0.seats)] } ?? []
+            allocations[index].unfilled = outcome.unfilled
         }
         let named = ContinuousClock.now - naming
         let encoder = JSONEncoder()

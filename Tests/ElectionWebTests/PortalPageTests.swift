@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    /// The province's page stays light: its stations are drawn in a map of its own, each a link.
+    @Test func provinceMapIsAFileWithEveryStationALink() async throws {
+        let stations = reference.pollingStations.filter { $0.provinceCode == "12" }
+        try await PortalTestApp.run { client in
+            let page = try await client.get("/km/provinces/12")
+            #expect(page.body.contains("data=\"/km/provinces/12/map.svg\""))
+            #expect(!page.body.contains("<circle"))
+            let map = try await client.get("/km/provinces/12/map.svg")
+            #expect(map.status == .ok)
+            #expect(map.headers[.contentType] == "image/svg+xml")
+            #expect(map.headers[.cacheControl]?.contains("max-age") == true)
+            #expect(map.body.components(separatedBy: "<circle").count - 1 == stations.count)
+            #expect(map.body.contains("href=\"/km/stations/\(stations[0].id)\" target=\"_top\""))
+            #expect(try await client.get("/km/provinces/99/map.svg").status == .notFound)
+        }
+    }
+
     @Test func candidateListsShowAgeNotBirthDate() async throws {
         let list = reference.candidates.filter { $0.partyID == 1 && $0.constituencyCode == "12" }
         try await PortalTestApp.run { client in

@@ -198,7 +198,7 @@ import Testing
             let after = try await client.get("/en/results").body
             #expect(after.contains("\(reported) polling stations reported"))
             // One station elects nobody: no seat anywhere, and the pages say why.
-            #expect(after.contains("for the 0 of 25 provinces whose count is complete") && !after.contains("<th>Seats</th>"))
+            #expect(after.contains("for the 0 of 25 provinces whose count is complete") && !after.contains(">Seats</th>"))
             let province = try await client.get("/en/results/provinces/\(fixture.station.provinceCode)").body
             #expect(province.contains("id=\"seats-note\"") && !province.contains("id=\"elected\"") && !province.contains("id=\"tie\""))
             #expect(try await client.get("/api/v1/results").body.contains("\"stationsReported\":\(status == .accepted ? 1 : 0)"))
@@ -266,7 +266,12 @@ import Testing
             let national = try await client.get("/en/results")
             #expect(national.body.contains("id=\"leading-map\""))
             #expect(national.body.contains("0 of 23,789 polling stations reported"))
-            #expect(national.headers[HTTPField.Name("Refresh")!] == "60")
+            // Nothing reported: no turnout, no party table, no seats, and the page keeps itself current by script.
+            #expect(national.body.contains("id=\"no-results\""))
+            #expect(!national.body.contains("0.00%"))
+            #expect(!national.body.contains("id=\"party-results\""))
+            #expect(national.body.contains("id=\"live-status\""))
+            #expect(national.headers[HTTPField.Name("Refresh")!] == nil)
             #expect(try await client.get("/en/results/provinces/99").status == .notFound)
             #expect(try await client.get("/en/results/publications/7").status == .notFound)
             #expect(try await client.get("/api/v1/results/publications/current").status == .notFound)
@@ -304,5 +309,24 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json)) {
             Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers)
         }
+    }
+}
+
+/// What the results maps say with colour, they also say in words.
+@Suite struct ResultsColourTests {
+    @Test func eighteenPartiesHaveEighteenColours() {
+        let colours = (1...18).map { ResultsPages.colour(party: PartyNumber(rawValue: $0)!) }
+        #expect(Set(colours).count == 18)
+    }
+
+    @Test func theTurnoutLegendNamesTheBandEveryProvinceIsIn() {
+        let legend = ResultsPages.turnoutLegend(.english)
+        #expect(legend.map(\.range) == ["< 70%", "70–80%", "80–85%", "85–90%", "≥ 90%"])
+        // 85% is in the band from 85 to 90, not below it.
+        #expect(ResultsPages.turnoutColour(Rational(85, 100)) == legend[3].colour)
+        #expect(ResultsPages.turnoutColour(Rational(8499, 10000)) == legend[2].colour)
+        #expect(ResultsPages.turnoutColour(Rational(0)) == legend[0].colour)
+        #expect(ResultsPages.turnoutColour(Rational(1)) == legend[4].colour)
+        #expect(ResultsPages.turnoutLegend(.khmer)[4].range == "≥ ៩០%")
     }
 }

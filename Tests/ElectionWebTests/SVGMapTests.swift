@@ -79,7 +79,12 @@ import Testing
         let standalone = map.render(standalone: true)
         #expect(standalone.hasPrefix("<?xml"))
         #expect(standalone.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        #expect(standalone.contains("role=\"img\""))
+        // Links stay links in a map of its own, and open in the page that shows it.
+        #expect(standalone.contains("role=\"group\""))
+        #expect(Self.count("target=\"_top\"", in: standalone) == 3)
+        #expect(!inline.contains("target="))
+        let picture = SVGMap(areas: [.init(shape: Self.square(code: "01", lat: 11, lon: 104), label: "x")], width: 100, title: "t")
+        #expect(picture.render(standalone: true).contains("role=\"img\""))
     }
 
     @Test func pathsAreRoundedToOneDecimal() throws {
@@ -89,7 +94,7 @@ import Testing
         let start = try #require(svg.range(of: " d=\""))
         let end = try #require(svg[start.upperBound...].firstIndex(of: "\""))
         let d = svg[start.upperBound..<end]
-        for number in d.split(whereSeparator: { "MZ, ".contains($0) }) {
+        for number in d.split(whereSeparator: { "MlZ, ".contains($0) }) {
             if let dot = number.firstIndex(of: ".") {
                 #expect(number.distance(from: dot, to: number.endIndex) == 2, "\(number)")
             }
@@ -108,5 +113,17 @@ import Testing
         #expect(!svg.contains("Far away"))
         let (x, y) = map.projection.point(GeoPoint(latitude: 11.25, longitude: 104.25))
         #expect(abs(x - 150) < 1e-9 && abs(y - map.projection.height / 2) < 1e-9)
+    }
+}
+
+@Suite struct OutlineSimplificationTests {
+    @Test func pointsWithinHalfAPixelOfTheOutlineGoAndCornersStay() {
+        // A square's edge with a wobble of 0.3 px (3 tenths) and a corner 20 px out.
+        let points = [(0, 0), (100, 3), (200, 0), (300, -2), (400, 0), (400, 200), (0, 200)]
+        let kept = SVGMap.simplified(points, tolerance: 5)
+        #expect(kept.map { [$0.0, $0.1] } == [[0, 0], [400, 0], [400, 200], [0, 200]])
+        // A wobble larger than the tolerance is a real bend: it stays.
+        let bent = SVGMap.simplified([(0, 0), (100, 30), (200, 0), (200, 200)], tolerance: 5)
+        #expect(bent.count == 4)
     }
 }

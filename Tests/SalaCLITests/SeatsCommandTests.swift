@@ -10,6 +10,7 @@ import Testing
         }
         let seats: [String: Int]
         let ties: [Tie]
+        let unfilled: Int
     }
 
     @Test func allocatesAndPrintsJSON() throws {
@@ -26,6 +27,17 @@ import Testing
         #expect(result.status == 3)
         let output = try JSONDecoder().decode(Output.self, from: Data(result.output.utf8))
         #expect(output.ties == [.init(contestants: ["A", "B", "C"], seats: 2)])
+    }
+
+    /// Droop's quota over 31 leaves seats that no list can take once each has had its one
+    /// remainder seat: they are unfilled, a decided outcome, not a tie among no one.
+    @Test func seatsTheQuotaCannotFillAreUnfilledNotATie() throws {
+        let result = try SalaCommand.run(["seats", "--method", "droop", "--seats", "30"], input: #"{"P0": 77, "P1": 17}"#)
+        #expect(result.status == 0, "\(result.error)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.output.utf8))
+        #expect(output.seats == ["P0": 20, "P1": 5])
+        #expect(output.ties.isEmpty)
+        #expect(output.unfilled == 5)
     }
 
     @Test func thresholdAndFileInput() throws {

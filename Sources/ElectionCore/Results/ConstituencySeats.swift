@@ -7,6 +7,8 @@ public struct ConstituencySeats: Sendable, Hashable {
     public var seatsByParty: [PartyNumber: Int]
     /// The tie the law does not settle, with parties by ballot number.
     public var tie: SeatTie?
+    /// Seats no party can take (every list in the running out of candidates): they stay empty.
+    public var unfilled: Int
     /// Candidates elected, party by party in ballot order, each party's in list order.
     public var elected: [Candidate]
 
@@ -28,6 +30,7 @@ public struct ConstituencySeats: Sendable, Hashable {
         let seats = Dictionary(uniqueKeysWithValues: outcome.seats.compactMap { name, n in byName[name].map { ($0, n) } })
         seatsByParty = seats
         tie = outcome.tie.map { SeatTie(parties: $0.contestants.compactMap { byName[$0] }.sorted(), seats: $0.seats) }
+        unfilled = outcome.unfilled
         elected = parties.flatMap { party in
             (lists[party] ?? []).sorted { $0.listPosition < $1.listPosition }.prefix(seats[party] ?? 0)
         }

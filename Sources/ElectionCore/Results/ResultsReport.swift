@@ -9,14 +9,20 @@ public struct ResultsReport: Sendable, Hashable, Codable {
         public var seats: [PartyNumber: Int]
         /// Set when a tie the law does not settle leaves seats to a drawing of lots.
         public var tie: SeatTie?
+        /// Seats no party can take, when there are any (every list in the running out of
+        /// candidates); optional so that publications stored before it was kept still read.
+        public var unfilled: Int?
         /// Candidates who fill the seats, in ballot then list order.
         public var elected: [Candidate]
 
-        public init(constituency: Constituency, totals: ResultTotals, seats: [PartyNumber: Int], tie: SeatTie?, elected: [Candidate]) {
+        public init(
+            constituency: Constituency, totals: ResultTotals, seats: [PartyNumber: Int], tie: SeatTie?, unfilled: Int = 0, elected: [Candidate]
+        ) {
             self.constituency = constituency
             self.totals = totals
             self.seats = seats
             self.tie = tie
+            self.unfilled = unfilled > 0 ? unfilled : nil
             self.elected = elected
         }
     }

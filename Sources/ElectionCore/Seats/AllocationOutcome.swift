@@ -1,4 +1,5 @@
-/// The result of an allocation: seats decided, seats a tie leaves open, and every step.
+/// The result of an allocation: seats decided, seats a tie leaves open, seats no list can take,
+/// and every step.
 ///
 /// Allocating keeps only the seats, by the lists' positions, and the tie: ``seats`` puts the
 /// names to them when read, and ``steps`` runs the allocation again, recording every step.
@@ -34,11 +35,14 @@ public struct AllocationOutcome: Sendable, Hashable {
 
     /// Set when the method and the tie-break leave seats undecided: a drawing of lots is required.
     public var tie: Tie?
+    /// Seats the method cannot fill: every list still in the running is out of candidates or
+    /// (largest remainders) has had its one remainder seat. They stay empty; they are not a tie.
+    public var unfilled: Int
 
     /// A factory, not an init: the memberwise init builds the value in place, where a written
     /// init left the optimizer copying it.
-    static func of(_ allocation: SeatAllocation, won: [Int], tie: Tie?) -> AllocationOutcome {
-        AllocationOutcome(allocation: allocation, won: won, tie: tie)
+    static func of(_ allocation: SeatAllocation, won: [Int], tie: Tie?, unfilled: Int) -> AllocationOutcome {
+        AllocationOutcome(allocation: allocation, won: won, tie: tie, unfilled: unfilled)
     }
 
     /// Seats per list, for every list (0 for those that won none).
@@ -55,12 +59,13 @@ public struct AllocationOutcome: Sendable, Hashable {
 
     /// Outcomes are equal when their seats, ties and steps are.
     public static func == (a: AllocationOutcome, b: AllocationOutcome) -> Bool {
-        a.seats == b.seats && a.tie == b.tie && a.steps == b.steps
+        a.seats == b.seats && a.tie == b.tie && a.unfilled == b.unfilled && a.steps == b.steps
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(seats)
         hasher.combine(tie)
+        hasher.combine(unfilled)
         hasher.combine(steps)
     }
 }

@@ -2,8 +2,8 @@ extension SeatAllocation {
     /// Shares the seats by the method, exactly. A tie that the tie-break does not settle is
     /// returned as ``AllocationOutcome/tie``, with the seats it leaves open; it is never decided here.
     public func allocate() throws -> AllocationOutcome {
-        let (won, tie, _) = try run(tracing: false)
-        return .of(self, won: won, tie: tie)
+        let (won, tie, unfilled, _) = try run(tracing: false)
+        return .of(self, won: won, tie: tie, unfilled: unfilled)
     }
 
     /// The steps of the allocation, in order: the same allocation again, recording them.
@@ -14,9 +14,9 @@ extension SeatAllocation {
         }
     }
 
-    /// Checks the allocation and shares the seats: seats won by position, the tie if any, and the
-    /// steps if `tracing`.
-    private func run(tracing: Bool) throws -> (won: [Int], tie: AllocationOutcome.Tie?, steps: [Tally.Record]) {
+    /// Checks the allocation and shares the seats: seats won by position, the tie if any, the seats
+    /// no list can take, and the steps if `tracing`.
+    private func run(tracing: Bool) throws -> (won: [Int], tie: AllocationOutcome.Tie?, unfilled: Int, steps: [Tally.Record]) {
         guard seats > 0 else { throw Problem.noSeats }
         guard !contestants.isEmpty else { throw Problem.noContestants }
         try checkContestants()
@@ -29,7 +29,7 @@ extension SeatAllocation {
             try withUnsafeTemporaryAllocation(of: Tally.List.self, capacity: contestants.count) { lists in
                 var tally = Tally(contestants: contestants, won: won, lists: lists, tracing: tracing)
                 try share(&tally)
-                return (Array(won), tally.tie, tally.steps)
+                return (Array(won), tally.tie, tally.unfilled, tally.steps)
             }
         }
     }

@@ -14,7 +14,7 @@ extension SeatAllocation {
         while remaining > 0 {
             let (bestKey, first, shared) = tally.highestKey()
             guard bestKey >= 0 else {
-                tally.tie = .init(contestants: [], seats: remaining)
+                tally.unfilled = remaining
                 return
             }
             guard shared else {

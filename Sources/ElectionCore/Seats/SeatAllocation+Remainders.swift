@@ -57,7 +57,7 @@ extension SeatAllocation {
         while remaining > 0 {
             let (best, first, shared) = tally.highestKey()
             guard best >= 0 else {
-                tally.tie = .init(contestants: [], seats: remaining)
+                tally.unfilled = remaining
                 return
             }
             let value = tally.lists[first].value

@@ -38,6 +38,9 @@ struct Tally {
     /// Seats awarded so far (over-quota seats given back taken off).
     private(set) var awarded = 0
     var tie: AllocationOutcome.Tie?
+    /// Seats no list can take: every list is out of candidates, excluded, or (largest remainders)
+    /// has had its one remainder seat. Not a tie: no drawing of lots fills them.
+    var unfilled = 0
     /// Whether to record the steps, which only the trace needs.
     let tracing: Bool
     /// A step with the list by its position.

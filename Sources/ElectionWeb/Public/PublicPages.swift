@@ -19,6 +19,9 @@ struct PublicPages: PageController {
         router.get("stations/:code") { _, context in
             try await station(Input.code(context.parameters.get("code"), as: StationCode.self), context.language)
         }
+        router.get("provinces/:code/map.svg") { _, context in
+            try await provinceMap(Input.code(context.parameters.get("code"), as: ProvinceCode.self), context.language)
+        }
         router.get("provinces/:code") { _, context in
             try await province(Input.code(context.parameters.get("code"), as: ProvinceCode.self), context.language)
         }

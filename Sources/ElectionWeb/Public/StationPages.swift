@@ -28,7 +28,10 @@ struct ProvincePage: Sendable {
     let seats: String
     let communes: [Link]
     let stationCount: String
-    let map: String
+    /// The map with every station, a separate SVG file the browser caches.
+    let mapHref: String
+    let mapWidth: Int
+    let mapHeight: Int
 }
 
 /// A commune or sangkat and its polling stations.
@@ -125,8 +128,21 @@ extension PublicPages {
                      detail: $0.districtName)
             },
             stationCount: language.text("stations.count").replacingOccurrences(of: "{n}", with: language.number(stations.count)),
-            map: maps.province(code, stations: stations, language: language))
+            mapHref: "/\(l)/provinces/\(code)/map.svg",
+            mapWidth: Int(MapCatalogue.provinceWidth), mapHeight: Int(maps.provinceHeight(code)))
         return page("province", model.name, model, language, "/provinces/\(code)")
+    }
+
+    /// The province with each of its stations as a link to the station's page: a file of its own
+    /// (Phnom Penh's is about 500 KB before compression), fetched once and kept by the browser.
+    func provinceMap(_ code: ProvinceCode, _ language: Language) async throws -> Response {
+        _ = try await store.constituency(code)
+        let stations = try await store.pollingStations(inProvince: code)
+        var headers = HTTPFields()
+        headers[.contentType] = "image/svg+xml"
+        headers[.cacheControl] = "public, max-age=600"
+        let svg = maps.province(code, stations: stations, language: language)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
     }
 
     func commune(_ code: CommuneCode, _ language: Language) async throws -> Response {

@@ -25,6 +25,8 @@ struct TotalsView: Sendable {
     let invalidShare: String
     let parties: [PartyLine]
     let hasSeats: Bool
+    /// At least one station has reported: before that there are no votes to show, only "no results yet".
+    let reported: Bool
 }
 
 /// A row of a table of units (provinces, communes, stations) with their headline figures.
@@ -37,12 +39,21 @@ struct UnitRow: Sendable {
     let detail: String
 }
 
+/// One band of the turnout map's legend.
+struct TurnoutBand: Sendable {
+    let colour: String
+    let range: String
+}
+
 struct ResultsPage: Sendable {
     let totals: TotalsView
     let leadingMap: String
     let turnoutMap: String
     let legend: [TotalsView.PartyLine]
-    let provinces: [UnitRow]
+    let turnoutLegend: [TurnoutBand]
+    let units: [UnitRow]
+    /// The heading of the rows' last column (the seats each province's votes give).
+    let detailHeading: String?
     let publications: [Link]
     let nistHref: String
     let jsonHref: String
@@ -60,8 +71,12 @@ struct UnitResultsPage: Sendable {
     let hasElected: Bool
     /// Said instead of seats while the province is still counting.
     let seatsNote: String?
+    /// Seats no party can take (every list out of candidates), said when there are any.
+    let unfilled: String?
     let units: [UnitRow]
     let unitsHeading: String
+    /// The heading of the rows' last column (a station's form state); nil: no such column.
+    let detailHeading: String?
     let up: Link
 }
 
@@ -122,23 +137,37 @@ struct ResultsPages: PageController {
         }
     }
 
-    /// Results pages reload themselves every minute on election night, without JavaScript.
-    func refreshing(_ response: Response) -> Response {
-        var response = response
-        response.headers[HTTPField.Name("Refresh")!] = "60"
-        return response
-    }
-
-    /// The colour a party is shown in on maps and tables, by ballot number.
+    /// The colour a party is shown in on maps and tables, by ballot number: eighteen colours far
+    /// apart (after Kelly's colours of maximum contrast), so that Cambodia's eighteen parties never
+    /// share one. Colour is never alone: tables and legends give the ballot number and the name.
     static func colour(party: PartyNumber) -> String {
-        let palette = ["#1f4e9c", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b", "#2c3e50"]
+        let palette = [
+            "#1f4e9c", "#be0032", "#008856", "#875692", "#f38400", "#a1caf1", "#848482", "#f3c300", "#882d17",
+            "#e68fac", "#2b3d26", "#c2b280", "#604e97", "#8db600", "#b3446c", "#654522", "#f99379", "#dcd300",
+        ]
         return palette[(party.rawValue - 1) % palette.count]
     }
 
-    /// Turnout in five bands, lighter for lower.
+    /// Turnout in five bands, lighter for lower: each band's lowest turnout and colour.
+    static let turnoutBands: [(from: Int, colour: String)] = [
+        (0, "#fee5d9"), (70, "#fcae91"), (80, "#fb6a4a"), (85, "#de2d26"), (90, "#a50f15"),
+    ]
+
     static func turnoutColour(_ turnout: Rational) -> String {
-        let bands = [(Rational(70, 100), "#fee5d9"), (Rational(80, 100), "#fcae91"), (Rational(85, 100), "#fb6a4a"), (Rational(90, 100), "#de2d26")]
-        return bands.first { turnout < $0.0 }?.1 ?? "#a50f15"
+        turnoutBands.last { Rational($0.from, 100) <= turnout }?.colour ?? turnoutBands[0].colour
+    }
+
+    /// The turnout map's legend: every band's colour and range, in the reader's digits.
+    static func turnoutLegend(_ language: Language) -> [TurnoutBand] {
+        turnoutBands.enumerated().map { i, band in
+            let next = i + 1 < turnoutBands.count ? turnoutBands[i + 1].from : nil
+            let range = switch (band.from, next) {
+            case (0, let next?): "< \(language.digits(next))%"
+            case (let from, let next?): "\(language.digits(from))–\(language.digits(next))%"
+            case (let from, nil): "≥ \(language.digits(from))%"
+            }
+            return TurnoutBand(colour: band.colour, range: range)
+        }
     }
 
     /// "Seats are shared in each constituency by …; …; …." from the election's method and rules.
@@ -177,14 +206,16 @@ struct ResultsPages: PageController {
             status: language.text(t.isOfficial ? "results.official" : "results.provisional"), official: t.isOfficial,
             coverage: coverage(t.stationsReported, t.stationsTotal, language),
             registered: language.number(t.counts.registeredVoters), cast: language.number(t.counts.ballotsInBox),
-            turnout: percent(t.turnout, language), valid: language.number(valid), invalid: language.number(t.counts.invalidBallots),
-            invalidShare: percent(t.invalidShare, language), parties: lines, hasSeats: seats != nil)
+            turnout: t.stationsReported == 0 ? "–" : percent(t.turnout, language), valid: language.number(valid),
+            invalid: language.number(t.counts.invalidBallots),
+            invalidShare: t.stationsReported == 0 ? "–" : percent(t.invalidShare, language), parties: lines, hasSeats: seats != nil,
+            reported: t.stationsReported > 0)
     }
 
     func unitRow(_ t: ResultTotals, href: String, name: String, parties: [Party], _ language: Language, detail: String = "") -> UnitRow {
         let leading = t.leadingParty.flatMap { id in parties.first { $0.id == id } }
         return UnitRow(
-            href: href, name: name, coverage: coverage(t.stationsReported, t.stationsTotal, language),
+            href: href, name: name, coverage: "\(language.number(t.stationsReported))/\(language.number(t.stationsTotal))",
             turnout: t.stationsReported == 0 ? "–" : percent(t.turnout, language),
             leading: leading.map { language.pick($0.abbreviation.isEmpty ? $0.nameEnglish : $0.abbreviation, $0.nameKhmer) } ?? "–",
             detail: detail)
@@ -220,14 +251,15 @@ struct ResultsPages: PageController {
             leadingMap: maps.coloured(leadingFill, title: language.text("results.map_leading"), id: "leading-map", language: language, section: "results"),
             turnoutMap: maps.coloured(turnoutFill, title: language.text("results.map_turnout"), id: "turnout-map", language: language, section: "results"),
             legend: totals.parties.filter { line in report.constituencies.contains { $0.totals.leadingParty.map { language.digits($0.rawValue) } == line.ballot } },
-            provinces: provinces,
+            turnoutLegend: Self.turnoutLegend(language),
+            units: provinces, detailHeading: complete == 0 ? nil : language.text("results.seats"),
             publications: try await store.publications().prefix(20).map { p in
                 Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number.rawValue))",
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
             seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote)
-        return refreshing(page("results", language.text("results.title"), model, language, "/results"))
+        return page("results", language.text("results.title"), model, language, "/results")
     }
 
     private func provinceResults(_ code: ProvinceCode, _ language: Language) async throws -> Response {
@@ -252,9 +284,10 @@ struct ResultsPages: PageController {
             },
             hasElected: !c.elected.isEmpty,
             seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
-            units: units, unitsHeading: language.text("results.communes"),
+            unfilled: c.unfilled.map { language.text("results.unfilled").replacingOccurrences(of: "{seats}", with: language.number($0)) },
+            units: units, unitsHeading: language.text("results.communes"), detailHeading: nil,
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
-        return refreshing(page("unit-results", model.heading, model, language, "/results/provinces/\(code)"))
+        return page("unit-results", model.heading, model, language, "/results/provinces/\(code)")
     }
 
     private func communeResults(_ code: CommuneCode, _ language: Language) async throws -> Response {
@@ -275,9 +308,9 @@ struct ResultsPages: PageController {
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
             totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
-            units: units, unitsHeading: language.text("results.stations"),
+            unfilled: nil, units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"),
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
-        return refreshing(page("unit-results", model.heading, model, language, "/results/communes/\(code)"))
+        return page("unit-results", model.heading, model, language, "/results/communes/\(code)")
     }
 
     private func stationResults(_ code: StationCode, _ language: Language) async throws -> Response {

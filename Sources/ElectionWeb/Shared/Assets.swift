@@ -1,16 +1,18 @@
 import Foundation
 import Hummingbird
 
-/// Static files: the style sheet, the observers' optional script, the OpenAPI document, and the
+/// Static files: the style sheet, the observers' and the results pages' optional scripts, the OpenAPI document, and the
 /// map image drawn at start.
 enum Assets {
     static func addRoutes(to router: Router<PortalRequestContext>, maps: MapCatalogue) {
         let style = file("style.css")
         let openAPI = file("openapi.json")
         let observe = file("observe.js")
+        let live = file("live.js")
         let finder = ByteBuffer(string: maps.finderImage)
         router.get("/assets/style.css") { _, _ in response(style, type: "text/css; charset=utf-8") }
         router.get("/assets/observe.js") { _, _ in response(observe, type: "text/javascript; charset=utf-8") }
+        router.get("/assets/live.js") { _, _ in response(live, type: "text/javascript; charset=utf-8") }
         router.get("/assets/map/finder.svg") { _, _ in response(finder, type: "image/svg+xml") }
         router.get("/api/v1/openapi.json") { _, _ in response(openAPI, type: "application/json") }
     }

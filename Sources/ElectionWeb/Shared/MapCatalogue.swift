@@ -39,22 +39,33 @@ struct MapCatalogue: Sendable {
 
     func national(_ language: Language) -> String { nationalInline[language] ?? "" }
 
-    /// One province, zoomed, with its polling stations as points.
+    /// Width of a province's map.
+    static let provinceWidth = 640.0
+
+    /// Height of a province's map, which follows from its shape.
+    func provinceHeight(_ province: ProvinceCode) -> Double {
+        guard let shape = shapes.first(where: { $0.code == province.rawValue }) else { return Self.provinceWidth }
+        return MapProjection(fitting: shape.boundingBox, width: Self.provinceWidth).height
+    }
+
+    /// One province, zoomed, as a document of its own: its polling stations as points that open
+    /// the station's page, its neighbours as links to theirs.
     func province(_ province: ProvinceCode, stations: [PollingStation], language: Language) -> String {
         let code = province.rawValue
         guard let shape = shapes.first(where: { $0.code == code }) else { return "" }
+        let l = language.rawValue
         let areas = shapes.map { s in
             SVGMap.Area(
                 shape: s, label: Self.label(constituencies, s.code, language),
-                href: s.code == code ? nil : "/\(language.rawValue)/provinces/\(s.code)", highlighted: s.code == code)
+                href: s.code == code ? nil : "/\(l)/provinces/\(s.code)", highlighted: s.code == code)
         }
         let markers = stations.map {
-            SVGMap.Marker(position: $0.position, label: language.pick($0.nameEnglish, $0.nameKhmer))
+            SVGMap.Marker(position: $0.position, label: "\($0.id) \(language.pick($0.nameEnglish, $0.nameKhmer))", href: "/\(l)/stations/\($0.id)")
         }
         return SVGMap(
-            areas: areas, markers: markers, width: 640, title: language.text("province.map"),
+            areas: areas, markers: markers, width: Self.provinceWidth, title: language.text("province.map"),
             fitTo: shape.boundingBox, id: "province-map"
-        ).render(standalone: false)
+        ).render(standalone: true)
     }
 
     /// The nation with each constituency filled in its own colour (uncoloured ones in the default

@@ -84,17 +84,21 @@ public struct SVGMap: Sendable {
         self.projection = MapProjection(fitting: box, width: width)
     }
 
-    /// `standalone` true: full document with xmlns (for an <img>/<input type=image> src); false: inline <svg> for an HTML page.
+    /// `standalone` true: full document with xmlns (for an <img>, <input type=image> or <object>);
+    /// false: inline <svg> for an HTML page.
     ///
-    /// The svg has `role="img"` and `aria-labelledby` pointing at its `<title>`. An inline map
-    /// holding links gets `role="group"` instead, because `img` makes its children
-    /// presentational and would hide the links from assistive technology.
+    /// The svg has `role="img"` and `aria-labelledby` pointing at its `<title>`. A map holding
+    /// links gets `role="group"` instead, because `img` makes its children presentational and
+    /// would hide the links from assistive technology; a standalone map's links open in the page
+    /// (`target="_top"`), not in the object showing it.
     public func render(standalone: Bool) -> String {
         let w = Self.number(projection.width)
         let h = Self.number(projection.height)
         let titleID = Self.escape(id + "-title")
         let hasLinks = areas.contains { $0.href != nil } || markers.contains { $0.href != nil }
-        let role = !standalone && hasLinks ? "group" : "img"
+        let role = hasLinks ? "group" : "img"
+        // A map of its own shown in an <object> opens its links in the page, not in the object.
+        let target = standalone ? " target=\"_top\"" : ""
 
         var out = ""
         out.reserveCapacity(16_384)
@@ -118,7 +122,7 @@ public struct SVGMap: Sendable {
                 + " fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"\(Self.areaStroke)\""
                 + " stroke-width=\"0.75\" stroke-linejoin=\"round\" vector-effect=\"non-scaling-stroke\""
             if let href = area.href {
-                out += "<a href=\"\(Self.escape(href))\"><title>\(label)</title>\(path)/></a>\n"
+                out += "<a href=\"\(Self.escape(href))\"\(target)><title>\(label)</title>\(path)/></a>\n"
             } else {
                 out += "\(path)><title>\(label)</title></path>\n"
             }
@@ -135,7 +139,7 @@ public struct SVGMap: Sendable {
             let circle = "<circle class=\"marker\" cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\""
                 + " r=\"\(Self.number(r))\" fill=\"\(marker.fill ?? Self.markerFill)\" stroke=\"#fff\" stroke-width=\"1\""
             if let href = marker.href {
-                out += "<a href=\"\(Self.escape(href))\"><title>\(label)</title>\(circle)/></a>\n"
+                out += "<a href=\"\(Self.escape(href))\"\(target)><title>\(label)</title>\(circle)/></a>\n"
             } else {
                 out += "\(circle)><title>\(label)</title></circle>\n"
             }
@@ -148,7 +152,7 @@ public struct SVGMap: Sendable {
 
     /// The `d` attribute for a shape, or nil when nothing of it falls inside the viewport.
     /// Coordinates are rounded to 0.1 px; consecutive vertices that round to the same pixel
-    /// position are dropped.
+    /// position are dropped, and so are those that move the outline by less than half a pixel.
     func pathData(
         _ shape: AreaShape, viewport: (minX: Double, minY: Double, maxX: Double, maxY: Double)
     ) -> String? {
@@ -180,14 +184,59 @@ public struct SVGMap: Sendable {
         if tenths.count > 1, let first = tenths.first, let last = tenths.last, first == last {
             tenths.removeLast()
         }
+        tenths = Self.simplified(tenths, tolerance: Self.toleranceTenths)
         guard tenths.count >= 3 else { return }  // too small to see at this scale
-        for (i, (x, y)) in tenths.enumerated() {
-            d += i == 0 ? "M" : " "
-            Self.appendTenths(x, to: &d)
+        // The first point absolute, the others relative to the one before: short numbers.
+        var previous = tenths[0]
+        d += "M"
+        Self.appendTenths(previous.0, to: &d)
+        d += ","
+        Self.appendTenths(previous.1, to: &d)
+        d += "l"
+        for (i, point) in tenths.enumerated().dropFirst() {
+            if i > 1 { d += " " }
+            Self.appendTenths(point.0 - previous.0, to: &d)
             d += ","
-            Self.appendTenths(y, to: &d)
+            Self.appendTenths(point.1 - previous.1, to: &d)
+            previous = point
         }
         d += "Z"
+    }
+
+    /// Outlines lose the vertices that move them by less than half a pixel (in tenths of a pixel):
+    /// invisible on the screen, and most of the map's weight.
+    static let toleranceTenths = 5
+
+    /// Douglas-Peucker: keeps the ends, and recursively the point farthest from the chord while
+    /// it lies farther than `tolerance`.
+    static func simplified(_ points: [(Int, Int)], tolerance: Int) -> [(Int, Int)] {
+        guard points.count > 3 else { return points }
+        var keep = [Bool](repeating: false, count: points.count)
+        keep[0] = true
+        keep[points.count - 1] = true
+        var spans = [(0, points.count - 1)]
+        let limit = Double(tolerance)
+        while let (first, last) = spans.popLast() {
+            guard last - first > 1 else { continue }
+            let (ax, ay) = (Double(points[first].0), Double(points[first].1))
+            let (bx, by) = (Double(points[last].0), Double(points[last].1))
+            let (dx, dy) = (bx - ax, by - ay)
+            let length = (dx * dx + dy * dy).squareRoot()
+            var farthest = first
+            var distance = -1.0
+            for i in (first + 1)..<last {
+                let (px, py) = (Double(points[i].0), Double(points[i].1))
+                let gap = length == 0
+                    ? ((px - ax) * (px - ax) + (py - ay) * (py - ay)).squareRoot()
+                    : abs(dy * px - dx * py + bx * ay - by * ax) / length
+                if gap > distance { (farthest, distance) = (i, gap) }
+            }
+            guard distance > limit else { continue }
+            keep[farthest] = true
+            spans.append((first, farthest))
+            spans.append((farthest, last))
+        }
+        return points.indices.filter { keep[$0] }.map { points[$0] }
     }
 
     // MARK: - Formatting
