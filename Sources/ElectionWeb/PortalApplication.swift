@@ -16,11 +16,13 @@ public enum PortalApplication {
     /// Builds the router and everything it serves; `sala serve` runs the result.
     public static func build(
         store: any PortalStore, host: String, port: Int,
-        registrationChecksPerMinute: Int = defaultRegistrationChecksPerMinute, secureCookies: Bool = false
+        registrationChecksPerMinute: Int = defaultRegistrationChecksPerMinute, secureCookies: Bool = false,
+        trustedProxies: TrustedProxies = TrustedProxies()
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await router(
-                store: store, registrationChecksPerMinute: registrationChecksPerMinute, secureCookies: secureCookies),
+                store: store, registrationChecksPerMinute: registrationChecksPerMinute, secureCookies: secureCookies,
+                trustedProxies: trustedProxies),
             configuration: .init(address: .hostname(host, port: port), serverName: "Sala"))
     }
 
@@ -28,7 +30,7 @@ public enum PortalApplication {
     /// nil means no limit.
     public static func router(
         store: any PortalStore, registrationChecksPerMinute: Int?, secureCookies: Bool = false,
-        signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute
+        signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute, trustedProxies: TrustedProxies = TrustedProxies()
     ) async throws -> Router<PortalRequestContext> {
         let renderer = try await PageRenderer.load()
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
@@ -39,6 +41,7 @@ public enum PortalApplication {
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
         let router = Router(context: PortalRequestContext.self)
+        router.add(middleware: ClientAddressMiddleware(proxies: trustedProxies))
         router.add(middleware: ResponseEconomy())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.get("/health") { _, _ in "ok" }

@@ -31,6 +31,11 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark session cookies Secure: set this when Sala is served over HTTPS (behind a proxy).")
     var secureCookies = false
 
+    @Option(help: ArgumentHelp(
+        "A proxy (address or CIDR block, repeatable) whose X-Forwarded-For names the client the limits count; from any other address the header is ignored.",
+        valueName: "CIDR"))
+    var trustedProxy: [String] = []
+
     @Option(help: "Register size of the demo database built when there is none.")
     var demoVoters = 200_000
 
@@ -38,6 +43,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard registrationChecksPerMinute >= 1 else {
             throw ValidationError("--registration-checks-per-minute must be at least 1.")
+        }
+        for block in trustedProxy where TrustedProxies.Block(block) == nil {
+            throw ValidationError("--trusted-proxy must be an IP address or a CIDR block such as 10.0.0.0/8, not '\(block)'.")
         }
         guard (1...CambodiaScenario.officialRegisteredVoters).contains(demoVoters) else {
             throw ValidationError("--demo-voters must be between 1 and 9,710,655.")
@@ -62,7 +70,7 @@ struct Serve: AsyncParsableCommand {
         do {
             let app = try await PortalApplication.build(
                 store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
-                secureCookies: secureCookies)
+                secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)))
             announce("Serving Sala on http://\(host):\(port)/")
             try await app.runService()
         } catch {

@@ -16,8 +16,10 @@ public struct PortalRequestContext: AuthRequestContext, RemoteAddressRequestCont
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        client = remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// The client, as the limits count it.
-    var client: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client, as the limits count it: the connecting address, or the one a trusted proxy
+    /// forwarded (set by ``ClientAddressMiddleware``).
+    public internal(set) var client = "unknown"
 }
