@@ -64,7 +64,7 @@ import Testing
         let stations = reference.pollingStations.filter { $0.provinceCode == "12" }
         try await PortalTestApp.run { client in
             let page = try await client.get("/km/provinces/12")
-            #expect(page.body.contains("data=\"/km/provinces/12/map.svg\""))
+            #expect(page.body.contains("id=\"province-map-link\" href=\"/km/provinces/12/map.svg\""))
             #expect(!page.body.contains("<circle"))
             let map = try await client.get("/km/provinces/12/map.svg")
             #expect(map.status == .ok)

@@ -1,14 +1,15 @@
 // Optional: keeps an open results page up to date without reloading it. Every minute, while the
 // page is visible, it asks for the page again; the browser sends the ETag it holds, so while no
-// form has been accepted the server answers 304 with no body. When the page has changed, its main
-// part is put in place of the old one and the time of the update is shown. Without JavaScript the
-// page is the same, only still.
+// form has been accepted the server answers 304 with no body. When the page's main part differs
+// from the one shown, it is put in its place and the time of the update is shown. Without
+// JavaScript the page is the same, only still.
 (function () {
   "use strict";
   var EVERY = 60000;
   var status = document.getElementById("live-status");
   if (!status || !window.fetch || !window.DOMParser) return;
-  var tag = null;
+  var here = document.getElementById("content");
+  var shown = here ? here.innerHTML : "";
   function stamp() {
     var now = new Date();
     var two = function (n) { return (n < 10 ? "0" : "") + n; };
@@ -22,23 +23,21 @@
     if (document.hidden) return;
     fetch(location.pathname + location.search, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
       if (!response.ok) return;
-      var fresh = response.headers.get("ETag");
-      if (tag === null) { tag = fresh; stamp(); return; }
-      if (fresh === tag) { stamp(); return; }
-      tag = fresh;
       return response.text().then(function (html) {
         var main = new DOMParser().parseFromString(html, "text/html").getElementById("content");
-        var here = document.getElementById("content");
-        if (!main || !here) return;
-        here.innerHTML = main.innerHTML;
-        status = document.getElementById("live-status");
-        if (status) { status.hidden = false; stamp(); }
+        if (main && here && main.innerHTML !== shown) {
+          shown = main.innerHTML;
+          here.innerHTML = shown;
+          status = document.getElementById("live-status");
+          if (!status) return;
+        }
+        status.hidden = false;
+        stamp();
       });
     }).catch(function () { /* offline: try again next time */ });
   }
   status.hidden = false;
   status.textContent = status.getAttribute("data-waiting");
-  poll();
   setInterval(poll, EVERY);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) poll(); });
 })();

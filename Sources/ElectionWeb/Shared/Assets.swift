@@ -1,16 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// Static files: the style sheet, the observers' and the results pages' optional scripts, the OpenAPI document, and the
-/// map image drawn at start.
+/// Static files: the observers' and the results pages' optional scripts, the OpenAPI document,
+/// and the map image drawn at start. (The style sheet is written into every page.)
 enum Assets {
     static func addRoutes(to router: Router<PortalRequestContext>, maps: MapCatalogue) {
-        let style = file("style.css")
         let openAPI = file("openapi.json")
         let observe = file("observe.js")
         let live = file("live.js")
         let finder = ByteBuffer(string: maps.finderImage)
-        router.get("/assets/style.css") { _, _ in response(style, type: "text/css; charset=utf-8") }
         router.get("/assets/observe.js") { _, _ in response(observe, type: "text/javascript; charset=utf-8") }
         router.get("/assets/live.js") { _, _ in response(live, type: "text/javascript; charset=utf-8") }
         router.get("/assets/map/finder.svg") { _, _ in response(finder, type: "image/svg+xml") }
@@ -18,9 +16,17 @@ enum Assets {
     }
 
     private static func file(_ name: String) -> ByteBuffer {
+        ByteBuffer(bytes: data(name))
+    }
+
+    /// A bundled asset as text (the style sheet pages carry).
+    static func text(_ name: String) -> String {
+        String(decoding: data(name), as: UTF8.self)
+    }
+
+    private static func data(_ name: String) -> Data {
         let url = Bundle.module.resourceURL?.appendingPathComponent("Assets").appendingPathComponent(name)
-        let data = url.flatMap { try? Data(contentsOf: $0) } ?? Data()
-        return ByteBuffer(bytes: data)
+        return url.flatMap { try? Data(contentsOf: $0) } ?? Data()
     }
 
     private static func response(_ body: ByteBuffer, type: String) -> Response {
