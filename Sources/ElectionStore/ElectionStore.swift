@@ -24,8 +24,6 @@ public protocol ElectionStore: Sendable {
     func pollingStation(_ code: StationCode) async throws -> PollingStation
     /// The stations with these codes (unknown codes are left out), in code order: a few queries for any number.
     func pollingStations(codes: [StationCode]) async throws -> [PollingStation]
-    /// Stations whose name contains `text` (either language, case-insensitive), at most `limit`.
-    func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation]
     /// The `limit` stations nearest to `point`, nearest first.
     func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation]
 

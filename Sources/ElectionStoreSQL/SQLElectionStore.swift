@@ -189,22 +189,6 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             "SELECT * FROM polling_stations WHERE code = \(bind: code.rawValue)", Rows.pollingStation, "polling station", code.rawValue)
     }
 
-    public func searchPollingStations(named text: String, limit: Int) async throws -> [PollingStation] {
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace).prefix(5)
-        guard !words.isEmpty else { return [] }
-        var query = SQLQueryString("SELECT * FROM polling_stations WHERE 1 = 1")
-        for word in words {
-            let pattern = "%" + Self.escapeLike(String(word)) + "%"
-            query.appendInterpolation(unsafeRaw: " AND (lower(name_en) LIKE ")
-            query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(unsafeRaw: " ESCAPE '\\' OR name_km LIKE ")
-            query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(unsafeRaw: " ESCAPE '\\')")
-        }
-        query.appendInterpolation(unsafeRaw: " ORDER BY code LIMIT \(max(1, min(limit, 500)))")
-        return try await all(query, Rows.pollingStation)
-    }
-
     public func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation] {
         let limit = max(1, min(limit, 100))
         // Widen a box around the point until it holds enough stations, then rank them by true distance.
@@ -372,14 +356,5 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     ) async throws -> T {
         guard let value = try await all(query, decode).first else { throw StoreError.notFound(kind, id) }
         return value
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
     }
 }

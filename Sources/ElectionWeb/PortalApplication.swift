@@ -53,7 +53,8 @@ public enum PortalApplication {
 
         // Pages: every path starts with the language.
         let pages = router.group(":lang").add(middleware: LanguageMiddleware())
-        PublicPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
+        let directory = StationDirectory(store: store)
+        PublicPages(store: store, maps: maps, directory: directory, renderer: renderer).addRoutes(to: pages)
         RegistrationPages(store: store, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
         ResultsPages(store: store, reports: reports, maps: maps, renderer: renderer).addRoutes(to: pages)
         let elections = ElectionPages(store: store, reports: reports, renderer: renderer)
@@ -83,7 +84,7 @@ public enum PortalApplication {
 
         // The JSON API.
         let api = router.group("api/v1")
-        PublicAPI(store: store, limiter: limiter).addRoutes(to: api)
+        PublicAPI(store: store, directory: directory, limiter: limiter).addRoutes(to: api)
         ElectionAPI(pages: elections).addRoutes(to: api)
         let nominations = NominationAPI(store: store)
         nominations.addPublicRoutes(to: api)

@@ -97,20 +97,6 @@ import Testing
     }
 
     @Test(arguments: StoreEngine.available)
-    func searchMatchesWordsAndEscapesWildcards(engine: StoreEngine) async throws {
-        let store = try await engine.store()
-        let station = scenario.reference.pollingStations[100]
-        let words = station.nameEnglish.split(separator: " ").prefix(2).joined(separator: " ").uppercased()
-        let found = try await store.searchPollingStations(named: words, limit: 500)
-        #expect(found.contains(station))
-        #expect(found.allSatisfy { $0.nameEnglish.uppercased().contains(words.split(separator: " ")[0]) })
-        #expect(try await store.searchPollingStations(named: "%", limit: 10).isEmpty)
-        #expect(try await store.searchPollingStations(named: "_", limit: 10).isEmpty)
-        #expect(try await store.searchPollingStations(named: station.nameKhmer, limit: 10).contains(station))
-        try await store.close()
-    }
-
-    @Test(arguments: StoreEngine.available)
     func nearestStationsAgreeWithBruteForce(engine: StoreEngine) async throws {
         let store = try await engine.store()
         let stations = scenario.reference.pollingStations

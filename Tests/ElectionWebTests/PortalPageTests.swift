@@ -1,6 +1,7 @@
 import ElectionCore
 import ElectionTestSupport
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -157,4 +158,53 @@ func escaped(_ text: String) -> String {
 enum KhmerInterface {
     /// The Khmer name of the registration check, in the menu of every Khmer page.
     static let sample = "ពិនិត្យឈ្មោះបោះឆ្នោត"
+}
+
+/// The station finder says how many match, pages through them, and forgives spelling.
+@Suite struct StationSearchPageTests {
+    let reference = TestDatabases.scenario.reference
+
+    @Test func manyMatchesAreCountedAndPaged() async throws {
+        // Exact matches first, by code; then those only similar in sound (the rule is tested on its own).
+        let pagodas = reference.pollingStations.filter { $0.nameEnglish.lowercased().contains("pagoda") }.sorted { $0.id < $1.id }
+        let search = StationNameSearch("pagoda")
+        let matching = { (stations: [PollingStation]) in
+            stations.filter { search.match(.init(english: $0.nameEnglish, khmer: $0.nameKhmer)) != nil }.count
+        }
+        let total = matching(reference.pollingStations)
+        let totalInKandal = matching(reference.pollingStations.filter { $0.provinceCode == "08" })
+        #expect(total > pagodas.count)
+        try await PortalTestApp.run { client in
+            let first = try await client.get("/en/stations/search?q=pagoda").body
+            #expect(first.contains("\(Numerals.grouped(total)) polling stations match; 1–50 shown."))
+            #expect(first.contains("/en/stations/\(pagodas[0].id)\""))
+            #expect(!first.contains("similar spelling"))
+            #expect(first.components(separatedBy: "<li><a href=\"/en/stations/").count - 1 == 50)
+            #expect(first.contains("id=\"next-page\" rel=\"next\" href=\"/en/stations/search?q=pagoda&amp;page=2\""))
+            #expect(!first.contains("id=\"previous-page\""))
+            let second = try await client.get("/en/stations/search?q=pagoda&page=2").body
+            #expect(second.contains("/en/stations/\(pagodas[50].id)\""))
+            #expect(second.contains("51–100 shown"))
+            // One province only, and the province named beside each station.
+            let inKandal = pagodas.filter { $0.provinceCode == "08" }
+            let kandal = try await client.get("/en/stations/search?q=pagoda&province=08").body
+            #expect(kandal.contains("\(Numerals.grouped(totalInKandal)) polling stations match"))
+            #expect(kandal.contains("\(inKandal[0].id) · ") && kandal.contains(", Kandal"))
+            #expect(try await client.get("/en/stations/search?q=pagoda&province=99x").status == .badRequest)
+            #expect(try await client.get("/en/stations/search?q=pagoda&page=0").status == .badRequest)
+        }
+    }
+
+    @Test func aCommonSpellingFindsTheStation() async throws {
+        let station = try #require(reference.pollingStations.first { $0.nameEnglish.hasPrefix("Boeng Trabaek") })
+        try await PortalTestApp.run { client in
+            let page = try await client.get("/en/stations/search?q=Boeung+Trabek").body
+            #expect(page.contains("/en/stations/\(station.id)\""))
+            #expect(page.contains("similar spelling"))
+            let api = try await client.get("/api/v1/stations?name=Boeung%20Trabek&limit=5")
+            #expect(api.status == .ok)
+            #expect(api.body.contains("\"code\":\"\(station.id)\"") || api.body.contains(station.id.rawValue))
+            #expect(Int(api.headers[HTTPField.Name("X-Total-Count")!] ?? "") ?? 0 >= 1)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ElectionCore
 import ElectionStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The public part of the JSON API under `/api/v1` (described in `Assets/openapi.json`): the
@@ -8,7 +9,11 @@ import Hummingbird
 /// answers the same questions as the public pages, from the same store.
 struct PublicAPI: Sendable {
     let store: any ElectionStore
+    let directory: StationDirectory
     let limiter: LookupLimiter?
+
+    /// How many stations a search matches in all, beside the page of them in the body.
+    static let totalCount = HTTPField.Name("X-Total-Count")!
 
     struct ElectionSummary: Encodable, Sendable {
         let election: Election
@@ -100,7 +105,12 @@ struct PublicAPI: Sendable {
                 throw InputError(field: "name", reason: error.reason, label: "q")
             }
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...500, default: 50)
-            return try APIJSON.response(try await store.searchPollingStations(named: name, limit: limit))
+            let offset = try Input.integer(q["offset"], field: "offset", range: 0...100_000, default: 0)
+            let province = try q["province"].flatMap { $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province") }
+            let found = try await directory.search(name, province: province, offset: offset, limit: limit)
+            var response = try APIJSON.response(found.stations.map(\.station))
+            response.headers[Self.totalCount] = String(found.total)
+            return response
         }
         api.get("stations/nearest") { request, _ in
             let q = Input.query(of: request)

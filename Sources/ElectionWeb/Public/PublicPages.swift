@@ -9,6 +9,7 @@ import Hummingbird
 struct PublicPages: PageController {
     let store: any ElectionStore & NominationStore
     let maps: MapCatalogue
+    let directory: StationDirectory
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {

@@ -14,8 +14,15 @@ struct StationFinderPage: Sendable {
 /// A list of stations found by a search or by position.
 struct StationResultsPage: Sendable {
     let heading: String
+    /// How many match and which are shown ("4,714 polling stations match; 1–50 shown").
+    let summary: String?
     let results: [Link]
+    let previous: Link?
+    let next: Link?
     let query: String
+    /// The search form offers a province to search in (not on the nearest stations' page).
+    let filterable: Bool
+    let provinces: [Choice]
     let latitude: String
     let longitude: String
     let searchAction: String
@@ -75,14 +82,46 @@ extension PublicPages {
         return page("stations", language.text("stations.title"), model, language, "/stations")
     }
 
+    /// Stations a page of search results shows.
+    static let searchPage = 50
+
     func stationSearch(_ request: Request, _ language: Language) async throws -> Response {
-        let q = try Input.text(Input.query(of: request)["q"], field: "q") ?? ""
-        let stations = try await store.searchPollingStations(named: q, limit: 100)
+        let query = Input.query(of: request)
+        let q = try Input.text(query["q"], field: "q") ?? ""
+        let province = try query["province"].flatMap { $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province") }
+        let page = try Input.integer(query["page"], field: "page", range: 1...10_000, default: 1)
+        let found = try await directory.search(q, province: province, offset: (page - 1) * Self.searchPage, limit: Self.searchPage)
+        let l = language.rawValue
         let heading = language.text("stations.search_results").replacingOccurrences(of: "{q}", with: q)
+        let first = (page - 1) * Self.searchPage + 1
+        let summary = found.total == 0 ? nil : language.text("stations.search_summary")
+            .replacingOccurrences(of: "{total}", with: language.number(found.total))
+            .replacingOccurrences(of: "{first}", with: language.number(min(first, found.total)))
+            .replacingOccurrences(of: "{last}", with: language.number(first - 1 + found.stations.count))
+        func pageLink(_ number: Int, _ key: String) -> Link {
+            var parts = ["q=\(Input.urlEncoded(q))", "page=\(number)"]
+            if let province { parts.append("province=\(province)") }
+            return Link(href: "/\(l)/stations/search?" + parts.joined(separator: "&"), label: language.text(key))
+        }
         let model = StationResultsPage(
-            heading: heading, results: stations.map { stationLink($0, language) }, query: q, latitude: "", longitude: "",
-            searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
-        return page("station-results", heading, model, language, "/stations/search?\(request.uri.query ?? "")")
+            heading: heading, summary: summary,
+            results: found.stations.map { hit in
+                var link = stationLink(hit.station, language)
+                let place = [hit.commune.map { language.pick($0.nameEnglish, $0.nameKhmer) }, language.pick(hit.province.nameEnglish, hit.province.nameKhmer)]
+                link.detail = "\(hit.station.id) · " + place.compactMap { $0 }.joined(separator: ", ")
+                    + (hit.match == .similar ? " · " + language.text("stations.similar") : "")
+                return link
+            },
+            previous: page > 1 ? pageLink(page - 1, "stations.previous") : nil,
+            next: first - 1 + found.stations.count < found.total ? pageLink(page + 1, "stations.next") : nil,
+            query: q, filterable: true,
+            provinces: [Choice(value: "", label: language.text("stations.all_provinces"), selected: province == nil)]
+                + (try await store.constituencies()).map {
+                    Choice(value: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer), selected: $0.id == province)
+                },
+            latitude: "", longitude: "",
+            searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest")
+        return self.page("station-results", heading, model, language, "/stations/search?\(request.uri.query ?? "")")
     }
 
     func nearestStations(_ request: Request, _ language: Language) async throws -> Response {
@@ -110,7 +149,7 @@ extension PublicPages {
             return link
         }
         let model = StationResultsPage(
-            heading: heading, results: results, query: "", latitude: lat, longitude: lon,
+            heading: heading, summary: nil, results: results, previous: nil, next: nil, query: "", filterable: false, provinces: [], latitude: lat, longitude: lon,
             searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
         return page("station-results", heading, model, language, "/stations/nearest?\(request.uri.query ?? "")")
     }

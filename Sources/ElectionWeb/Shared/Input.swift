@@ -108,6 +108,13 @@ enum Input {
         form(request.uri.query ?? "")
     }
 
+    /// `text` as one value of a URL's query.
+    static func urlEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func form(_ body: String) -> [String: Substring] {
         // A repeated name keeps its last value.
