@@ -250,6 +250,48 @@ import Testing
             #expect(page.body.contains("id=\"comparison\""))
             #expect(page.body.contains("class=\"differs\""))
             #expect(page.body.contains("value=\"resolution\""))
+            // The coordinator types only what the entries differ on: the rest is filled in.
+            let registered = String(fixture.counts.registeredVoters)
+            #expect(page.body.contains("id=\"registeredVoters\" name=\"registeredVoters\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\(registered)\""))
+            #expect(page.body.contains("id=\"unusedBallots\" name=\"unusedBallots\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\""))
+            let party = fixture.ballot[0]
+            #expect(page.body.contains("name=\"votes.\(party)\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\(fixture.counts.votes[party]!)\""))
+            // The history names the fields as the form does.
+            #expect(page.body.contains("<td>Spoiled or cancelled ballots, Unused ballots</td>") || page.body.contains("<td>Unused ballots, Spoiled or cancelled ballots</td>"))
+            #expect(!page.body.contains(">unusedBallots"))
+
+            // The desk leads to it: disputes first, and the count of disputes links to them.
+            let desk = try await client.get("/en/desk", headers: [.cookie: session.cookie]).body
+            #expect(desk.contains("href=\"/en/desk?state=disputed\">Entries differ</a></th><td class=\"number\">1<"))
+            let waiting = try #require(desk.firstMatch(of: /<ul id="waiting">\n<li><a href="\/en\/desk\/stations\/([0-9]{9})"/)).1
+            #expect(waiting == fixture.station.id.rawValue)
+            let disputed = try await client.get("/en/desk?state=disputed", headers: [.cookie: session.cookie]).body
+            #expect(disputed.contains("Entries differ in 010201: 1–1 of 1"))
+            #expect(try await client.get("/en/desk?state=nonsense", headers: [.cookie: session.cookie]).status == .badRequest)
+            // A part of one's own unit, never another's.
+            #expect(try await client.get("/en/desk?unit=02", headers: [.cookie: session.cookie]).status == .forbidden)
+        }
+    }
+
+    /// A refused form says what is wrong with its figures and marks the fields, not only the rule.
+    @Test func aRefusedFormStatesItsFiguresOnTheFields() async throws {
+        let fixture = try await Self.fixture()
+        var typed = fixture.counts
+        typed.invalidBallots += 3  // valid + invalid no longer make the ballots in the box
+        let wrong = typed
+        try await Self.run(fixture) { client in
+            let session = try await Self.signIn(client, "clerk.one")
+            let reply = try await client.postForm(
+                "/en/desk/stations/\(fixture.station.id)",
+                [("csrf", session.csrf), ("version", "1"), ("action", "entry")] + Self.formFields(wrong, ballot: fixture.ballot),
+                cookie: session.cookie)
+            #expect(reply.status == .unprocessableContent)
+            let grouped = { (n: Int) in Numerals.grouped(n) }
+            #expect(reply.body.contains(
+                "F03: Valid votes \(grouped(wrong.validVotes)) plus invalid ballots \(grouped(wrong.invalidBallots)) make \(grouped(wrong.validVotes + wrong.invalidBallots)), but the box held \(grouped(wrong.ballotsInBox)) ballots."))
+            #expect(reply.body.contains("id=\"invalidBallots\" name=\"invalidBallots\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\(wrong.invalidBallots)\" required aria-invalid=\"true\""))
+            #expect(reply.body.contains("id=\"ballotsInBox\" name=\"ballotsInBox\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\(wrong.ballotsInBox)\" required aria-invalid=\"true\""))
+            #expect(!reply.body.contains("id=\"registeredVoters\" name=\"registeredVoters\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"7\" value=\"\(wrong.registeredVoters)\" required aria-invalid"))
         }
     }
 
@@ -308,6 +350,24 @@ extension TestClientProtocol {
         headers[.authorization] = "Bearer \(bearer)"
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json)) {
             Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers)
+        }
+    }
+}
+
+/// A warning states the form's own figures.
+@Suite struct CheckFindingTests {
+    @Test func invalidBallotsAreGivenAsAShareWithTheLimit() throws {
+        var counts = ResultCounts.zero
+        counts.ballotsInBox = 800
+        counts.invalidBallots = 100
+        let check = try #require(FormCheck.named("F09"))
+        let context = FormContext(ballot: [], registeredOnList: 0)
+        #expect(DeskPages.found(check, counts, context, .english)
+            == "F09: Invalid ballots are 12.50% of the ballots in the box (100 of 800); the limit is 10%.")
+        #expect(DeskPages.found(check, counts, context, .khmer).contains("១២.៥០%"))
+        // Every check's message has a figure for each of its placeholders.
+        for check in FormCheck.catalogue {
+            #expect(!DeskPages.found(check, counts, context, .english).contains("{"), "\(check.id)")
         }
     }
 }

@@ -94,6 +94,11 @@ def main() -> int:
             element = form.find_element(By.ID, field)
             check(element.get_attribute("value") == "", f"{field} starts empty for {name} (blind entry)")
             element.send_keys(str(value))
+        # The party lines are added up while typing, beside the figures they must match.
+        valid = sum(v for f, v in fields.items() if f.startswith("votes."))
+        totals = driver.find_element(By.ID, "running-totals").text
+        check(f"add up to {valid} valid votes" in totals and f"in the box: {fields['ballotsInBox']}" in totals,
+              f"the running totals add up the party lines ({totals!r})")
         # Enter in the last field submits, as a clerk typing down the form would. A scripted
         # click on the Submit button at the foot of this long form, in headless Chromium's phone
         # emulation, did not submit it; why is not yet understood (JavaScript's form.submit()

@@ -9,6 +9,17 @@ struct DeskPage: Sendable {
     struct StatusCount: Sendable {
         let label: String
         let count: String
+        /// The list of the forms in this state.
+        let href: String
+        let current: Bool
+    }
+    /// A unit below the official's, with its forms accepted out of its stations.
+    struct Progress: Sendable {
+        let href: String
+        let label: String
+        let accepted: String
+        let waiting: String
+        let attention: String
     }
     let official: String
     let role: String
@@ -16,8 +27,14 @@ struct DeskPage: Sendable {
     let csrf: String
     let lang: String
     let statusCounts: [StatusCount]
+    /// What the list shows: "Disputed in 1201 · 1–100 of 3".
+    let listing: String
     let waiting: [Link]
-    let moreWaiting: Bool
+    let previous: Link?
+    let next: Link?
+    let allHref: String?
+    let progress: [Progress]
+    let hasProgress: Bool
     let confirmProvinces: [Link]
     let canConfirmProvinces: Bool
     let canConfirmNation: Bool
@@ -61,6 +78,8 @@ struct StationDeskPage: Sendable {
     /// The form to key in (first or second entry, or a coordinator's settlement).
     let entryFields: [Field]
     let entryAction: String?
+    /// A coordinator settles a dispute: the agreed figures are filled in.
+    let resolving: Bool
     let comparison: [Comparison]
     let hasComparison: Bool
     let findings: [Finding]
@@ -86,7 +105,13 @@ struct DeskPages: PageController {
         router.get("desk") { request, context in
             let language = context.language
             guard let session = context.session else { return context.signInFirst }
-            return try await desk(session, language, message: KeyFamilies.deskDone.doneMessage(Input.query(of: request), language))
+            let query = Input.query(of: request)
+            let state = try query["state"].flatMap { $0.isEmpty ? nil : try FormStatus(rawValue: String($0)) ?? { throw InputError(field: "state", reason: "choice") }() }
+            let unit = try query["unit"].flatMap { $0.isEmpty ? nil : try Self.unit(String($0)) }
+            let page = try Input.integer(query["page"], field: "page", range: 1...10_000, default: 1)
+            return try await desk(
+                session, language, message: KeyFamilies.deskDone.doneMessage(query, language),
+                filter: .init(state: state, unit: unit, page: page))
         }
         router.post("desk/confirm") { request, context in
             let language = context.language
@@ -121,12 +146,15 @@ struct DeskPages: PageController {
             let (session, fields) = try await context.requireSessionForm(request)
             let station = try await store.pollingStation(code)
             let ballot = try await store.ballot(constituency: station.provinceCode)
+            var typedCounts: ResultCounts?
             do {
                 let version = try ResultInput.version(fields["version"])
                 let action: FormAction
                 switch fields["action"] {
-                case "entry": action = .enter(try ResultInput.counts(fields, ballot: ballot))
-                case "resolution": action = .resolve(try ResultInput.counts(fields, ballot: ballot))
+                case "entry", "resolution":
+                    let counts = try ResultInput.counts(fields, ballot: ballot)
+                    typedCounts = counts
+                    action = fields["action"] == "entry" ? .enter(counts) : .resolve(counts)
                 case "acknowledgement": action = .acknowledge
                 case "correction": action = .correct(reason: try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? "")
                 default: throw InputError(field: "action", reason: "missing")
@@ -134,39 +162,147 @@ struct DeskPages: PageController {
                 _ = try await desk.submit(FormRequest(stationCode: code, expectedVersion: version, action: action, official: session.official))
                 return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)?done=\(action.name)", type: .normal)
             } catch let error as InputError {
-                return try await stationDesk(code, session, language, typed: fields, error: error.message(in: language), invalidField: error.field, status: .badRequest)
+                return try await stationDesk(code, session, language, typed: fields, error: error.message(in: language), invalidFields: [error.field], status: .badRequest)
+            } catch let refusal as Refusal where refusal.reason == .failedChecks && typedCounts != nil {
+                // Say what is wrong with these figures, and mark every field the broken checks concern.
+                let context = FormContext(ballot: ballot, registeredOnList: station.registeredVoters)
+                let broken = refusal.checks.compactMap(FormCheck.named)
+                let message = language.text(KeyFamilies.refusal, refusal.reason) + " "
+                    + broken.map { Self.found($0, typedCounts!, context, language) }.joined(separator: " ")
+                return try await stationDesk(
+                    code, session, language, typed: fields, error: message,
+                    invalidFields: Set(broken.flatMap(\.fields)), status: .unprocessableContent)
             } catch let refusal as Refusal {
                 let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
-                return try await stationDesk(code, session, language, typed: fields, error: message, invalidField: field, status: status)
+                return try await stationDesk(code, session, language, typed: fields, error: message, invalidFields: Set([field].compactMap { $0 }), status: status)
             }
         }
     }
 
-    private func desk(_ session: OfficialSession, _ language: Language, message: String?) async throws -> Response {
+    /// Which forms the desk lists: in one state or all that wait, within a part of the official's unit, one page.
+    struct Filter: Sendable {
+        var state: FormStatus?
+        var unit: UnitCode?
+        var page: Int
+
+        /// The desk's address with this filter.
+        func href(_ language: Language) -> String {
+            var parts: [String] = []
+            if let state { parts.append("state=\(state.rawValue)") }
+            if let unit { parts.append("unit=\(unit.rawValue)") }
+            if page > 1 { parts.append("page=\(page)") }
+            return "/\(language.rawValue)/desk" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+        }
+    }
+
+    /// Forms listed on a page of the desk.
+    static let deskPage = 100
+
+    /// The order the work is listed in: what blocks the count first (disputes, then warnings to
+    /// acknowledge), then second entries, then first entries; accepted forms last.
+    static let urgency: [FormStatus] = [.disputed, .awaitingAcknowledgement, .awaitingSecondEntry, .awaitingFirstEntry, .accepted]
+
+    /// A province (2 digits) or commune (6 digits) code typed in the desk's filter.
+    static func unit(_ code: String) throws -> UnitCode {
+        if let province = ProvinceCode(rawValue: code) { return .province(province) }
+        if let commune = CommuneCode(rawValue: code) { return .commune(commune) }
+        throw InputError(field: "unit", reason: "code")
+    }
+
+    private func desk(_ session: OfficialSession, _ language: Language, message: String?, filter: Filter) async throws -> Response {
         let l = language.rawValue
         let official = session.official
-        let statuses = try await store.formStatuses(within: official.unitCode)
-        let stations = try await stationsWithin(official.unitCode)
+        // A part of the official's unit, never beyond it.
+        let unit = filter.unit ?? official.unitCode
+        guard official.covers(unit) else {
+            throw Refusal(.outsideUnit, field: "unit", "\(unit.level.rawValue) \(unit) is not within \(official.name)'s unit")
+        }
+        let statuses = try await store.formStatuses(within: unit)
+        let stations = try await stationsWithin(unit)
+        let status = { (station: PollingStation) in statuses[station.id] ?? .awaitingFirstEntry }
         var counts: [FormStatus: Int] = [:]
-        for station in stations { counts[statuses[station.id] ?? .awaitingFirstEntry, default: 0] += 1 }
-        let waiting = stations.filter { statuses[$0.id] != .accepted }
+        for station in stations { counts[status(station), default: 0] += 1 }
+        let rank = Dictionary(uniqueKeysWithValues: Self.urgency.enumerated().map { ($1, $0) })
+        let listed = stations.filter { station in filter.state.map { status(station) == $0 } ?? (status(station) != .accepted) }
+            .sorted { (rank[status($0)]!, $0.id) < (rank[status($1)]!, $1.id) }
+        let first = (filter.page - 1) * Self.deskPage
+        let shown = listed.dropFirst(first).prefix(Self.deskPage)
+        var here = filter
+        func link(page: Int, _ key: String) -> Link {
+            here.page = page
+            return Link(href: here.href(language), label: language.text(key))
+        }
+        let stateName = filter.state.map { language.text(KeyFamilies.formStatus, $0) } ?? language.text("desk.waiting")
+        let listing = language.text("desk.listing")
+            .replacingOccurrences(of: "{state}", with: stateName)
+            .replacingOccurrences(of: "{unit}", with: unit == .nation ? language.text("desk.whole_country") : unit.rawValue)
+            .replacingOccurrences(of: "{first}", with: language.number(min(first + 1, listed.count)))
+            .replacingOccurrences(of: "{last}", with: language.number(first + shown.count))
+            .replacingOccurrences(of: "{total}", with: language.number(listed.count))
         let provinces = try await store.constituencies().filter { official.may(.confirmProvince, on: .province($0.id)) }
         let model = DeskPage(
             official: official.name, role: language.text(KeyFamilies.officialRole, official.role),
             unit: official.unitCode == .nation ? language.text("desk.whole_country") : official.unitCode.rawValue,
             csrf: session.csrfToken, lang: l,
-            statusCounts: FormStatus.allCases.map { .init(label: language.text(KeyFamilies.formStatus, $0), count: language.number(counts[$0] ?? 0)) },
-            waiting: waiting.prefix(100).map {
-                Link(href: "/\(l)/desk/stations/\($0.id)", label: "\($0.id) \(language.pick($0.nameEnglish, $0.nameKhmer))",
-                     detail: language.text(KeyFamilies.formStatus, statuses[$0.id] ?? .awaitingFirstEntry))
+            statusCounts: Self.urgency.map { state in
+                var only = filter
+                only.state = state
+                only.page = 1
+                return .init(label: language.text(KeyFamilies.formStatus, state), count: language.number(counts[state] ?? 0),
+                             href: only.href(language), current: filter.state == state)
             },
-            moreWaiting: waiting.count > 100,
+            listing: listing,
+            waiting: shown.map {
+                Link(href: "/\(l)/desk/stations/\($0.id)", label: "\($0.id) \(language.pick($0.nameEnglish, $0.nameKhmer))",
+                     detail: language.text(KeyFamilies.formStatus, status($0)))
+            },
+            previous: filter.page > 1 ? link(page: filter.page - 1, "stations.previous") : nil,
+            next: first + shown.count < listed.count ? link(page: filter.page + 1, "stations.next") : nil,
+            allHref: filter.state == nil && filter.unit == nil ? nil : "/\(l)/desk",
+            progress: try await progress(below: unit, stations: stations, status: status, filter: filter, language),
+            hasProgress: unit.level != .station && unit.level != .commune,
             confirmProvinces: provinces.map { Link(href: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer)) },
             canConfirmProvinces: !provinces.isEmpty,
             canConfirmNation: official.may(.confirmNation, on: .nation), canPublish: official.may(.publishResults, on: .nation),
             canKeepNominations: official.may(.decideParty, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
+    }
+
+    /// The units one level below `unit` (provinces of the nation, communes of a province), each
+    /// with its forms accepted, waiting, and needing attention (disputed or awaiting acknowledgement).
+    private func progress(
+        below unit: UnitCode, stations: [PollingStation], status: (PollingStation) -> FormStatus, filter: Filter, _ language: Language
+    ) async throws -> [DeskPage.Progress] {
+        let parts: [(code: UnitCode, name: String)]
+        let partOf: (PollingStation) -> UnitCode
+        switch unit {
+        case .nation:
+            parts = try await store.constituencies().map { (.province($0.id), language.pick($0.nameEnglish, $0.nameKhmer)) }
+            partOf = { .province($0.provinceCode) }
+        case .province(let code):
+            parts = try await store.communes(inProvince: code).map { (.commune($0.id), language.pick($0.nameEnglish, $0.nameKhmer)) }
+            partOf = { .commune($0.communeCode) }
+        default:
+            return []
+        }
+        var tally: [UnitCode: (accepted: Int, waiting: Int, attention: Int)] = [:]
+        for station in stations {
+            let state = status(station)
+            var t = tally[partOf(station)] ?? (0, 0, 0)
+            if state == .accepted { t.accepted += 1 } else { t.waiting += 1 }
+            if state == .disputed || state == .awaitingAcknowledgement { t.attention += 1 }
+            tally[partOf(station)] = t
+        }
+        return parts.map { part in
+            let t = tally[part.code] ?? (0, 0, 0)
+            var within = filter
+            within.unit = part.code
+            within.page = 1
+            return .init(href: within.href(language), label: "\(part.code.rawValue) \(part.name)",
+                         accepted: "\(language.number(t.accepted))/\(language.number(t.accepted + t.waiting))",
+                         waiting: language.number(t.waiting), attention: language.number(t.attention))
+        }
     }
 
     /// The stations within a unit, in code order.
@@ -184,7 +320,7 @@ struct DeskPages: PageController {
 
     func stationDesk(
         _ code: StationCode, _ session: OfficialSession, _ language: Language, message: String? = nil,
-        typed: [String: String] = [:], error: String? = nil, invalidField: String? = nil, status: HTTPResponse.Status = .ok
+        typed: [String: String] = [:], error: String? = nil, invalidFields: Set<String> = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let l = language.rawValue
         let official = session.official
@@ -196,10 +332,11 @@ struct DeskPages: PageController {
         let ballot = try await store.ballot(constituency: station.provinceCode)
         let labels: [(String, String)] = ResultCounts.fieldNames.map { ($0, language.text(KeyFamilies.formField, $0)) }
             + ballot.map { id in ("votes.\(id)", parties.first { $0.id == id }.map { "\(language.digits(id.rawValue)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? id.description) }
-        func value(_ counts: ResultCounts, _ field: String) -> String {
-            if let party = ResultInput.party(inField: field) { return counts.votes[party].map(language.number) ?? "" }
-            return counts.value(of: field).map(language.number) ?? ""
+        func figure(_ counts: ResultCounts, _ field: String) -> Int? {
+            if let party = ResultInput.party(inField: field) { return counts.votes[party] }
+            return counts.value(of: field)
         }
+        func value(_ counts: ResultCounts, _ field: String) -> String { figure(counts, field).map(language.number) ?? "" }
         let entered = form.entries.contains { $0.officialID == official.id }
         var entryAction: String?
         if form.status == .awaitingFirstEntry || form.status == .awaitingSecondEntry, !entered { entryAction = "entry" }
@@ -213,16 +350,28 @@ struct DeskPages: PageController {
         let settled: [StationDeskPage.Comparison] = form.counts.map { counts in
             labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
         } ?? []
-        let events = try await StationDeskPage.history(code, language, store: store)
+        let events = try await StationDeskPage.history(code, language, parties: parties, store: store)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text(KeyFamilies.formStatus, form.status),
             statusNote: language.text(KeyFamilies.formStatusNote, form.status), message: message, error: error,
             entryFields: entryAction == nil ? [] : labels.map { field, label in
-                .init(name: field, label: label, value: typed[field] ?? "", invalid: field == invalidField)
+                // A coordinator settling a dispute starts from the figures both entries agree on.
+                var agreed: String?
+                if entryAction == "resolution", form.entries.count == 2 {
+                    let (first, second) = (figure(form.entries[0].counts, field), figure(form.entries[1].counts, field))
+                    if first == second { agreed = first.map(String.init) }
+                }
+                let concerned = invalidFields.contains(field) || (field.hasPrefix("votes.") && invalidFields.contains("votes"))
+                return .init(name: field, label: label, value: typed[field] ?? agreed ?? "", invalid: concerned)
             },
-            entryAction: entryAction, comparison: comparison, hasComparison: !comparison.isEmpty,
-            findings: form.warnings.compactMap { FormCheck.named($0) }.map { .init(code: $0.id, rule: language.text(KeyFamilies.check, $0.id)) },
+            entryAction: entryAction, resolving: entryAction == "resolution", comparison: comparison, hasComparison: !comparison.isEmpty,
+            findings: form.warnings.compactMap { FormCheck.named($0) }.map { check in
+                let found = form.counts.map {
+                    Self.found(check, $0, FormContext(ballot: ballot, registeredOnList: station.registeredVoters), language)
+                }
+                return .init(code: check.id, rule: found ?? language.text(KeyFamilies.check, check.id))
+            },
             hasFindings: !form.warnings.isEmpty,
             canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
             canCorrect: form.status == .accepted && official.may(.correctResult, on: .station(code)),
@@ -231,13 +380,40 @@ struct DeskPages: PageController {
     }
 }
 
+extension DeskPages {
+    /// What a check found on these figures, in the reader's words and digits.
+    static func found(_ check: FormCheck, _ counts: ResultCounts, _ context: FormContext, _ language: Language) -> String {
+        var text = language.text(KeyFamilies.checkFound, check.id)
+        for (name, figure) in check.figures(counts, context) {
+            let shown = switch figure {
+            case .count(let n): language.number(n)
+            case .share(let r): language.percent(r)
+            }
+            text = text.replacingOccurrences(of: "{\(name)}", with: shown)
+        }
+        return "\(check.id): \(text)"
+    }
+}
+
 extension StationDeskPage {
-    /// A station's history, oldest first, in `language`, as the desk and the public station page show it.
-    static func history(_ code: StationCode, _ language: Language, store: any ResultStore) async throws -> [Event] {
+    /// A station's history, oldest first, in `language`, as the desk and the public station page
+    /// show it: the fields two entries differ in are named as the form names them, parties by name.
+    static func history(_ code: StationCode, _ language: Language, parties: [Party], store: any ResultStore) async throws -> [Event] {
         try await store.formEvents(station: code).map { e in
             Event(
                 at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
-                action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status), detail: e.detail ?? "")
+                action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status),
+                detail: e.status == .disputed ? fieldNames(e.detail ?? "", language, parties) : e.detail ?? "")
         }
+    }
+
+    /// "votes.1, ballotsInBox" as "1. Cambodian People's Party, Ballots in the box".
+    static func fieldNames(_ detail: String, _ language: Language, _ parties: [Party]) -> String {
+        detail.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { field in
+            if let party = ResultInput.party(inField: field) {
+                return parties.first { $0.id == party }.map { "\(language.digits(party.rawValue)). \(language.pick($0.nameEnglish, $0.nameKhmer))" } ?? field
+            }
+            return KeyFamilies.formField.values.contains(field) ? language.text(KeyFamilies.formField, field) : field
+        }.joined(separator: ", ")
     }
 }

@@ -328,7 +328,7 @@ struct ResultsPages: PageController {
                 .init(number: language.number(v.version), status: language.text(KeyFamilies.formStatus, v.status),
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
-            events: try await StationDeskPage.history(code, language, store: store),
+            events: try await StationDeskPage.history(code, language, parties: parties, store: store),
             up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
             deskHref: "/\(l)/desk/stations/\(code)")
         return page("station-result", model.heading, model, language, "/results/stations/\(code)")

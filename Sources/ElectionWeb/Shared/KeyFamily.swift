@@ -52,6 +52,8 @@ enum KeyFamilies {
     static let formStatusNote = KeyFamily<FormStatus>("status_note")
     static let refusal = KeyFamily<Refusal.Reason>("refusal")
     static let check = KeyFamily<String>("check", FormCheck.catalogue.map(\.id))
+    /// What a check found, with the form's figures (`FormCheck.figures`).
+    static let checkFound = KeyFamily<String>("check_found", FormCheck.catalogue.map(\.id))
     static let formField = KeyFamily<String>("form", ResultCounts.fieldNames)
     /// A form's history names its actions by `FormAction.name`.
     static let formAction = KeyFamily<String>("action", formActionNames)
@@ -106,7 +108,7 @@ enum KeyFamilies {
     /// Every key of every family (a test checks that every family above is listed).
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
-        refusal.keys, check.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
+        refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
         closeness.keys, verdict.keys, incidentCategory.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
