@@ -81,7 +81,7 @@ import Testing
             "/commissions/{id}/members/{seat}/removal", "/commissions/{id}/changes", "/parties",
             "/parties/{id}", "/parties/{id}/lists/{province}", "/candidates/women", "/calendar", "/ballot-draws", "/elections", "/elections/{id}",
             "/elections/{id}/comparison/{other}", "/registration",
-            "/results", "/results/nist-cdf.json", "/results/provinces/{code}", "/results/communes/{code}",
+            "/results", "/results/nist-cdf.json", "/results/csv/{level}", "/results/provinces/{code}", "/results/communes/{code}",
             "/results/stations/{code}", "/results/stations/{code}/entries", "/results/stations/{code}/resolution",
             "/results/stations/{code}/acknowledgement", "/results/stations/{code}/corrections", "/results/confirmations",
             "/results/publications", "/results/publications/current", "/results/publications/{number}", "/results/publications/{number}/content",

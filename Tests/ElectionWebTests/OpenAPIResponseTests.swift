@@ -271,6 +271,7 @@ import Testing
             // Results, before any form is entered here.
             try await api.get("/results")
             try await api.get("/results/nist-cdf.json")
+            try await api.get("/results/csv/{level}", "/results/csv/provinces?province=12")
             try await api.get("/results/publications")
             try await api.get("/results/publications/current")
 

@@ -273,6 +273,55 @@ import Testing
         }
     }
 
+    /// Open data: every accepted form in one file, and totals at each level, empty where nothing reported.
+    @Test func resultsAreOpenDataAsCSV() async throws {
+        let fixture = try await Self.fixture()
+        for name in ["clerk.one", "clerk.two"] {
+            let official = try #require(try await fixture.store.officialAccount(named: name)).official
+            _ = try await fixture.store.apply(
+                [FormRequest(stationCode: fixture.station.id, expectedVersion: 1, action: .enter(fixture.counts), official: official)], at: Date())
+        }
+        if try await fixture.store.resultFormVersions(station: fixture.station.id).first?.status == .awaitingAcknowledgement {
+            let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
+            _ = try await fixture.store.apply(
+                [FormRequest(stationCode: fixture.station.id, expectedVersion: 1, action: .acknowledge, official: nec)], at: Date())
+        }
+        try #require(try await fixture.store.resultFormVersions(station: fixture.station.id).first?.status == .accepted)
+        try await Self.run(fixture) { client in
+            let stations = try await client.get("/api/v1/results/csv/stations")
+            #expect(stations.status == .ok)
+            #expect(stations.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = stations.body.split(separator: "\n").map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            #expect(lines.count == 1 + 23_789, "every station, reported or not")
+            // A station's name may hold a comma (quoted): read the figures from the end.
+            func figure(_ line: String, _ column: String) -> String {
+                let row = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return row[row.count - (header.count - header.firstIndex(of: column)!)]
+            }
+            let own = try #require(lines.first { $0.hasPrefix("station,\(fixture.station.id),") })
+            let party = fixture.ballot[0]
+            #expect(figure(own, "votes_\(party)") == String(fixture.counts.votes[party]!))
+            #expect(figure(own, "ballots_in_box") == String(fixture.counts.ballotsInBox))
+            let silent = try #require(lines.first { $0.hasPrefix("station,") && !$0.hasPrefix("station,\(fixture.station.id),") })
+            #expect(figure(silent, "ballots_in_box") == "" && figure(silent, "votes_\(party)") == "", "nothing reported: no figures, not zeros")
+            let provinces = try await client.get("/api/v1/results/csv/provinces").body.split(separator: "\n").map(String.init)
+            #expect(provinces.count == 1 + 25)
+            let province = try #require(provinces.first { $0.hasPrefix("province,\(fixture.station.provinceCode),") })
+            #expect(figure(province, "stations_reported") == "1")
+            #expect(figure(province, "valid_votes") == String(fixture.counts.validVotes))
+            #expect(try await client.get("/api/v1/results/csv/wards").status == .badRequest)
+
+            // A publication shows what it published, and how to check its digest.
+            let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
+            let publication = try await fixture.store.publishResults(by: nec, at: Date())
+            let page = try await client.get("/en/results/publications/\(publication.number)").body
+            #expect(page.contains("id=\"party-results\""))
+            #expect(page.contains("/api/v1/results/publications/\(publication.number)/content | sha256sum"))
+            #expect(page.contains(publication.digest))
+        }
+    }
+
     /// A refused form says what is wrong with its figures and marks the fields, not only the rule.
     @Test func aRefusedFormStatesItsFiguresOnTheFields() async throws {
         let fixture = try await Self.fixture()

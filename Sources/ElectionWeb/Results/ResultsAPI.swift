@@ -78,6 +78,12 @@ struct ResultsAPI: Sendable {
                 pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
                 history: try await store.formEvents(station: code)))
         }
+        api.get("results/csv/:level") { request, context in
+            let province = try Input.query(of: request)["province"].flatMap {
+                $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province")
+            }
+            return try await csv(context.parameters.get("level") ?? "", province: province)
+        }
         api.get("results/publications") { _, _ in try APIJSON.response(try await store.publications()) }
         // The current publication is a pointer to the newest; the snapshots themselves never change.
         api.get("results/publications/current") { _, _ in
@@ -143,6 +149,39 @@ struct ResultsAPI: Sendable {
         }
     }
 
+
+    /// The results as CSV at one level (`national`, `provinces`, `communes`, `stations`), all of the
+    /// country or one province's; the stations' file is every accepted form.
+    private func csv(_ level: String, province: ProvinceCode?) async throws -> Response {
+        let report = try await reports.report()
+        let provinces = report.constituencies.map(\.constituency).filter { province == nil || $0.id == province }
+        var names: [UnitCode: (english: String, khmer: String)] = [.nation: ("Cambodia", "កម្ពុជា")]
+        for p in provinces { names[.province(p.id)] = (p.nameEnglish, p.nameKhmer) }
+        let within: UnitCode = province.map { .province($0) } ?? .nation
+        let units: [ResultTotals]
+        switch level {
+        case "national":
+            units = [report.national]
+        case "provinces":
+            units = report.constituencies.filter { province == nil || $0.constituency.id == province }.map(\.totals)
+        case "communes":
+            for p in provinces { for c in try await store.communes(inProvince: p.id) { names[.commune(c.id)] = (c.nameEnglish, c.nameKhmer) } }
+            units = try await store.resultTotals(level: .commune, within: within)
+        case "stations":
+            for p in provinces {
+                for s in try await store.pollingStations(inProvince: p.id) { names[.station(s.id)] = (s.nameEnglish, s.nameKhmer) }
+            }
+            units = try await store.resultTotals(level: .station, within: within)
+        default:
+            throw InputError(field: "level", reason: "choice")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        let file = "results-\(level)\(province.map { "-\($0)" } ?? "").csv"
+        headers[.contentDisposition] = "attachment; filename=\"\(file)\""
+        let text = ResultsCSV.text(units, names: names, parties: report.parties)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
 
     /// Applies one official's action on a station, parsed from the body by `parse`.
     private func act(

@@ -77,6 +77,8 @@ struct UnitResultsPage: Sendable {
     let unitsHeading: String
     /// The heading of the rows' last column (a station's form state); nil: no such column.
     let detailHeading: String?
+    /// A province's page offers its communes' and stations' figures as CSV.
+    let csvProvince: String?
     let up: Link
 }
 
@@ -105,6 +107,10 @@ struct PublicationPage: Sendable {
     let digest: String
     let contentHref: String
     let nistHref: String
+    /// The figures it published: the nation's totals, and seats from complete provinces.
+    let totals: TotalsView
+    /// A command anyone can run to check the digest.
+    let checkCommand: String
 }
 
 /// The public results pages: the nation, a province, a commune, a station's form, a publication.
@@ -125,14 +131,19 @@ struct ResultsPages: PageController {
         router.get("results/stations/:code") { _, context in
             try await stationResults(Input.code(context.parameters.get("code"), as: StationCode.self), context.language)
         }
-        router.get("results/publications/:number") { _, context in
+        router.get("results/publications/:number") { request, context in
             let language = context.language
             let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
+            let published = try p.report()
+            let complete = published.constituencies.contains { $0.totals.stationsTotal > 0 && $0.totals.isComplete }
+            let contentHref = "/api/v1/results/publications/\(p.number)/content"
             let model = PublicationPage(
                 number: language.number(p.number.rawValue), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
                 coverage: coverage(p.stationsReported, p.stationsTotal, language), official: p.official, digest: p.digest,
-                contentHref: "/api/v1/results/publications/\(p.number)/content",
-                nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json")
+                contentHref: contentHref,
+                nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json",
+                totals: totalsView(published.national, parties: published.parties, seats: complete ? published.seatsByParty : nil, language),
+                checkCommand: "curl -s \(request.uri.scheme.map { "\($0)://" } ?? "https://")\(request.head.authority ?? "HOST")\(contentHref) | sha256sum")
             return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(p.number)")
         }
     }
@@ -285,7 +296,7 @@ struct ResultsPages: PageController {
             hasElected: !c.elected.isEmpty,
             seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
             unfilled: c.unfilled.map { language.text("results.unfilled").replacingOccurrences(of: "{seats}", with: language.number($0)) },
-            units: units, unitsHeading: language.text("results.communes"), detailHeading: nil,
+            units: units, unitsHeading: language.text("results.communes"), detailHeading: nil, csvProvince: code.rawValue,
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return page("unit-results", model.heading, model, language, "/results/provinces/\(code)")
     }
@@ -308,7 +319,7 @@ struct ResultsPages: PageController {
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
             totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
-            unfilled: nil, units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"),
+            unfilled: nil, units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return page("unit-results", model.heading, model, language, "/results/communes/\(code)")
     }
