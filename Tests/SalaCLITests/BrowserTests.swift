@@ -27,6 +27,19 @@ struct BrowserTests {
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    /// axe-core on the main public pages, English and Khmer, at a phone's width and a desktop's:
+    /// no serious or critical violation.
+    @Test func theMainPagesPassAxeAtPhoneAndDesktopSizes() async throws {
+        let db = try await TestDatabases.sqlitePath()
+        let directory = try TestDatabases.temporaryDirectory()
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python(["accessibility_test.py", "--url", "http://127.0.0.1:\(server.port)", "--db", db])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     @Test func twoOfficialsEnterAFormAndTheResultsShowItInChromium() async throws {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("night.sqlite").path
@@ -101,10 +114,10 @@ enum BrowserParts {
         }
         // The scripts run as `env python3`, so the check asks the same python3 for selenium;
         // env exits with 127 when there is no python3 on the PATH.
-        switch (try? Python3.run(["-c", "import selenium"]))?.status {
+        switch (try? Python3.run(["-c", "import selenium, axe_selenium_python"]))?.status {
         case 0: break
-        case nil, 126, 127: missing.append("python3 (apt-get install python3), with its selenium module (pip install selenium)")
-        default: missing.append("the python3 module selenium (pip install selenium)")
+        case nil, 126, 127: missing.append("python3 (apt-get install python3), with its selenium and axe-selenium-python modules")
+        default: missing.append("the python3 modules selenium and axe-selenium-python (pip install selenium axe-selenium-python)")
         }
         return missing
     }()

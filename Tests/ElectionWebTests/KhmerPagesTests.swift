@@ -1,0 +1,44 @@
+import ElectionTestSupport
+@testable import ElectionWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Khmer everywhere: every public page rendered in Khmer shows none of the interface's English
+/// sentences. (Names and codes, and data entered only in English, may appear; the interface may not.)
+/// A mission's own page is left out: its activities and who invited it are recorded in English
+/// only, and they use the same words as the interface ("National Election Committee").
+@Suite struct KhmerPagesTests {
+    @Test func noEnglishSentenceOfTheInterfaceOnAKhmerPage() async throws {
+        let english = Language.english.templateStrings
+        let khmer = Language.khmer.templateStrings
+        // Sentences only: two words or more, and different in Khmer (an acronym may be the same).
+        let sentences = english.compactMap { key, text -> (String, String)? in
+            let plain = text.replacingOccurrences(of: #"\{[a-z_A-Z]+\}"#, with: "|", options: .regularExpression)
+            let longest = plain.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.max { $0.count < $1.count } ?? ""
+            guard longest.split(separator: " ").count >= 2, khmer[key] != text else { return nil }
+            return (key, longest.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;"))
+        }
+        #expect(sentences.count > 300)
+        let station = TestDatabases.scenario.reference.pollingStations[0]
+        let pages = [
+            "/", "/registration", "/stations", "/stations/search?q=pagoda", "/stations/\(station.id)", "/provinces/12",
+            "/communes/\(station.communeCode)", "/parties", "/parties/1", "/commissions", "/map", "/results", "/results/provinces/12",
+            "/results/communes/\(station.communeCode)", "/results/stations/\(station.id)", "/missions",
+            "/elections", "/signin", "/observe", "/calendar", "/party",
+        ]
+        try await PortalTestApp.run { client in
+            // The same search finds the sentences on an English page: it would see them on a Khmer one.
+            let englishPage = try await client.get("/en/results").body
+            #expect(sentences.filter { englishPage.contains($0.1) }.count >= 5)
+            for path in pages {
+                let reply = try await client.get("/km\(path)")
+                #expect(reply.status == .ok, "/km\(path)")
+                for (key, sentence) in sentences where reply.body.contains(sentence) {
+                    Issue.record("/km\(path) shows the English of \(key): \(sentence)")
+                }
+            }
+        }
+    }
+}
