@@ -103,6 +103,9 @@ public protocol ResultStore: Sendable {
     func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus]
     /// Whether any result was entered (a form's first entry is enough).
     func holdsResults() async throws -> Bool
+    /// When a form last changed (an entry, a settlement, an acknowledgement, a correction or a
+    /// confirmation); nil before the first.
+    func lastFormChange() async throws -> Date?
 
     /// Totals for every unit at `level` within `unit`, in code order.
     func resultTotals(level: ResultLevel, within unit: UnitCode) async throws -> [ResultTotals]

@@ -34,6 +34,13 @@ extension SQLElectionStore: ResultStore {
         try await all("SELECT station_code FROM result_events LIMIT 1") { _ in true }.first ?? false
     }
 
+    public func lastFormChange() async throws -> Date? {
+        // Events are numbered as they are written: the last one is the newest, found by the key.
+        try await all("SELECT at FROM result_events ORDER BY id DESC LIMIT 1") { row in
+            try ISO8601.date(try row.decode(column: "at", as: String.self))
+        }.first
+    }
+
     public func formStatuses(within unit: UnitCode) async throws -> [StationCode: FormStatus] {
         let code = unit.rawValue
         let rows = try await all("""

@@ -197,6 +197,7 @@ import Testing
             let reported = status == .accepted ? "1 of 23,789" : "0 of 23,789"
             let after = try await client.get("/en/results").body
             #expect(after.contains("\(reported) polling stations reported"))
+            #expect(after.contains("id=\"last-change\">Last change to a form: "))
             // One station elects nobody: no seat anywhere, and the pages say why.
             #expect(after.contains("for the 0 of 25 provinces whose count is complete") && !after.contains(">Seats</th>"))
             let province = try await client.get("/en/results/provinces/\(fixture.station.provinceCode)").body
@@ -363,6 +364,7 @@ import Testing
             #expect(!national.body.contains("id=\"party-results\""))
             #expect(national.body.contains("id=\"live-status\""))
             #expect(national.headers[HTTPField.Name("Refresh")!] == nil)
+            #expect(!national.body.contains("id=\"last-change\""), "no form yet, no time of a change")
             #expect(try await client.get("/en/results/provinces/99").status == .notFound)
             #expect(try await client.get("/en/results/publications/7").status == .notFound)
             #expect(try await client.get("/api/v1/results/publications/current").status == .notFound)

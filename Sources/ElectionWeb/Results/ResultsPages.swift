@@ -61,6 +61,8 @@ struct ResultsPage: Sendable {
     let seatRules: String
     /// Which provinces the seats shown come from, while some are still counting.
     let seatsNote: String
+    /// When a form last changed.
+    let lastChange: String?
 }
 
 struct UnitResultsPage: Sendable {
@@ -73,6 +75,8 @@ struct UnitResultsPage: Sendable {
     let seatsNote: String?
     /// Seats no party can take (every list out of candidates), said when there are any.
     let unfilled: String?
+    /// When a form last changed.
+    let lastChange: String?
     let units: [UnitRow]
     let unitsHeading: String
     /// The heading of the rows' last column (a station's form state); nil: no such column.
@@ -202,6 +206,13 @@ struct ResultsPages: PageController {
 
     func percent(_ r: Rational, _ language: Language) -> String { language.percent(r) }
 
+    /// "Last change to a form: …", or nil before any.
+    func lastChange(_ language: Language) async throws -> String? {
+        try await store.lastFormChange().map {
+            language.text("results.last_change").replacingOccurrences(of: "{time}", with: $0.formatted(.iso8601))
+        }
+    }
+
     func totalsView(_ t: ResultTotals, parties: [Party], seats: [PartyNumber: Int]?, _ language: Language) -> TotalsView {
         let valid = t.counts.validVotes
         let lines = parties.filter { t.counts.votes[$0.id] != nil || (seats?[$0.id] ?? 0) > 0 }
@@ -269,7 +280,8 @@ struct ResultsPages: PageController {
                      detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
-            seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote)
+            seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote,
+            lastChange: try await lastChange(language))
         return page("results", language.text("results.title"), model, language, "/results")
     }
 
@@ -296,6 +308,7 @@ struct ResultsPages: PageController {
             hasElected: !c.elected.isEmpty,
             seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
             unfilled: c.unfilled.map { language.text("results.unfilled").replacingOccurrences(of: "{seats}", with: language.number($0)) },
+            lastChange: try await lastChange(language),
             units: units, unitsHeading: language.text("results.communes"), detailHeading: nil, csvProvince: code.rawValue,
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return page("unit-results", model.heading, model, language, "/results/provinces/\(code)")
@@ -319,7 +332,7 @@ struct ResultsPages: PageController {
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
             totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
-            unfilled: nil, units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
+            unfilled: nil, lastChange: try await lastChange(language), units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return page("unit-results", model.heading, model, language, "/results/communes/\(code)")
     }
