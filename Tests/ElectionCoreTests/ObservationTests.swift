@@ -93,3 +93,19 @@ import Testing
         #expect(!ChecklistSubmission.isIdentifier("not-a-uuid"))
     }
 }
+
+@Suite struct TeamStationsTests {
+    @Test func anObserversTeamStationsComeFirst() {
+        let teams = [
+            ObserverTeam(missionID: "m", name: "Kandal", members: [1, 2], area: []),
+            ObserverTeam(missionID: "m", name: "Phnom Penh", members: [3], area: []),
+        ]
+        let deployment: [StationCode: String] = ["080101001": "Kandal", "120101001": "Phnom Penh", "120101002": "Phnom Penh", "010201001": "Kandal"]
+        let forPhnomPenh = ObserverTeam.stations(deployment, forSeat: 3, teams: teams)
+        #expect(forPhnomPenh.team == ["120101001", "120101002"])
+        #expect(forPhnomPenh.others == ["010201001", "080101001"])
+        // In no team: every station is another's, in code order.
+        let loner = ObserverTeam.stations(deployment, forSeat: 9, teams: teams)
+        #expect(loner.team.isEmpty && loner.others == deployment.keys.sorted())
+    }
+}

@@ -15,6 +15,18 @@ public struct ObserverTeam: Sendable, Hashable, Codable {
     }
 }
 
+extension ObserverTeam {
+    /// A mission's stations as one observer needs them: those deployed to their own team first,
+    /// then the mission's others, each in code order. An observer in no team sees them all as others.
+    public static func stations(
+        _ deployment: [StationCode: String], forSeat seat: Int, teams: [ObserverTeam]
+    ) -> (team: [StationCode], others: [StationCode]) {
+        let own = teams.first { $0.members.contains(seat) }?.name
+        let sorted = deployment.keys.sorted()
+        return (sorted.filter { own != nil && deployment[$0] == own }, sorted.filter { own == nil || deployment[$0] != own })
+    }
+}
+
 /// A mission team's visit to a polling station on election day.
 public struct StationVisit: Sendable, Hashable, Codable {
     public var missionID: MissionID

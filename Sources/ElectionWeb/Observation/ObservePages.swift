@@ -16,6 +16,9 @@ struct ObserveHomePage: Sendable {
     let observer: String
     let mission: String
     let lang: String
+    /// The stations of the observer's own team, listed first.
+    let teamStations: [Link]
+    let inTeam: Bool
     let stations: [Link]
     let forms: [Link]
     let csrf: String
@@ -158,15 +161,19 @@ struct ObservePages: PageController {
     private func observeHome(_ observer: MissionMember, _ token: String, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let mission = try await store.mission(observer.missionID)
-        let codes = Array(try await store.deployment(ofMission: mission.id).keys.sorted().prefix(500))
-        let byCode = try await store.stations(codes)
-        let stations = codes.compactMap { code in
-            byCode[code].map { Link(href: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
+        let (team, others) = ObserverTeam.stations(
+            try await store.deployment(ofMission: mission.id), forSeat: observer.seat, teams: try await store.teams(ofMission: mission.id))
+        let byCode = try await store.stations(Array((team + others).prefix(500)))
+        let links = { (codes: [StationCode]) in
+            codes.compactMap { code in
+                byCode[code].map { Link(href: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
+            }
         }
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
         let model = ObserveHomePage(
-            observer: observer.name, mission: language.pick(mission.nameEnglish, mission.nameKhmer), lang: l, stations: stations,
+            observer: observer.name, mission: language.pick(mission.nameEnglish, mission.nameKhmer), lang: l,
+            teamStations: links(team), inTeam: !team.isEmpty, stations: links(others),
             forms: VisitPhase.allCases.compactMap { phase in
                 newest.values.first { $0.phase == phase }.map { Link(href: $0.id, label: language.pick($0.titleEnglish, $0.titleKhmer)) }
             },
