@@ -40,7 +40,7 @@ public enum PortalApplication {
         let desk = FormDesk(write: { try await store.apply($0, at: Date()) }, written: { await reports.invalidate() })
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
-        let router = Router(context: PortalRequestContext.self)
+        let router = Router(context: PortalRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ClientAddressMiddleware(proxies: trustedProxies))
         router.add(middleware: ResponseEconomy())
         router.add(middleware: ErrorMiddleware(renderer: renderer))

@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    @Test func headIsGetWithoutTheBody() async throws {
+        try await PortalTestApp.run { client in
+            let get = try await fetch(client, "/en/parties", [.acceptEncoding: "gzip"])
+            let head = try await client.execute(uri: "/en/parties", method: .head, headers: [.acceptEncoding: "gzip"]) { ($0.status, $0.headers, $0.body) }
+            #expect(head.0 == .ok)
+            #expect(head.1[.eTag] == get.headers[.eTag])
+            #expect(head.1[.contentEncoding] == "gzip")
+            #expect(head.2.readableBytes == 0)
+        }
+    }
+
     @Test func errorsAndWritesAreLeftAlone() async throws {
         try await PortalTestApp.run { client in
             let missing = try await fetch(client, "/en/results/provinces/99", [.acceptEncoding: "gzip"])

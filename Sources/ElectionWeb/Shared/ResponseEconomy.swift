@@ -12,7 +12,8 @@ import NIOCore
 /// Phones on slow networks are most of the portal's readers: a results page of 350 KB is about
 /// 40 KB gzipped, and a page polled for changes costs a few hundred bytes while nothing changed.
 /// Streamed responses (exports of unknown length) and bodies already encoded or carrying a
-/// `Digest` of their exact bytes pass through untouched.
+/// `Digest` of their exact bytes pass through untouched. (The router answers HEAD as GET without
+/// the body.)
 struct ResponseEconomy: RouterMiddleware {
     typealias Context = PortalRequestContext
 
