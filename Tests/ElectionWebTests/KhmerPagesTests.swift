@@ -42,3 +42,16 @@ import Testing
         }
     }
 }
+
+/// Dates and times in the reader's language and the election's local time.
+@Suite struct MomentTests {
+    @Test func aMomentIsInLocalTimeAndTheReadersDigits() {
+        // 2023-07-23T08:00:00Z is 15:00 in Cambodia (UTC+7), when the polls close.
+        let instant = Date(timeIntervalSince1970: 1_690_099_200)
+        #expect(Language.english.moment(instant, utcOffsetMinutes: 420) == "23 July 2023, 15:00:00 (UTC+7)")
+        #expect(Language.khmer.moment(instant, utcOffsetMinutes: 420) == "២៣ កក្កដា ២០២៣, ១៥:០០:០០ (UTC+៧)")
+        // Past midnight locally, the local day is the next one; a negative offset with minutes.
+        #expect(Language.english.moment(Date(timeIntervalSince1970: 1_690_135_200), utcOffsetMinutes: 420) == "24 July 2023, 01:00:00 (UTC+7)")
+        #expect(Language.english.moment(instant, utcOffsetMinutes: -210) == "23 July 2023, 04:30:00 (UTC−3:30)")
+    }
+}

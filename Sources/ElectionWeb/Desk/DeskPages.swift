@@ -350,7 +350,8 @@ struct DeskPages: PageController {
         let settled: [StationDeskPage.Comparison] = form.counts.map { counts in
             labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
         } ?? []
-        let events = try await StationDeskPage.history(code, language, parties: parties, store: store)
+        let events = try await StationDeskPage.history(
+            code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, store: store)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text(KeyFamilies.formStatus, form.status),
@@ -398,10 +399,12 @@ extension DeskPages {
 extension StationDeskPage {
     /// A station's history, oldest first, in `language`, as the desk and the public station page
     /// show it: the fields two entries differ in are named as the form names them, parties by name.
-    static func history(_ code: StationCode, _ language: Language, parties: [Party], store: any ResultStore) async throws -> [Event] {
+    static func history(
+        _ code: StationCode, _ language: Language, parties: [Party], utcOffsetMinutes: Int, store: any ResultStore
+    ) async throws -> [Event] {
         try await store.formEvents(station: code).map { e in
             Event(
-                at: e.at.formatted(.iso8601), version: language.number(e.version), who: e.officialName,
+                at: language.moment(e.at, utcOffsetMinutes: utcOffsetMinutes), version: language.number(e.version), who: e.officialName,
                 action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status),
                 detail: e.status == .disputed ? fieldNames(e.detail ?? "", language, parties) : e.detail ?? "")
         }

@@ -25,7 +25,7 @@ extension PublicPages {
         let model = HomePage(
             electionName: language.pick(election.nameEnglish, election.nameKhmer),
             figures: [
-                .init(label: language.text("home.election_day"), value: Self.longDate(election.electionDay, language)),
+                .init(label: language.text("home.election_day"), value: language.longDate(election.electionDay)),
                 .init(label: language.text("home.polling_hours"), value: "\(election.pollsOpen)–\(election.pollsClose)"),
                 .init(label: language.text("home.seats"), value: n(stats.seats)),
                 .init(label: language.text("home.parties"), value: n(stats.parties)),
@@ -45,15 +45,5 @@ extension PublicPages {
                 Link(href: "/\(l)/map", label: language.text("nav.map"), detail: language.text("home.map_text")),
             ])
         return page("home", model.electionName, model, language, "/")
-    }
-
-    /// "23 July 2023" / "២៣ កក្កដា ២០២៣".
-    static func longDate(_ date: CalendarDate, _ language: Language) -> String {
-        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"]
-        let khmer = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា",
-                     "វិច្ឆិកា", "ធ្នូ"]
-        let month = language.pick(english[date.month - 1], khmer[date.month - 1])
-        return "\(language.digits(date.day)) \(month) \(language.digits(date.year))"
     }
 }

@@ -142,7 +142,8 @@ struct ResultsPages: PageController {
             let complete = published.constituencies.contains { $0.totals.stationsTotal > 0 && $0.totals.isComplete }
             let contentHref = "/api/v1/results/publications/\(p.number)/content"
             let model = PublicationPage(
-                number: language.number(p.number.rawValue), publishedAt: p.publishedAt.formatted(.iso8601), publishedBy: p.publishedBy,
+                number: language.number(p.number.rawValue),
+                publishedAt: language.moment(p.publishedAt, utcOffsetMinutes: published.election.utcOffsetMinutes), publishedBy: p.publishedBy,
                 coverage: coverage(p.stationsReported, p.stationsTotal, language), official: p.official, digest: p.digest,
                 contentHref: contentHref,
                 nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json",
@@ -208,9 +209,9 @@ struct ResultsPages: PageController {
 
     /// "Last change to a form: …", or nil before any.
     func lastChange(_ language: Language) async throws -> String? {
-        try await store.lastFormChange().map {
-            language.text("results.last_change").replacingOccurrences(of: "{time}", with: $0.formatted(.iso8601))
-        }
+        guard let last = try await store.lastFormChange() else { return nil }
+        let offset = try await store.election().utcOffsetMinutes
+        return language.text("results.last_change").replacingOccurrences(of: "{time}", with: language.moment(last, utcOffsetMinutes: offset))
     }
 
     func totalsView(_ t: ResultTotals, parties: [Party], seats: [PartyNumber: Int]?, _ language: Language) -> TotalsView {
@@ -277,7 +278,7 @@ struct ResultsPages: PageController {
             units: provinces, detailHeading: complete == 0 ? nil : language.text("results.seats"),
             publications: try await store.publications().prefix(20).map { p in
                 Link(href: "/\(l)/results/publications/\(p.number)", label: "\(language.text("results.publication")) \(language.number(p.number.rawValue))",
-                     detail: "\(p.publishedAt.formatted(.iso8601)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
+                     detail: "\(language.moment(p.publishedAt, utcOffsetMinutes: report.election.utcOffsetMinutes)) · \(coverage(p.stationsReported, p.stationsTotal, language)) · SHA-256 \(p.digest.prefix(16))…")
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
             seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote,
@@ -352,7 +353,8 @@ struct ResultsPages: PageController {
                 .init(number: language.number(v.version), status: language.text(KeyFamilies.formStatus, v.status),
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
-            events: try await StationDeskPage.history(code, language, parties: parties, store: store),
+            events: try await StationDeskPage.history(
+                code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, store: store),
             up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
             deskHref: "/\(l)/desk/stations/\(code)")
         return page("station-result", model.heading, model, language, "/results/stations/\(code)")
