@@ -171,7 +171,8 @@ struct Mission: AsyncParsableCommand {
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a bearer token for one mission member to submit checklists, and print it once.")
+            abstract: "Make a code for one mission member to sign in on a phone and submit checklists, and print it once.",
+            discussion: "The code is 12 characters, e.g. 7KQ2-M9XD-4RTA: short enough to type or print on a badge. The API takes it as a bearer token.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "Mission id, e.g. demo-2023.") var mission: MissionID
@@ -182,9 +183,9 @@ struct Mission: AsyncParsableCommand {
                 guard try await db.members(ofMission: mission).contains(where: { $0.seat == seat }) else {
                     throw ValidationError("Mission \(mission) has no member in seat \(seat).")
                 }
-                let token = Passwords.newToken()
-                try await db.addObserverToken(digest: Passwords.digest(token), missionID: mission, seat: seat)
-                announce(token)
+                let code = Passwords.newObserverCode()
+                try await db.addObserverToken(digest: Passwords.digest(Passwords.observerCode(code)), missionID: mission, seat: seat)
+                announce(code)
             }
         }
     }

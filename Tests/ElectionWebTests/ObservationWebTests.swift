@@ -142,6 +142,26 @@ import Testing
         }
     }
 
+    /// The code on an observer's badge is short, and is taken however it is typed.
+    @Test func anObserverSignsInWithTheShortCodeFromTheirBadge() async throws {
+        let fixture = try await Self.fixture()
+        let code = Passwords.newObserverCode()
+        #expect(code.wholeMatch(of: /[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/) != nil)
+        try await fixture.store.addObserverToken(digest: Passwords.digest(Passwords.observerCode(code)), missionID: DemoMission.id, seat: 2)
+        // Typed in small letters with spaces, and an O for a zero where the code has one.
+        let typed = code.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "o")
+        #expect(Passwords.observerCode(typed) == code.replacingOccurrences(of: "-", with: ""))
+        try await Self.run(fixture) { client in
+            #expect(try await client.postForm("/en/observe", [("code", typed)]).status == .seeOther)
+            var wrong = Array(code)
+            wrong[0] = wrong[0] == "7" ? "8" : "7"
+            #expect(try await client.postForm("/en/observe", [("code", String(wrong))]).status == .unauthorized)
+            // The API takes the same code as its bearer token.
+            let findings = try await client.get("/api/v1/missions/\(DemoMission.id)/findings", headers: [.authorization: "Bearer \(code)"])
+            #expect(findings.status == .ok)
+        }
+    }
+
     @Test func anObserverFillsInAChecklistOnThePhoneWithoutJavaScript() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in

@@ -54,9 +54,11 @@ struct ObserverAuthenticator: AuthenticatorMiddleware {
         return .observer(member, code: code)
     }
 
-    /// The mission member whose code (from `sala mission token`) this is, if any.
+    /// The mission member whose code (from `sala mission token`) this is, if any: a short code
+    /// however it was typed, or a 64-character one made before short codes.
     static func member(code: String, in store: any ObservationStore) async throws -> MissionMember? {
-        guard code.count == 64 else { return nil }
+        let code = Passwords.observerCode(code)
+        guard code.count == 12 || code.count == 64 else { return nil }
         return try await store.observer(tokenDigest: Passwords.digest(code))
     }
 }

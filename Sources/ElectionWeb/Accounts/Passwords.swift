@@ -34,6 +34,33 @@ public enum Passwords {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
     }
 
+    /// An observer's code, short enough to type on a phone or print on a badge: 12 characters of
+    /// Crockford's base 32 (no I, L, O or U), 60 random bits, grouped "7KQ2-M9XD-4RTA". Sign-in
+    /// is limited to a few tries a minute, so 60 bits cannot be guessed.
+    public static func newObserverCode() -> String {
+        var random = SystemRandomNumberGenerator()
+        let symbols = Array(crockford)
+        let code = String((0..<12).map { _ in symbols[Int.random(in: 0..<32, using: &random)] })
+        return [code.prefix(4), code.dropFirst(4).prefix(4), code.suffix(4)].joined(separator: "-")
+    }
+
+    /// An observer's code as typed: spaces and hyphens dropped, case and the letters people
+    /// confuse with digits (O, I, L) folded, so "7kq2 m9xd 4rta" is "7KQ2M9XD4RTA". Anything that
+    /// is not 12 characters (a 64-character code made before short codes) is kept as typed.
+    public static func observerCode(_ typed: String) -> String {
+        let bare = typed.filter { $0 != " " && $0 != "-" }
+        guard bare.count == 12 else { return typed.trimmingCharacters(in: .whitespaces) }
+        return String(bare.uppercased().map { character -> Character in
+            switch character {
+            case "O": "0"
+            case "I", "L": "1"
+            default: character
+            }
+        })
+    }
+
+    private static let crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
     /// What the database keeps of a token.
     public static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -92,7 +92,8 @@ struct ObservePages: PageController {
         router.post("observe") { request, context in
             let language = context.language
             let fields = Input.form(String(buffer: try await Input.body(of: request)))
-            let code = fields["code"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            // The code as the store knows it: a cookie may hold no space, and typed codes may.
+            let code = Passwords.observerCode(fields["code"].map(String.init) ?? "")
             guard attempts.allow(context.client) else { throw TooManyLookups() }
             guard try await ObserverAuthenticator.member(code: code, in: store) != nil else {
                 return page("observe-signin", language.text("observe.signin"),
