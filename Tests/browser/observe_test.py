@@ -53,8 +53,14 @@ def main() -> int:
         driver.execute_script("arguments[0].value = '10:30'", driver.find_element(By.ID, "observedAt"))
         for q in ["voters-checked", "ink-applied", "ink-checked", "accessible", "assistance-proper", "observers-free"]:
             answer(q, "yes")
+        # Skip logic on the page: the follow-up shows only when voters were turned away.
+        follow_up = driver.find_element(By.ID, "q-turned-away-why")
+        check(not follow_up.is_displayed(), "a follow-up question is hidden until its answer asks it")
+        answer("turned-away", "yes")
+        check(follow_up.is_displayed(), "answering yes shows the follow-up question")
         for q in ["turned-away", "unauthorised-present"]:
             answer(q, "no")
+        check(not follow_up.is_displayed(), "answering no hides it again, and nothing is sent for it")
         answer("overall", "good")
         driver.find_element(By.CSS_SELECTOR, '#q-queue input').send_keys("12")
         driver.find_element(By.CSS_SELECTOR, "#checklist button[type=submit]").submit()

@@ -30,7 +30,27 @@
     }).catch(function () { /* still offline: keep it */ });
   }
   var form = document.querySelector("form[data-observe-queue]");
+  // Skip logic: a follow-up question is shown only when the answer it depends on is given;
+  // otherwise it is hidden and its fields disabled, so nothing is sent for it.
+  function applySkipLogic() {
+    var asked = form.querySelectorAll("fieldset[data-ask-if]");
+    for (var i = 0; i < asked.length; i++) {
+      var set = asked[i], name = set.getAttribute("data-ask-if"), equals = set.getAttribute("data-equals");
+      var chosen = form.querySelectorAll("[name='" + name + "']"), on = false;
+      for (var j = 0; j < chosen.length; j++) {
+        var input = chosen[j];
+        if (input.disabled) continue;
+        if ((input.type === "radio" || input.type === "checkbox") ? (input.checked && input.value === equals) : input.value === equals) on = true;
+      }
+      set.hidden = !on;
+      var inputs = set.querySelectorAll("input, textarea, select");
+      for (var k = 0; k < inputs.length; k++) inputs[k].disabled = !on;
+    }
+  }
   if (form) {
+    form.addEventListener("change", applySkipLogic);
+    applySkipLogic();
+
     form.addEventListener("submit", function (event) {
       var body = new URLSearchParams(new FormData(form)).toString();
       var id = form.querySelector("input[name=id]").value;

@@ -35,6 +35,9 @@ struct ChecklistPage: Sendable {
         let field: String
         let text: String
         let condition: String?
+        /// Skip logic for the page's script: the field whose answer asks this question, and the answer.
+        let askIfField: String?
+        let askIfEquals: String?
         let isYesNo: Bool
         let isNumber: Bool
         let isSingle: Bool
@@ -198,6 +201,7 @@ struct ObservePages: PageController {
             }
             return ChecklistPage.Question(
                 id: q.id, field: "answers.\(q.id)", text: language.pick(q.english, q.khmer), condition: condition,
+                askIfField: q.askIf.map { "answers.\($0.question)" }, askIfEquals: q.askIf?.equals,
                 isYesNo: q.kind == .yesNo, isNumber: q.kind == .number, isSingle: q.kind == .singleChoice,
                 isMultiple: q.kind == .multipleChoice, isTime: q.kind == .time, isText: q.kind == .text,
                 yes: values == ["yes"], no: values == ["no"],
