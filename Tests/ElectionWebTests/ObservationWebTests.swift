@@ -201,6 +201,11 @@ import Testing
             #expect(saved.answers["present"] == ["party-agents", "media"])
             let forged = try await client.postForm("/en/observe/checklist", fields.map { $0.0 == "csrf" ? ("csrf", "x") : $0 }, cookie: cookie)
             #expect(forged.status == .forbidden)
+            // The observer's page lists what they sent, once, as stored.
+            let sent = try await client.get("/en/observe", headers: [.cookie: cookie]).body
+            let list = try #require(sent.firstMatch(of: /<ul id="observe-sent">(.*?)<\/ul>/.dotMatchesNewlines())).1
+            #expect(list.components(separatedBy: "<li>").count - 1 == (try await fixture.store.submissions(ofMission: DemoMission.id)).filter { $0.observer == 2 }.count)
+            #expect(list.contains("\(fixture.station)") && list.contains("stored"))
         }
     }
 

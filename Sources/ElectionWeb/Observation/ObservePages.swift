@@ -21,6 +21,8 @@ struct ObserveHomePage: Sendable {
     let inTeam: Bool
     let stations: [Link]
     let forms: [Link]
+    /// What this observer has sent and the server stored, newest first.
+    let sent: [Link]
     let csrf: String
 }
 
@@ -175,11 +177,19 @@ struct ObservePages: PageController {
         }
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
+        let mine = try await store.submissions(ofMission: mission.id).filter { $0.observer == observer.seat }
+        let sentStations = try await store.stations(Set(mine.map(\.stationCode)))
         let model = ObserveHomePage(
             observer: observer.name, mission: language.pick(mission.nameEnglish, mission.nameKhmer), lang: l,
             teamStations: links(team), inTeam: !team.isEmpty, stations: links(others),
             forms: VisitPhase.allCases.compactMap { phase in
                 newest.values.first { $0.phase == phase }.map { Link(href: $0.id, label: language.pick($0.titleEnglish, $0.titleKhmer)) }
+            },
+            sent: mine.reversed().map { s in
+                let form = newest[s.formID].map { language.pick($0.titleEnglish, $0.titleKhmer) } ?? s.formID
+                let station = sentStations[s.stationCode].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? ""
+                return Link(href: s.stationCode.rawValue, label: "\(language.localDigits(s.observedAt.description)) · \(form) · \(s.stationCode) \(station)",
+                            detail: language.text("observe.stored"))
             },
             csrf: Self.csrf(token))
         return page("observe", language.text("observe.title"), model, language, "/observe")
