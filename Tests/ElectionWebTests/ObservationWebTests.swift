@@ -142,6 +142,36 @@ import Testing
         }
     }
 
+    /// An incident reported from the phone: stored, or refused on the field with what was typed kept.
+    @Test func anObserverReportsAnIncidentFromThePhone() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let signedIn = try await client.postForm("/en/observe", [("code", fixture.token)])
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let form = try await client.get("/en/observe/incident", headers: [.cookie: cookie])
+            #expect(form.status == .ok)
+            #expect(form.body.contains("<option value=\"\(fixture.station)\""))
+            let csrf = String(try #require(form.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let before = try await fixture.store.incidents(ofMission: DemoMission.id).count
+            var fields = [("csrf", csrf), ("kind", "incident"), ("category", "intimidation"), ("severity", "high"),
+                          ("station", ""), ("place", ""), ("day", "2023-07-23"), ("time", "09:40"), ("description", "Men photographing voters at the gate")]
+            // No station and no place: refused on the place, nothing stored, the description kept.
+            let refused = try await client.postForm("/en/observe/incident", fields, cookie: cookie)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("id=\"incident-error\"") && refused.body.contains("var name = \"place\""))
+            #expect(refused.body.contains("Men photographing voters at the gate"))
+            #expect(try await fixture.store.incidents(ofMission: DemoMission.id).count == before)
+            fields = fields.map { $0.0 == "station" ? ("station", fixture.station) : $0 }
+            let stored = try await client.postForm("/en/observe/incident", fields, cookie: cookie)
+            #expect(stored.status == .created)
+            let incidents = try await fixture.store.incidents(ofMission: DemoMission.id)
+            #expect(incidents.count == before + 1)
+            #expect(incidents.contains { $0.stationCode?.rawValue == fixture.station && $0.category == .intimidation && $0.severity == .high })
+            let forged = try await client.postForm("/en/observe/incident", fields.map { $0.0 == "csrf" ? ("csrf", "x") : $0 }, cookie: cookie)
+            #expect(forged.status == .forbidden)
+        }
+    }
+
     /// The code on an observer's badge is short, and is taken however it is typed.
     @Test func anObserverSignsInWithTheShortCodeFromTheirBadge() async throws {
         let fixture = try await Self.fixture()

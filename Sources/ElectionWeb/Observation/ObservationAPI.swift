@@ -148,27 +148,10 @@ struct ObservationAPI: Sendable {
             let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.reportIncident, forMission: missionID)
             let body = try await APIJSON.decode(IncidentBody.self, from: request)
-            func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
-                guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
-                return value
-            }
-            var station: StationCode?
-            if let code = body.station {
-                let parsed = try Input.code(code, as: StationCode.self, field: "station")
-                _ = try await store.pollingStation(parsed)
-                station = parsed
-            }
-            guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
-            let time = try body.time.map { text -> ClockTime in
-                guard let time = ClockTime(text) else { throw InputError(field: "time", reason: "clock_time") }
-                return time
-            }
-            let description = try Input.text(body.description.map { Substring($0) }, field: "description") ?? ""
-            let incident = try await store.addIncident(Incident(
-                id: 0, missionID: missionID, kind: try parse(body.kind, "kind"), category: try parse(body.category, "category"),
-                severity: try parse(body.severity, "severity"), stationCode: station,
-                place: try Input.text(body.place.map { Substring($0) }, field: "place", required: station == nil) ?? "",
-                day: day, time: time, description: description, status: .reported))
+            let incident = try await store.addIncident(try await IncidentInput.incident(
+                .init(kind: body.kind, category: body.category, severity: body.severity, station: body.station, place: body.place,
+                      day: body.day, time: body.time, description: body.description),
+                missionID: missionID, store: store))
             return try APIJSON.response(incident, status: .created)
         }
         api.post("missions/:id/incidents/:number/status") { request, context in

@@ -68,6 +68,22 @@ struct ChecklistPage: Sendable {
     let error: String?
 }
 
+/// An incident or complaint, reported from the phone.
+struct IncidentFormPage: Sendable {
+    let action: String
+    let csrf: String
+    let error: String?
+    let kinds: [Choice]
+    let categories: [Choice]
+    let severities: [Choice]
+    let stations: [Choice]
+    let place: String
+    let day: String
+    let time: String
+    let description: String
+    let invalid: String?
+}
+
 struct ChecklistReceivedPage: Sendable {
     let message: String
     let again: String
@@ -110,6 +126,35 @@ struct ObservePages: PageController {
                 name: Signing.observerCookie, value: code, maxAge: 3 * 24 * 3600, path: "/", secure: secureCookies,
                 httpOnly: true, sameSite: .strict))
             return response
+        }
+        router.get("observe/incident") { _, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else {
+                return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
+            }
+            try observer.require(.reportIncident, forMission: observer.missionID)
+            let day = try await intake.reference.electionDay().iso
+            return try await incidentPage(observer, token, .init(kind: "incident", severity: "medium", day: day), language)
+        }
+        router.post("observe/incident") { request, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else { throw NotSignedIn() }
+            try observer.require(.reportIncident, forMission: observer.missionID)
+            let form = Input.form(String(buffer: try await Input.body(of: request)))
+            guard form["csrf"].map(String.init) == Self.csrf(token) else { throw ForgedForm() }
+            let fields = IncidentInput.Fields(
+                kind: form["kind"].map(String.init), category: form["category"].map(String.init), severity: form["severity"].map(String.init),
+                station: form["station"].map(String.init), place: form["place"].map(String.init), day: form["day"].map(String.init),
+                time: form["time"].map(String.init), description: form["description"].map(String.init))
+            do {
+                _ = try await store.addIncident(try await IncidentInput.incident(fields, missionID: observer.missionID, store: store))
+            } catch let error as InputError {
+                return try await incidentPage(observer, token, fields, language, error: error, status: .badRequest)
+            }
+            let model = ChecklistReceivedPage(
+                message: language.text("observe.incident_stored"), again: "/\(language.rawValue)/observe/incident",
+                home: "/\(language.rawValue)/observe")
+            return page("observe-received", language.text("observe.received"), model, language, "/observe/incident", status: .created)
         }
         router.get("observe/checklist") { request, context in
             let language = context.language
@@ -193,6 +238,32 @@ struct ObservePages: PageController {
             },
             csrf: Self.csrf(token))
         return page("observe", language.text("observe.title"), model, language, "/observe")
+    }
+
+    /// The incident form, with what was typed and the refused field when there is one.
+    private func incidentPage(
+        _ observer: MissionMember, _ token: String, _ fields: IncidentInput.Fields, _ language: Language,
+        error: InputError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let l = language.rawValue
+        func choices<T: RawRepresentable & CaseIterable>(_: T.Type, _ chosen: String?, _ label: (T) -> String) -> [Choice] where T.RawValue == String {
+            T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
+        }
+        let deployment = try await store.deployment(ofMission: observer.missionID)
+        let (team, others) = ObserverTeam.stations(deployment, forSeat: observer.seat, teams: try await store.teams(ofMission: observer.missionID))
+        let byCode = try await store.stations(team + others)
+        let model = IncidentFormPage(
+            action: "/\(l)/observe/incident", csrf: Self.csrf(token), error: error?.message(in: language),
+            kinds: choices(Incident.Kind.self, fields.kind) { language.text(KeyFamilies.incidentKind, $0) },
+            categories: choices(Incident.Category.self, fields.category) { language.text(KeyFamilies.incidentCategory, $0) },
+            severities: choices(Incident.Severity.self, fields.severity) { language.text(KeyFamilies.incidentSeverity, $0) },
+            stations: [Choice(value: "", label: language.text("observe.no_station"), selected: (fields.station ?? "").isEmpty)]
+                + (team + others).compactMap { code in
+                    byCode[code].map { Choice(value: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", selected: code.rawValue == fields.station) }
+                },
+            place: fields.place ?? "", day: fields.day ?? "", time: fields.time ?? "", description: fields.description ?? "",
+            invalid: error?.field)
+        return page("observe-incident", language.text("observe.incident"), model, language, "/observe/incident", status: status)
     }
 
     private func checklistPage(
