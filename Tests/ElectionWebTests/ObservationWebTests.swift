@@ -172,6 +172,29 @@ import Testing
         }
     }
 
+    /// A team's visit recorded from the phone: at a deployed station, departure after arrival.
+    @Test func anObserverRecordsAVisitFromThePhone() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let signedIn = try await client.postForm("/en/observe", [("code", fixture.token)])
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let form = try await client.get("/en/observe/visit", headers: [.cookie: cookie])
+            #expect(form.status == .ok)
+            let csrf = String(try #require(form.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let before = try await fixture.store.visits(ofMission: DemoMission.id).count
+            let backwards = try await client.postForm("/en/observe/visit", [
+                ("csrf", csrf), ("station", fixture.station), ("phase", "voting"), ("arrival", "10:30"), ("departure", "09:50"),
+            ], cookie: cookie)
+            #expect(backwards.status == .badRequest)
+            #expect(backwards.body.contains("var name = \"departure\"") && backwards.body.contains("value=\"10:30\""))
+            let stored = try await client.postForm("/en/observe/visit", [
+                ("csrf", csrf), ("station", fixture.station), ("phase", "voting"), ("arrival", "09:50"), ("departure", "10:30"),
+            ], cookie: cookie)
+            #expect(stored.status == .created)
+            #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 1)
+        }
+    }
+
     /// The code on an observer's badge is short, and is taken however it is typed.
     @Test func anObserverSignsInWithTheShortCodeFromTheirBadge() async throws {
         let fixture = try await Self.fixture()

@@ -126,15 +126,8 @@ struct ObservationAPI: Sendable {
             let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.recordVisit, forMission: missionID)
             let body = try await APIJSON.decode(VisitBody.self, from: request)
-            let station = try Input.code(body.station, as: StationCode.self, field: "station")
-            guard let team = try await store.deployedTeam(station: station, mission: missionID) else {
-                throw InputError(field: "station", reason: "not_deployed")
-            }
-            guard let arrival = body.arrival.flatMap(ClockTime.init) else { throw InputError(field: "arrival", reason: "clock_time") }
-            guard let departure = body.departure.flatMap(ClockTime.init) else { throw InputError(field: "departure", reason: "clock_time") }
-            guard departure >= arrival else { throw InputError(field: "departure", reason: "before_arrival") }
-            guard let phase = body.phase.flatMap(VisitPhase.init(rawValue:)) else { throw InputError(field: "phase", reason: "choice") }
-            let visit = StationVisit(missionID: missionID, stationCode: station, team: team, arrival: arrival, departure: departure, phase: phase)
+            let visit = try await VisitInput.visit(
+                .init(station: body.station, arrival: body.arrival, departure: body.departure, phase: body.phase), missionID: missionID, store: store)
             try await store.addVisits([visit])
             return try APIJSON.response(visit, status: .created)
         }

@@ -84,6 +84,18 @@ struct IncidentFormPage: Sendable {
     let invalid: String?
 }
 
+/// A team's visit to a station, recorded from the phone.
+struct VisitFormPage: Sendable {
+    let action: String
+    let csrf: String
+    let error: String?
+    let stations: [Choice]
+    let phases: [Choice]
+    let arrival: String
+    let departure: String
+    let invalid: String?
+}
+
 struct ChecklistReceivedPage: Sendable {
     let message: String
     let again: String
@@ -155,6 +167,32 @@ struct ObservePages: PageController {
                 message: language.text("observe.incident_stored"), again: "/\(language.rawValue)/observe/incident",
                 home: "/\(language.rawValue)/observe")
             return page("observe-received", language.text("observe.received"), model, language, "/observe/incident", status: .created)
+        }
+        router.get("observe/visit") { _, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else {
+                return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
+            }
+            try observer.require(.recordVisit, forMission: observer.missionID)
+            return try await visitPage(observer, token, .init(), language)
+        }
+        router.post("observe/visit") { request, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else { throw NotSignedIn() }
+            try observer.require(.recordVisit, forMission: observer.missionID)
+            let form = Input.form(String(buffer: try await Input.body(of: request)))
+            guard form["csrf"].map(String.init) == Self.csrf(token) else { throw ForgedForm() }
+            let fields = VisitInput.Fields(
+                station: form["station"].map(String.init), arrival: form["arrival"].map(String.init),
+                departure: form["departure"].map(String.init), phase: form["phase"].map(String.init))
+            do {
+                try await store.addVisits([try await VisitInput.visit(fields, missionID: observer.missionID, store: store)])
+            } catch let error as InputError {
+                return try await visitPage(observer, token, fields, language, error: error, status: .badRequest)
+            }
+            let model = ChecklistReceivedPage(
+                message: language.text("observe.visit_stored"), again: "/\(language.rawValue)/observe/visit", home: "/\(language.rawValue)/observe")
+            return page("observe-received", language.text("observe.received"), model, language, "/observe/visit", status: .created)
         }
         router.get("observe/checklist") { request, context in
             let language = context.language
@@ -240,6 +278,29 @@ struct ObservePages: PageController {
         return page("observe", language.text("observe.title"), model, language, "/observe")
     }
 
+    /// The mission's stations as the observer's forms offer them: their team's first.
+    private func stationChoices(_ observer: MissionMember, chosen: String?, _ language: Language) async throws -> [Choice] {
+        let deployment = try await store.deployment(ofMission: observer.missionID)
+        let (team, others) = ObserverTeam.stations(deployment, forSeat: observer.seat, teams: try await store.teams(ofMission: observer.missionID))
+        let byCode = try await store.stations(team + others)
+        return (team + others).compactMap { code in
+            byCode[code].map { Choice(value: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", selected: code.rawValue == chosen) }
+        }
+    }
+
+    /// The visit form, with what was typed and the refused field when there is one.
+    private func visitPage(
+        _ observer: MissionMember, _ token: String, _ fields: VisitInput.Fields, _ language: Language,
+        error: InputError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let model = VisitFormPage(
+            action: "/\(language.rawValue)/observe/visit", csrf: Self.csrf(token), error: error?.message(in: language),
+            stations: try await stationChoices(observer, chosen: fields.station, language),
+            phases: VisitPhase.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.visitPhase, $0), selected: $0.rawValue == fields.phase) },
+            arrival: fields.arrival ?? "", departure: fields.departure ?? "", invalid: error?.field)
+        return page("observe-visit", language.text("observe.visit"), model, language, "/observe/visit", status: status)
+    }
+
     /// The incident form, with what was typed and the refused field when there is one.
     private func incidentPage(
         _ observer: MissionMember, _ token: String, _ fields: IncidentInput.Fields, _ language: Language,
@@ -249,18 +310,13 @@ struct ObservePages: PageController {
         func choices<T: RawRepresentable & CaseIterable>(_: T.Type, _ chosen: String?, _ label: (T) -> String) -> [Choice] where T.RawValue == String {
             T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
         }
-        let deployment = try await store.deployment(ofMission: observer.missionID)
-        let (team, others) = ObserverTeam.stations(deployment, forSeat: observer.seat, teams: try await store.teams(ofMission: observer.missionID))
-        let byCode = try await store.stations(team + others)
         let model = IncidentFormPage(
             action: "/\(l)/observe/incident", csrf: Self.csrf(token), error: error?.message(in: language),
             kinds: choices(Incident.Kind.self, fields.kind) { language.text(KeyFamilies.incidentKind, $0) },
             categories: choices(Incident.Category.self, fields.category) { language.text(KeyFamilies.incidentCategory, $0) },
             severities: choices(Incident.Severity.self, fields.severity) { language.text(KeyFamilies.incidentSeverity, $0) },
             stations: [Choice(value: "", label: language.text("observe.no_station"), selected: (fields.station ?? "").isEmpty)]
-                + (team + others).compactMap { code in
-                    byCode[code].map { Choice(value: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", selected: code.rawValue == fields.station) }
-                },
+                + (try await stationChoices(observer, chosen: fields.station, language)),
             place: fields.place ?? "", day: fields.day ?? "", time: fields.time ?? "", description: fields.description ?? "",
             invalid: error?.field)
         return page("observe-incident", language.text("observe.incident"), model, language, "/observe/incident", status: status)

@@ -66,6 +66,7 @@ enum KeyFamilies {
     static let verdict = KeyFamily<DuplicateDecision.Verdict>("verdict")
     static let incidentCategory = KeyFamily<Incident.Category>("category")
     static let incidentKind = KeyFamily<Incident.Kind>("incident_kind")
+    static let visitPhase = KeyFamily<VisitPhase>("phase")
     static let incidentSeverity = KeyFamily<Incident.Severity>("severity")
     static let accreditation = KeyFamily<Accreditation>("accreditation")
     static let activity = KeyFamily<MissionActivity.Kind>("activity")
@@ -111,7 +112,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, accreditation.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
