@@ -272,7 +272,7 @@ struct ObservePages: PageController {
                 let form = newest[s.formID].map { language.pick($0.titleEnglish, $0.titleKhmer) } ?? s.formID
                 let station = sentStations[s.stationCode].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? ""
                 return Link(href: s.stationCode.rawValue, label: "\(language.localDigits(s.observedAt.description)) · \(form) · \(s.stationCode) \(station)",
-                            detail: language.text("observe.stored"))
+                            detail: language.text("observe.sent_stored"))
             },
             csrf: Self.csrf(token))
         return page("observe", language.text("observe.title"), model, language, "/observe")
