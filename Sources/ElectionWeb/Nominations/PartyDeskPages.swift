@@ -192,12 +192,13 @@ struct PartyDeskPages: PageController {
     ) async throws -> Response {
         let applications = try await store.partyApplications()
         let n = language.number
+        let offset = try await store.election().utcOffsetMinutes
         func row(_ a: PartyApplication) -> PartyDeskPage.Application {
             .init(id: String(a.id), name: language.pick(a.nameEnglish, a.nameKhmer), abbreviation: a.abbreviation, leader: a.leader,
-                  contact: a.contact, filed: a.filedAt.formatted(.iso8601),
+                  contact: a.contact, filed: language.moment(a.filedAt, utcOffsetMinutes: offset),
                   status: language.text(KeyFamilies.applicationStatus, a.status), party: a.party.map { n($0.rawValue) } ?? "",
                   reason: a.decisionReason ?? "",
-                  decided: [a.decidedBy, a.decidedAt?.formatted(.iso8601)].compactMap { $0 }.joined(separator: " · "))
+                  decided: [a.decidedBy, a.decidedAt.map { language.moment($0, utcOffsetMinutes: offset) }].compactMap { $0 }.joined(separator: " · "))
         }
         let draw = try await store.ballotDraws().last.map { record in
             language.text("party_desk.last_draw").replacingOccurrences(of: "{seed}", with: String(record.draw.seed))

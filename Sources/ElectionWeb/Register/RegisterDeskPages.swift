@@ -213,9 +213,10 @@ struct RegisterDeskPages: PageController {
     ) async throws -> Response {
         let voter = try await store.voter(number)
         try session.official.require(.seeRegister, on: .station(voter.stationCode))
+        let offset = try await store.election().utcOffsetMinutes
         let changes = try await store.registerChanges(voter: number).map {
             VoterDeskPage.Change(
-                at: $0.at.formatted(.iso8601), kind: language.text(KeyFamilies.registerChange, $0.kind), station: $0.voter.stationCode.rawValue,
+                at: language.moment($0.at, utcOffsetMinutes: offset), kind: language.text(KeyFamilies.registerChange, $0.kind), station: $0.voter.stationCode.rawValue,
                 from: $0.fromStation?.rawValue ?? "", reason: $0.reason, official: $0.official)
         }
         let l = language.rawValue
