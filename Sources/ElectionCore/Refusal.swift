@@ -36,13 +36,19 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// The error checks failed (for ``Reason/failedChecks``).
     public var checks: [String]
+    /// For each failed check, the form's figures that break it (``FormCheck/figures(_:_:)``), so
+    /// that every page and the API can state the problem, not only the rule.
+    public var figures: [String: [String: FormCheck.Figure]]
     /// English explanation; pages translate by ``reason`` and ``checks``.
     public var message: String
 
-    public init(_ reason: Reason, field: String? = nil, checks: [String] = [], _ message: String) {
+    public init(
+        _ reason: Reason, field: String? = nil, checks: [String] = [], figures: [String: [String: FormCheck.Figure]] = [:], _ message: String
+    ) {
         self.reason = reason
         self.field = field
         self.checks = checks
+        self.figures = figures
         self.message = message
     }
 

@@ -413,12 +413,12 @@ extension TestClientProtocol {
         counts.invalidBallots = 100
         let check = try #require(FormCheck.named("F09"))
         let context = FormContext(ballot: [], registeredOnList: 0)
-        #expect(DeskPages.found(check, counts, context, .english)
+        #expect(CheckText.found(check.id, check.figures(counts, context), .english)
             == "F09: Invalid ballots are 12.50% of the ballots in the box (100 of 800); the limit is 10%.")
-        #expect(DeskPages.found(check, counts, context, .khmer).contains("១២.៥០%"))
+        #expect(CheckText.found(check.id, check.figures(counts, context), .khmer).contains("១២.៥០%"))
         // Every check's message has a figure for each of its placeholders.
         for check in FormCheck.catalogue {
-            #expect(!DeskPages.found(check, counts, context, .english).contains("{"), "\(check.id)")
+            #expect(!CheckText.found(check.id, check.figures(counts, context), .english).contains("{"), "\(check.id)")
         }
     }
 }

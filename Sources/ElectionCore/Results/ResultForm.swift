@@ -214,6 +214,7 @@ extension ResultFormVersion {
         guard errors.isEmpty else {
             throw Refusal(
                 .failedChecks, field: errors[0].fields.first, checks: errors.map(\.id),
+                figures: Dictionary(uniqueKeysWithValues: errors.map { ($0.id, $0.figures(counts, context)) }),
                 errors.map { "\($0.id): \($0.rule)" }.joined(separator: " "))
         }
     }

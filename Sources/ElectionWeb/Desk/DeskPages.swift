@@ -146,15 +146,12 @@ struct DeskPages: PageController {
             let (session, fields) = try await context.requireSessionForm(request)
             let station = try await store.pollingStation(code)
             let ballot = try await store.ballot(constituency: station.provinceCode)
-            var typedCounts: ResultCounts?
             do {
                 let version = try ResultInput.version(fields["version"])
                 let action: FormAction
                 switch fields["action"] {
-                case "entry", "resolution":
-                    let counts = try ResultInput.counts(fields, ballot: ballot)
-                    typedCounts = counts
-                    action = fields["action"] == "entry" ? .enter(counts) : .resolve(counts)
+                case "entry": action = .enter(try ResultInput.counts(fields, ballot: ballot))
+                case "resolution": action = .resolve(try ResultInput.counts(fields, ballot: ballot))
                 case "acknowledgement": action = .acknowledge
                 case "correction": action = .correct(reason: try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? "")
                 default: throw InputError(field: "action", reason: "missing")
@@ -163,18 +160,11 @@ struct DeskPages: PageController {
                 return Response.redirect(to: "/\(language.rawValue)/desk/stations/\(code)?done=\(action.name)", type: .normal)
             } catch let error as InputError {
                 return try await stationDesk(code, session, language, typed: fields, error: error.message(in: language), invalidFields: [error.field], status: .badRequest)
-            } catch let refusal as Refusal where refusal.reason == .failedChecks && typedCounts != nil {
-                // Say what is wrong with these figures, and mark every field the broken checks concern.
-                let context = FormContext(ballot: ballot, registeredOnList: station.registeredVoters)
-                let broken = refusal.checks.compactMap(FormCheck.named)
-                let message = language.text(KeyFamilies.refusal, refusal.reason) + " "
-                    + broken.map { Self.found($0, typedCounts!, context, language) }.joined(separator: " ")
-                return try await stationDesk(
-                    code, session, language, typed: fields, error: message,
-                    invalidFields: Set(broken.flatMap(\.fields)), status: .unprocessableContent)
             } catch let refusal as Refusal {
+                // The message states the figures; every field a broken check concerns is marked.
                 let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
-                return try await stationDesk(code, session, language, typed: fields, error: message, invalidFields: Set([field].compactMap { $0 }), status: status)
+                let concerned = refusal.checks.compactMap(FormCheck.named).flatMap(\.fields) + [field].compactMap { $0 }
+                return try await stationDesk(code, session, language, typed: fields, error: message, invalidFields: Set(concerned), status: status)
             }
         }
     }
@@ -368,31 +358,14 @@ struct DeskPages: PageController {
             },
             entryAction: entryAction, resolving: entryAction == "resolution", comparison: comparison, hasComparison: !comparison.isEmpty,
             findings: form.warnings.compactMap { FormCheck.named($0) }.map { check in
-                let found = form.counts.map {
-                    Self.found(check, $0, FormContext(ballot: ballot, registeredOnList: station.registeredVoters), language)
-                }
-                return .init(code: check.id, rule: found ?? language.text(KeyFamilies.check, check.id))
+                let figures = form.counts.map { check.figures($0, FormContext(ballot: ballot, registeredOnList: station.registeredVoters)) }
+                return .init(code: check.id, rule: CheckText.text(check.id, figures, language))
             },
             hasFindings: !form.warnings.isEmpty,
             canAcknowledge: form.status == .awaitingAcknowledgement && !entered && form.resolvedBy != official.id,
             canCorrect: form.status == .accepted && official.may(.correctResult, on: .station(code)),
             settled: settled, hasSettled: !settled.isEmpty, events: events, resultsHref: "/\(l)/results/stations/\(code)")
         return page("station-desk", model.heading, model, language, "/desk/stations/\(code)", status: status)
-    }
-}
-
-extension DeskPages {
-    /// What a check found on these figures, in the reader's words and digits.
-    static func found(_ check: FormCheck, _ counts: ResultCounts, _ context: FormContext, _ language: Language) -> String {
-        var text = language.text(KeyFamilies.checkFound, check.id)
-        for (name, figure) in check.figures(counts, context) {
-            let shown = switch figure {
-            case .count(let n): language.number(n)
-            case .share(let r): language.percent(r)
-            }
-            text = text.replacingOccurrences(of: "{\(name)}", with: shown)
-        }
-        return "\(check.id): \(text)"
     }
 }
 

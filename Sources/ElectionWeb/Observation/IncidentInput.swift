@@ -4,7 +4,8 @@ import ElectionStore
 /// One parsing of an incident or complaint report, for the API and the observer's phone page:
 /// each bad field refused by name.
 enum IncidentInput {
-    struct Fields: Sendable {
+    /// What the phone's form or the API's JSON body gives, by the same names.
+    struct Fields: Sendable, Decodable {
         var kind: String?
         var category: String?
         var severity: String?

@@ -38,24 +38,6 @@ struct ObservationAPI: Sendable {
         let answers: [String: Answer]?
     }
 
-    struct IncidentBody: Decodable {
-        let kind: String?
-        let category: String?
-        let severity: String?
-        let station: String?
-        let place: String?
-        let day: String?
-        let time: String?
-        let description: String?
-    }
-
-    struct VisitBody: Decodable {
-        let station: String?
-        let arrival: String?
-        let departure: String?
-        let phase: String?
-    }
-
     struct ActivityBody: Decodable {
         let kind: String?
         let day: String?
@@ -125,9 +107,8 @@ struct ObservationAPI: Sendable {
         api.post("missions/:id/visits") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.recordVisit, forMission: missionID)
-            let body = try await APIJSON.decode(VisitBody.self, from: request)
             let visit = try await VisitInput.visit(
-                .init(station: body.station, arrival: body.arrival, departure: body.departure, phase: body.phase), missionID: missionID, store: store)
+                try await APIJSON.decode(VisitInput.Fields.self, from: request), missionID: missionID, store: store)
             try await store.addVisits([visit])
             return try APIJSON.response(visit, status: .created)
         }
@@ -140,11 +121,8 @@ struct ObservationAPI: Sendable {
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
             _ = try context.requireObserver(.reportIncident, forMission: missionID)
-            let body = try await APIJSON.decode(IncidentBody.self, from: request)
             let incident = try await store.addIncident(try await IncidentInput.incident(
-                .init(kind: body.kind, category: body.category, severity: body.severity, station: body.station, place: body.place,
-                      day: body.day, time: body.time, description: body.description),
-                missionID: missionID, store: store))
+                try await APIJSON.decode(IncidentInput.Fields.self, from: request), missionID: missionID, store: store))
             return try APIJSON.response(incident, status: .created)
         }
         api.post("missions/:id/incidents/:number/status") { request, context in

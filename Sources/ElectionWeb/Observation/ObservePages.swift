@@ -150,10 +150,7 @@ struct ObservePages: PageController {
         }
         router.post("observe/incident") { request, context in
             let language = context.language
-            guard let (observer, token) = context.observer else { throw NotSignedIn() }
-            try observer.require(.reportIncident, forMission: observer.missionID)
-            let form = Input.form(String(buffer: try await Input.body(of: request)))
-            guard form["csrf"].map(String.init) == Self.csrf(token) else { throw ForgedForm() }
+            let (observer, token, form) = try await Self.observerForm(request, context, .reportIncident)
             let fields = IncidentInput.Fields(
                 kind: form["kind"].map(String.init), category: form["category"].map(String.init), severity: form["severity"].map(String.init),
                 station: form["station"].map(String.init), place: form["place"].map(String.init), day: form["day"].map(String.init),
@@ -163,10 +160,7 @@ struct ObservePages: PageController {
             } catch let error as InputError {
                 return try await incidentPage(observer, token, fields, language, error: error, status: .badRequest)
             }
-            let model = ChecklistReceivedPage(
-                message: language.text("observe.incident_stored"), again: "/\(language.rawValue)/observe/incident",
-                home: "/\(language.rawValue)/observe")
-            return page("observe-received", language.text("observe.received"), model, language, "/observe/incident", status: .created)
+            return received("observe.incident_stored", again: "/observe/incident", language)
         }
         router.get("observe/visit") { _, context in
             let language = context.language
@@ -178,10 +172,7 @@ struct ObservePages: PageController {
         }
         router.post("observe/visit") { request, context in
             let language = context.language
-            guard let (observer, token) = context.observer else { throw NotSignedIn() }
-            try observer.require(.recordVisit, forMission: observer.missionID)
-            let form = Input.form(String(buffer: try await Input.body(of: request)))
-            guard form["csrf"].map(String.init) == Self.csrf(token) else { throw ForgedForm() }
+            let (observer, token, form) = try await Self.observerForm(request, context, .recordVisit)
             let fields = VisitInput.Fields(
                 station: form["station"].map(String.init), arrival: form["arrival"].map(String.init),
                 departure: form["departure"].map(String.init), phase: form["phase"].map(String.init))
@@ -190,9 +181,7 @@ struct ObservePages: PageController {
             } catch let error as InputError {
                 return try await visitPage(observer, token, fields, language, error: error, status: .badRequest)
             }
-            let model = ChecklistReceivedPage(
-                message: language.text("observe.visit_stored"), again: "/\(language.rawValue)/observe/visit", home: "/\(language.rawValue)/observe")
-            return page("observe-received", language.text("observe.received"), model, language, "/observe/visit", status: .created)
+            return received("observe.visit_stored", again: "/observe/visit", language)
         }
         router.get("observe/checklist") { request, context in
             let language = context.language
@@ -240,6 +229,25 @@ struct ObservePages: PageController {
         }
     }
 
+    /// The signed-in observer who may do `action`, their code, and the fields of the form they
+    /// sent, its form token checked.
+    static func observerForm(
+        _ request: Request, _ context: PortalRequestContext, _ action: MissionAction
+    ) async throws -> (MissionMember, String, [String: Substring]) {
+        guard let (observer, token) = context.observer else { throw NotSignedIn() }
+        try observer.require(action, forMission: observer.missionID)
+        let form = Input.form(String(buffer: try await Input.body(of: request)))
+        guard form["csrf"].map(String.init) == csrf(token) else { throw ForgedForm() }
+        return (observer, token, form)
+    }
+
+    /// The page that says a report was stored (201), with a link to send another.
+    private func received(_ messageKey: String, again path: String, _ language: Language) -> Response {
+        let l = language.rawValue
+        let model = ChecklistReceivedPage(message: language.text(messageKey), again: "/\(l)\(path)", home: "/\(l)/observe")
+        return page("observe-received", language.text("observe.received"), model, language, path, status: .created)
+    }
+
     /// A form token the observer's pages carry back, derived from their secret code.
     static func csrf(_ token: String) -> String { Passwords.digest("csrf:" + token) }
 
@@ -250,13 +258,9 @@ struct ObservePages: PageController {
     private func observeHome(_ observer: MissionMember, _ token: String, _ language: Language) async throws -> Response {
         let l = language.rawValue
         let mission = try await store.mission(observer.missionID)
-        let (team, others) = ObserverTeam.stations(
-            try await store.deployment(ofMission: mission.id), forSeat: observer.seat, teams: try await store.teams(ofMission: mission.id))
-        let byCode = try await store.stations(Array((team + others).prefix(500)))
-        let links = { (codes: [StationCode]) in
-            codes.compactMap { code in
-                byCode[code].map { Link(href: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))") }
-            }
+        let (team, others) = try await teamStations(observer)
+        let links = { (stations: [PollingStation]) in
+            stations.map { Link(href: $0.id.rawValue, label: Self.label($0, language)) }
         }
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
@@ -280,12 +284,22 @@ struct ObservePages: PageController {
 
     /// The mission's stations as the observer's forms offer them: their team's first.
     private func stationChoices(_ observer: MissionMember, chosen: String?, _ language: Language) async throws -> [Choice] {
-        let deployment = try await store.deployment(ofMission: observer.missionID)
-        let (team, others) = ObserverTeam.stations(deployment, forSeat: observer.seat, teams: try await store.teams(ofMission: observer.missionID))
-        let byCode = try await store.stations(team + others)
-        return (team + others).compactMap { code in
-            byCode[code].map { Choice(value: code.rawValue, label: "\(code) \(language.pick($0.nameEnglish, $0.nameKhmer))", selected: code.rawValue == chosen) }
-        }
+        let (team, others) = try await teamStations(observer)
+        return (team + others).map { Choice(value: $0.id.rawValue, label: Self.label($0, language), selected: $0.id.rawValue == chosen) }
+    }
+
+    /// The mission's stations (at most 500), the observer's own team's first.
+    private func teamStations(_ observer: MissionMember) async throws -> (team: [PollingStation], others: [PollingStation]) {
+        let (team, others) = ObserverTeam.stations(
+            try await store.deployment(ofMission: observer.missionID), forSeat: observer.seat,
+            teams: try await store.teams(ofMission: observer.missionID))
+        let byCode = try await store.stations((team + others).prefix(500))
+        return (team.compactMap { byCode[$0] }, others.compactMap { byCode[$0] })
+    }
+
+    /// "120101001 Tonle Basak High School, polling station 1", in the reader's language.
+    private static func label(_ station: PollingStation, _ language: Language) -> String {
+        "\(station.id) \(language.pick(station.nameEnglish, station.nameKhmer))"
     }
 
     /// The visit form, with what was typed and the refused field when there is one.

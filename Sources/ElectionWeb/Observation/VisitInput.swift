@@ -3,7 +3,8 @@ import ElectionStore
 
 /// One parsing of a team's visit to a station, for the API and the observer's phone page.
 enum VisitInput {
-    struct Fields: Sendable {
+    /// What the phone's form or the API's JSON body gives, by the same names.
+    struct Fields: Sendable, Decodable {
         var station: String?
         var arrival: String?
         var departure: String?

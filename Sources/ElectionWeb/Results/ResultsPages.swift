@@ -208,10 +208,10 @@ struct ResultsPages: PageController {
     func percent(_ r: Rational, _ language: Language) -> String { language.percent(r) }
 
     /// "Last change to a form: …", or nil before any.
-    func lastChange(_ language: Language) async throws -> String? {
+    func lastChange(_ election: Election, _ language: Language) async throws -> String? {
         guard let last = try await store.lastFormChange() else { return nil }
-        let offset = try await store.election().utcOffsetMinutes
-        return language.text("results.last_change").replacingOccurrences(of: "{time}", with: language.moment(last, utcOffsetMinutes: offset))
+        return language.text("results.last_change")
+            .replacingOccurrences(of: "{time}", with: language.moment(last, utcOffsetMinutes: election.utcOffsetMinutes))
     }
 
     func totalsView(_ t: ResultTotals, parties: [Party], seats: [PartyNumber: Int]?, _ language: Language) -> TotalsView {
@@ -282,7 +282,7 @@ struct ResultsPages: PageController {
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
             seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote,
-            lastChange: try await lastChange(language))
+            lastChange: try await lastChange(report.election, language))
         return page("results", language.text("results.title"), model, language, "/results")
     }
 
@@ -309,7 +309,7 @@ struct ResultsPages: PageController {
             hasElected: !c.elected.isEmpty,
             seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
             unfilled: c.unfilled.map { language.text("results.unfilled").replacingOccurrences(of: "{seats}", with: language.number($0)) },
-            lastChange: try await lastChange(language),
+            lastChange: try await lastChange(report.election, language),
             units: units, unitsHeading: language.text("results.communes"), detailHeading: nil, csvProvince: code.rawValue,
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return page("unit-results", model.heading, model, language, "/results/provinces/\(code)")
@@ -333,7 +333,7 @@ struct ResultsPages: PageController {
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
             totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
-            unfilled: nil, lastChange: try await lastChange(language), units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
+            unfilled: nil, lastChange: try await lastChange(try await store.election(), language), units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return page("unit-results", model.heading, model, language, "/results/communes/\(code)")
     }

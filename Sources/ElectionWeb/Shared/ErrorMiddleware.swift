@@ -66,7 +66,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             var message = language.text(KeyFamilies.refusal, refusal.reason)
             if let milestone = refusal.field.flatMap(Milestone.init(rawValue:)) { message += " (\(language.text(KeyFamilies.milestone, milestone)))" }
-            for check in refusal.checks { message += " \(check): \(language.text(KeyFamilies.check, check))" }
+            for check in refusal.checks { message += " " + CheckText.found(check, refusal.figures[check], language) }
             return (status, refusal.field, message)
         case let refused as NominationProblems:
             return (.unprocessableContent, "candidates", NominationText.messages(refused.problems, in: language).joined(separator: " "))
