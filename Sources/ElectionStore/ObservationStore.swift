@@ -33,6 +33,10 @@ public protocol ObservationStore: Sendable {
     /// The team a station of the mission's deployment is assigned to; nil when it is not deployed.
     func deployedTeam(station code: StationCode, mission id: MissionID) async throws -> String?
     func addVisits(_ visits: [StationVisit]) async throws
+    /// Records one visit sent by a phone. A visit whose ``StationVisit/submissionID`` is already
+    /// stored for the mission is `repeated` when its content is the same and changes nothing, and a
+    /// ``SubmissionConflict`` when it differs.
+    func addVisit(_ visit: StationVisit) async throws -> SubmissionReceipt.Outcome
     func visits(ofMission id: MissionID) async throws -> [StationVisit]
 
     /// Receives checklists in one transaction. A new identifier is stored; the same identifier
@@ -47,7 +51,10 @@ public protocol ObservationStore: Sendable {
     func setStatement(_ statement: MissionStatement) async throws
     func statement(ofMission id: MissionID) async throws -> MissionStatement?
 
-    func addIncident(_ incident: Incident) async throws -> Incident
+    /// Stores a report and returns it numbered. A report whose ``Incident/submissionID`` is already
+    /// stored for the mission is `repeated` when it reports the same thing (the stored one is
+    /// returned, unchanged) and a ``SubmissionConflict`` when it differs.
+    func addIncident(_ incident: Incident) async throws -> (incident: Incident, outcome: SubmissionReceipt.Outcome)
     func incidents(ofMission id: MissionID) async throws -> [Incident]
     /// Records what became of an incident; throws ``StoreError/notFound(_:_:)`` for another mission's.
     func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident

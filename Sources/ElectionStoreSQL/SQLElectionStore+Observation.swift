@@ -157,22 +157,51 @@ extension SQLElectionStore: ObservationStore {
     public func addVisits(_ visits: [StationVisit]) async throws {
         try await engine.withTransaction { tx in
             try await tx.bulkInsert(
-                into: "station_visits", columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase"],
+                into: "station_visits",
+                columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase", "submission_id", "recorded_by"],
                 rows: visits.map {
                     [.text($0.missionID.rawValue), .text($0.stationCode.rawValue), .text($0.team), .text($0.arrival.description),
-                     .text($0.departure.description), .text($0.phase.rawValue)]
+                     .text($0.departure.description), .text($0.phase.rawValue), $0.submissionID.map(BulkValue.text) ?? .null,
+                     $0.recordedBy.map(BulkValue.integer) ?? .null]
                 })
+        }
+    }
+
+    public func addVisit(_ visit: StationVisit) async throws -> SubmissionReceipt.Outcome {
+        try await engine.withTransaction { tx in
+            if let id = visit.submissionID {
+                let rows = try await tx.sql.raw("""
+                    SELECT * FROM station_visits WHERE mission_id = \(bind: visit.missionID.rawValue) AND submission_id = \(bind: id)
+                    """).all()
+                if let row = rows.first {
+                    guard try Self.visit(row, mission: visit.missionID) == visit else { throw SubmissionConflict(id: id) }
+                    return .repeated
+                }
+            }
+            try await tx.sql.raw("""
+                INSERT INTO station_visits (mission_id, station_code, team, arrival, departure, phase, submission_id, recorded_by)
+                VALUES (\(bind: visit.missionID.rawValue), \(bind: visit.stationCode.rawValue), \(bind: visit.team),
+                    \(bind: visit.arrival.description), \(bind: visit.departure.description), \(bind: visit.phase.rawValue),
+                    \(bind: visit.submissionID), \(bind: visit.recordedBy))
+                """).run()
+            return .stored
         }
     }
 
     public func visits(ofMission id: MissionID) async throws -> [StationVisit] {
         try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id.rawValue) ORDER BY arrival, id") { row in
-            StationVisit(
-                missionID: id, stationCode: try Rows.code(row, "station_code"),
-                team: try row.decode(column: "team", as: String.self),
-                arrival: try Rows.clock(row, "arrival"), departure: try Rows.clock(row, "departure"),
-                phase: VisitPhase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .voting)
+            try Self.visit(row, mission: id)
         }
+    }
+
+    private static func visit(_ row: any SQLRow, mission id: MissionID) throws -> StationVisit {
+        StationVisit(
+            missionID: id, stationCode: try Rows.code(row, "station_code"),
+            team: try row.decode(column: "team", as: String.self),
+            arrival: try Rows.clock(row, "arrival"), departure: try Rows.clock(row, "departure"),
+            phase: VisitPhase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .voting,
+            submissionID: try row.decode(column: "submission_id", as: String?.self),
+            recordedBy: try row.decode(column: "recorded_by", as: Int?.self))
     }
 
     public func receive(_ submissions: [ChecklistSubmission], channel: String, at time: Date) async throws -> [Result<SubmissionReceipt, any Error>] {
@@ -259,18 +288,30 @@ extension SQLElectionStore: ObservationStore {
         }.first
     }
 
-    public func addIncident(_ incident: Incident) async throws -> Incident {
+    public func addIncident(_ incident: Incident) async throws -> (incident: Incident, outcome: SubmissionReceipt.Outcome) {
         try await engine.withTransaction { tx in
+            if let id = incident.submissionID {
+                let rows = try await tx.sql.raw("""
+                    SELECT * FROM incidents WHERE mission_id = \(bind: incident.missionID.rawValue) AND submission_id = \(bind: id)
+                    """).all()
+                if let row = rows.first {
+                    let stored = try Self.incident(row, mission: incident.missionID)
+                    guard stored.isSameReport(as: incident) else { throw SubmissionConflict(id: id) }
+                    return (stored, .repeated)
+                }
+            }
             let row = try await tx.sql.raw("""
-                INSERT INTO incidents (mission_id, kind, category, severity, station_code, place, day, time, description, status)
+                INSERT INTO incidents (mission_id, kind, category, severity, station_code, place, day, time, description, status,
+                    submission_id, reported_by)
                 VALUES (\(bind: incident.missionID), \(bind: incident.kind.rawValue), \(bind: incident.category.rawValue),
                     \(bind: incident.severity.rawValue), \(bind: incident.stationCode?.rawValue), \(bind: incident.place), \(bind: incident.day.iso),
-                    \(bind: incident.time?.description), \(bind: incident.description), \(bind: incident.status.rawValue))
+                    \(bind: incident.time?.description), \(bind: incident.description), \(bind: incident.status.rawValue),
+                    \(bind: incident.submissionID), \(bind: incident.reportedBy))
                 RETURNING id
                 """).first()
             var stored = incident
             stored.id = try row?.decode(column: "id", as: Int.self) ?? 0
-            return stored
+            return (stored, .stored)
         }
     }
 
@@ -288,18 +329,24 @@ extension SQLElectionStore: ObservationStore {
 
     public func incidents(ofMission id: MissionID) async throws -> [Incident] {
         try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id.rawValue) ORDER BY day, time, id") { row in
-            func value<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {
-                let text = try row.decode(column: column, as: String.self)
-                guard let parsed = T(rawValue: text) else { throw Rows.Malformed(column: column, value: text) }
-                return parsed
-            }
-            return Incident(
-                id: try row.decode(column: "id", as: Int.self), missionID: id, kind: try value("kind", Incident.Kind.self),
-                category: try value("category", Incident.Category.self), severity: try value("severity", Incident.Severity.self),
-                stationCode: try row.decode(column: "station_code", as: String?.self).flatMap(StationCode.init(rawValue:)), place: try row.decode(column: "place", as: String.self),
-                day: try Rows.date(row, "day"), time: try row.decode(column: "time", as: String?.self).flatMap(ClockTime.init),
-                description: try row.decode(column: "description", as: String.self), status: try value("status", Incident.Status.self))
+            try Self.incident(row, mission: id)
         }
+    }
+
+    private static func incident(_ row: any SQLRow, mission id: MissionID) throws -> Incident {
+        func value<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T where T.RawValue == String {
+            let text = try row.decode(column: column, as: String.self)
+            guard let parsed = T(rawValue: text) else { throw Rows.Malformed(column: column, value: text) }
+            return parsed
+        }
+        return Incident(
+            id: try row.decode(column: "id", as: Int.self), missionID: id, kind: try value("kind", Incident.Kind.self),
+            category: try value("category", Incident.Category.self), severity: try value("severity", Incident.Severity.self),
+            stationCode: try row.decode(column: "station_code", as: String?.self).flatMap(StationCode.init(rawValue:)), place: try row.decode(column: "place", as: String.self),
+            day: try Rows.date(row, "day"), time: try row.decode(column: "time", as: String?.self).flatMap(ClockTime.init),
+            description: try row.decode(column: "description", as: String.self), status: try value("status", Incident.Status.self),
+            submissionID: try row.decode(column: "submission_id", as: String?.self),
+            reportedBy: try row.decode(column: "reported_by", as: Int?.self))
     }
 }
 

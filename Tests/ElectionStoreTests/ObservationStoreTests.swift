@@ -60,4 +60,41 @@ import Testing
         #expect(try await store.receiptCount(ofMission: DemoMission.id) == receiptsBefore + 4)
         try await store.close()
     }
+
+    /// Incidents and visits sent by a phone's outbox: stored once, whatever the number of retries;
+    /// a changed report under the same identifier changes nothing. The same identifier in another
+    /// mission is another report.
+    @Test(arguments: StoreEngine.available)
+    func phoneReportsAreStoredOnce(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let station = try #require(try await store.deployment(ofMission: DemoMission.id).keys.min())
+        let id = UUID().uuidString
+        let incident = Incident(
+            id: 0, missionID: DemoMission.id, kind: .incident, category: .voteBuying, severity: .high, stationCode: station,
+            place: "", day: try #require(CalendarDate(year: 2023, month: 7, day: 23)), time: ClockTime("09:05"),
+            description: "Money handed out at the gate", status: .reported, submissionID: id, reportedBy: 2)
+        let (first, firstOutcome) = try await store.addIncident(incident)
+        #expect(firstOutcome == .stored && first.id > 0)
+        let (again, againOutcome) = try await store.addIncident(incident)
+        #expect(againOutcome == .repeated && again.id == first.id)
+        var changed = incident
+        changed.severity = .low
+        await #expect(throws: SubmissionConflict.self) { try await store.addIncident(changed) }
+        let stored = try await store.incidents(ofMission: DemoMission.id).filter { $0.submissionID == id }
+        #expect(stored.map(\.severity) == [.high] && stored.map(\.reportedBy) == [2])
+
+        let team = try #require(try await store.deployedTeam(station: station, mission: DemoMission.id))
+        let visit = StationVisit(
+            missionID: DemoMission.id, stationCode: station, team: team, arrival: try #require(ClockTime("09:00")),
+            departure: try #require(ClockTime("09:40")), phase: .voting, submissionID: id, recordedBy: 2)
+        let before = try await store.visits(ofMission: DemoMission.id).count
+        #expect(try await store.addVisit(visit) == .stored)
+        #expect(try await store.addVisit(visit) == .repeated)
+        var later = visit
+        later.departure = try #require(ClockTime("10:00"))
+        await #expect(throws: SubmissionConflict.self) { try await store.addVisit(later) }
+        let visits = try await store.visits(ofMission: DemoMission.id)
+        #expect(visits.count == before + 1 && visits.filter { $0.submissionID == id } == [visit])
+        try await store.close()
+    }
 }

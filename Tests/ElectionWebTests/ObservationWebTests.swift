@@ -142,7 +142,8 @@ import Testing
         }
     }
 
-    /// An incident reported from the phone: stored, or refused on the field with what was typed kept.
+    /// An incident reported from the phone: stored, or refused on the field with what was typed
+    /// kept; sent again by the phone's outbox, stored once; listed with its state on the phone.
     @Test func anObserverReportsAnIncidentFromThePhone() async throws {
         let fixture = try await Self.fixture()
         try await Self.run(fixture) { client in
@@ -152,8 +153,10 @@ import Testing
             #expect(form.status == .ok)
             #expect(form.body.contains("<option value=\"\(fixture.station)\""))
             let csrf = String(try #require(form.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let id = String(try #require(form.body.firstMatch(of: /name="id" value="([0-9A-F-]{36})"/)).1)
+            #expect(form.body.contains("data-observe-queue"), "the outbox script keeps the report when the network is down")
             let before = try await fixture.store.incidents(ofMission: DemoMission.id).count
-            var fields = [("csrf", csrf), ("kind", "incident"), ("category", "intimidation"), ("severity", "high"),
+            var fields = [("csrf", csrf), ("id", id), ("kind", "incident"), ("category", "intimidation"), ("severity", "high"),
                           ("station", ""), ("place", ""), ("day", "2023-07-23"), ("time", "09:40"), ("description", "Men photographing voters at the gate")]
             // No station and no place: refused on the place, nothing stored, the description kept.
             let refused = try await client.postForm("/en/observe/incident", fields, cookie: cookie)
@@ -167,6 +170,22 @@ import Testing
             let incidents = try await fixture.store.incidents(ofMission: DemoMission.id)
             #expect(incidents.count == before + 1)
             #expect(incidents.contains { $0.stationCode?.rawValue == fixture.station && $0.category == .intimidation && $0.severity == .high })
+            // The outbox sends it again (the answer was lost): stored once, and said so.
+            let again = try await client.postForm("/en/observe/incident", fields, cookie: cookie)
+            #expect(again.status == .ok)
+            #expect(again.body.contains("This had already arrived; nothing was changed."))
+            #expect(try await fixture.store.incidents(ofMission: DemoMission.id).count == before + 1)
+            // The same id with something else: refused, nothing changed.
+            let other = try await client.postForm(
+                "/en/observe/incident", fields.map { $0.0 == "severity" ? ("severity", "low") : $0 }, cookie: cookie)
+            #expect(other.status == .conflict)
+            #expect(other.body.contains("var name = \"id\""))
+            #expect(try await fixture.store.incidents(ofMission: DemoMission.id).filter { $0.submissionID == id }.map(\.severity) == [.high])
+            // The observer's page lists it with what the mission made of it; the public list does not say who reported it.
+            let home = try await client.get("/en/observe", headers: [.cookie: cookie])
+            #expect(home.body.contains("Intimidation") && home.body.contains("<span class=\"detail\">reported</span>"))
+            let published = try await client.get("/api/v1/missions/\(DemoMission.id)/incidents")
+            #expect(published.body.contains("Men photographing voters") && !published.body.contains(id) && !published.body.contains("reportedBy"))
             let forged = try await client.postForm("/en/observe/incident", fields.map { $0.0 == "csrf" ? ("csrf", "x") : $0 }, cookie: cookie)
             #expect(forged.status == .forbidden)
         }
@@ -181,17 +200,24 @@ import Testing
             let form = try await client.get("/en/observe/visit", headers: [.cookie: cookie])
             #expect(form.status == .ok)
             let csrf = String(try #require(form.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let id = String(try #require(form.body.firstMatch(of: /name="id" value="([0-9A-F-]{36})"/)).1)
             let before = try await fixture.store.visits(ofMission: DemoMission.id).count
             let backwards = try await client.postForm("/en/observe/visit", [
-                ("csrf", csrf), ("station", fixture.station), ("phase", "voting"), ("arrival", "10:30"), ("departure", "09:50"),
+                ("csrf", csrf), ("id", id), ("station", fixture.station), ("phase", "voting"), ("arrival", "10:30"), ("departure", "09:50"),
             ], cookie: cookie)
             #expect(backwards.status == .badRequest)
             #expect(backwards.body.contains("var name = \"departure\"") && backwards.body.contains("value=\"10:30\""))
-            let stored = try await client.postForm("/en/observe/visit", [
-                ("csrf", csrf), ("station", fixture.station), ("phase", "voting"), ("arrival", "09:50"), ("departure", "10:30"),
-            ], cookie: cookie)
+            let fields = [("csrf", csrf), ("id", id), ("station", fixture.station), ("phase", "voting"), ("arrival", "09:50"), ("departure", "10:30")]
+            let stored = try await client.postForm("/en/observe/visit", fields, cookie: cookie)
             #expect(stored.status == .created)
             #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 1)
+            let again = try await client.postForm("/en/observe/visit", fields, cookie: cookie)
+            #expect(again.status == .ok)
+            let later = try await client.postForm("/en/observe/visit", fields.map { $0.0 == "departure" ? ("departure", "11:00") : $0 }, cookie: cookie)
+            #expect(later.status == .conflict)
+            #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 1)
+            let home = try await client.get("/en/observe", headers: [.cookie: cookie])
+            #expect(home.body.contains("09:50–10:30 · visit · \(fixture.station)"))
         }
     }
 
@@ -283,6 +309,16 @@ import Testing
             let ok = try await client.postJSON(url, visit(fixture.station, "09:00", "09:30", "voting"), bearer: fixture.token)
             #expect(ok.status == .created)
             #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 1)
+            // A device's identifier makes a retry harmless, and is checked.
+            let id = UUID().uuidString
+            let identified = visit(fixture.station, "11:00", "11:20", "voting").replacingOccurrences(of: "{", with: "{\"id\": \"\(id)\", ")
+            #expect(try await client.postJSON(url, identified, bearer: fixture.token).status == .created)
+            #expect(try await client.postJSON(url, identified, bearer: fixture.token).status == .ok)
+            let conflicting = try await client.postJSON(url, identified.replacingOccurrences(of: "11:20", with: "11:40"), bearer: fixture.token)
+            #expect(conflicting.status == .conflict)
+            let malformed = try await client.postJSON(url, identified.replacingOccurrences(of: id, with: "retry-1"), bearer: fixture.token)
+            #expect(malformed.status == .badRequest && malformed.body.contains("\"field\":\"id\""))
+            #expect(try await fixture.store.visits(ofMission: DemoMission.id).count == before + 2)
         }
     }
 

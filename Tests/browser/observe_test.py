@@ -2,7 +2,8 @@
 """An observer on a phone, in a real browser: sign in with the mission's code, open a voting
 checklist for a station of the deployment, leave one question out and see it refused on that
 question, answer it and see the checklist stored (through the optional script, which Chromium
-runs).
+runs); then, with the network cut, report an incident, see it kept on the phone, and see it sent
+and listed once the network is back.
 
 Usage: observe_test.py --url http://127.0.0.1:PORT --code CODE [--screenshots DIR]
 Prints "N passed, M failed".
@@ -75,6 +76,27 @@ def main() -> int:
         check(driver.find_element(By.ID, "observe-received").text == "Your checklist is stored.", "the checklist is stored")
         if shots:
             driver.save_screenshot(str(shots / "checklist-received.png"))
+
+        # An incident reported with no network: kept on the phone, sent when the network is back.
+        driver.get(base + "/en/observe/incident")
+        wait_for("#incident-form")
+        Select(driver.find_element(By.ID, "category")).select_by_value("vote-buying")
+        Select(driver.find_element(By.ID, "station")).select_by_index(1)
+        driver.find_element(By.ID, "description").send_keys("Envelopes handed out near the gate")
+        driver.set_network_conditions(offline=True, latency=0, download_throughput=-1, upload_throughput=-1)
+        driver.find_element(By.CSS_SELECTOR, "#incident-form button[type=submit]").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "observe-queue").is_displayed())
+        check(driver.find_element(By.ID, "observe-queue").text.startswith("1 report(s) saved on this phone"),
+              "with no network the report is kept on the phone and the page says so")
+        if shots:
+            driver.save_screenshot(str(shots / "incident-offline.png"))
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        driver.get(base + "/en/observe")
+        WebDriverWait(driver, 20).until(lambda d: "Vote buying" in d.find_element(By.ID, "observe-sent").text)
+        check(not driver.find_element(By.ID, "observe-queue").is_displayed(), "once sent, nothing waits on the phone")
+        driver.refresh()
+        wait_for("#observe-sent")
+        check(driver.find_element(By.ID, "observe-sent").text.count("Vote buying") == 1, "the report is stored once")
     finally:
         driver.quit()
     return checks.summary()

@@ -46,10 +46,16 @@ public struct Incident: Sendable, Hashable, Codable {
     public var time: ClockTime?
     public var description: String
     public var status: Status
+    /// Made by the reporting phone, so that a retry is recognised as the same report; nil for
+    /// reports entered otherwise (the scenario, imports).
+    public var submissionID: String?
+    /// The mission member (seat) who reported it from their phone or the API, when known.
+    public var reportedBy: Int?
 
     public init(
         id: Int, missionID: MissionID, kind: Kind, category: Category, severity: Severity, stationCode: StationCode?,
-        place: String, day: CalendarDate, time: ClockTime?, description: String, status: Status
+        place: String, day: CalendarDate, time: ClockTime?, description: String, status: Status,
+        submissionID: String? = nil, reportedBy: Int? = nil
     ) {
         self.id = id
         self.missionID = missionID
@@ -62,5 +68,21 @@ public struct Incident: Sendable, Hashable, Codable {
         self.time = time
         self.description = description
         self.status = status
+        self.submissionID = submissionID
+        self.reportedBy = reportedBy
+    }
+
+    /// Who reported it and the phone's identifier stay out of what is published (an observer's
+    /// safety may depend on it); the store keeps them in its own columns.
+    private enum CodingKeys: String, CodingKey {
+        case id, missionID, kind, category, severity, stationCode, place, day, time, description, status
+    }
+
+    /// Whether `other` reports the same thing: a retry of this report, whatever the store has
+    /// given it since (its number and what became of it).
+    public func isSameReport(as other: Incident) -> Bool {
+        var mine = self, theirs = other
+        (mine.id, mine.status, theirs.id, theirs.status) = (0, .reported, 0, .reported)
+        return mine == theirs
     }
 }

@@ -35,14 +35,30 @@ public struct StationVisit: Sendable, Hashable, Codable {
     public var arrival: ClockTime
     public var departure: ClockTime
     public var phase: VisitPhase
+    /// Made by the recording phone, so that a retry is recognised as the same visit; nil for
+    /// visits entered otherwise.
+    public var submissionID: String?
+    /// The mission member (seat) who recorded it, when known.
+    public var recordedBy: Int?
 
-    public init(missionID: MissionID, stationCode: StationCode, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase) {
+    public init(
+        missionID: MissionID, stationCode: StationCode, team: String, arrival: ClockTime, departure: ClockTime, phase: VisitPhase,
+        submissionID: String? = nil, recordedBy: Int? = nil
+    ) {
         self.missionID = missionID
         self.stationCode = stationCode
         self.team = team
         self.arrival = arrival
         self.departure = departure
         self.phase = phase
+        self.submissionID = submissionID
+        self.recordedBy = recordedBy
+    }
+
+    /// Who recorded it and the phone's identifier stay out of what is published; the store keeps
+    /// them in its own columns.
+    private enum CodingKeys: String, CodingKey {
+        case missionID, stationCode, team, arrival, departure, phase
     }
 }
 

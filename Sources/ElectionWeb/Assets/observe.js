@@ -1,7 +1,8 @@
-// Optional: keeps checklists that could not be sent (no network) on the phone and sends them
-// again when the network is back. The page works without it. A checklist is only ever removed
-// from the queue once the server has answered it; when the server answers with an error, the
-// page it sends (with the error on the field) is shown so the observer can fix it.
+// Optional: keeps checklists, incident reports and visits that could not be sent (no network) on
+// the phone and sends them again when the network is back. The page works without it. A report
+// is only ever removed from the queue once the server has answered it (each carries the id its
+// form was given, so a report that did arrive before is not stored twice); when the server answers
+// with an error, the page it sends (with the error on the field) is shown so the observer can fix it.
 (function () {
   "use strict";
   var KEY = "sala-observe-queue";
@@ -11,7 +12,9 @@
     var note = document.getElementById("observe-queue");
     if (!note) return;
     note.hidden = q.length === 0;
-    note.textContent = q.length + " checklist(s) saved on this phone, waiting for the network.";
+    var count = String(q.length);
+    if (document.documentElement.lang === "km") count = count.replace(/[0-9]/g, function (d) { return "០១២៣៤៥៦៧៨៩"[d]; });
+    note.textContent = (note.getAttribute("data-text") || "{count}").replace("{count}", count);
   }
   function send(item) {
     return fetch(item.action, { method: "POST", body: item.body, credentials: "same-origin",
@@ -25,6 +28,8 @@
       return response.text().then(function (html) {
         save(load().filter(function (other) { return other.id !== item.id; }));
         if (!response.ok) { document.open(); document.write(html); document.close(); return; }
+        // The list of what was sent is the server's: show it again once everything has arrived.
+        if (load().length === 0 && document.getElementById("observe-sent")) { location.reload(); return; }
         flush();
       });
     }).catch(function () { /* still offline: keep it */ });

@@ -6,6 +6,8 @@ import ElectionStore
 enum IncidentInput {
     /// What the phone's form or the API's JSON body gives, by the same names.
     struct Fields: Sendable, Decodable {
+        /// The identifier the phone made for this report (a UUID), so that a retry is stored once.
+        var id: String?
         var kind: String?
         var category: String?
         var severity: String?
@@ -16,9 +18,9 @@ enum IncidentInput {
         var description: String?
     }
 
-    /// The incident the fields describe, as reported (not yet stored). A station must exist;
-    /// without one, the place is required.
-    static func incident(_ fields: Fields, missionID: MissionID, store: any ElectionStore) async throws -> Incident {
+    /// The incident the fields describe, as reported by the mission member in `seat` (not yet
+    /// stored). A station must exist; without one, the place is required.
+    static func incident(_ fields: Fields, missionID: MissionID, reportedBy seat: Int, store: any ElectionStore) async throws -> Incident {
         func parse<T: RawRepresentable>(_ text: String?, _ field: String) throws -> T where T.RawValue == String {
             guard let text, let value = T(rawValue: text) else { throw InputError(field: field, reason: "choice") }
             return value
@@ -39,6 +41,7 @@ enum IncidentInput {
             id: 0, missionID: missionID, kind: try parse(fields.kind, "kind"), category: try parse(fields.category, "category"),
             severity: try parse(fields.severity, "severity"), stationCode: station,
             place: try Input.text(fields.place.map { Substring($0) }, field: "place", required: station == nil) ?? "",
-            day: day, time: time, description: description, status: .reported)
+            day: day, time: time, description: description, status: .reported,
+            submissionID: try Input.submissionID(fields.id), reportedBy: seat)
     }
 }

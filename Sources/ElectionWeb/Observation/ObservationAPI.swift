@@ -106,11 +106,11 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/visits") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
-            _ = try context.requireObserver(.recordVisit, forMission: missionID)
+            let observer = try context.requireObserver(.recordVisit, forMission: missionID)
             let visit = try await VisitInput.visit(
-                try await APIJSON.decode(VisitInput.Fields.self, from: request), missionID: missionID, store: store)
-            try await store.addVisits([visit])
-            return try APIJSON.response(visit, status: .created)
+                try await APIJSON.decode(VisitInput.Fields.self, from: request), missionID: missionID, recordedBy: observer.seat, store: store)
+            let outcome = try await store.addVisit(visit)
+            return try APIJSON.response(visit, status: outcome == .stored ? .created : .ok)
         }
         api.get("missions/:id/incidents") { request, context in
             let id = try Input.missionID(context.parameters.get("id"))
@@ -120,10 +120,11 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
-            _ = try context.requireObserver(.reportIncident, forMission: missionID)
-            let incident = try await store.addIncident(try await IncidentInput.incident(
-                try await APIJSON.decode(IncidentInput.Fields.self, from: request), missionID: missionID, store: store))
-            return try APIJSON.response(incident, status: .created)
+            let observer = try context.requireObserver(.reportIncident, forMission: missionID)
+            let (incident, outcome) = try await store.addIncident(try await IncidentInput.incident(
+                try await APIJSON.decode(IncidentInput.Fields.self, from: request), missionID: missionID, reportedBy: observer.seat,
+                store: store))
+            return try APIJSON.response(incident, status: outcome == .stored ? .created : .ok)
         }
         api.post("missions/:id/incidents/:number/status") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))

@@ -71,6 +71,8 @@ struct ChecklistPage: Sendable {
 /// An incident or complaint, reported from the phone.
 struct IncidentFormPage: Sendable {
     let action: String
+    /// Made when the form is first shown and kept through corrections, so a retry is stored once.
+    let id: String
     let csrf: String
     let error: String?
     let kinds: [Choice]
@@ -87,6 +89,8 @@ struct IncidentFormPage: Sendable {
 /// A team's visit to a station, recorded from the phone.
 struct VisitFormPage: Sendable {
     let action: String
+    /// Made when the form is first shown and kept through corrections, so a retry is stored once.
+    let id: String
     let csrf: String
     let error: String?
     let stations: [Choice]
@@ -146,21 +150,24 @@ struct ObservePages: PageController {
             }
             try observer.require(.reportIncident, forMission: observer.missionID)
             let day = try await intake.reference.electionDay().iso
-            return try await incidentPage(observer, token, .init(kind: "incident", severity: "medium", day: day), language)
+            return try await incidentPage(observer, token, .init(id: UUID().uuidString, kind: "incident", severity: "medium", day: day), language)
         }
         router.post("observe/incident") { request, context in
             let language = context.language
             let (observer, token, form) = try await Self.observerForm(request, context, .reportIncident)
             let fields = IncidentInput.Fields(
-                kind: form["kind"].map(String.init), category: form["category"].map(String.init), severity: form["severity"].map(String.init),
+                id: form["id"].map(String.init), kind: form["kind"].map(String.init), category: form["category"].map(String.init), severity: form["severity"].map(String.init),
                 station: form["station"].map(String.init), place: form["place"].map(String.init), day: form["day"].map(String.init),
                 time: form["time"].map(String.init), description: form["description"].map(String.init))
             do {
-                _ = try await store.addIncident(try await IncidentInput.incident(fields, missionID: observer.missionID, store: store))
+                let (_, outcome) = try await store.addIncident(
+                    try await IncidentInput.incident(fields, missionID: observer.missionID, reportedBy: observer.seat, store: store))
+                return received(outcome == .stored ? "observe.incident_stored" : "observe.report_repeated", outcome, again: "/observe/incident", language)
             } catch let error as InputError {
                 return try await incidentPage(observer, token, fields, language, error: error, status: .badRequest)
+            } catch is SubmissionConflict {
+                return try await incidentPage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
             }
-            return received("observe.incident_stored", again: "/observe/incident", language)
         }
         router.get("observe/visit") { _, context in
             let language = context.language
@@ -168,20 +175,23 @@ struct ObservePages: PageController {
                 return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
             }
             try observer.require(.recordVisit, forMission: observer.missionID)
-            return try await visitPage(observer, token, .init(), language)
+            return try await visitPage(observer, token, .init(id: UUID().uuidString), language)
         }
         router.post("observe/visit") { request, context in
             let language = context.language
             let (observer, token, form) = try await Self.observerForm(request, context, .recordVisit)
             let fields = VisitInput.Fields(
-                station: form["station"].map(String.init), arrival: form["arrival"].map(String.init),
+                id: form["id"].map(String.init), station: form["station"].map(String.init), arrival: form["arrival"].map(String.init),
                 departure: form["departure"].map(String.init), phase: form["phase"].map(String.init))
             do {
-                try await store.addVisits([try await VisitInput.visit(fields, missionID: observer.missionID, store: store)])
+                let outcome = try await store.addVisit(
+                    try await VisitInput.visit(fields, missionID: observer.missionID, recordedBy: observer.seat, store: store))
+                return received(outcome == .stored ? "observe.visit_stored" : "observe.report_repeated", outcome, again: "/observe/visit", language)
             } catch let error as InputError {
                 return try await visitPage(observer, token, fields, language, error: error, status: .badRequest)
+            } catch is SubmissionConflict {
+                return try await visitPage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
             }
-            return received("observe.visit_stored", again: "/observe/visit", language)
         }
         router.get("observe/checklist") { request, context in
             let language = context.language
@@ -241,11 +251,13 @@ struct ObservePages: PageController {
         return (observer, token, form)
     }
 
-    /// The page that says a report was stored (201), with a link to send another.
-    private func received(_ messageKey: String, again path: String, _ language: Language) -> Response {
+    /// The page that says a report was stored (201) or had already arrived (200), with a link to
+    /// send another.
+    private func received(_ messageKey: String, _ outcome: SubmissionReceipt.Outcome, again path: String, _ language: Language) -> Response {
         let l = language.rawValue
         let model = ChecklistReceivedPage(message: language.text(messageKey), again: "/\(l)\(path)", home: "/\(l)/observe")
-        return page("observe-received", language.text("observe.received"), model, language, path, status: .created)
+        return page("observe-received", language.text("observe.received"), model, language, path,
+                    status: outcome == .stored ? .created : .ok)
     }
 
     /// A form token the observer's pages carry back, derived from their secret code.
@@ -265,19 +277,35 @@ struct ObservePages: PageController {
         let forms = try await store.checklistForms()
         let newest = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.version >= b.version ? a : b })
         let mine = try await store.submissions(ofMission: mission.id).filter { $0.observer == observer.seat }
-        let sentStations = try await store.stations(Set(mine.map(\.stationCode)))
+        let incidents = try await store.incidents(ofMission: mission.id).filter { $0.reportedBy == observer.seat }
+        let visits = try await store.visits(ofMission: mission.id).filter { $0.recordedBy == observer.seat }
+        let named = try await store.stations(Set(mine.map(\.stationCode) + incidents.compactMap(\.stationCode) + visits.map(\.stationCode)))
+        func station(_ code: StationCode) -> String {
+            "\(code) " + (named[code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "")
+        }
+        let checklistsSent = mine.reversed().map { s in
+            let form = newest[s.formID].map { language.pick($0.titleEnglish, $0.titleKhmer) } ?? s.formID
+            return Link(href: s.stationCode.rawValue, label: "\(language.localDigits(s.observedAt.description)) · \(form) · \(station(s.stationCode))",
+                        detail: language.text("observe.sent_stored"))
+        }
+        let incidentsSent = incidents.reversed().map { i in
+            let when = [language.longDate(i.day), i.time.map { language.localDigits($0.description) }].compactMap { $0 }.joined(separator: " ")
+            return Link(href: i.stationCode?.rawValue ?? "",
+                        label: "\(when) · \(language.text(KeyFamilies.incidentCategory, i.category)) · \(i.stationCode.map(station) ?? i.place)",
+                        detail: language.text(KeyFamilies.incidentStatus, i.status))
+        }
+        let visitsSent = visits.reversed().map { v in
+            Link(href: v.stationCode.rawValue,
+                 label: "\(language.localDigits("\(v.arrival)–\(v.departure)")) · \(language.text("observe.sent_visit")) · \(station(v.stationCode))",
+                 detail: language.text(KeyFamilies.visitPhase, v.phase))
+        }
         let model = ObserveHomePage(
             observer: observer.name, mission: language.pick(mission.nameEnglish, mission.nameKhmer), lang: l,
             teamStations: links(team), inTeam: !team.isEmpty, stations: links(others),
             forms: VisitPhase.allCases.compactMap { phase in
                 newest.values.first { $0.phase == phase }.map { Link(href: $0.id, label: language.pick($0.titleEnglish, $0.titleKhmer)) }
             },
-            sent: mine.reversed().map { s in
-                let form = newest[s.formID].map { language.pick($0.titleEnglish, $0.titleKhmer) } ?? s.formID
-                let station = sentStations[s.stationCode].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? ""
-                return Link(href: s.stationCode.rawValue, label: "\(language.localDigits(s.observedAt.description)) · \(form) · \(s.stationCode) \(station)",
-                            detail: language.text("observe.sent_stored"))
-            },
+            sent: checklistsSent + incidentsSent + visitsSent,
             csrf: Self.csrf(token))
         return page("observe", language.text("observe.title"), model, language, "/observe")
     }
@@ -308,7 +336,7 @@ struct ObservePages: PageController {
         error: InputError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let model = VisitFormPage(
-            action: "/\(language.rawValue)/observe/visit", csrf: Self.csrf(token), error: error?.message(in: language),
+            action: "/\(language.rawValue)/observe/visit", id: fields.id ?? UUID().uuidString, csrf: Self.csrf(token), error: error?.message(in: language),
             stations: try await stationChoices(observer, chosen: fields.station, language),
             phases: VisitPhase.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.visitPhase, $0), selected: $0.rawValue == fields.phase) },
             arrival: fields.arrival ?? "", departure: fields.departure ?? "", invalid: error?.field)
@@ -325,7 +353,7 @@ struct ObservePages: PageController {
             T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
         }
         let model = IncidentFormPage(
-            action: "/\(l)/observe/incident", csrf: Self.csrf(token), error: error?.message(in: language),
+            action: "/\(l)/observe/incident", id: fields.id ?? UUID().uuidString, csrf: Self.csrf(token), error: error?.message(in: language),
             kinds: choices(Incident.Kind.self, fields.kind) { language.text(KeyFamilies.incidentKind, $0) },
             categories: choices(Incident.Category.self, fields.category) { language.text(KeyFamilies.incidentCategory, $0) },
             severities: choices(Incident.Severity.self, fields.severity) { language.text(KeyFamilies.incidentSeverity, $0) },

@@ -76,6 +76,14 @@ enum Input {
         return code
     }
 
+    /// The identifier a phone made for what it sends (a UUID), so that a retry is stored once;
+    /// optional, as reports typed elsewhere have none.
+    static func submissionID(_ value: String?, field: String = "id") throws -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        guard ChecklistSubmission.isIdentifier(value) else { throw InputError(field: field, reason: "uuid") }
+        return value
+    }
+
     /// The code of a unit at `level` (empty for the nation).
     static func unit(_ value: String?, level: ResultLevel, field: String = "code") throws -> UnitCode {
         guard let unit = UnitCode(level: level, code: value ?? "") else { throw InputError(field: field, reason: "code") }

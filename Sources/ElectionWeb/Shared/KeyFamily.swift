@@ -68,6 +68,7 @@ enum KeyFamilies {
     static let incidentKind = KeyFamily<Incident.Kind>("incident_kind")
     static let visitPhase = KeyFamily<VisitPhase>("phase")
     static let incidentSeverity = KeyFamily<Incident.Severity>("severity")
+    static let incidentStatus = KeyFamily<Incident.Status>("incident_status")
     static let accreditation = KeyFamily<Accreditation>("accreditation")
     static let activity = KeyFamily<MissionActivity.Kind>("activity")
     /// The things the store names when it finds nothing or finds one already (`StoreError`).
@@ -112,7 +113,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
