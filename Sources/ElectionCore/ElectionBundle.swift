@@ -9,10 +9,13 @@ public enum ElectionBundle {
     public static let format = "sala-election-bundle"
     public static let version = 1
 
+    /// Columns added after bundles were first written: optional, so earlier bundles still load.
+    static let addedColumns: Set<String> = ["district_name_km"]
+
     /// The CSV files, in the order they are read, with their columns.
     public static let tables: [(file: String, columns: [String])] = [
         ("constituencies.csv", ["code", "name_en", "name_km", "kind", "seats"]),
-        ("communes.csv", ["code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude"]),
+        ("communes.csv", ["code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude", "district_name_km"]),
         ("polling_stations.csv", ["code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]),
         ("commissions.csv", ["id", "level", "unit_code", "name_en", "name_km"]),
         ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex", "voter_number"]),
@@ -66,7 +69,8 @@ public enum ElectionBundle {
         })
         try table("communes.csv", r.communes.sorted { $0.id < $1.id }.map {
             [$0.id.rawValue, $0.districtCode, $0.districtName, $0.nameEnglish, $0.nameKhmer, $0.kind,
-             $0.approximatePosition.map { String($0.latitude) } ?? "", $0.approximatePosition.map { String($0.longitude) } ?? ""]
+             $0.approximatePosition.map { String($0.latitude) } ?? "", $0.approximatePosition.map { String($0.longitude) } ?? "",
+             $0.districtNameKhmer]
         })
         try table("polling_stations.csv", r.pollingStations.sorted { $0.id < $1.id }.map {
             [$0.id.rawValue, $0.nameEnglish, $0.nameKhmer, $0.addressEnglish, $0.addressKhmer,
@@ -149,7 +153,7 @@ public enum ElectionBundle {
         /// The rows of a table with their line numbers; problems for a wrong header or a line
         /// that cannot be split.
         mutating func rows(_ file: String) -> [(line: Int, value: Row)] {
-            let columns = tables.first { $0.file == file }!.columns
+            let expected = tables.first { $0.file == file }!.columns
             guard let data = files[file] else {
                 problem(file, nil, nil, "the file is missing")
                 return []
@@ -159,10 +163,13 @@ public enum ElectionBundle {
                 line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
             if lines.last?.isEmpty == true { lines.removeLast() }
-            guard let header = lines.first, case .success(let names) = RegisterFile.fields(of: header), names == columns else {
-                problem(file, 1, nil, "the header must be \(columns.joined(separator: ","))")
+            // A bundle written before a column was added has the columns before it.
+            guard let header = lines.first, case .success(let names) = RegisterFile.fields(of: header),
+                  names == expected || (names == expected.filter { !ElectionBundle.addedColumns.contains($0) }) else {
+                problem(file, 1, nil, "the header must be \(expected.joined(separator: ","))")
                 return []
             }
+            let columns = names
             let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
             var rows: [(line: Int, value: Row)] = []
             for (number, line) in lines.enumerated().dropFirst() {
@@ -302,7 +309,7 @@ public enum ElectionBundle {
                       let km = text(file, line, row, "name_km"), let kind = text(file, line, row, "kind") else { continue }
                 communes.append(Commune(
                     id: code, districtCode: district, districtName: row["district_name"] ?? "", nameEnglish: en, nameKhmer: km,
-                    kind: kind, approximatePosition: position))
+                    kind: kind, approximatePosition: position, districtNameKhmer: row["district_name_km"] ?? ""))
             }
             let communeCodes = Set(communes.map(\.id))
 

@@ -26,6 +26,8 @@ public struct Commune: Sendable, Hashable, Codable, Identifiable {
     public let provinceCode: ProvinceCode
     public var districtCode: String
     public var districtName: String
+    /// The district's name in Khmer; empty where it is not known.
+    public var districtNameKhmer: String
     public var nameEnglish: String
     public var nameKhmer: String
     /// `Commune` or `Sangkat`.
@@ -35,12 +37,13 @@ public struct Commune: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: CommuneCode, districtCode: String, districtName: String,
-        nameEnglish: String, nameKhmer: String, kind: String, approximatePosition: GeoPoint?
+        nameEnglish: String, nameKhmer: String, kind: String, approximatePosition: GeoPoint?, districtNameKhmer: String = ""
     ) {
         self.id = id
         self.provinceCode = id.province
         self.districtCode = districtCode
         self.districtName = districtName
+        self.districtNameKhmer = districtNameKhmer
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
         self.kind = kind

@@ -33,35 +33,51 @@ public struct DemoMission: Sendable {
             nameKhmer: "បេសកកម្មសង្កេតការណ៍ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ ឆ្នាំ២០២៣", kind: "international",
             invitationDate: date("2023-06-19"),
             invitedBy: ["the Ministry of Foreign Affairs and International Cooperation", "the National Election Committee"],
-            workingGroup: ["Secretariat, Department of Political Affairs", "Secretariat, Protocol Unit"])
-        let people: [(String, String, String)] = [
-            ("Amara Wijesinghe", "Secretariat", "Deputy Secretary General, head of mission"),
-            ("Farid Rahman", "Parliamentary Assembly", "Member of Parliament"),
-            ("Lin Mei", "Parliamentary Assembly", "Member of Parliament"),
-            ("Nguyen Thanh Ha", "Parliamentary Assembly", "Member of Parliament"),
-            ("Siti Rahayu", "Secretariat", "Director of Political Affairs"),
-            ("Tenzin Dorji", "Secretariat", "Senior Programme Officer"),
-            ("Kenji Sato", "Secretariat", "Programme Officer"),
-            ("Maria Santos", "Secretariat", "Legal Adviser"),
+            workingGroup: ["Secretariat, Department of Political Affairs", "Secretariat, Protocol Unit"],
+            organisationKhmer: "អង្គការសហប្រតិបត្តិការសភាអាស៊ី (ប្រឌិត)",
+            invitedByKhmer: ["ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"],
+            workingGroupKhmer: ["លេខាធិការដ្ឋាន នាយកដ្ឋានកិច្ចការនយោបាយ", "លេខាធិការដ្ឋាន អង្គភាពពិធីការ"])
+        let secretariat = ("Secretariat", "លេខាធិការដ្ឋាន"), assembly = ("Parliamentary Assembly", "សភានីតិបញ្ញត្តិ")
+        let mp = ("Member of Parliament", "សមាជិកសភា")
+        let people: [(name: String, body: (String, String), title: (String, String))] = [
+            ("Amara Wijesinghe", secretariat, ("Deputy Secretary General, head of mission", "អគ្គលេខាធិការរង ប្រធានបេសកកម្ម")),
+            ("Farid Rahman", assembly, mp),
+            ("Lin Mei", assembly, mp),
+            ("Nguyen Thanh Ha", assembly, mp),
+            ("Siti Rahayu", secretariat, ("Director of Political Affairs", "នាយកកិច្ចការនយោបាយ")),
+            ("Tenzin Dorji", secretariat, ("Senior Programme Officer", "មន្ត្រីកម្មវិធីជាន់ខ្ពស់")),
+            ("Kenji Sato", secretariat, ("Programme Officer", "មន្ត្រីកម្មវិធី")),
+            ("Maria Santos", secretariat, ("Legal Adviser", "ទីប្រឹក្សាច្បាប់")),
         ]
         members = people.enumerated().map { i, p in
-            MissionMember(missionID: Self.id, seat: i + 1, name: p.0, body: p.1, title: p.2, isHead: i == 0, accreditation: .accredited)
+            MissionMember(
+                missionID: Self.id, seat: i + 1, name: p.name, body: p.body.0, title: p.title.0, isHead: i == 0, accreditation: .accredited,
+                bodyKhmer: p.body.1, titleKhmer: p.title.1)
         }
-        let parties = reference.parties.prefix(3).map(\.nameEnglish)
+        func activity(_ kind: MissionActivity.Kind, _ day: String, with: (String, String), notes: (String, String)) -> MissionActivity {
+            MissionActivity(missionID: Self.id, kind: kind, day: date(day), with: with.0, notes: notes.0, withKhmer: with.1, notesKhmer: notes.1)
+        }
+        let foreignMinistry = ("Ministry of Foreign Affairs and International Cooperation", "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ")
         activities = [
-            MissionActivity(missionID: Self.id, kind: .legalFramework, day: date("2023-07-19"), with: "Law on the Election of Members of the National Assembly (LEMNA, 2015, as amended)",
-                            notes: "125 members elected in 25 constituencies from closed party lists by highest average; polling from 07:00 to 15:00."),
-            MissionActivity(missionID: Self.id, kind: .meeting, day: date("2023-07-20"), with: "National Election Committee",
-                            notes: "Briefing on preparations, voter registration, polling station commissions and the results process."),
-            MissionActivity(missionID: Self.id, kind: .meeting, day: date("2023-07-20"), with: "Ministry of Foreign Affairs and International Cooperation",
-                            notes: "Accreditation and security arrangements for the mission."),
-        ] + parties.map {
-            MissionActivity(missionID: Self.id, kind: .meeting, day: date("2023-07-21"), with: $0, notes: "Views on the campaign and election day.")
+            activity(.legalFramework, "2023-07-19",
+                     with: ("Law on the Election of Members of the National Assembly (LEMNA, 2015, as amended)",
+                            "ច្បាប់ស្តីពីការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ (ឆ្នាំ២០១៥ និងវិសោធនកម្ម)"),
+                     notes: ("125 members elected in 25 constituencies from closed party lists by highest average; polling from 07:00 to 15:00.",
+                             "តំណាងរាស្ត្រ ១២៥ រូប ត្រូវបានជ្រើសតាំងក្នុងមណ្ឌលបោះឆ្នោត ២៥ តាមបញ្ជីបេក្ខជនបិទរបស់គណបក្ស ដោយវិធីមធ្យមភាគខ្ពស់បំផុត។ ការបោះឆ្នោតពីម៉ោង ០៧:០០ ដល់ម៉ោង ១៥:០០។")),
+            activity(.meeting, "2023-07-20", with: ("National Election Committee", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"),
+                     notes: ("Briefing on preparations, voter registration, polling station commissions and the results process.",
+                             "បទបង្ហាញអំពីការរៀបចំ ការចុះឈ្មោះបោះឆ្នោត គណៈកម្មការការិយាល័យបោះឆ្នោត និងដំណើរការលទ្ធផល។")),
+            activity(.meeting, "2023-07-20", with: foreignMinistry,
+                     notes: ("Accreditation and security arrangements for the mission.", "ការទទួលស្គាល់ និងការរៀបចំសន្តិសុខសម្រាប់បេសកកម្ម។")),
+        ] + reference.parties.prefix(3).map {
+            activity(.meeting, "2023-07-21", with: ($0.nameEnglish, $0.nameKhmer),
+                     notes: ("Views on the campaign and election day.", "ទស្សនៈលើយុទ្ធនាការ និងថ្ងៃបោះឆ្នោត។"))
         } + [
-            MissionActivity(missionID: Self.id, kind: .campaignEvent, day: date("2023-07-21"), with: "Closing campaign rally, Phnom Penh",
-                            notes: "Peaceful; no incidents seen."),
-            MissionActivity(missionID: Self.id, kind: .mediaMonitoring, day: date("2023-07-22"), with: "National television and online news",
-                            notes: "Coverage of the NEC's voter information on polling hours and stations."),
+            activity(.campaignEvent, "2023-07-21", with: ("Closing campaign rally, Phnom Penh", "ការជួបជុំបិទយុទ្ធនាការ រាជធានីភ្នំពេញ"),
+                     notes: ("Peaceful; no incidents seen.", "ដោយសន្តិភាព។ មិនបានឃើញឧប្បត្តិហេតុទេ។")),
+            activity(.mediaMonitoring, "2023-07-22", with: ("National television and online news", "ទូរទស្សន៍ជាតិ និងព័ត៌មានអនឡាញ"),
+                     notes: ("Coverage of the NEC's voter information on polling hours and stations.",
+                             "ការផ្សព្វផ្សាយព័ត៌មានរបស់ គ.ជ.ប ដល់អ្នកបោះឆ្នោត អំពីម៉ោងបោះឆ្នោត និងការិយាល័យបោះឆ្នោត។")),
         ]
         // Four teams of two: A and B in Phnom Penh, C and D in Kandal.
         let teams: [(name: String, province: ProvinceCode, seats: [Int])] = [("A", "12", [1, 2]), ("B", "12", [3, 4]), ("C", "08", [5, 6]), ("D", "08", [7, 8])]

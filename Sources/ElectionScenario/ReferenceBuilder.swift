@@ -110,7 +110,8 @@ struct ReferenceBuilder {
                     nameEnglish: "\(commune.nameEnglish) \(venue.english), polling station \(number)",
                     nameKhmer: "\(venue.khmer)\(commune.nameKhmer) ការិយាល័យបោះឆ្នោតលេខ \(Numerals.khmer(String(number)))",
                     addressEnglish: "\(venue.english), \(commune.nameEnglish) \(unitEnglish), \(commune.districtName), \(province.nameEnglish)",
-                    addressKhmer: "\(venue.khmer) \(unitKhmer)\(commune.nameKhmer) \(provinceKhmer)\(province.nameKhmer)",
+                    addressKhmer: [venue.khmer, unitKhmer + commune.nameKhmer, commune.districtNameKhmer, provinceKhmer + province.nameKhmer]
+                        .filter { !$0.isEmpty }.joined(separator: " "),
                     position: anchors.position(for: commune, using: &rng),
                     registeredVoters: registered[next]))
                 next += 1

@@ -40,6 +40,11 @@ struct ReferenceFacts: Sendable {
             file: "communes_2023_ncdd_pumi.csv",
             required: ["commune_code", "district_code", "province_code", "district_latin", "commune_latin",
                        "commune_km", "unit_type", "lat_approx", "lon_approx"])
+        let districtRows = try table("districts_2023_pumi.csv").records(
+            file: "districts_2023_pumi.csv", required: ["district_code", "district_km", "unit_km"])
+        // In Khmer a district is named with its kind: ស្រុក (district), ខណ្ឌ (khan), ក្រុង (municipality).
+        let districtsKhmer = Dictionary(
+            districtRows.map { ($0["district_code"] ?? "", ($0["unit_km"] ?? "") + ($0["district_km"] ?? "")) }, uniquingKeysWith: { a, _ in a })
         let communes = try communeRows.map { c -> Commune in
             var position: GeoPoint?
             if let lat = Double(c["lat_approx"] ?? ""), let lon = Double(c["lon_approx"] ?? "") {
@@ -53,7 +58,8 @@ struct ReferenceFacts: Sendable {
                 districtCode: c["district_code"] ?? "", districtName: c["district_latin"] ?? "",
                 nameEnglish: c["commune_latin"] ?? "", nameKhmer: c["commune_km"] ?? "",
                 // The gazetteer calls an urban sangkat a "Quarter".
-                kind: c["unit_type"] == "Quarter" ? "Sangkat" : "Commune", approximatePosition: position)
+                kind: c["unit_type"] == "Quarter" ? "Sangkat" : "Commune", approximatePosition: position,
+                districtNameKhmer: districtsKhmer[c["district_code"] ?? ""] ?? "")
         }
         let partyRows = try table("parties_2023.csv").records(
             file: "parties_2023.csv", required: ["ballot_order", "party", "abbr", "khmer_name"])

@@ -34,8 +34,10 @@ extension ObservationStore where Self: ElectionStore {
         }
         let teams = try await teams(ofMission: id)
         let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) })
-        var names: [ProvinceCode: String] = [:]
-        for province in try await constituencies() where wanted.contains(province.id) { names[province.id] = province.nameEnglish }
+        var names: [ProvinceCode: String] = [:], namesKhmer: [ProvinceCode: String] = [:]
+        for province in try await constituencies() where wanted.contains(province.id) {
+            (names[province.id], namesKhmer[province.id]) = (province.nameEnglish, province.nameKhmer)
+        }
         if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown.rawValue) }
         let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
         let commissions = try await commissionCounts()
@@ -44,7 +46,7 @@ extension ObservationStore where Self: ElectionStore {
             teams: teams, visitsByTeam: visitsByTeam,
             election: election, statistics: try await statistics(countingRegister: false),
             commissions: Dictionary(uniqueKeysWithValues: commissions.map { ($0.key.rawValue, $0.value) }),
-            accreditedObservers: accredited, findings: findings, provinceNames: names, forms: forms,
+            accreditedObservers: accredited, findings: findings, provinceNames: names, provinceNamesKhmer: namesKhmer, forms: forms,
             statement: try await statement(ofMission: id))
     }
 

@@ -62,7 +62,8 @@ enum Rows {
             nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self),
             kind: try row.decode(column: "kind", as: String.self),
-            approximatePosition: position)
+            approximatePosition: position,
+            districtNameKhmer: try row.decode(column: "district_name_km", as: String.self))
     }
 
     static func pollingStation(_ row: any SQLRow) throws -> PollingStation {

@@ -131,7 +131,7 @@ extension SQLElectionStore: GeographyStore {
             guard before != details else { throw Refusal(.noChange, field: "commune", "commune \(code) is so already") }
             try await tx.sql.raw("""
                 UPDATE communes SET name_en = \(bind: details.nameEnglish), name_km = \(bind: details.nameKhmer),
-                    district_name = \(bind: details.districtName), kind = \(bind: details.kind),
+                    district_name = \(bind: details.districtName), district_name_km = \(bind: details.districtNameKhmer), kind = \(bind: details.kind),
                     latitude = \(bind: details.approximatePosition?.latitude), longitude = \(bind: details.approximatePosition?.longitude)
                 WHERE code = \(bind: code.rawValue)
                 """).run()

@@ -165,12 +165,14 @@ extension SQLElectionStore {
          .text(c.name.latin), .text(c.sex.rawValue), .text(c.dateOfBirth.iso), c.voterNumber.map { .text($0.description) } ?? .null]
     }
 
-    static let communeColumns = ["code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude"]
+    static let communeColumns = [
+        "code", "province_code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude", "district_name_km",
+    ]
 
     static func communeRow(_ c: Commune) -> [BulkValue] {
         [.text(c.id.rawValue), .text(c.provinceCode.rawValue), .text(c.districtCode), .text(c.districtName), .text(c.nameEnglish),
          .text(c.nameKhmer), .text(c.kind), c.approximatePosition.map { .real($0.latitude) } ?? .null,
-         c.approximatePosition.map { .real($0.longitude) } ?? .null]
+         c.approximatePosition.map { .real($0.longitude) } ?? .null, .text(c.districtNameKhmer)]
     }
 
     static let stationColumns = ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]

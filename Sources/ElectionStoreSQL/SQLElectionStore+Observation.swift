@@ -11,16 +11,19 @@ extension SQLElectionStore: ObservationStore {
                 throw StoreError.duplicate("mission", mission.id.rawValue)
             }
             try await tx.sql.raw("""
-                INSERT INTO missions (id, organisation, name_en, name_km, kind, invitation_date, invited_by, working_group)
+                INSERT INTO missions (id, organisation, name_en, name_km, kind, invitation_date, invited_by, working_group,
+                    organisation_km, invited_by_km, working_group_km)
                 VALUES (\(bind: mission.id.rawValue), \(bind: mission.organisation), \(bind: mission.nameEnglish), \(bind: mission.nameKhmer),
                     \(bind: mission.kind), \(bind: mission.invitationDate?.iso), \(bind: try Canonical.text(mission.invitedBy)),
-                    \(bind: try Canonical.text(mission.workingGroup)))
+                    \(bind: try Canonical.text(mission.workingGroup)), \(bind: mission.organisationKhmer),
+                    \(bind: try mission.invitedByKhmer.map(Canonical.text)), \(bind: try mission.workingGroupKhmer.map(Canonical.text)))
                 """).run()
             try await tx.bulkInsert(
-                into: "mission_members", columns: ["mission_id", "seat", "name", "body", "title", "is_head", "accreditation"],
+                into: "mission_members",
+                columns: ["mission_id", "seat", "name", "body", "title", "is_head", "accreditation", "body_km", "title_km"],
                 rows: members.map {
                     [.text(mission.id.rawValue), .integer($0.seat), .text($0.name), .text($0.body), .text($0.title),
-                     .integer($0.isHead ? 1 : 0), .text($0.accreditation.rawValue)]
+                     .integer($0.isHead ? 1 : 0), .text($0.accreditation.rawValue), .optional($0.bodyKhmer), .optional($0.titleKhmer)]
                 })
         }
     }
@@ -40,8 +43,11 @@ extension SQLElectionStore: ObservationStore {
     public func addActivities(_ activities: [MissionActivity]) async throws {
         try await engine.withTransaction { tx in
             try await tx.bulkInsert(
-                into: "mission_activities", columns: ["mission_id", "kind", "day", "with_whom", "notes"],
-                rows: activities.map { [.text($0.missionID.rawValue), .text($0.kind.rawValue), .text($0.day.iso), .text($0.with), .text($0.notes)] })
+                into: "mission_activities", columns: ["mission_id", "kind", "day", "with_whom", "notes", "with_whom_km", "notes_km"],
+                rows: activities.map {
+                    [.text($0.missionID.rawValue), .text($0.kind.rawValue), .text($0.day.iso), .text($0.with), .text($0.notes),
+                     .optional($0.withKhmer), .optional($0.notesKhmer)]
+                })
         }
     }
 
@@ -50,7 +56,8 @@ extension SQLElectionStore: ObservationStore {
             let kind = try row.decode(column: "kind", as: String.self)
             return MissionActivity(
                 missionID: id, kind: MissionActivity.Kind(rawValue: kind) ?? .meeting, day: try Rows.date(row, "day"),
-                with: try row.decode(column: "with_whom", as: String.self), notes: try row.decode(column: "notes", as: String.self))
+                with: try row.decode(column: "with_whom", as: String.self), notes: try row.decode(column: "notes", as: String.self),
+                withKhmer: try row.decode(column: "with_whom_km", as: String?.self), notesKhmer: try row.decode(column: "notes_km", as: String?.self))
         }
     }
 
@@ -161,7 +168,7 @@ extension SQLElectionStore: ObservationStore {
                 columns: ["mission_id", "station_code", "team", "arrival", "departure", "phase", "submission_id", "recorded_by"],
                 rows: visits.map {
                     [.text($0.missionID.rawValue), .text($0.stationCode.rawValue), .text($0.team), .text($0.arrival.description),
-                     .text($0.departure.description), .text($0.phase.rawValue), $0.submissionID.map(BulkValue.text) ?? .null,
+                     .text($0.departure.description), .text($0.phase.rawValue), .optional($0.submissionID),
                      $0.recordedBy.map(BulkValue.integer) ?? .null]
                 })
         }
@@ -380,7 +387,10 @@ extension Rows {
             kind: try row.decode(column: "kind", as: String.self),
             invitationDate: try row.decode(column: "invitation_date", as: String?.self).flatMap { CalendarDate(iso: $0) },
             invitedBy: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "invited_by", as: String.self).utf8)),
-            workingGroup: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "working_group", as: String.self).utf8)))
+            workingGroup: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "working_group", as: String.self).utf8)),
+            organisationKhmer: try row.decode(column: "organisation_km", as: String?.self),
+            invitedByKhmer: try row.decode(column: "invited_by_km", as: String?.self).map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) },
+            workingGroupKhmer: try row.decode(column: "working_group_km", as: String?.self).map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) })
     }
 
     static func member(_ row: any SQLRow) throws -> MissionMember {
@@ -389,7 +399,8 @@ extension Rows {
             missionID: try Rows.missionID(row), seat: try row.decode(column: "seat", as: Int.self),
             name: try row.decode(column: "name", as: String.self), body: try row.decode(column: "body", as: String.self),
             title: try row.decode(column: "title", as: String.self), isHead: try row.decode(column: "is_head", as: Int.self) == 1,
-            accreditation: Accreditation(rawValue: accreditation) ?? .requested)
+            accreditation: Accreditation(rawValue: accreditation) ?? .requested,
+            bodyKhmer: try row.decode(column: "body_km", as: String?.self), titleKhmer: try row.decode(column: "title_km", as: String?.self))
     }
 
     static func clock(_ row: any SQLRow, _ column: String) throws -> ClockTime {

@@ -7,6 +7,9 @@ enum BulkValue: Sendable {
     case integer(Int)
     case real(Double)
     case null
+
+    /// Text, or NULL when there is none.
+    static func optional(_ text: String?) -> BulkValue { text.map(BulkValue.text) ?? .null }
 }
 
 /// The database a store method works in, inside a transaction.

@@ -64,8 +64,10 @@ struct Mission: AsyncParsableCommand {
             abstract: "Add a mission and its members from a JSON file.",
             discussion: """
                 The file: {"mission": {"id", "organisation", "nameEnglish", "nameKhmer", "kind": "international"|"domestic", \
-                "invitationDate"?, "invitedBy": [...], "workingGroup": [...]}, "members": [{"seat", "name", "body", "title", \
-                "isHead", "accreditation": "requested"|"accredited"|"refused"}, ...]}. Exactly one member is the head.
+                "invitationDate"?, "invitedBy": [...], "workingGroup": [...], "organisationKhmer"?, "invitedByKhmer"?: [...], \
+                "workingGroupKhmer"?: [...]}, "members": [{"seat", "name", "body", "title", "bodyKhmer"?, "titleKhmer"?, \
+                "isHead", "accreditation": "requested"|"accredited"|"refused"}, ...]}. Exactly one member is the head. \
+                The Khmer texts are shown on Khmer pages; where one is missing, the English is shown.
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -79,6 +81,8 @@ struct Mission: AsyncParsableCommand {
                 let title: String
                 let isHead: Bool
                 let accreditation: Accreditation
+                let bodyKhmer: String?
+                let titleKhmer: String?
             }
             let mission: ObserverMission
             let members: [Member]
@@ -103,7 +107,7 @@ struct Mission: AsyncParsableCommand {
             try await store.withStore { db in
                 try await db.addMission(parsed.mission, members: parsed.members.map {
                     MissionMember(missionID: parsed.mission.id, seat: $0.seat, name: $0.name, body: $0.body, title: $0.title,
-                                  isHead: $0.isHead, accreditation: $0.accreditation)
+                                  isHead: $0.isHead, accreditation: $0.accreditation, bodyKhmer: $0.bodyKhmer, titleKhmer: $0.titleKhmer)
                 })
             }
             announce("Added mission \(parsed.mission.id) with \(parsed.members.count) members.")

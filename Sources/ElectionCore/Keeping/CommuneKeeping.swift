@@ -5,6 +5,7 @@ public struct CommuneDetails: Sendable, Hashable, Codable {
     public var nameEnglish: String
     public var nameKhmer: String
     public var districtName: String
+    public var districtNameKhmer: String
     /// `Commune` or `Sangkat`.
     public var kind: String
     public var approximatePosition: GeoPoint?
@@ -12,28 +13,31 @@ public struct CommuneDetails: Sendable, Hashable, Codable {
     /// The kinds of commune: rural communes and urban sangkats.
     public static let kinds = ["Commune", "Sangkat"]
 
-    public init(nameEnglish: String, nameKhmer: String, districtName: String, kind: String, approximatePosition: GeoPoint?) {
+    public init(
+        nameEnglish: String, nameKhmer: String, districtName: String, kind: String, approximatePosition: GeoPoint?, districtNameKhmer: String = ""
+    ) {
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
         self.districtName = districtName
+        self.districtNameKhmer = districtNameKhmer
         self.kind = kind
         self.approximatePosition = approximatePosition
     }
 
     public init(_ commune: Commune) {
         self.init(nameEnglish: commune.nameEnglish, nameKhmer: commune.nameKhmer, districtName: commune.districtName, kind: commune.kind,
-                  approximatePosition: commune.approximatePosition)
+                  approximatePosition: commune.approximatePosition, districtNameKhmer: commune.districtNameKhmer)
     }
 
     /// The commune these details make, with `code`.
     public func commune(_ code: CommuneCode) -> Commune {
         Commune(id: code, districtCode: String(code.rawValue.prefix(4)), districtName: districtName, nameEnglish: nameEnglish,
-                nameKhmer: nameKhmer, kind: kind, approximatePosition: approximatePosition)
+                nameKhmer: nameKhmer, kind: kind, approximatePosition: approximatePosition, districtNameKhmer: districtNameKhmer)
     }
 
     /// The details as one line of history: `field: value` pairs in a fixed order.
     public var summary: String {
-        "name_en: \(nameEnglish); name_km: \(nameKhmer); district: \(districtName); kind: \(kind); position: "
+        "name_en: \(nameEnglish); name_km: \(nameKhmer); district: \(districtName); district_km: \(districtNameKhmer); kind: \(kind); position: "
             + (approximatePosition.map { "\($0.latitude), \($0.longitude)" } ?? "none")
     }
 }

@@ -13,10 +13,15 @@ public struct ObserverMission: Sendable, Hashable, Codable, Identifiable {
     public var invitedBy: [String]
     /// Who supported the mission, e.g. the organisation's secretariat.
     public var workingGroup: [String]
+    /// The same in Khmer, when the mission gave them (nil: shown as given, in English).
+    public var organisationKhmer: String?
+    public var invitedByKhmer: [String]?
+    public var workingGroupKhmer: [String]?
 
     public init(
         id: MissionID, organisation: String, nameEnglish: String, nameKhmer: String, kind: String,
-        invitationDate: CalendarDate?, invitedBy: [String], workingGroup: [String]
+        invitationDate: CalendarDate?, invitedBy: [String], workingGroup: [String],
+        organisationKhmer: String? = nil, invitedByKhmer: [String]? = nil, workingGroupKhmer: [String]? = nil
     ) {
         self.id = id
         self.organisation = organisation
@@ -26,6 +31,9 @@ public struct ObserverMission: Sendable, Hashable, Codable, Identifiable {
         self.invitationDate = invitationDate
         self.invitedBy = invitedBy
         self.workingGroup = workingGroup
+        self.organisationKhmer = organisationKhmer
+        self.invitedByKhmer = invitedByKhmer
+        self.workingGroupKhmer = workingGroupKhmer
     }
 }
 
@@ -47,8 +55,14 @@ public struct MissionMember: Sendable, Hashable, Codable {
     public var title: String
     public var isHead: Bool
     public var accreditation: Accreditation
+    /// The body and title in Khmer, when given (nil: shown in English).
+    public var bodyKhmer: String?
+    public var titleKhmer: String?
 
-    public init(missionID: MissionID, seat: Int, name: String, body: String, title: String, isHead: Bool, accreditation: Accreditation) {
+    public init(
+        missionID: MissionID, seat: Int, name: String, body: String, title: String, isHead: Bool, accreditation: Accreditation,
+        bodyKhmer: String? = nil, titleKhmer: String? = nil
+    ) {
         self.missionID = missionID
         self.seat = seat
         self.name = name
@@ -56,5 +70,7 @@ public struct MissionMember: Sendable, Hashable, Codable {
         self.title = title
         self.isHead = isHead
         self.accreditation = accreditation
+        self.bodyKhmer = bodyKhmer
+        self.titleKhmer = titleKhmer
     }
 }

@@ -13,13 +13,20 @@ public struct MissionActivity: Sendable, Hashable, Codable {
     /// Whom the mission met, or the event, outlet or law concerned.
     public var with: String
     public var notes: String
+    /// The same in Khmer, when given (nil: shown in English).
+    public var withKhmer: String?
+    public var notesKhmer: String?
 
-    public init(missionID: MissionID, kind: Kind, day: CalendarDate, with: String, notes: String) {
+    public init(
+        missionID: MissionID, kind: Kind, day: CalendarDate, with: String, notes: String, withKhmer: String? = nil, notesKhmer: String? = nil
+    ) {
         self.missionID = missionID
         self.kind = kind
         self.day = day
         self.with = with
         self.notes = notes
+        self.withKhmer = withKhmer
+        self.notesKhmer = notesKhmer
     }
 }
 

@@ -48,6 +48,8 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var findings: MissionFindings
     /// Province code → name, for the provinces visited.
     public var provinceNames: [ProvinceCode: String]
+    /// The same in Khmer; nil in reports kept before Khmer names were added.
+    public var provinceNamesKhmer: [ProvinceCode: String]?
     public var forms: [ChecklistForm]
     public var statement: MissionStatement?
 
@@ -55,7 +57,7 @@ public struct MissionReport: Sendable, Hashable, Codable {
         mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], teams: [ObserverTeam],
         visitsByTeam: [String: Int], election: Election,
         statistics: ElectionStatistics, commissions: [String: Int], accreditedObservers: [String: Int], findings: MissionFindings,
-        provinceNames: [ProvinceCode: String], forms: [ChecklistForm], statement: MissionStatement?
+        provinceNames: [ProvinceCode: String], provinceNamesKhmer: [ProvinceCode: String]?, forms: [ChecklistForm], statement: MissionStatement?
     ) {
         self.mission = mission
         self.members = members
@@ -68,6 +70,7 @@ public struct MissionReport: Sendable, Hashable, Codable {
         self.accreditedObservers = accreditedObservers
         self.findings = findings
         self.provinceNames = provinceNames
+        self.provinceNamesKhmer = provinceNamesKhmer
         self.forms = forms
         self.statement = statement
     }

@@ -197,7 +197,7 @@ struct ElectionPages: PageController {
             },
             missions: record.missionReports.map {
                 Link(href: "/\(l)/elections/\(e.id)/missions/\($0.mission.id)", label: language.pick($0.mission.nameEnglish, $0.mission.nameKhmer),
-                     detail: $0.mission.organisation)
+                     detail: language.pick($0.mission.organisation, given: $0.mission.organisationKhmer))
             },
             jsonHref: "/api/v1/elections/\(e.id)")
         return page("election-record", model.heading, model, language, "/elections/\(e.id)")

@@ -14,6 +14,7 @@ struct CommuneKeepingAPI: Sendable {
         let nameEnglish: String?
         let nameKhmer: String?
         let districtName: String?
+        let districtNameKhmer: String?
         let kind: String?
         let latitude: Double?
         let longitude: Double?
@@ -21,7 +22,7 @@ struct CommuneKeepingAPI: Sendable {
 
         func details() throws -> CommuneDetails {
             try CommuneInput.details(
-                nameEnglish: nameEnglish, nameKhmer: nameKhmer, districtName: districtName, kind: kind,
+                nameEnglish: nameEnglish, nameKhmer: nameKhmer, districtName: districtName, districtNameKhmer: districtNameKhmer, kind: kind,
                 latitude: latitude.map { String($0) }, longitude: longitude.map { String($0) })
         }
     }

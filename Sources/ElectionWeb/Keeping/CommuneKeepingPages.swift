@@ -72,7 +72,8 @@ struct CommuneKeepingPages: PageController {
 
     static func details(_ fields: [String: String]) throws -> CommuneDetails {
         try CommuneInput.details(
-            nameEnglish: fields["nameEnglish"], nameKhmer: fields["nameKhmer"], districtName: fields["districtName"], kind: fields["kind"],
+            nameEnglish: fields["nameEnglish"], nameKhmer: fields["nameKhmer"], districtName: fields["districtName"],
+            districtNameKhmer: fields["districtNameKhmer"], kind: fields["kind"],
             latitude: fields["latitude"], longitude: fields["longitude"])
     }
 

@@ -57,7 +57,7 @@ struct MissionPages: PageController {
         router.get("missions") { _, context in
             let language = context.language
             let missions = try await store.missions().map {
-                Link(href: "/\(language.rawValue)/missions/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer), detail: $0.organisation)
+                Link(href: "/\(language.rawValue)/missions/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer), detail: language.pick($0.organisation, given: $0.organisationKhmer))
             }
             return page("missions", language.text("missions.title"), MissionsPage(missions: missions), language, "/missions")
         }

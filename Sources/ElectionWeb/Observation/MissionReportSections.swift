@@ -49,24 +49,33 @@ struct MissionReportSections: Sendable {
         let s = r.statistics
         let f = r.findings
         title = l.pick(m.nameEnglish, m.nameKhmer)
-        subtitle = m.organisation
+        subtitle = l.pick(m.organisation, given: m.organisationKhmer)
+        let provinceNames = l == .khmer ? r.provinceNamesKhmer ?? r.provinceNames : r.provinceNames
         var sections: [Section] = []
         sections.append(Section(
             title: l.text("report.composition"),
             paragraphs: [fill("report.composition_text", [
-                "organisation": m.organisation, "invited": m.invitedBy.joined(separator: l.text("report.and")),
-                "date": m.invitationDate?.iso ?? "–", "n": l.number(r.members.count),
-                "head": head.map { "\($0.name), \($0.title)" } ?? "–",
-            ])] + (m.workingGroup.isEmpty ? [] : [fill("report.working_group", ["group": m.workingGroup.joined(separator: "; ")])]),
+                "organisation": subtitle, "invited": l.pick(m.invitedBy, given: m.invitedByKhmer).joined(separator: l.text("report.and")),
+                "date": m.invitationDate.map(l.longDate) ?? "–", "n": l.number(r.members.count),
+                "head": head.map { "\($0.name), \(l.pick($0.title, given: $0.titleKhmer))" } ?? "–",
+            ])] + (m.workingGroup.isEmpty ? [] : [fill("report.working_group", [
+                "group": l.pick(m.workingGroup, given: m.workingGroupKhmer).joined(separator: "; ")])]),
             items: [],
             table: [[l.text("report.name"), l.text("report.body"), l.text("report.title_column"), l.text("report.accreditation")]]
-                + r.members.map { [$0.name, $0.body, $0.title, l.text(KeyFamilies.accreditation, $0.accreditation)] }))
+                + r.members.map {
+                    [$0.name, l.pick($0.body, given: $0.bodyKhmer), l.pick($0.title, given: $0.titleKhmer),
+                     l.text(KeyFamilies.accreditation, $0.accreditation)]
+                }))
         let meetings = r.activities.filter { $0.kind != .legalFramework }
         sections.append(Section(
             title: l.text("report.activities"), paragraphs: [fill("report.activities_text", ["n": l.number(meetings.filter { $0.kind == .meeting }.count)])],
-            items: meetings.map { "\($0.day.iso) · \(l.text(KeyFamilies.activity, $0.kind)) · \($0.with): \($0.notes)" }, table: []))
+            items: meetings.map {
+                "\(l.longDate($0.day)) · \(l.text(KeyFamilies.activity, $0.kind)) · \(l.pick($0.with, given: $0.withKhmer)): \(l.pick($0.notes, given: $0.notesKhmer))"
+            }, table: []))
         sections.append(Section(
-            title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map { "\($0.with): \($0.notes)" },
+            title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map {
+                "\(l.pick($0.with, given: $0.withKhmer)): \(l.pick($0.notes, given: $0.notesKhmer))"
+            },
             items: [], table: []))
         sections.append(Section(
             title: l.text("report.parliament"),
@@ -99,9 +108,9 @@ struct MissionReportSections: Sendable {
                 "international": l.number(r.accreditedObservers["international"] ?? 0), "domestic": l.number(r.accreditedObservers["domestic"] ?? 0),
             ])],
             items: [], table: []))
-        let provinces = f.provinces.map { r.provinceNames[$0] ?? $0.rawValue }.joined(separator: l.text("report.and"))
+        let provinces = f.provinces.map { provinceNames[$0] ?? $0.rawValue }.joined(separator: l.text("report.and"))
         var day = [fill("report.election_day_text", [
-            "open": r.election.pollsOpen, "close": r.election.pollsClose, "stations": l.number(f.stationsVisited),
+            "open": l.localDigits(r.election.pollsOpen), "close": l.localDigits(r.election.pollsClose), "stations": l.number(f.stationsVisited),
             "provinces": provinces, "checklists": l.number(f.checklists),
         ])]
         func counted(_ n: Int, _ none: String, _ one: String, _ many: String) -> String {
@@ -120,7 +129,7 @@ struct MissionReportSections: Sendable {
             fill("report.team", [
                 "team": t.name, "members": t.members.compactMap { names[$0] }.joined(separator: ", "),
                 "area": t.area.map { unit -> String in
-                    guard let name = unit.province.flatMap({ r.provinceNames[$0] }) else { return unit.rawValue }
+                    guard let name = unit.province.flatMap({ provinceNames[$0] }) else { return unit.rawValue }
                     return unit.level == .province ? name : "\(unit) (\(name))"
                 }.joined(separator: ", "),
                 "n": l.number(r.visitsByTeam[t.name] ?? 0),

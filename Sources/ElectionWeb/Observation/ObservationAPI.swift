@@ -43,6 +43,8 @@ struct ObservationAPI: Sendable {
         let day: String?
         let with: String?
         let notes: String?
+        let withKhmer: String?
+        let notesKhmer: String?
     }
 
     struct StatusBody: Decodable {
@@ -82,7 +84,9 @@ struct ObservationAPI: Sendable {
             let activity = MissionActivity(
                 missionID: missionID, kind: kind, day: day,
                 with: try Input.text(body.with.map { Substring($0) }, field: "with") ?? "",
-                notes: try Input.longText(body.notes, field: "notes") ?? "")
+                notes: try Input.longText(body.notes, field: "notes") ?? "",
+                withKhmer: try Input.text(body.withKhmer.map { Substring($0) }, field: "withKhmer", required: false),
+                notesKhmer: try Input.longText(body.notesKhmer, field: "notesKhmer"))
             try await store.addActivities([activity])
             return try APIJSON.response(activity, status: .created)
         }

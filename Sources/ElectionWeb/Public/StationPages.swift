@@ -164,7 +164,7 @@ extension PublicPages {
             seats: language.number(province.seats),
             communes: communes.map {
                 Link(href: "/\(l)/communes/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer),
-                     detail: $0.districtName)
+                     detail: language.pick($0.districtName, given: $0.districtNameKhmer))
             },
             stationCount: language.text("stations.count").replacingOccurrences(of: "{n}", with: language.number(stations.count)),
             mapHref: "/\(l)/provinces/\(code)/map.svg",
@@ -191,7 +191,7 @@ extension PublicPages {
         let l = language.rawValue
         let model = CommunePage(
             name: language.pick(commune.nameEnglish, commune.nameKhmer),
-            district: commune.districtName,
+            district: language.pick(commune.districtName, given: commune.districtNameKhmer),
             province: Link(href: "/\(l)/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)),
             stations: stations.map { stationLink($0, language) })
         return page("commune", model.name, model, language, "/communes/\(code)")

@@ -24,6 +24,17 @@ public enum Language: String, Sendable, CaseIterable {
     /// Picks the English or Khmer form of a name.
     func pick(_ english: String, _ khmer: String) -> String { self == .english ? english : khmer }
 
+    /// The Khmer when given and this is Khmer; otherwise the English, as it was entered.
+    func pick(_ english: String, given khmer: String?) -> String {
+        guard self == .khmer, let khmer, !khmer.isEmpty else { return english }
+        return khmer
+    }
+
+    func pick(_ english: [String], given khmer: [String]?) -> [String] {
+        guard self == .khmer, let khmer, !khmer.isEmpty else { return english }
+        return khmer
+    }
+
     /// The preferred language named by an `Accept-Language` header, English by default.
     static func preferred(acceptLanguage: String?) -> Language {
         guard let header = acceptLanguage?.lowercased() else { return .english }
