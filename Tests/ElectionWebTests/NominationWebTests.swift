@@ -76,7 +76,7 @@ import Testing
                                       ("reason", "Reopened for the new party")], cookie: nec.cookie)
             #expect(moved.status == .seeOther)
             let calendar = try await client.get("/en/calendar")
-            #expect(calendar.body.contains("Reopened for the new party") && calendar.body.contains("2099-12-31"))
+            #expect(calendar.body.contains("Reopened for the new party") && calendar.body.contains("31 December 2099"))
 
             // A list with an under-age candidate: refused naming the candidate and the rule, in each language.
             let refused = try await client.postForm("/en/party/lists/\(province.id)", list([adults[0], young]), cookie: agentCookie)

@@ -146,7 +146,7 @@ struct ElectionPages: PageController {
             lang: l,
             rows: all.map { e in
                 .init(link: Link(href: "/\(l)/elections/\(e.id)", label: language.pick(e.nameEnglish, e.nameKhmer)),
-                      day: NominationText.date(e.electionDay, language), seats: language.number(e.seats),
+                      day: language.longDate(e.electionDay), seats: language.number(e.seats),
                       held: e.current ? language.text("elections.current") : e.status.map { language.text(KeyFamilies.recordStatus, $0) } ?? "")
             },
             first: all.enumerated().map { Choice(value: $1.id, label: language.pick($1.nameEnglish, $1.nameKhmer), selected: $0 == 0) },
@@ -166,7 +166,7 @@ struct ElectionPages: PageController {
             .sorted { ($0.1?.votes ?? -1, $0.1?.seats ?? -1) > ($1.1?.votes ?? -1, $1.1?.seats ?? -1) }
         let others = try await store.elections().filter { $0.id != e.id }
         let model = ElectionRecordPage(
-            heading: language.pick(e.nameEnglish, e.nameKhmer), day: NominationText.date(e.electionDay, language),
+            heading: language.pick(e.nameEnglish, e.nameKhmer), day: language.longDate(e.electionDay),
             status: language.text(KeyFamilies.recordStatus, record.status),
             totals: [
                 Fact(label: language.text("elections.seats"), value: n(e.seats)),
@@ -282,7 +282,7 @@ struct ElectionPages: PageController {
     }
 
     static func shortName(_ day: CalendarDate, beside other: CalendarDate, _ language: Language) -> String {
-        day.year == other.year ? NominationText.date(day, language) : language.digits(day.year)
+        day.year == other.year ? language.longDate(day) : language.digits(day.year)
     }
 
     /// `part` of `whole` as a percentage, when both are known and `whole` is not 0.

@@ -122,7 +122,7 @@ struct CommissionKeepingPages: PageController {
             },
             roles: CommissionRole.allCases.reversed().map { .init(value: $0.rawValue, label: language.text(KeyFamilies.commissionRole, $0)) },
             changes: try await store.commissionChanges(of: id).map {
-                .init(at: NominationText.date(election.localDay(at: $0.recordedAt), language),
+                .init(at: language.longDate(election.localDay(at: $0.recordedAt)),
                       action: language.text(KeyFamilies.commissionAction, $0.action), name: language.pick($0.name.latin, $0.name.khmer),
                       official: $0.officialName, reason: $0.reason)
             },

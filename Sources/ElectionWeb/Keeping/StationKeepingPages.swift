@@ -151,7 +151,7 @@ struct StationKeepingPages: PageController {
         of unit: UnitCode, _ store: any GeographyStore, _ election: Election, _ language: Language
     ) async throws -> [StationKeepingPage.Change] {
         try await store.geographyChanges(of: unit).map {
-            .init(at: NominationText.date(election.localDay(at: $0.recordedAt), language), action: language.text(KeyFamilies.geographyAction, $0.action),
+            .init(at: language.longDate(election.localDay(at: $0.recordedAt)), action: language.text(KeyFamilies.geographyAction, $0.action),
                   official: $0.officialName, before: $0.before ?? "", after: $0.after ?? "", reason: $0.reason)
         }
     }

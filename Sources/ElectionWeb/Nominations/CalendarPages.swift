@@ -70,18 +70,18 @@ struct CalendarPages: PageController {
             guard let window = calendar.window(entry.milestone) else { return nil }
             let moved = calendar.override(of: entry.milestone).map { o in
                 language.text("calendar.moved")
-                    .replacingOccurrences(of: "{date}", with: NominationText.date(o.closes, language))
+                    .replacingOccurrences(of: "{date}", with: language.longDate(o.closes))
                     .replacingOccurrences(of: "{official}", with: o.officialName)
                     .replacingOccurrences(of: "{reason}", with: o.reason)
             }
             return .init(
                 milestone: language.text(KeyFamilies.milestone, entry.milestone), key: entry.milestone.rawValue,
-                opens: NominationText.date(entry.opens, language),
-                closes: window.upperBound == entry.opens ? nil : NominationText.date(window.upperBound, language),
+                opens: language.longDate(entry.opens),
+                closes: window.upperBound == entry.opens ? nil : language.longDate(window.upperBound),
                 state: NominationText.state(window, on: today, language), isOpen: window.contains(today), moved: moved)
         }
         let model = CalendarPage(
-            lang: language.rawValue, today: NominationText.date(today, language), rows: rows,
+            lang: language.rawValue, today: language.longDate(today), rows: rows,
             override: session.map { session in
                 .init(csrf: session.csrfToken, milestones: calendar.entries.map {
                     .init(value: $0.milestone.rawValue, label: language.text(KeyFamilies.milestone, $0.milestone))

@@ -19,12 +19,6 @@ enum NominationText {
         }
     }
 
-    /// "12 May 2023"-style dates are left to the browser's locale; Sala writes ISO dates in either
-    /// script's digits.
-    static func date(_ date: CalendarDate, _ language: Language) -> String {
-        language == .khmer ? Numerals.khmer(date.iso) : date.iso
-    }
-
     /// Whether a milestone is open, over or to come on `day`.
     static func state(_ window: ClosedRange<CalendarDate>, on day: CalendarDate, _ language: Language) -> String {
         if window.contains(day) { return language.text("calendar.open") }
@@ -34,7 +28,7 @@ enum NominationText {
     /// "Candidate lists are received from … to …: open now", for the agent's and the NEC's pages.
     static func nominations(_ window: ClosedRange<CalendarDate>?, today: CalendarDate, _ language: Language) -> String {
         guard let window else { return "" }
-        return language.text("nominations.window").replacingOccurrences(of: "{opens}", with: date(window.lowerBound, language))
-            .replacingOccurrences(of: "{closes}", with: date(window.upperBound, language)) + " " + state(window, on: today, language)
+        return language.text("nominations.window").replacingOccurrences(of: "{opens}", with: language.longDate(window.lowerBound))
+            .replacingOccurrences(of: "{closes}", with: language.longDate(window.upperBound)) + " " + state(window, on: today, language)
     }
 }

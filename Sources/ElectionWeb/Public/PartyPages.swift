@@ -93,7 +93,7 @@ extension PublicPages {
             totalWomen: n(total(nil, nil, \.women)), totalCandidates: n(total(nil, nil, \.candidates)),
             draw: draws.last.map { record in
                 language.text("parties.draw").replacingOccurrences(of: "{seed}", with: String(record.draw.seed))
-                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: record.drawnAt), language))
+                    .replacingOccurrences(of: "{date}", with: language.longDate(election.localDay(at: record.drawnAt)))
                     .replacingOccurrences(of: "{order}", with: record.order.map { n($0.rawValue) }.joined(separator: ", "))
             },
             decisions: try await store.partyApplications().filter { $0.status != .pending }.map {
@@ -139,14 +139,14 @@ extension PublicPages {
             },
             submitted: try await store.lastSubmission(party: partyID, constituency: provinceCode).map { by, at in
                 language.text("candidates.submitted").replacingOccurrences(of: "{who}", with: by)
-                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: at), language))
+                    .replacingOccurrences(of: "{date}", with: language.longDate(election.localDay(at: at)))
             },
             changes: try await store.candidateChanges(party: partyID, constituency: provinceCode).map { change in
                 language.text(KeyFamilies.candidateChange, change.kind)
                     .replacingOccurrences(of: "{n}", with: language.number(change.position))
                     .replacingOccurrences(of: "{former}", with: language.pick(change.former.latin, change.former.khmer))
                     .replacingOccurrences(of: "{replacement}", with: change.replacement.map { language.pick($0.latin, $0.khmer) } ?? "")
-                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: change.recordedAt), language))
+                    .replacingOccurrences(of: "{date}", with: language.longDate(election.localDay(at: change.recordedAt)))
                     + " " + change.reason
             })
         return page("candidates", model.heading, model, language, "/parties/\(partyID)/\(provinceCode)")

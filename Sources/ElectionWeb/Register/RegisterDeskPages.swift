@@ -163,7 +163,7 @@ struct RegisterDeskPages: PageController {
         RegisterDeskPage.Row(
             href: "/\(language.rawValue)/desk/register/voters/\(voter.number)", number: voter.number.description,
             khmer: voter.name.khmer, latin: voter.name.latin, sex: language.text(KeyFamilies.sex, voter.sex),
-            born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue, closeness: closeness)
+            born: language.longDate(voter.dateOfBirth), station: voter.stationCode.rawValue, closeness: closeness)
     }
 
     private func registerDesk(
@@ -199,9 +199,9 @@ struct RegisterDeskPages: PageController {
             rows: rows, error: error ?? searchError, message: message, newVoterFields: fields,
             voterList: fixing.map { f in
                 language.text("register.voter_list_fixed").replacingOccurrences(of: "{n}", with: language.number(f.voters))
-                    .replacingOccurrences(of: "{date}", with: NominationText.date(election.localDay(at: f.fixedAt), language))
+                    .replacingOccurrences(of: "{date}", with: language.longDate(election.localDay(at: f.fixedAt)))
                     .replacingOccurrences(of: "{official}", with: f.officialName)
-                    .replacingOccurrences(of: "{cutoff}", with: NominationText.date(f.cutOff, language))
+                    .replacingOccurrences(of: "{cutoff}", with: language.longDate(f.cutOff))
             } ?? language.text("register.voter_list_open"),
             canFixVoterList: fixing == nil && session.official.may(.fixVoterList, on: .nation))
         return page("desk-register", language.text("register.title"), model, language, "/desk/register", status: searchStatus)
@@ -222,7 +222,7 @@ struct RegisterDeskPages: PageController {
         let l = language.rawValue
         let model = VoterDeskPage(
             lang: l, csrf: session.csrfToken, number: number.description, khmer: voter.name.khmer, latin: voter.name.latin,
-            sex: language.text(KeyFamilies.sex, voter.sex), born: voter.dateOfBirth.iso, station: voter.stationCode.rawValue,
+            sex: language.text(KeyFamilies.sex, voter.sex), born: language.longDate(voter.dateOfBirth), station: voter.stationCode.rawValue,
             stationHref: "/\(l)/stations/\(voter.stationCode)", changes: changes, error: error, message: message)
         return page("desk-voter", "\(number) \(language.pick(voter.name.latin, voter.name.khmer))", model, language,
                     "/desk/register/voters/\(number)", status: status)
