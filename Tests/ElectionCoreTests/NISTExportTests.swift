@@ -58,8 +58,66 @@ import Testing
 
     static let generatedAt = Date(timeIntervalSince1970: 1_690_117_200)  // 2023-07-23T13:00:00Z
 
-    static func export(_ report: ResultsReport, publication: Int? = 3) throws -> Data {
-        try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication)
+    static func export(_ report: ResultsReport, publication: Int? = 3, detail: [NISTResultsExport.DetailUnit] = []) throws -> Data {
+        try NISTResultsExport.json(report, generatedAt: generatedAt, publication: publication, detail: detail)
+    }
+
+    /// Phnom Penh's figures split over two communes, one of them with its three stations, and a
+    /// Banteay Meanchey commune where nothing has reported.
+    static let detail: [NISTResultsExport.DetailUnit] = {
+        func counts(_ votes: [PartyNumber: Int], invalid: Int) -> ResultCounts {
+            let box = votes.values.reduce(0, +) + invalid
+            return ResultCounts(
+                registeredVoters: box + 100, ballotsReceived: box + 120, ballotsIssued: box, ballotsInBox: box, spoiledBallots: 0,
+                unusedBallots: 120, invalidBallots: invalid, votes: votes)
+        }
+        func unit(_ code: UnitCode, _ c: ResultCounts, reported: Int, of total: Int, _ name: String, kind: String = "") -> NISTResultsExport.DetailUnit {
+            .init(totals: ResultTotals(level: code.level, code: code, counts: c, stationsReported: reported, stationsTotal: total,
+                                       registeredOnList: c.registeredVoters, confirmed: false),
+                  nameEnglish: name, nameKhmer: name, kind: kind)
+        }
+        return [
+            unit("120101", counts([1: 600, 2: 150, 4: 30], invalid: 20), reported: 3, of: 3, "Tonle Basak", kind: "Sangkat"),
+            unit("120102", counts([1: 300, 2: 100, 4: 20], invalid: 10), reported: 2, of: 2, "Boeng Keng Kang Ti Muoy", kind: "Sangkat"),
+            unit("010201", .zero, reported: 0, of: 2, "Banteay Neang", kind: "Commune"),
+            unit("120101001", counts([1: 200, 2: 50, 4: 10], invalid: 5), reported: 1, of: 1, "Station 1"),
+            unit("120101002", counts([1: 200, 2: 50, 4: 10], invalid: 5), reported: 1, of: 1, "Station 2"),
+            unit("120101003", counts([1: 200, 2: 50, 4: 10], invalid: 10), reported: 1, of: 1, "Station 3"),
+        ]
+    }()
+
+    /// Communes and stations below their provinces: each a unit of its own with its figures,
+    /// composed where it lies; a commune's votes add up to its province's.
+    @Test func communesAndStationsAreReportedBelowTheirProvinces() throws {
+        let document = try Self.object(try Self.export(Self.report(), detail: Self.detail))
+        let units = try #require(document["GpUnit"] as? [[String: Any]])
+        func unit(_ id: String) -> [String: Any]? { units.first { $0["@id"] as? String == id } }
+        #expect(unit("gpu-12")?["ComposingGpUnitIds"] as? [String] == ["gpu-120101", "gpu-120102"])
+        #expect(unit("gpu-01")?["ComposingGpUnitIds"] as? [String] == ["gpu-010201"])
+        #expect(unit("gpu-120101")?["ComposingGpUnitIds"] as? [String] == ["gpu-120101001", "gpu-120101002", "gpu-120101003"])
+        #expect(unit("gpu-120101")?["OtherType"] as? String == "sangkat" && unit("gpu-120101001")?["Type"] as? String == "polling-place")
+        #expect(unit("gpu-010201").map { status($0["CountStatus"], "total") } == "not-processed")
+        let election = try #require((document["Election"] as? [[String: Any]])?.first)
+        let contests = try #require(election["Contest"] as? [[String: Any]])
+        let phnomPenh = try #require(contests.first { $0["@id"] as? String == "contest-12" })
+        let cpp = try #require((phnomPenh["ContestSelection"] as? [[String: Any]])?.first { ($0["PartyIds"] as? [String]) == ["party-1"] })
+        let counts = try #require(cpp["VoteCounts"] as? [[String: Any]])
+        func votes(_ unit: String) -> Int? {
+            counts.first { $0["GpUnitId"] as? String == unit && $0["Type"] as? String == "total" }?["Count"] as? Int
+        }
+        #expect(votes("gpu-12") == 900 && votes("gpu-120101") == 600 && votes("gpu-120102") == 300)
+        #expect(votes("gpu-120101") == ["gpu-120101001", "gpu-120101002", "gpu-120101003"].compactMap(votes).reduce(0, +))
+        // Nothing reported in Banteay Neang: no votes said for it, and no seats below a province.
+        let bmc = try #require(contests.first { $0["@id"] as? String == "contest-01" })
+        let bmcCounts = (bmc["ContestSelection"] as? [[String: Any]])?.flatMap { $0["VoteCounts"] as? [[String: Any]] ?? [] } ?? []
+        #expect(!bmcCounts.contains { $0["GpUnitId"] as? String == "gpu-010201" })
+        #expect(!counts.contains { $0["Type"] as? String == "seats" && $0["GpUnitId"] as? String != "gpu-12" })
+        let ballots = try #require(election["BallotCounts"] as? [[String: Any]])
+        #expect(ballots.first { $0["GpUnitId"] as? String == "gpu-120101003" }?["BallotsRejected"] as? Int == 10)
+        // A unit outside the election's provinces is refused.
+        var stray = Self.detail
+        stray[0].totals.code = "230101"
+        #expect(throws: NISTResultsExport.ExportError.unitOutsideTheElection("230101")) { try Self.export(Self.report(), detail: stray) }
     }
 
     static func object(_ data: Data) throws -> [String: Any] {
@@ -205,6 +263,8 @@ import Testing
             let errors = try Self.schemaErrors(try Self.export(report), schema: schema)
             #expect(errors.isEmpty, "\(name): \(errors)")
         }
+        let detailed = try Self.schemaErrors(try Self.export(Self.report(), detail: Self.detail), schema: schema)
+        #expect(detailed.isEmpty, "communes and stations: \(detailed)")
 
         // The validation bites: a value outside an enumeration, and a property the schema does not
         // define, are each refused.

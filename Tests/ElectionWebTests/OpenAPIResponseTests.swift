@@ -336,6 +336,10 @@ import Testing
             // Public results with forms in every state.
             try await api.get("/results")
             try await api.get("/results/nist-cdf.json")
+            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=communes&province=\(commune.province)")
+            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations&province=\(commune.province)")
+            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations")
+            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=villages")
             for code in ["01", "23"] { try await api.get("/results/provinces/{code}", "/results/provinces/\(code)") }
             try await api.get("/results/provinces/{code}", "/results/provinces/99")
             try await api.get("/results/provinces/{code}", "/results/provinces/x")

@@ -312,6 +312,17 @@ import Testing
             #expect(figure(province, "stations_reported") == "1")
             #expect(figure(province, "valid_votes") == String(fixture.counts.validVotes))
             #expect(try await client.get("/api/v1/results/csv/wards").status == .badRequest)
+            // The same in NIST form: the station reported, with its votes, in its province's contest.
+            let code = fixture.station.id, ownProvince = fixture.station.provinceCode
+            let nist = try await client.get("/api/v1/results/nist-cdf.json?detail=stations&province=\(ownProvince)")
+            #expect(nist.status == .ok)
+            #expect(nist.body.contains("\"@id\" : \"gpu-\(code)\"") && nist.body.contains("\"GpUnitId\" : \"gpu-\(code)\""))
+            #expect(nist.body.components(separatedBy: "\"Type\" : \"polling-place\"").count - 1
+                    == (try await fixture.store.pollingStations(inProvince: ownProvince).count))
+            let communes = try await client.get("/api/v1/results/nist-cdf.json?detail=communes").body
+            #expect(communes.contains("\"@id\" : \"gpu-\(code.commune)\"") && !communes.contains("polling-place"))
+            let everyStation = try await client.get("/api/v1/results/nist-cdf.json?detail=stations")
+            #expect(everyStation.status == .badRequest && everyStation.body.contains("\"field\":\"province\""))
 
             // A publication shows what it published, and how to check its digest.
             let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official

@@ -32,6 +32,11 @@ import Foundation
 ///   `total` = valid votes and `seats` = seats won. `CountStatus` says whether each is final
 ///   (`seats` stays `in-process` while a drawing of lots is pending).
 ///
+/// - communes and polling stations, when asked for (``DetailUnit``): each a `ReportingUnit`
+///   `gpu-<code>` (a commune `other` with `OtherType` its kind, a station `polling-place`), composed
+///   into its province (a station into its commune when communes are there too), with its own
+///   `BallotCounts` and, in its province's contest, one `total` `VoteCounts` per party for it.
+///
 /// Left out, because the schema has no honest place for them:
 /// - the seats a constituency elects (`NumberElected` belongs to `CandidateContest`, not
 ///   `PartyContest`): without a tie they are the sum of the `seats` counts;
@@ -71,6 +76,22 @@ public enum NISTResultsExport {
         }
     }
 
+    /// A commune's or polling station's figures for a detailed report, with its names.
+    public struct DetailUnit: Sendable {
+        public var totals: ResultTotals
+        public var nameEnglish: String
+        public var nameKhmer: String
+        /// A commune's kind (`Commune`, `Sangkat`); ignored for a station.
+        public var kind: String
+
+        public init(totals: ResultTotals, nameEnglish: String, nameKhmer: String, kind: String = "") {
+            self.totals = totals
+            self.nameEnglish = nameEnglish
+            self.nameKhmer = nameKhmer
+            self.kind = kind
+        }
+    }
+
     public static let defaultIssuer = "National Election Committee"
     public static let defaultIssuerAbbreviation = "NEC"
     /// Cambodia's time, UTC+7 all year.
@@ -91,14 +112,16 @@ public enum NISTResultsExport {
     ///   - status: overrides ``status(of:)``.
     ///   - publication: Sala's publication number, if the report is a publication.
     ///   - country: the name of the national reporting unit.
+    ///   - detail: communes and stations to report below their provinces, with their own figures.
     public static func json(
         _ report: ResultsReport, generatedAt: Date, status: Status? = nil, publication: Int? = nil,
         issuer: String = defaultIssuer, issuerAbbreviation: String = defaultIssuerAbbreviation,
-        country: (english: String, khmer: String) = ("Cambodia", "កម្ពុជា"), timeZone: TimeZone = cambodiaTime
+        country: (english: String, khmer: String) = ("Cambodia", "កម្ពុជា"), timeZone: TimeZone = cambodiaTime,
+        detail: [DetailUnit] = []
     ) throws -> Data {
         let document = try electionReport(
             report, generatedAt: generatedAt, status: status ?? self.status(of: report), publication: publication,
-            issuer: issuer, issuerAbbreviation: issuerAbbreviation, country: country, timeZone: timeZone)
+            issuer: issuer, issuerAbbreviation: issuerAbbreviation, country: country, timeZone: timeZone, detail: detail)
         return try encoded(document)
     }
 
@@ -135,7 +158,8 @@ public enum NISTResultsExport {
 
     static func electionReport(
         _ report: ResultsReport, generatedAt: Date, status: Status, publication: Int?,
-        issuer: String, issuerAbbreviation: String, country: (english: String, khmer: String), timeZone: TimeZone
+        issuer: String, issuerAbbreviation: String, country: (english: String, khmer: String), timeZone: TimeZone,
+        detail: [DetailUnit] = []
     ) throws -> ElectionReport {
         var seen = Set<ProvinceCode>()
         let known = Set(report.parties.map(\.id))
@@ -146,7 +170,31 @@ public enum NISTResultsExport {
             }
         }
 
+        for unit in detail where unit.totals.code.province.map({ !seen.contains($0) }) ?? true {
+            throw ExportError.unitOutsideTheElection(unit.totals.code.rawValue)
+        }
+        for unit in detail {
+            for n in unit.totals.counts.votes.keys.sorted() where !known.contains(n) {
+                throw ExportError.unknownParty(ballotNumber: n, constituency: unit.totals.code.province ?? "00")
+            }
+        }
         let parties = partyObjects(report.parties)
+        // Each detail unit goes into the nearest unit above it that the report has.
+        let detailCodes = Set(detail.map(\.totals.code))
+        func parent(_ code: UnitCode) -> String {
+            if case .station(let station) = code, detailCodes.contains(.commune(station.commune)) { return "gpu-\(station.commune)" }
+            return code.province.map(unitID) ?? nationalID
+        }
+        let composing = Dictionary(grouping: detail.map(\.totals.code), by: parent).mapValues { $0.sorted().map { "gpu-\($0)" } }
+        let detailUnits = detail.map { unit -> ReportingUnit in
+            let code = unit.totals.code
+            let isStation = code.level == .station
+            return ReportingUnit(
+                id: "gpu-\(code)", type: isStation ? "polling-place" : "other", otherType: isStation ? nil : unit.kind.lowercased(),
+                number: code.rawValue, name: .both(english: unit.nameEnglish, khmer: unit.nameKhmer),
+                composing: composing["gpu-\(code)"], totals: unit.totals)
+        }
+        let detailByProvince = Dictionary(grouping: detail) { $0.totals.code.province }
 
         let national = ReportingUnit(
             id: nationalID, type: "country", otherType: nil, number: nil,
@@ -156,11 +204,12 @@ public enum NISTResultsExport {
             ReportingUnit(
                 id: unitID(c.constituency.id), type: "other", otherType: c.constituency.kind, number: c.constituency.id.rawValue,
                 name: .both(english: c.constituency.nameEnglish, khmer: c.constituency.nameKhmer),
-                composing: nil, totals: c.totals)
+                composing: composing[unitID(c.constituency.id)], totals: c.totals)
         }
 
         let ballots = [BallotCounts(unit: nationalID, counts: report.national.counts)]
             + report.constituencies.map { BallotCounts(unit: unitID($0.constituency.id), counts: $0.totals.counts) }
+            + detail.map { BallotCounts(unit: "gpu-\($0.totals.code)", counts: $0.totals.counts) }
 
         let contests = report.constituencies.map { c in
             let unit = unitID(c.constituency.id)
@@ -171,7 +220,9 @@ public enum NISTResultsExport {
                     voteCounts: [
                         VoteCounts(type: "total", count: c.totals.counts.votes[p.id] ?? 0, unit: unit),
                         VoteCounts(type: "seats", count: c.seats[p.id] ?? 0, unit: unit),
-                    ])
+                    ] + (detailByProvince[c.constituency.id] ?? []).filter { $0.totals.stationsReported > 0 }.map {
+                        VoteCounts(type: "total", count: $0.totals.counts.votes[p.id] ?? 0, unit: "gpu-\($0.totals.code)")
+                    })
             }
             let counting = countStatus(c.totals)
             let seatsStatus = counting == "completed" && c.tie != nil ? "in-process" : counting
@@ -198,7 +249,7 @@ public enum NISTResultsExport {
             status: status.rawValue,
             externalIdentifier: publication.map { [ExternalIdentifier(otherType: "sala-publication", value: String($0))] },
             notes: ties.isEmpty ? nil : ties.joined(separator: " "),
-            parties: parties, gpUnits: [national] + provinces, elections: [election])
+            parties: parties, gpUnits: [national] + provinces + detailUnits, elections: [election])
     }
 
     /// `ElectionResults.CountItemStatus` of a unit's count: nothing, some or every station reported.

@@ -48,8 +48,12 @@ struct ResultsAPI: Sendable {
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("results") { _, _ in try APIJSON.response(try await reports.report()) }
-        api.get("results/nist-cdf.json") { _, _ in
-            try APIJSON.raw(NISTResultsExport.json(try await reports.report(), generatedAt: Date()))
+        api.get("results/nist-cdf.json") { request, _ in
+            let query = Input.query(of: request)
+            let province = try Input.optionalProvince(query["province"])
+            let report = try await reports.report()
+            return try APIJSON.raw(NISTResultsExport.json(
+                report, generatedAt: Date(), detail: try await nistDetail(query["detail"].map(String.init), province: province)))
         }
         api.get("results/provinces/:code") { _, context in
             let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
@@ -79,9 +83,7 @@ struct ResultsAPI: Sendable {
                 history: try await store.formEvents(station: code)))
         }
         api.get("results/csv/:level") { request, context in
-            let province = try Input.query(of: request)["province"].flatMap {
-                $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province")
-            }
+            let province = try Input.optionalProvince(Input.query(of: request)["province"])
             return try await csv(context.parameters.get("level") ?? "", province: province)
         }
         api.get("results/publications") { _, _ in try APIJSON.response(try await store.publications()) }
@@ -149,6 +151,32 @@ struct ResultsAPI: Sendable {
         }
     }
 
+
+    /// The communes or stations (`detail`) a NIST report gives below their provinces: all communes,
+    /// or one province's (`province`); stations only for one province, as the whole country's would
+    /// be some 60 MB (its stations' figures are in the CSV).
+    private func nistDetail(_ detail: String?, province: ProvinceCode?) async throws -> [NISTResultsExport.DetailUnit] {
+        let within: UnitCode = province.map { .province($0) } ?? .nation
+        switch detail {
+        case nil, "": return []
+        case "communes":
+            var communes: [UnitCode: Commune] = [:]
+            for p in try await store.constituencies() where province == nil || p.id == province {
+                for c in try await store.communes(inProvince: p.id) { communes[.commune(c.id)] = c }
+            }
+            return try await store.resultTotals(level: .commune, within: within).compactMap { t in
+                communes[t.code].map { .init(totals: t, nameEnglish: $0.nameEnglish, nameKhmer: $0.nameKhmer, kind: $0.kind) }
+            }
+        case "stations":
+            guard let province else { throw InputError(field: "province", reason: "missing") }
+            let stations = Dictionary(uniqueKeysWithValues: try await store.pollingStations(inProvince: province).map { (UnitCode.station($0.id), $0) })
+            return try await store.resultTotals(level: .station, within: within).compactMap { t in
+                stations[t.code].map { .init(totals: t, nameEnglish: $0.nameEnglish, nameKhmer: $0.nameKhmer) }
+            }
+        default:
+            throw InputError(field: "detail", reason: "choice")
+        }
+    }
 
     /// The results as CSV at one level (`national`, `provinces`, `communes`, `stations`), all of the
     /// country or one province's; the stations' file is every accepted form.

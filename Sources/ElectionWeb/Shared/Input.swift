@@ -84,6 +84,12 @@ enum Input {
         return value
     }
 
+    /// A province named in a query, or nil when none is.
+    static func optionalProvince(_ value: Substring?, field: String = "province") throws -> ProvinceCode? {
+        guard let value, !value.isEmpty else { return nil }
+        return try code(String(value), as: ProvinceCode.self, field: field)
+    }
+
     /// The code of a unit at `level` (empty for the nation).
     static func unit(_ value: String?, level: ResultLevel, field: String = "code") throws -> UnitCode {
         guard let unit = UnitCode(level: level, code: value ?? "") else { throw InputError(field: field, reason: "code") }
