@@ -20,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ElectionCore"),
+        .target(name: "QRCode"),
         .target(name: "ElectionStore", dependencies: ["ElectionCore"]),
         .target(
             name: "ElectionStoreSQL",
@@ -92,6 +93,7 @@ let package = Package(
             name: "ElectionOperationsTests",
             dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionTestSupport"]
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ElectionTestSupport"]),
         .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
