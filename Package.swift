@@ -21,6 +21,7 @@ let package = Package(
     targets: [
         .target(name: "ElectionCore"),
         .target(name: "QRCode"),
+        .target(name: "ElectionCredentials", dependencies: ["ElectionCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ElectionStore", dependencies: ["ElectionCore"]),
         .target(
             name: "ElectionStoreSQL",
@@ -93,6 +94,7 @@ let package = Package(
             name: "ElectionOperationsTests",
             dependencies: ["ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionTestSupport"]
         ),
+        .testTarget(name: "ElectionCredentialsTests", dependencies: ["ElectionCore", "ElectionCredentials"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ElectionTestSupport"]),
         .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
     ],

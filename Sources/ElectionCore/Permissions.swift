@@ -36,6 +36,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case fixVoterList = "fix-voter-list"
     /// Appoint or remove a commission's members.
     case keepCommissions = "keep-commissions"
+    /// Decide and revoke accreditations of observers and journalists, and see applicants' personal data.
+    case decideAccreditation = "decide-accreditation"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -79,7 +81,7 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList:
+             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation:
             self == .necAdministrator
         }
     }
@@ -93,7 +95,7 @@ extension OfficialAction {
              .decideDuplicate: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation: .national
         }
     }
 
