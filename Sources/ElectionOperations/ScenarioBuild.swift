@@ -58,7 +58,7 @@ public struct ScenarioBuild: Sendable {
                 progress(counter.add(batch.count))
             }
         }
-        try await DemoMission.loadWithStandardChecklists(scenario, into: store)
+        try await DemoMission.loadObservers(scenario, into: store)
         try await PastElections.keep(in: store, at: started)
         let finished = Date()
         let registerStart = counter.markedAt ?? finished

@@ -165,9 +165,11 @@ public struct DemoMission: Sendable {
 
 
 extension DemoMission {
-    /// Stores the standard checklists and the scenario's demo mission: members, activities,
-    /// draws, visits, checklists (through the same receiving path as observers') and statement.
-    public static func loadWithStandardChecklists(_ scenario: CambodiaScenario, into store: some ObservationStore) async throws {
+    /// Stores what the scenario has of observers and journalists: the standard checklists, the
+    /// demo mission (members, activities, draws, visits, checklists through the same receiving
+    /// path as observers', statement) and the accreditation of every observer and journalist
+    /// (``ReferenceAccreditation``), the demo mission's members among them.
+    public static func loadObservers(_ scenario: CambodiaScenario, into store: some ObservationStore & AccreditationStore) async throws {
         let forms = try StandardChecklists.load()
         try await store.saveChecklistForms(forms)
         let demo = try DemoMission(reference: scenario.reference, forms: forms, seed: scenario.seed)
@@ -180,5 +182,6 @@ extension DemoMission {
         try await store.addVisits(demo.visits)
         for outcome in try await store.receive(demo.submissions, channel: "import", at: Date()) { _ = try outcome.get() }
         try await store.setStatement(demo.statement)
+        try await ReferenceAccreditation(demo: demo, seed: scenario.seed).load(into: store)
     }
 }

@@ -7,11 +7,6 @@ extension ObservationStore where Self: ElectionStore {
         try await snapshot { store in try await store.findingsAsRead(id, includingRejected: includingRejected) }
     }
 
-    /// The mission's report: every figure computed from one snapshot of the database, each table read once.
-    public func missionReport(_ id: MissionID) async throws -> MissionReport {
-        try await snapshot { store in try await store.reportAsRead(id) }
-    }
-
     private func findingsAsRead(_ id: MissionID, includingRejected: Bool) async throws -> MissionFindings {
         _ = try await mission(id)
         return Self.findings(
@@ -20,35 +15,6 @@ extension ObservationStore where Self: ElectionStore {
             incidents: try await incidents(ofMission: id), includingRejected: includingRejected)
     }
 
-    private func reportAsRead(_ id: MissionID) async throws -> MissionReport {
-        let mission = try await mission(id)
-        let election = try await election()
-        let visits = try await visits(ofMission: id)
-        let forms = try await checklistForms()
-        let findings = Self.findings(
-            id, election: election, visits: visits, submissions: try await submissions(ofMission: id), forms: forms,
-            incidents: try await incidents(ofMission: id), includingRejected: false)
-        var accredited: [String: Int] = [:]
-        for m in try await missions() {
-            accredited[m.kind, default: 0] += try await members(ofMission: m.id).filter { $0.accreditation == .accredited }.count
-        }
-        let teams = try await teams(ofMission: id)
-        let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) })
-        var names: [ProvinceCode: String] = [:], namesKhmer: [ProvinceCode: String] = [:]
-        for province in try await constituencies() where wanted.contains(province.id) {
-            (names[province.id], namesKhmer[province.id]) = (province.nameEnglish, province.nameKhmer)
-        }
-        if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown.rawValue) }
-        let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
-        let commissions = try await commissionCounts()
-        return MissionReport(
-            mission: mission, members: try await members(ofMission: id), activities: try await activities(ofMission: id),
-            teams: teams, visitsByTeam: visitsByTeam,
-            election: election, statistics: try await statistics(countingRegister: false),
-            commissions: Dictionary(uniqueKeysWithValues: commissions.map { ($0.key.rawValue, $0.value) }),
-            accreditedObservers: accredited, findings: findings, provinceNames: names, provinceNamesKhmer: namesKhmer, forms: forms,
-            statement: try await statement(ofMission: id))
-    }
 
     /// The findings from what was read: the one computation behind the findings and the report.
     private static func findings(
@@ -70,5 +36,48 @@ extension ObservationStore where Self: ElectionStore {
                 pollsOpen: ClockTime(election.pollsOpen) ?? ClockTime("07:00")!, pollsClose: ClockTime(election.pollsClose) ?? ClockTime("15:00")!),
             incidentsByCategory: incidents.filter { $0.kind == .incident }.reduce(into: [:]) { $0[$1.category.rawValue, default: 0] += 1 },
             complaints: incidents.filter { $0.kind == .complaint }.count)
+    }
+}
+
+extension ObservationStore where Self: ElectionStore & AccreditationStore {
+    /// The mission's report: every figure computed from one snapshot of the database, each table read once.
+    public func missionReport(_ id: MissionID) async throws -> MissionReport {
+        try await snapshot { store in try await store.reportAsRead(id) }
+    }
+
+    private func reportAsRead(_ id: MissionID) async throws -> MissionReport {
+        let mission = try await mission(id)
+        let election = try await election()
+        let visits = try await visits(ofMission: id)
+        let forms = try await checklistForms()
+        let findings = Self.findings(
+            id, election: election, visits: visits, submissions: try await submissions(ofMission: id), forms: forms,
+            incidents: try await incidents(ofMission: id), includingRejected: false)
+        // Accredited people as the NEC's records count them (not only the missions entered here).
+        let accreditation = try await accreditationStatistics()
+        func lines(_ category: AccreditationCategory) -> [AccreditationStatistics.Line] {
+            accreditation.organisations.filter { $0.category == category }
+        }
+        let accredited: [String: Int] = [
+            "domestic": accreditation.byCategory[.nationalObserver] ?? 0, "domestic_organisations": lines(.nationalObserver).count,
+            "international": accreditation.byCategory[.internationalObserver] ?? 0, "international_missions": lines(.internationalObserver).count,
+            "journalists": accreditation.byCategory[.journalist] ?? 0, "outlets": lines(.journalist).count,
+        ]
+        let teams = try await teams(ofMission: id)
+        let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) })
+        var names: [ProvinceCode: String] = [:], namesKhmer: [ProvinceCode: String] = [:]
+        for province in try await constituencies() where wanted.contains(province.id) {
+            (names[province.id], namesKhmer[province.id]) = (province.nameEnglish, province.nameKhmer)
+        }
+        if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown.rawValue) }
+        let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
+        let commissions = try await commissionCounts()
+        return MissionReport(
+            mission: mission, members: try await members(ofMission: id), activities: try await activities(ofMission: id),
+            teams: teams, visitsByTeam: visitsByTeam,
+            election: election, statistics: try await statistics(countingRegister: false),
+            commissions: Dictionary(uniqueKeysWithValues: commissions.map { ($0.key.rawValue, $0.value) }),
+            accreditedObservers: accredited, findings: findings, provinceNames: names, provinceNamesKhmer: namesKhmer, forms: forms,
+            statement: try await statement(ofMission: id))
     }
 }

@@ -37,7 +37,7 @@ import Testing
         switch action {
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation: .national
         default: .station
         }
     }

@@ -91,7 +91,7 @@ public enum TestDatabases {
         try await store.loadElection(scenario.reference) { storeBatch in
             try await scenario.generateRegister(batchSize: 1_000) { try await storeBatch($0) }
         }
-        try await DemoMission.loadWithStandardChecklists(scenario, into: store)
+        try await DemoMission.loadObservers(scenario, into: store)
         try await PastElections.keep(in: store, at: Date(timeIntervalSince1970: 0))
     }
 }

@@ -16,7 +16,7 @@ extension ElectionStore {
 
 /// The public pages of observer missions: the list, and each mission's report with its map.
 struct MissionPages: PageController {
-    let store: any ElectionStore & ObservationStore
+    let store: any ElectionStore & ObservationStore & AccreditationStore
     let maps: MapCatalogue
     let renderer: PageRenderer
 

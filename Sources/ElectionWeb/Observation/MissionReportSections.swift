@@ -104,9 +104,11 @@ struct MissionReportSections: Sendable {
             items: [], table: []))
         sections.append(Section(
             title: l.text("report.observers"),
-            paragraphs: [fill("report.observers_text", [
-                "international": l.number(r.accreditedObservers["international"] ?? 0), "domestic": l.number(r.accreditedObservers["domestic"] ?? 0),
-            ])],
+            paragraphs: [r.accreditedObservers["journalists"] == nil
+                ? fill("report.observers_text_missions", [
+                    "international": l.number(r.accreditedObservers["international"] ?? 0),
+                    "domestic": l.number(r.accreditedObservers["domestic"] ?? 0)])
+                : fill("report.observers_text", r.accreditedObservers.mapValues(l.number))],
             items: [], table: []))
         let provinces = f.provinces.map { provinceNames[$0] ?? $0.rawValue }.joined(separator: l.text("report.and"))
         var day = [fill("report.election_day_text", [
