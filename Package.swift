@@ -63,6 +63,7 @@ let package = Package(
             name: "sala",
             dependencies: [
                 "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionOperations", "ElectionWeb",
+                "ElectionCredentials", "QRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -1,0 +1,24 @@
+import ElectionCore
+import Foundation
+
+extension AccreditationStore {
+    /// Submits an organisation's file of people (``AccreditationFile``): each good line becomes an
+    /// application in the organisation's category, acknowledging the newest version of its code of
+    /// conduct; bad lines are returned, not stored. Refused with ``Refusal`` when the category has
+    /// no code of conduct yet.
+    public func submitFile(
+        _ data: Data, organisation id: String
+    ) async throws -> (submitted: [AccreditationApplication], rejections: [AccreditationFile.Rejection]) {
+        let organisation = try await accreditingOrganisation(id)
+        guard let code = try await codesOfConduct().filter({ $0.category == organisation.category }).map(\.version).max() else {
+            throw Refusal(.wrongState, field: "code", "no code of conduct is published for \(organisation.category.rawValue)s yet")
+        }
+        let reading = AccreditationFile.read(data, organisation: id, category: organisation.category, codeVersion: code)
+        return (try await submitApplications(reading.applications), reading.rejections)
+    }
+
+    /// The signer's key for badges, made and kept on first use.
+    public func badgeKey() async throws -> Data {
+        try await badgeSigningKey { Data((0..<32).map { _ in UInt8.random(in: 0...255) }) }
+    }
+}

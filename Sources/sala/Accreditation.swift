@@ -1,0 +1,254 @@
+import ArgumentParser
+import ElectionCore
+import ElectionCredentials
+import ElectionOperations
+import ElectionStore
+import Foundation
+import QRCode
+
+/// `sala accreditation`: the NEC's accreditation of observers and journalists.
+struct AccreditationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accreditation", abstract: "Accredit observers and journalists: organisations, their files, decisions, badges.",
+        subcommands: [AddOrganisation.self, Organisations.self, ImportFile.self, Decide.self, Revoke.self, Badge.self, Key.self])
+
+    struct AddOrganisation: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-organisation", abstract: "Add an organisation that applies for its observers or journalists.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Its id: 1 to 40 small letters, digits and '-'.") var id: String
+        @Option(name: .customLong("name-en"), help: "Its name in English.") var nameEnglish: String
+        @Option(name: .customLong("name-km"), help: "Its name in Khmer.") var nameKhmer: String
+        @Option(help: "national (observers), international (a mission's observers) or media (journalists).") var kind: String
+        @Option(help: "How the NEC reaches it.") var contact = ""
+
+        func run() async throws {
+            guard AccreditingOrganisation.isIdentifier(id) else { throw ValidationError("--id must be 1 to 40 small letters, digits and '-'.") }
+            guard let kind = AccreditingOrganisation.Kind(rawValue: kind) else {
+                throw ValidationError("--kind must be national, international or media, not '\(kind)'.")
+            }
+            guard !nameEnglish.isEmpty, !nameKhmer.isEmpty else { throw ValidationError("--name-en and --name-km are both required.") }
+            try await store.withStore { db in
+                try await db.addOrganisation(AccreditingOrganisation(
+                    id: id, nameEnglish: nameEnglish, nameKhmer: nameKhmer, kind: kind, contact: contact))
+            }
+            announce("Added \(kind.rawValue) organisation \(id).")
+        }
+    }
+
+    struct Organisations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the organisations with their accredited people.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { db in
+                let counts = Dictionary(
+                    try await db.accreditationStatistics().organisations.map { ($0.organisationID, $0.accredited) }, uniquingKeysWith: +)
+                for o in try await db.accreditingOrganisations() {
+                    announce("\(o.id)\t\(o.kind.rawValue)\t\(Numerals.grouped(counts[o.id] ?? 0)) accredited\t\(o.nameEnglish)")
+                }
+            }
+        }
+    }
+
+    struct ImportFile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Submit an organisation's file of people to accredit.",
+            discussion: """
+                The file: \(AccreditationFile.header.joined(separator: ",")) (header line required), one person a line: \
+                the name in Khmer script and in Latin script, sex F or M, nationality as three letters (KHM). \
+                Each line is checked on its own; the good ones are submitted together, in the organisation's \
+                category, acknowledging the newest code of conduct; the others go to the rejects file with the \
+                line, the column and the reason.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The organisation's id.") var organisation: String
+        @Argument(help: "The file (CSV, UTF-8).") var file: String
+        @Option(help: "Where refused lines go (default: FILE.rejects.csv).") var rejects: String?
+
+        func run() async throws {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw ValidationError("\(file) cannot be read.") }
+            let (submitted, rejections) = try await store.withStore { db in try await db.submitFile(data, organisation: organisation) }
+            if !rejections.isEmpty {
+                let path = rejects ?? file + ".rejects.csv"
+                try AccreditationFile.rejectsFile(rejections).write(toFile: path, atomically: true, encoding: .utf8)
+                announce("\(Numerals.grouped(submitted.count)) applications submitted; \(Numerals.grouped(rejections.count)) lines refused, in \(path).")
+            } else {
+                announce("\(Numerals.grouped(submitted.count)) applications submitted.")
+            }
+        }
+    }
+
+    struct Decide: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide waiting applications: an organisation's, or the badges named.",
+            discussion: "Recorded as the decision of --official, an NEC administrator's account.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The NEC administrator's account name.") var official: String
+        @Option(help: "Every waiting application of this organisation.") var organisation: String?
+        @Option(help: "Badge numbers, comma-separated (A-000123).") var badges: String?
+        @Flag(help: "Accept: the badges hold from --from to --until.") var accept = false
+        @Option(help: "Refuse, with this reason.") var refuse: String?
+        @Option(name: .customLong("ask-for-more"), help: "Send back, saying what is missing.") var askForMore: String?
+        @Option(help: "First day an accepted badge holds (YYYY-MM-DD).") var from: String?
+        @Option(help: "Last day an accepted badge holds (YYYY-MM-DD).") var until: String?
+
+        func run() async throws {
+            let decision: AccreditationDecision
+            switch (accept, refuse, askForMore) {
+            case (true, nil, nil):
+                guard let first = from.flatMap({ CalendarDate(iso: $0) }), let last = until.flatMap({ CalendarDate(iso: $0) }), first <= last else {
+                    throw ValidationError("--accept needs --from and --until, dates YYYY-MM-DD, the first not after the last.")
+                }
+                decision = .accept(validFrom: first, validUntil: last)
+            case (false, let reason?, nil) where !reason.isEmpty: decision = .refuse(reason: reason)
+            case (false, nil, let reason?) where !reason.isEmpty: decision = .askForMore(reason: reason)
+            default: throw ValidationError("Give one of --accept, --refuse REASON or --ask-for-more REASON.")
+            }
+            let named = try (badges ?? "").split(separator: ",").map { text -> Int in
+                guard let id = AccreditationApplication.id(badgeNumber: text.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--badges: '\(text)' is not a badge number like A-000123.")
+                }
+                return id
+            }
+            guard (organisation == nil) != named.isEmpty else { throw ValidationError("Give either --organisation or --badges.") }
+            let decided = try await store.withStore { db -> Int in
+                guard let account = try await db.officialAccount(named: official) else {
+                    throw ValidationError("There is no account named \(official).")
+                }
+                var ids = named
+                if let organisation {
+                    _ = try await db.accreditingOrganisation(organisation)
+                    ids = try await Self.waiting(organisation, in: db)
+                }
+                return try await db.decideApplications(ids, decision, by: account.official, at: Date())
+            }
+            announce("\(Numerals.grouped(decided)) applications decided: \(decision.status.rawValue).")
+        }
+
+        static func waiting(_ organisation: String, in db: some AccreditationStore) async throws -> [Int] {
+            var ids: [Int] = []
+            for status in AccreditationApplication.Status.allCases where AccreditationDecision.mayDecide(status) {
+                var after = 0
+                while true {
+                    let page = try await db.accreditationApplications(organisation: organisation, status: status, after: after, limit: 10_000)
+                    ids += page.map(\.id)
+                    guard let last = page.last, page.count == 10_000 else { break }
+                    after = last.id
+                }
+            }
+            return ids
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw an accepted badge, with a reason.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The NEC administrator's account name.") var official: String
+        @Argument(help: "The badge number, e.g. A-000123.") var badge: String
+        @Option(help: "Why: published on the revocation list.") var reason: String
+
+        func run() async throws {
+            guard let id = AccreditationApplication.id(badgeNumber: badge) else { throw ValidationError("'\(badge)' is not a badge number like A-000123.") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason is required.") }
+            try await store.withStore { db in
+                guard let account = try await db.officialAccount(named: official) else { throw ValidationError("There is no account named \(official).") }
+                _ = try await db.revokeAccreditation(id, reason: reason, by: account.official, at: Date())
+            }
+            announce("Revoked \(badge).")
+        }
+    }
+
+    struct Badge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an accepted badge's signed credential (what its QR code holds).",
+            discussion: "With --svg, also write its QR code as SVG.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The badge number, e.g. A-000123.") var badge: String
+        @Option(help: "Write the QR code to this SVG file.") var svg: String?
+
+        func run() async throws {
+            guard let id = AccreditationApplication.id(badgeNumber: badge) else { throw ValidationError("'\(badge)' is not a badge number like A-000123.") }
+            let text = try await store.withStore { db -> String in
+                let application = try await db.accreditationApplication(id)
+                guard let credential = BadgeCredential(application, election: try await db.election().id) else {
+                    throw ValidationError("\(badge) is \(application.status.rawValue), not accepted: it has no badge.")
+                }
+                return try BadgeSigner(privateKey: try await db.badgeKey()).sign(credential)
+            }
+            if let svg { try QRCode(text: text, correction: .medium).svg(title: badge).write(toFile: svg, atomically: true, encoding: .utf8) }
+            announce(text)
+        }
+    }
+
+    struct Key: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the NEC's public badge key, which anyone uses to check badges (sala verify badge).")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let key = try await store.withStore { db in try BadgeSigner(privateKey: try await db.badgeKey()).verifier.publicKey }
+            announce(key)
+        }
+    }
+}
+
+/// `sala verify`: checks anyone can make without the NEC's database.
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a signed document.", subcommands: [BadgeCheck.self])
+
+    struct BadgeCheck: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "badge", abstract: "Check a badge's credential with the NEC's public key, offline.",
+            discussion: """
+                Exit status 0 when the badge holds; 1 when it does not (the reason is printed): damaged, \
+                not signed by this key, outside its days, or on the revocation list given with --revocations \
+                (the JSON of /api/v1/accreditation/revocations).
+                """)
+        @Argument(help: "The credential, as the QR code holds it (SALA1.…).") var credential: String
+        @Option(name: .customLong("public-key"), help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
+        @Option(help: "The day to check it for (YYYY-MM-DD); today by default.") var on: String?
+        @Option(help: "A saved revocation list (JSON).") var revocations: String?
+
+        func run() async throws {
+            guard let verifier = BadgeVerifier(publicKey: publicKey) else { throw ValidationError("--public-key is not an Ed25519 public key in base64url.") }
+            let day: CalendarDate
+            if let on {
+                guard let parsed = CalendarDate(iso: on) else { throw ValidationError("--on must be a date YYYY-MM-DD.") }
+                day = parsed
+            } else {
+                day = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+            }
+            var revoked: [String: String] = [:]
+            if let revocations {
+                guard let data = FileManager.default.contents(atPath: revocations),
+                      let list = try? JSONDecoder().decode([String: String].self, from: data) else {
+                    throw ValidationError("--revocations must be a JSON object of badge numbers and reasons.")
+                }
+                revoked = list
+            }
+            let verdict = verifier.verify(credential, on: day, revoked: revoked)
+            announce(BadgeVerdictText.english(verdict))
+            if case .valid = verdict { return }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A badge's verdict in one English sentence, for the command line.
+enum BadgeVerdictText {
+    static func english(_ verdict: BadgeCredential.Verdict) -> String {
+        func who(_ c: BadgeCredential) -> String {
+            "\(c.badge) \(c.name), \(c.category.rawValue) of \(c.organisation), valid \(c.validFrom.iso) to \(c.validUntil.iso)"
+        }
+        return switch verdict {
+        case .valid(let c): "VALID: \(who(c))."
+        case .malformed: "NOT VALID: this is not a Sala badge credential, or it is damaged."
+        case .badSignature: "NOT VALID: the signature is not the NEC's for these contents (forged or altered)."
+        case .notYetValid(let c): "NOT VALID YET: \(who(c))."
+        case .expired(let c): "EXPIRED: \(who(c))."
+        case .revoked(let c, let reason): "REVOKED (\(reason)): \(who(c))."
+        }
+    }
+}
