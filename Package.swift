@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "ElectionWeb",
             dependencies: [
-                "ElectionCore", "ElectionStore",
+                "ElectionCore", "ElectionStore", "ElectionCredentials", "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),

@@ -22,3 +22,20 @@ extension AccreditationStore {
         try await badgeSigningKey { Data((0..<32).map { _ in UInt8.random(in: 0...255) }) }
     }
 }
+
+extension AccreditationStore {
+    /// The numbers of an organisation's applications that wait for a decision, in order.
+    public func waitingApplications(of organisation: String) async throws -> [Int] {
+        var ids: [Int] = []
+        for status in AccreditationApplication.Status.allCases where AccreditationDecision.mayDecide(status) {
+            var after = 0
+            while true {
+                let page = try await accreditationApplications(organisation: organisation, status: status, after: after, limit: 10_000)
+                ids += page.map(\.id)
+                guard let last = page.last, page.count == 10_000 else { break }
+                after = last.id
+            }
+        }
+        return ids.sorted()
+    }
+}

@@ -149,6 +149,20 @@ extension SQLElectionStore: AccreditationStore {
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
+    public func applicationCounts() async throws -> [String: [AccreditationApplication.Status: Int]] {
+        let rows = try await all("""
+            SELECT organisation_id, status, COUNT(*) AS n FROM accreditation_applications GROUP BY organisation_id, status
+            """) { row in
+            (try row.decode(column: "organisation_id", as: String.self), try row.decode(column: "status", as: String.self),
+             try row.decode(column: "n", as: Int.self))
+        }
+        var counts: [String: [AccreditationApplication.Status: Int]] = [:]
+        for (organisation, status, n) in rows {
+            if let status = AccreditationApplication.Status(rawValue: status) { counts[organisation, default: [:]][status] = n }
+        }
+        return counts
+    }
+
     public func accreditationStatistics() async throws -> AccreditationStatistics {
         let lines = try await all("""
             SELECT o.id, o.name_en, o.name_km, a.category, COUNT(*) AS accredited

@@ -60,6 +60,8 @@ public enum PortalApplication {
         let elections = ElectionPages(store: store, reports: reports, renderer: renderer)
         elections.addRoutes(to: pages)
         MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
+        let badges = BadgeAuthority(store: store)
+        AccreditationPages(store: store, badges: badges, renderer: renderer).addRoutes(to: pages)
         let calendar = CalendarPages(store: store, renderer: renderer)
         calendar.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
@@ -73,6 +75,7 @@ public enum PortalApplication {
         stationKeeping.addRoutes(to: officials)
         CommuneKeepingPages(store: store, stations: stationKeeping, renderer: renderer).addRoutes(to: officials)
         CommissionKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
+        AccreditationDeskPages(store: store, badges: badges, renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -103,6 +106,9 @@ public enum PortalApplication {
         let commissions = CommissionKeepingAPI(store: store)
         commissions.addRoutes(to: machines)
         commissions.addPublicRoutes(to: api)
+        let accreditation = AccreditationAPI(store: store, badges: badges)
+        accreditation.addPublicRoutes(to: api)
+        accreditation.addRoutes(to: machines)
         let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
         ObservationAPI(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),

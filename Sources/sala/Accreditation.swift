@@ -120,25 +120,11 @@ struct AccreditationCommand: AsyncParsableCommand {
                 var ids = named
                 if let organisation {
                     _ = try await db.accreditingOrganisation(organisation)
-                    ids = try await Self.waiting(organisation, in: db)
+                    ids = try await db.waitingApplications(of: organisation)
                 }
                 return try await db.decideApplications(ids, decision, by: account.official, at: Date())
             }
             announce("\(Numerals.grouped(decided)) applications decided: \(decision.status.rawValue).")
-        }
-
-        static func waiting(_ organisation: String, in db: some AccreditationStore) async throws -> [Int] {
-            var ids: [Int] = []
-            for status in AccreditationApplication.Status.allCases where AccreditationDecision.mayDecide(status) {
-                var after = 0
-                while true {
-                    let page = try await db.accreditationApplications(organisation: organisation, status: status, after: after, limit: 10_000)
-                    ids += page.map(\.id)
-                    guard let last = page.last, page.count == 10_000 else { break }
-                    after = last.id
-                }
-            }
-            return ids
         }
     }
 

@@ -90,6 +90,9 @@ import Testing
             "/missions/{id}/incidents", "/missions/{id}/incidents/{number}/status", "/missions/{id}/visits", "/missions/{id}/activities", "/missions/{id}/statement",
             "/register/search", "/register/voter-list", "/register/voters", "/register/voters/{number}", "/register/voters/{number}/move",
             "/register/voters/{number}/removal", "/register/duplicates", "/register/duplicates/{id}/decision",
+            "/accreditation/statistics", "/accreditation/codes", "/accreditation/organisations", "/accreditation/public-key",
+            "/accreditation/revocations", "/accreditation/verification", "/accreditation/organisations/{id}/applications",
+            "/accreditation/decisions", "/accreditation/badges/{number}", "/accreditation/badges/{number}/revocation",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

@@ -366,6 +366,42 @@ import Testing
             try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/1/nist-cdf.json")
             try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/99/nist-cdf.json")
 
+            // Accreditation: public counts and checks; the NEC's organisations, files, decisions, revocations.
+            try await api.get("/accreditation/statistics")
+            try await api.get("/accreditation/codes")
+            try await api.get("/accreditation/organisations")
+            try await api.get("/accreditation/public-key")
+            try await api.get("/accreditation/revocations")
+            let verification = "/accreditation/verification"
+            try await api.get(verification, verification)
+            try await api.get(verification, verification + "?badge=SALA1.x.y")
+            let organisation = "{\"id\": \"openapi-watch\", \"nameEnglish\": \"Watch\", \"nameKhmer\": \"អ្នកឃ្លាំមើល\", \"kind\": \"national\", \"contact\": \"\"}"
+            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation)
+            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.one)
+            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation.replacingOccurrences(of: "openapi-watch", with: "Bad Id"), bearer: tokens.nec)
+            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
+            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
+            let file = "/accreditation/organisations/{id}/applications"
+            try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nសុខ សុភា,Sok Sophea,F,KHM\nx,y,F,KHM\n", bearer: tokens.nec)
+            try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nx,y,F,KHM\n", bearer: tokens.nec)
+            try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name,sex\n", bearer: tokens.nec)
+            try await api.post(file, "/accreditation/organisations/nobody/applications", "name_km,name_latin,sex,nationality\n", bearer: tokens.nec)
+            let decisions = "/accreditation/decisions"
+            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.one)
+            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"refuse\"}", bearer: tokens.nec)
+            try await api.post(decisions, decisions, "{\"organisation\": \"nobody\", \"decision\": \"refuse\", \"reason\": \"x\"}", bearer: tokens.nec)
+            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.nec)
+            let badge = "/accreditation/badges/{number}"
+            try await api.get(badge, "/accreditation/badges/A-000001")
+            try await api.get(badge, "/accreditation/badges/A-000001", bearer: tokens.nec)
+            try await api.get(badge, "/accreditation/badges/B-1", bearer: tokens.nec)
+            try await api.get(badge, "/accreditation/badges/A-999999", bearer: tokens.nec)
+            let revocation = "/accreditation/badges/{number}/revocation"
+            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"\"}", bearer: tokens.nec)
+            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
+            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
+            try await api.get("/accreditation/revocations")
+
             // Observation.
             let mission = "/missions/\(DemoMission.id)"
             try await api.get("/missions")

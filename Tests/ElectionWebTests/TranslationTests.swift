@@ -186,7 +186,8 @@ import Testing
                 let family = name.contains("Register") ? KeyFamilies.registerDone
                     : ["Party", "Calendar"].contains(where: name.hasPrefix) ? KeyFamilies.nominationsDone
                     : name.hasPrefix("StationKeeping") ? KeyFamilies.stationsDone
-                    : name.hasPrefix("CommissionKeeping") ? KeyFamilies.commissionsDone : KeyFamilies.deskDone
+                    : name.hasPrefix("CommissionKeeping") ? KeyFamilies.commissionsDone
+                    : name.hasPrefix("Accreditation") ? KeyFamilies.accreditationDone : KeyFamilies.deskDone
                 #expect(family.value(named: match.1) != nil, "\(name): \(match.0)")
             }
         }

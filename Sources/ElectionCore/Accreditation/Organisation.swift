@@ -42,7 +42,8 @@ public struct AccreditingOrganisation: Sendable, Hashable, Codable, Identifiable
 }
 
 /// What a badge accredits its holder as; each has its own code of conduct.
-public enum AccreditationCategory: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+/// A dictionary keyed by category is written as a JSON object (`CodingKeyRepresentable`).
+public enum AccreditationCategory: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     case nationalObserver = "national-observer"
     case internationalObserver = "international-observer"
     case journalist

@@ -69,6 +69,10 @@ enum KeyFamilies {
     static let visitPhase = KeyFamily<VisitPhase>("phase")
     static let incidentSeverity = KeyFamily<Incident.Severity>("severity")
     static let incidentStatus = KeyFamily<Incident.Status>("incident_status")
+    static let accreditationCategory = KeyFamily<AccreditationCategory>("accreditation_category")
+    static let applicationState = KeyFamily<AccreditationApplication.Status>("accreditation_status")
+    /// What the accreditation desk says after a decision (`?done=accepted`).
+    static let accreditationDone = KeyFamily<String>("accreditation_done", ["accepted", "refused", "more-information", "revoked"])
     static let accreditation = KeyFamily<Accreditation>("accreditation")
     static let activity = KeyFamily<MissionActivity.Kind>("activity")
     /// The things the store names when it finds nothing or finds one already (`StoreError`).
@@ -113,7 +117,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,

@@ -1,0 +1,148 @@
+import ElectionCore
+import ElectionStore
+import Foundation
+import Hummingbird
+
+/// The NEC's accreditation desk. Its routes need ``SessionAuthenticator`` in front; each asks
+/// ``OfficialAction/decideAccreditation``, and the store asks it again before it writes.
+struct AccreditationDeskPages: PageController {
+    let store: any ElectionStore & AccreditationStore
+    let badges: BadgeAuthority
+    let renderer: PageRenderer
+    /// Applicants listed on one page, and badges on one sheet.
+    static let pageSize = 200
+
+    func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("desk/accreditation") { request, context in
+            guard let session = context.session else { return context.signInFirst }
+            try session.official.require(.decideAccreditation, on: .nation)
+            return try await deskPage(session, context.language, message: KeyFamilies.accreditationDone.doneMessage(Input.query(of: request), context.language))
+        }
+        router.post("desk/accreditation/revocations") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
+            do {
+                guard let id = fields["badge"].flatMap({ AccreditationApplication.id(badgeNumber: $0.trimmingCharacters(in: .whitespaces).uppercased()) }) else {
+                    throw InputError(field: "badge", reason: "badge")
+                }
+                let reason = try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? ""
+                _ = try await store.revokeAccreditation(id, reason: reason, by: session.official, at: Date())
+            } catch let error as InputError {
+                return try await deskPage(session, language, error: error.message(in: language), status: .badRequest)
+            }
+            return Response.redirect(to: "/\(language.rawValue)/desk/accreditation?done=revoked", type: .normal)
+        }
+        router.get("desk/accreditation/organisations/:id") { request, context in
+            guard let session = context.session else { return context.signInFirst }
+            try session.official.require(.decideAccreditation, on: .nation)
+            return try await organisationPage(
+                context.parameters.get("id") ?? "", session, context.language,
+                message: KeyFamilies.accreditationDone.doneMessage(Input.query(of: request), context.language))
+        }
+        router.post("desk/accreditation/organisations/:id/decisions") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
+            let id = context.parameters.get("id") ?? ""
+            do {
+                let decision = try Self.decision(fields)
+                let waiting = try await store.waitingApplications(of: id)
+                _ = try await store.decideApplications(waiting, decision, by: session.official, at: Date())
+                return Response.redirect(
+                    to: "/\(language.rawValue)/desk/accreditation/organisations/\(id)?done=\(decision.status.rawValue)", type: .normal)
+            } catch let error as InputError {
+                return try await organisationPage(id, session, language, error: error.message(in: language), typed: fields, status: .badRequest)
+            }
+        }
+        router.get("desk/accreditation/badges") { request, context in
+            guard let session = context.session else { return context.signInFirst }
+            try session.official.require(.decideAccreditation, on: .nation)
+            let language = context.language
+            let query = Input.query(of: request)
+            let id = try Input.text(query["organisation"], field: "organisation") ?? ""
+            let organisation = try await store.accreditingOrganisation(id)
+            let after = try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0)
+            let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.pageSize)
+            var sheet: [BadgeSheet.Badge] = []
+            for application in accepted {
+                guard let (_, qr) = try await badges.badge(application) else { continue }
+                sheet.append(.init(
+                    number: application.badgeNumber, khmer: application.name.khmer, latin: application.name.latin,
+                    category: language.text(KeyFamilies.accreditationCategory, application.category),
+                    organisation: language.pick(organisation.nameEnglish, organisation.nameKhmer),
+                    validity: "\(language.longDate(application.validFrom!)) – \(language.longDate(application.validUntil!))", qr: qr))
+            }
+            let next = accepted.count == Self.pageSize ? accepted.last.map {
+                "/\(language.rawValue)/desk/accreditation/badges?organisation=\(id)&after=\($0.id)"
+            } : nil
+            let model = BadgeSheet(
+                lang: language.rawValue, title: language.pick(organisation.nameEnglish, organisation.nameKhmer), badges: sheet, next: next)
+            return page("badges", language.text("accreditation.badges"), model, language, "/desk/accreditation")
+        }
+    }
+
+    /// The decision a form asks for, its fields checked.
+    static func decision(_ fields: [String: String]) throws -> AccreditationDecision {
+        switch fields["decision"] {
+        case "accept":
+            guard let from = fields["validFrom"].flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "validFrom", reason: "date") }
+            guard let until = fields["validUntil"].flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "validUntil", reason: "date") }
+            guard from <= until else { throw InputError(field: "validUntil", reason: "before_start") }
+            return .accept(validFrom: from, validUntil: until)
+        case "refuse":
+            return .refuse(reason: try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? "")
+        case "ask-for-more":
+            return .askForMore(reason: try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? "")
+        default:
+            throw InputError(field: "decision", reason: "choice")
+        }
+    }
+
+    private func deskPage(
+        _ session: OfficialSession, _ language: Language, message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let counts = try await store.applicationCounts()
+        let l = language.rawValue
+        let rows = try await store.accreditingOrganisations().map { o -> AccreditationDeskPage.Row in
+            let c = counts[o.id] ?? [:]
+            return .init(
+                href: "/\(l)/desk/accreditation/organisations/\(o.id)", name: language.pick(o.nameEnglish, o.nameKhmer),
+                kind: language.text(KeyFamilies.accreditationCategory, o.category),
+                waiting: language.number((c[.submitted] ?? 0) + (c[.moreInformation] ?? 0)), accepted: language.number(c[.accepted] ?? 0),
+                refused: language.number(c[.refused] ?? 0), revoked: language.number(c[.revoked] ?? 0))
+        }
+        // Organisations with applications waiting first.
+        let ordered = rows.filter { $0.waiting != language.number(0) } + rows.filter { $0.waiting == language.number(0) }
+        let model = AccreditationDeskPage(lang: l, csrf: session.csrfToken, rows: ordered, message: message, error: error)
+        return page("desk-accreditation", language.text("accreditation.desk"), model, language, "/desk/accreditation", status: status)
+    }
+
+    private func organisationPage(
+        _ id: String, _ session: OfficialSession, _ language: Language, message: String? = nil, error: String? = nil,
+        typed: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let organisation = try await store.accreditingOrganisation(id)
+        let l = language.rawValue
+        func applicant(_ a: AccreditationApplication) -> AccreditationOrganisationPage.Applicant {
+            .init(badge: a.badgeNumber, khmer: a.name.khmer, latin: a.name.latin, sex: language.text(KeyFamilies.sex, a.sex),
+                  nationality: a.nationality, status: language.text(KeyFamilies.applicationState, a.status), reason: a.reason)
+        }
+        let waitingIDs = try await store.waitingApplications(of: id)
+        var waiting: [AccreditationApplication] = []
+        for status in [AccreditationApplication.Status.submitted, .moreInformation] {
+            waiting += try await store.accreditationApplications(organisation: id, status: status, after: 0, limit: Self.pageSize)
+        }
+        let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: 0, limit: Self.pageSize)
+        let election = try await store.election()
+        let today = election.localDay(at: Date())
+        let model = AccreditationOrganisationPage(
+            lang: l, csrf: session.csrfToken, id: id, name: language.pick(organisation.nameEnglish, organisation.nameKhmer),
+            category: language.text(KeyFamilies.accreditationCategory, organisation.category),
+            waitingCount: language.number(waitingIDs.count), hasWaiting: !waitingIDs.isEmpty,
+            waiting: waiting.sorted { $0.id < $1.id }.prefix(Self.pageSize).map(applicant), accepted: accepted.map(applicant),
+            badgesHref: "/\(l)/desk/accreditation/badges?organisation=\(id)",
+            validFrom: typed["validFrom"] ?? today.iso,
+            validUntil: typed["validUntil"] ?? CalendarDate(daysSinceEpoch: max(today, election.electionDay).daysSinceEpoch + 21).iso,
+            message: message, error: error)
+        return page("desk-accreditation-organisation", model.name, model, language, "/desk/accreditation", status: status)
+    }
+}
