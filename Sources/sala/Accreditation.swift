@@ -10,7 +10,9 @@ import QRCode
 struct AccreditationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accreditation", abstract: "Accredit observers and journalists: organisations, their files, decisions, badges.",
-        subcommands: [AddOrganisation.self, Organisations.self, ImportFile.self, Decide.self, Revoke.self, Badge.self, Key.self])
+        subcommands: [
+            AddOrganisation.self, Organisations.self, ImportFile.self, Decide.self, Revoke.self, Badge.self, Credentials.self, Key.self,
+        ])
 
     struct AddOrganisation: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -168,6 +170,40 @@ struct AccreditationCommand: AsyncParsableCommand {
         }
     }
 
+    struct Credentials: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the badges of an organisation's accepted people: one credential a line, for printing elsewhere.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The organisation's id.") var organisation: String
+        @Option(help: "Write the credentials here (standard output when absent).") var out: String?
+
+        func run() async throws {
+            let (credentials, seconds) = try await store.withStore { db -> ([String], Double) in
+                _ = try await db.accreditingOrganisation(organisation)
+                var accepted: [AccreditationApplication] = []
+                while true {
+                    let page = try await db.accreditationApplications(
+                        organisation: organisation, status: .accepted, after: accepted.last?.id ?? 0, limit: 10_000)
+                    accepted += page
+                    if page.count < 10_000 { break }
+                }
+                let election = try await db.election().id
+                let signer = try BadgeSigner(privateKey: try await db.badgeKey())
+                let started = ContinuousClock.now
+                let signed = try accepted.compactMap { try BadgeCredential($0, election: election).map(signer.sign) }
+                return (signed, (ContinuousClock.now - started).seconds)
+            }
+            let text = credentials.map { $0 + "\n" }.joined()
+            if let out {
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+                let rate = seconds > 0 ? Int(Double(credentials.count) / seconds) : 0
+                announce("\(Numerals.grouped(credentials.count)) credentials signed in \(String(format: "%.3f", seconds)) s (\(Numerals.grouped(rate))/s), written to \(out).")
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+
     struct Key: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the NEC's public badge key, which anyone uses to check badges (sala verify badge).")
@@ -192,7 +228,8 @@ struct Verify: AsyncParsableCommand {
                 not signed by this key, outside its days, or on the revocation list given with --revocations \
                 (the JSON of /api/v1/accreditation/revocations).
                 """)
-        @Argument(help: "The credential, as the QR code holds it (SALA1.…).") var credential: String
+        @Argument(help: "The credential, as the QR code holds it (SALA1.…).") var credential: String?
+        @Option(help: "Check every credential in this file, one a line, instead.") var file: String?
         @Option(name: .customLong("public-key"), help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
         @Option(help: "The day to check it for (YYYY-MM-DD); today by default.") var on: String?
         @Option(help: "A saved revocation list (JSON).") var revocations: String?
@@ -214,6 +251,23 @@ struct Verify: AsyncParsableCommand {
                 }
                 revoked = list
             }
+            if let file {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("\(file) cannot be read.") }
+                let lines = text.split(separator: "\n").map(String.init)
+                let started = ContinuousClock.now
+                let verdicts = lines.map { verifier.verify($0, on: day, revoked: revoked) }
+                let seconds = (ContinuousClock.now - started).seconds
+                let valid = verdicts.filter { if case .valid = $0 { true } else { false } }.count
+                let rate = seconds > 0 ? Int(Double(lines.count) / seconds) : 0
+                announce("\(Numerals.grouped(lines.count)) badges checked in \(String(format: "%.3f", seconds)) s (\(Numerals.grouped(rate))/s): \(Numerals.grouped(valid)) valid, \(Numerals.grouped(lines.count - valid)) not.")
+                for (line, verdict) in zip(1..., verdicts) {
+                    if case .valid = verdict { continue }
+                    announce("line \(line): \(BadgeVerdictText.english(verdict))")
+                }
+                if valid < lines.count { throw ExitCode(1) }
+                return
+            }
+            guard let credential else { throw ValidationError("Give a credential, or --file.") }
             let verdict = verifier.verify(credential, on: day, revoked: revoked)
             announce(BadgeVerdictText.english(verdict))
             if case .valid = verdict { return }
@@ -237,4 +291,9 @@ enum BadgeVerdictText {
         case .revoked(let c, let reason): "REVOKED (\(reason)): \(who(c))."
         }
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for rates printed by the commands.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

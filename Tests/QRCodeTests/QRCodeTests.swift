@@ -101,10 +101,20 @@ import Testing
         let symbol = try QRCode(text: "SALA-1", correction: .medium)
         let svg = symbol.svg(title: "Badge <1>")
         #expect(svg.contains("viewBox=\"0 0 \(symbol.size + 8) \(symbol.size + 8)\"") && svg.contains("<title>Badge &lt;1></title>"))
-        // The runs of the path cover exactly the dark modules.
-        let runs = svg.matches(of: /M(\d+) (\d+)h(\d+)/).map { (Int($0.1)! - 4, Int($0.2)! - 4, Int($0.3)!) }
+        // The lines of the path cover exactly the dark modules: follow its moves.
+        let path = String(try #require(svg.firstMatch(of: /d="([^"]*)"/)).1)
         var drawn = Set<[Int]>()
-        for (x, y, length) in runs { for dx in 0..<length { drawn.insert([x + dx, y]) } }
+        var (x, y) = (0.0, 0.0)
+        for command in path.matches(of: /([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/) {
+            let a = Double(command.2)!, b = command.3.map { Double($0)! } ?? 0
+            switch command.1 {
+            case "M": (x, y) = (a, b)
+            case "m": (x, y) = (x + a, y + b)
+            default:
+                for dx in 0..<Int(a) { drawn.insert([Int(x) + dx - 4, Int(y - 0.5) - 4]) }
+                x += a
+            }
+        }
         var dark = Set<[Int]>()
         for (y, row) in symbol.modules.enumerated() { for (x, on) in row.enumerated() where on { dark.insert([x, y]) } }
         #expect(drawn == dark)

@@ -9,8 +9,10 @@ struct AccreditationDeskPages: PageController {
     let store: any ElectionStore & AccreditationStore
     let badges: BadgeAuthority
     let renderer: PageRenderer
-    /// Applicants listed on one page, and badges on one sheet.
+    /// Applicants listed on one page.
     static let pageSize = 200
+    /// Badges on one sheet: ten A4 pages of ten cards.
+    static let sheetSize = 100
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("desk/accreditation") { request, context in
@@ -61,7 +63,7 @@ struct AccreditationDeskPages: PageController {
             let id = try Input.text(query["organisation"], field: "organisation") ?? ""
             let organisation = try await store.accreditingOrganisation(id)
             let after = try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0)
-            let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.pageSize)
+            let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.sheetSize)
             var sheet: [BadgeSheet.Badge] = []
             for application in accepted {
                 guard let (_, qr) = try await badges.badge(application) else { continue }
@@ -71,7 +73,7 @@ struct AccreditationDeskPages: PageController {
                     organisation: language.pick(organisation.nameEnglish, organisation.nameKhmer),
                     validity: "\(language.longDate(application.validFrom!)) – \(language.longDate(application.validUntil!))", qr: qr))
             }
-            let next = accepted.count == Self.pageSize ? accepted.last.map {
+            let next = accepted.count == Self.sheetSize ? accepted.last.map {
                 "/\(language.rawValue)/desk/accreditation/badges?organisation=\(id)&after=\($0.id)"
             } : nil
             let model = BadgeSheet(
