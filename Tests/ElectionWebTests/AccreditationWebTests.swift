@@ -1,0 +1,84 @@
+import ElectionCore
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+@testable import ElectionWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Accreditation through the NEC's desk and the public pages: an organisation's people decided
+/// only by the NEC, badges printed with their QR codes, checked by anyone, revoked with a reason;
+/// the public sees counts, never names.
+@Suite struct AccreditationWebTests {
+    @Test func theNECDecidesPrintsAndRevokesAndAnyoneChecksTheBadge() async throws {
+        let fixture = try await ResultsWebTests.fixture()
+        let organisation = AccreditingOrganisation(
+            id: "watch", nameEnglish: "Election Watch", nameKhmer: "អ្នកឃ្លាំមើលការបោះឆ្នោត", kind: .national, contact: "")
+        try await fixture.store.addOrganisation(organisation)
+        let file = "name_km,name_latin,sex,nationality\nសុខ សុភា,Sok Sophea,F,KHM\nចាន់ ដារា,Chan Dara,M,KHM\n"
+        let (submitted, rejections) = try await fixture.store.submitFile(Data(file.utf8), organisation: "watch")
+        #expect(submitted.count == 2 && rejections.isEmpty)
+        let sophea = submitted[0].badgeNumber
+        try await ResultsWebTests.run(fixture) { client in
+            let clerk = try await ResultsWebTests.signIn(client, "clerk.one")
+            #expect(try await client.get("/en/desk/accreditation", headers: [.cookie: clerk.cookie]).status == .forbidden)
+            let nec = try await ResultsWebTests.signIn(client, "nec.admin")
+            let desk = try await client.get("/en/desk/accreditation", headers: [.cookie: nec.cookie])
+            #expect(desk.status == .ok)
+            // The organisation with people waiting comes first.
+            #expect(desk.body.firstRange(of: "Election Watch")!.lowerBound < desk.body.firstRange(of: "Asian Parliamentary")!.lowerBound)
+            let page = try await client.get("/en/desk/accreditation/organisations/watch", headers: [.cookie: nec.cookie])
+            #expect(page.body.contains("Sok Sophea") && page.body.contains("សុខ សុភា"), "the NEC sees who applies")
+
+            // A refusal needs its reason: refused by field, nothing decided.
+            let bare = try await client.postForm("/en/desk/accreditation/organisations/watch/decisions", [
+                ("csrf", nec.csrf), ("decision", "refuse"), ("reason", ""),
+            ], cookie: nec.cookie)
+            #expect(bare.status == .badRequest && bare.body.contains("Reason"))
+            #expect(try await fixture.store.waitingApplications(of: "watch").count == 2)
+            let today = try await fixture.store.election().localDay(at: Date())
+            let until = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + 30)
+            let accepted = try await client.postForm("/en/desk/accreditation/organisations/watch/decisions", [
+                ("csrf", nec.csrf), ("decision", "accept"), ("validFrom", today.iso), ("validUntil", until.iso),
+            ], cookie: nec.cookie)
+            #expect(accepted.status == .seeOther)
+            #expect(try await fixture.store.waitingApplications(of: "watch").isEmpty)
+
+            // The sheet has each badge with its names and a QR code; the credential checks out.
+            let sheet = try await client.get("/en/desk/accreditation/badges?organisation=watch", headers: [.cookie: nec.cookie])
+            #expect(sheet.body.components(separatedBy: "class=\"badge\"").count - 1 == 2)
+            #expect(sheet.body.contains("id=\"badge-\(sophea)\"") && sheet.body.contains("<svg"))
+            let authority = BadgeAuthority(store: fixture.store)
+            let credential = try #require(try await authority.badge(try await fixture.store.accreditationApplication(submitted[0].id))).credential
+            let query = credential.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.")))!
+            let valid = try await client.get("/km/accreditation/verify?badge=\(query)")
+            #expect(valid.body.contains("ប័ណ្ណនេះមានសុពលភាព") && valid.body.contains("Sok Sophea") && valid.body.contains("អ្នកឃ្លាំមើលការបោះឆ្នោត"))
+            var forged = Array(credential)
+            forged[10] = forged[10] == "A" ? "B" : "A"
+            let altered = try await client.get("/en/accreditation/verify?badge=\(String(forged))")
+            #expect(altered.body.contains("NOT valid") && !altered.body.contains("Sok Sophea"))
+
+            // Revoked: the page says so, with the reason; the public list carries it.
+            let revoked = try await client.postForm("/en/desk/accreditation/revocations", [
+                ("csrf", nec.csrf), ("badge", sophea.lowercased()), ("reason", "campaigned for a party"),
+            ], cookie: nec.cookie)
+            #expect(revoked.status == .seeOther)
+            let after = try await client.get("/en/accreditation/verify?badge=\(query)")
+            #expect(after.body.contains("NOT valid") && after.body.contains("campaigned for a party"))
+            #expect(try await client.get("/api/v1/accreditation/revocations").body.contains(sophea))
+            let unknown = try await client.postForm("/en/desk/accreditation/revocations", [
+                ("csrf", nec.csrf), ("badge", "B-12"), ("reason", "x"),
+            ], cookie: nec.cookie)
+            #expect(unknown.status == .badRequest)
+
+            // The public sees how many, never who.
+            let public_ = try await client.get("/en/accreditation")
+            #expect(public_.body.contains("Election Watch") && !public_.body.contains("Chan Dara") && !public_.body.contains("Sok Sophea"))
+            let statistics = try await client.get("/api/v1/accreditation/statistics").body
+            #expect(statistics.contains("\"watch\"") && !statistics.contains("Chan Dara"))
+        }
+    }
+}
