@@ -102,6 +102,16 @@ extension OfficialAction {
     func appliesTo(_ level: ResultLevel) -> Bool { level == self.level }
 }
 
+extension AccreditingOrganisation {
+    /// Throws a ``Refusal`` unless `organisationID` is this organisation's own: an organisation
+    /// submits and sees only its own people's applications.
+    public func requireOwn(_ organisationID: String) throws(Refusal) {
+        guard organisationID == id else {
+            throw Refusal(.roleMayNot, "\(id) may act only for its own people, not for \(organisationID)")
+        }
+    }
+}
+
 /// Something a member of an observer mission does for the mission.
 public enum MissionAction: String, Sendable, Hashable, CaseIterable {
     /// Record a visit to a polling station of the deployment.

@@ -38,6 +38,11 @@ public protocol AccreditationStore: Sendable {
     /// Accredited people by organisation and category (revoked ones not counted).
     func accreditationStatistics() async throws -> AccreditationStatistics
 
+    /// A code (stored as its digest) with which an organisation submits and follows its own applications.
+    func addOrganisationCode(digest: String, organisation: String) async throws
+    /// The organisation whose code has this digest, if any.
+    func accreditingOrganisation(codeDigest: String) async throws -> AccreditingOrganisation?
+
     /// The NEC's badge signing key (32 bytes): the one stored, or `make()`'s, stored first.
     func badgeSigningKey(orMake make: @Sendable () -> Data) async throws -> Data
 }

@@ -25,6 +25,20 @@ extension SQLElectionStore: AccreditationStore {
         try await one("SELECT * FROM accrediting_organisations WHERE id = \(bind: id)", Self.organisation, "organisation", id)
     }
 
+    public func addOrganisationCode(digest: String, organisation: String) async throws {
+        _ = try await accreditingOrganisation(organisation)
+        try await engine.withTransaction { tx in
+            try await tx.sql.raw("INSERT INTO organisation_codes (code_digest, organisation_id) VALUES (\(bind: digest), \(bind: organisation))").run()
+        }
+    }
+
+    public func accreditingOrganisation(codeDigest: String) async throws -> AccreditingOrganisation? {
+        try await all("""
+            SELECT o.* FROM organisation_codes c JOIN accrediting_organisations o ON o.id = c.organisation_id
+            WHERE c.code_digest = \(bind: codeDigest)
+            """, Self.organisation).first
+    }
+
     public func publishCodeOfConduct(_ code: CodeOfConduct) async throws {
         try await engine.withTransaction { tx in
             let newest = try await tx.sql.raw("""

@@ -79,6 +79,8 @@ public enum PortalApplication {
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
+        let organisations = pages.group().add(middleware: OrganisationAuthenticator(store: store, carrier: .cookie))
+        OrganisationPages(store: store, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer).addRoutes(to: organisations)
         let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie))
         ObservePages(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
@@ -109,6 +111,9 @@ public enum PortalApplication {
         let accreditation = AccreditationAPI(store: store, badges: badges)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)
+        accreditation.addApplicantRoutes(to: api.group()
+            .add(middleware: MachineAuthenticator(signing: signing))
+            .add(middleware: OrganisationAuthenticator(store: store, carrier: .bearer)))
         let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
         ObservationAPI(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),

@@ -3,6 +3,7 @@ import ElectionCore
 import ElectionCredentials
 import ElectionOperations
 import ElectionStore
+import ElectionWeb
 import Foundation
 import QRCode
 
@@ -11,7 +12,7 @@ struct AccreditationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accreditation", abstract: "Accredit observers and journalists: organisations, their files, decisions, badges.",
         subcommands: [
-            AddOrganisation.self, Organisations.self, ImportFile.self, Decide.self, Revoke.self, Badge.self, Credentials.self, Key.self,
+            AddOrganisation.self, Organisations.self, ImportFile.self, Decide.self, Revoke.self, Badge.self, Credentials.self, Key.self, Code.self,
         ])
 
     struct AddOrganisation: AsyncParsableCommand {
@@ -201,6 +202,22 @@ struct AccreditationCommand: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
+        }
+    }
+
+    struct Code: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a code with which an organisation applies for its people and follows its applications.",
+            discussion: "The code is shown once; give it to the organisation. It works on /en/organisation and as the API's bearer token.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organisation's id.") var organisation: String
+
+        func run() async throws {
+            let code = Passwords.newObserverCode()
+            try await store.withStore { db in
+                try await db.addOrganisationCode(digest: Passwords.digest(Passwords.observerCode(code)), organisation: organisation)
+            }
+            announce(code)
         }
     }
 

@@ -82,3 +82,46 @@ import Testing
         }
     }
 }
+
+extension AccreditationWebTests {
+    /// An organisation signs in with its code, applies for its people acknowledging the code of
+    /// conduct, sees its own applicants and no other organisation's, and submits through the API
+    /// for itself only.
+    @Test func anOrganisationAppliesForItsOwnPeople() async throws {
+        let fixture = try await ResultsWebTests.fixture()
+        for (id, name) in [("watch", "Election Watch"), ("other", "Other Watch")] {
+            try await fixture.store.addOrganisation(AccreditingOrganisation(
+                id: id, nameEnglish: name, nameKhmer: "អ្នកឃ្លាំមើល", kind: .national, contact: ""))
+        }
+        let code = "7KQ2M9XD4RTA", otherCode = "8KQ2M9XD4RTB"
+        try await fixture.store.addOrganisationCode(digest: Passwords.digest(code), organisation: "watch")
+        try await fixture.store.addOrganisationCode(digest: Passwords.digest(otherCode), organisation: "other")
+        _ = try await fixture.store.submitFile(Data("name_km,name_latin,sex,nationality\nកែវ រតនា,Keo Rathana,F,KHM\n".utf8), organisation: "other")
+        try await ResultsWebTests.run(fixture) { client in
+            #expect(try await client.postForm("/en/organisation", [("code", "nope")]).status == .unauthorized)
+            let signedIn = try await client.postForm("/en/organisation", [("code", "7kq2 m9xd 4rta")])
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let home = try await client.get("/en/organisation", headers: [.cookie: cookie])
+            #expect(home.body.contains("Election Watch") && !home.body.contains("Keo Rathana"), "another organisation's people stay hidden")
+            let csrf = String(try #require(home.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let person = [("csrf", csrf), ("nameKhmer", "សុខ សុភា"), ("nameLatin", "Sok Sophea"), ("sex", "F"), ("nationality", "KHM")]
+            let unacknowledged = try await client.postForm("/en/organisation/applications", person, cookie: cookie)
+            #expect(unacknowledged.status == .badRequest && unacknowledged.body.contains("Code of conduct must be acknowledged"))
+            #expect(unacknowledged.body.contains("value=\"Sok Sophea\""), "what was typed is kept")
+            let applied = try await client.postForm("/en/organisation/applications", person + [("acknowledge", "yes")], cookie: cookie)
+            #expect(applied.status == .created && applied.body.contains("1 application(s) submitted"))
+            let lines = try await client.postForm("/km/organisation/applications", [
+                ("csrf", csrf), ("acknowledge", "yes"), ("lines", "ចាន់ ដារា,Chan Dara,M,KHM\r\nDara,Dara,M,KHM"),
+            ], cookie: cookie)
+            #expect(lines.status == .created && lines.body.contains("បន្ទាត់ទី ២៖ ឈ្មោះជាអក្សរខ្មែរ មិនមែនជាអក្សរត្រឹមត្រូវ"))
+            let mine = try await fixture.store.accreditationApplications(organisation: "watch", status: .submitted, after: 0, limit: 10)
+            #expect(mine.map(\.name.latin) == ["Sok Sophea", "Chan Dara"] && mine.allSatisfy { $0.codeOfConductVersion >= 1 })
+
+            // Through the API, with its code as the bearer token: its own file, never another's.
+            let file = "name_km,name_latin,sex,nationality\nហេង បូរ៉ា,Heng Bora,M,KHM\n"
+            let elsewhere = try await client.postJSON("/api/v1/accreditation/organisations/other/applications", file, bearer: code)
+            #expect(elsewhere.status == .forbidden, "\(elsewhere.status) \(elsewhere.body)")
+            #expect(try await client.postJSON("/api/v1/accreditation/organisations/watch/applications", file, bearer: code).status == .created)
+        }
+    }
+}

@@ -235,9 +235,12 @@ import Testing
             var wrong = Array(code)
             wrong[0] = wrong[0] == "7" ? "8" : "7"
             #expect(try await client.postForm("/en/observe", [("code", String(wrong))]).status == .unauthorized)
-            // The API takes the same code as its bearer token.
-            let findings = try await client.get("/api/v1/missions/\(DemoMission.id)/findings", headers: [.authorization: "Bearer \(code)"])
-            #expect(findings.status == .ok)
+            // The API takes the same code as its bearer token: a visit recorded with it (a write only an observer may make).
+            let visit = "{\"station\": \"\(fixture.station)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}"
+            let recorded = try await client.postJSON("/api/v1/missions/\(DemoMission.id)/visits", visit, bearer: code)
+            #expect(recorded.status == .created)
+            let refused = try await client.postJSON("/api/v1/missions/\(DemoMission.id)/visits", visit, bearer: String(wrong))
+            #expect(refused.status == .unauthorized)
         }
     }
 

@@ -15,6 +15,9 @@ public enum PortalIdentity: Sendable {
     /// A party's agent, by the code the NEC gave when it registered the party (bearer token on the
     /// API, cookie on the pages).
     case partyAgent(PartyAgent, code: String)
+    /// An organisation applying for its observers or journalists, by the code from
+    /// `sala accreditation code` (bearer token on the API, cookie on the pages).
+    case organisation(AccreditingOrganisation, code: String)
 }
 
 /// Recognises an official's browser by the session cookie.
@@ -119,6 +122,38 @@ extension PortalRequestContext {
         guard let (member, _) = observer else { throw NotSignedIn() }
         try member.require(action, forMission: missionID)
         return member
+    }
+}
+
+/// Recognises an accrediting organisation by its code: a bearer token (the API) or the
+/// organisation cookie (the pages).
+struct OrganisationAuthenticator: AuthenticatorMiddleware {
+    typealias Context = PortalRequestContext
+    let store: any AccreditationStore
+    let carrier: ObserverAuthenticator.Carrier
+
+    func authenticate(request: Request, context: Context) async throws -> PortalIdentity? {
+        let code = switch carrier {
+        case .bearer: Signing.bearerToken(request)
+        case .cookie: request.cookies[Signing.organisationCookie]?.value
+        }
+        guard let code, let organisation = try await Self.organisation(code: code, in: store) else { return nil }
+        return .organisation(organisation, code: code)
+    }
+
+    /// The organisation whose code this is, if any, however the short code was typed.
+    static func organisation(code: String, in store: any AccreditationStore) async throws -> AccreditingOrganisation? {
+        let code = Passwords.observerCode(code)
+        guard code.count == 12 else { return nil }
+        return try await store.accreditingOrganisation(codeDigest: Passwords.digest(code))
+    }
+}
+
+extension PortalRequestContext {
+    /// The signed-in organisation and its code, if any.
+    var organisation: (organisation: AccreditingOrganisation, code: String)? {
+        if case .organisation(let organisation, let code) = identity { return (organisation, code) }
+        return nil
     }
 }
 

@@ -16,6 +16,7 @@ struct Signing: Sendable {
     /// The cookie that keeps an observer's code on their phone.
     static let observerCookie = "sala_observer"
     static let partyAgentCookie = "sala_party"
+    static let organisationCookie = "sala_organisation"
     static let sessionSeconds = 12 * 3600
 
     /// The signed-in official of a browser request, if any.
@@ -30,12 +31,13 @@ struct Signing: Sendable {
         return try await store.official(machineTokenDigest: Passwords.digest(token))
     }
 
-    /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape (officials' machines
-    /// and observers' phones alike).
+    /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape: 64 characters
+    /// (officials' machines, party agents, observers' codes made before short codes) or a short code
+    /// of 12 letters and digits, hyphens allowed (observers, organisations).
     static func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
         let token = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-        return token.count == 64 ? token : nil
+        return token.count == 64 || Passwords.observerCode(token).count == 12 ? token : nil
     }
 
     /// Checks a name and password and starts a session; nil when they do not match. Throws

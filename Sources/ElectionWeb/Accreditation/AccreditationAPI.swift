@@ -81,19 +81,6 @@ struct AccreditationAPI: Sendable {
             try await store.addOrganisation(body)
             return try APIJSON.response(body, status: .created)
         }
-        api.post("accreditation/organisations/:id/applications") { request, context in
-            let official = try context.requireMachine()
-            try official.require(.decideAccreditation, on: .nation)
-            let id = context.parameters.get("id") ?? ""
-            // A file of tens of thousands of people: up to 16 MB, not the 16 KB of a form.
-            let body: ByteBuffer
-            do { body = try await request.body.collect(upTo: 16 << 20) } catch { throw InputError(field: "body", reason: "too_long") }
-            let (submitted, rejections) = try await store.submitFile(Data(buffer: body), organisation: id)
-            if submitted.isEmpty, rejections.first?.line == 1 { throw InputError(field: "header", reason: "header") }
-            return try APIJSON.response(
-                Submitted(submitted: submitted.count, badges: submitted.map(\.badgeNumber), rejections: rejections),
-                status: submitted.isEmpty ? .unprocessableContent : .created)
-        }
         api.post("accreditation/decisions") { request, context in
             let official = try context.requireMachine()
             let body = try await APIJSON.decode(DecisionBody.self, from: request)
@@ -132,6 +119,27 @@ struct AccreditationAPI: Sendable {
             let body = try await APIJSON.decode(RevocationBody.self, from: request)
             let reason = try Input.text(body.reason.map { Substring($0) }, field: "reason") ?? ""
             return try APIJSON.response(try await store.revokeAccreditation(id, reason: reason, by: official, at: Date()))
+        }
+    }
+
+    /// What an organisation submits for its own people (or the NEC on its behalf).
+    func addApplicantRoutes(to api: RouterGroup<PortalRequestContext>) {
+        api.post("accreditation/organisations/:id/applications") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            // The NEC for any organisation, an organisation (its own code) for itself only.
+            switch context.identity {
+            case .machine(let official): try official.require(.decideAccreditation, on: .nation)
+            case .organisation(let organisation, _): try organisation.requireOwn(id)
+            default: throw NotSignedIn()
+            }
+            // A file of tens of thousands of people: up to 16 MB, not the 16 KB of a form.
+            let body: ByteBuffer
+            do { body = try await request.body.collect(upTo: 16 << 20) } catch { throw InputError(field: "body", reason: "too_long") }
+            let (submitted, rejections) = try await store.submitFile(Data(buffer: body), organisation: id)
+            if submitted.isEmpty, rejections.first?.line == 1 { throw InputError(field: "header", reason: "header") }
+            return try APIJSON.response(
+                Submitted(submitted: submitted.count, badges: submitted.map(\.badgeNumber), rejections: rejections),
+                status: submitted.isEmpty ? .unprocessableContent : .created)
         }
     }
 

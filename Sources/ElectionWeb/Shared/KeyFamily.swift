@@ -71,6 +71,10 @@ enum KeyFamilies {
     static let incidentStatus = KeyFamily<Incident.Status>("incident_status")
     static let accreditationCategory = KeyFamily<AccreditationCategory>("accreditation_category")
     static let applicationState = KeyFamily<AccreditationApplication.Status>("accreditation_status")
+    /// Why a line of an organisation's file was refused.
+    static let accreditationRejection = KeyFamily<AccreditationFile.Rejection.Reason>("accreditation_rejection")
+    /// The columns of an organisation's file, named in refusals.
+    static let accreditationColumn = KeyFamily<String>("accreditation_column", AccreditationFile.header)
     /// What the accreditation desk says after a decision (`?done=accepted`).
     static let accreditationDone = KeyFamily<String>("accreditation_done", ["accepted", "refused", "more-information", "revoked"])
     static let accreditation = KeyFamily<Accreditation>("accreditation")
@@ -117,7 +121,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
