@@ -92,6 +92,32 @@ struct BrowserTests {
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    @Test func anOrganisationAppliesAndTheNECAcceptsAndPrintsTheBadgeInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("accreditation.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let password = "browser test passphrase"
+        let added = try SalaCommand.run(
+            ["user", "add", "--db", db, "--role", "nec-administrator", "--password-stdin", "nec.admin"], input: password + "\n")
+        #expect(added.status == 0, "\(added.error)")
+        let organisation = try SalaCommand.run([
+            "accreditation", "add-organisation", "--db", db, "--id", "browser-watch", "--name-en", "Browser Watch",
+            "--name-km", "អ្នកឃ្លាំមើល", "--kind", "national",
+        ])
+        #expect(organisation.status == 0, "\(organisation.error)")
+        let code = try SalaCommand.run(["accreditation", "code", "--db", db, "browser-watch"])
+        #expect(code.status == 0, "\(code.error)")
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python([
+            "accreditation_test.py", "--url", "http://127.0.0.1:\(server.port)", "--code", code.output.trimmingCharacters(in: .whitespacesAndNewlines),
+            "--password", password, "--screenshots", directory.appendingPathComponent("screenshots").path,
+        ])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         try Python3.run(
