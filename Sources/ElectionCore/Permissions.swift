@@ -38,6 +38,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case keepCommissions = "keep-commissions"
     /// Decide and revoke accreditations of observers and journalists, and see applicants' personal data.
     case decideAccreditation = "decide-accreditation"
+    /// Publish the parties' campaign airtime, or change it with a reason.
+    case publishAirtime = "publish-airtime"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -81,7 +83,7 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation:
+             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime:
             self == .necAdministrator
         }
     }
@@ -95,7 +97,7 @@ extension OfficialAction {
              .decideDuplicate: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime: .national
         }
     }
 

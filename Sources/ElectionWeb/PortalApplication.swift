@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore
     & GeographyStore & CommissionStore & ElectionRecordStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
@@ -62,6 +62,8 @@ public enum PortalApplication {
         MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
         let badges = BadgeAuthority(store: store)
         AccreditationPages(store: store, badges: badges, renderer: renderer).addRoutes(to: pages)
+        let airtime = PublishedAirtime(store: store)
+        AirtimePages(airtime: airtime, renderer: renderer).addRoutes(to: pages)
         let calendar = CalendarPages(store: store, renderer: renderer)
         calendar.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
@@ -108,6 +110,7 @@ public enum PortalApplication {
         let commissions = CommissionKeepingAPI(store: store)
         commissions.addRoutes(to: machines)
         commissions.addPublicRoutes(to: api)
+        AirtimeAPI(airtime: airtime).addRoutes(to: api)
         let accreditation = AccreditationAPI(store: store, badges: badges)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)

@@ -26,6 +26,9 @@ struct Campaign: AsyncParsableCommand {
         @Option(help: "csv or ics.") var format = "csv"
         @Option(help: "Only this party's broadcasts (its ballot number).") var party: Int?
         @Option(help: "Write here (standard output when absent).") var out: String?
+        @Flag(help: "Publish it: the site then shows it, and a party's agent their own (needs --official).") var publish = false
+        @Option(help: "The NEC administrator's account name, to publish.") var official: String?
+        @Option(help: "Why the published airtime changes (required after the first publication).") var reason = ""
 
         func run() async throws {
             guard format == "csv" || format == "ics" else { throw ValidationError("--format must be csv or ics, not '\(format)'.") }
@@ -44,6 +47,16 @@ struct Campaign: AsyncParsableCommand {
             let only = try party.map { number -> PartyNumber in
                 guard let n = PartyNumber(rawValue: number), schedule.parties.contains(n) else { throw ValidationError("--party \(number) is not a registered party.") }
                 return n
+            }
+            if publish {
+                guard let official else { throw ValidationError("--publish needs --official, an NEC administrator's account.") }
+                let draw = AirtimeDraw(seed: seed, minutes: minutes, channels: channels, parties: parties.map(\.id))
+                let publication = try await store.withStore { db -> AirtimePublication in
+                    guard let account = try await db.officialAccount(named: official) else { throw ValidationError("There is no account named \(official).") }
+                    return try await db.publishAirtime(draw, reason: reason, by: account.official, at: Date())
+                }
+                announce("Published the airtime (publication \(publication.number)): /en/campaign/airtime.")
+                return
             }
             let names = Dictionary(uniqueKeysWithValues: parties.map { ($0.id, $0.nameEnglish) })
             let text = format == "ics"

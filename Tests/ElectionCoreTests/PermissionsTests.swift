@@ -37,7 +37,7 @@ import Testing
         switch action {
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime: .national
         default: .station
         }
     }

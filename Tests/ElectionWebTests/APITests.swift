@@ -93,6 +93,7 @@ import Testing
             "/accreditation/statistics", "/accreditation/codes", "/accreditation/organisations", "/accreditation/public-key",
             "/accreditation/revocations", "/accreditation/verification", "/accreditation/organisations/{id}/applications",
             "/accreditation/decisions", "/accreditation/badges/{number}", "/accreditation/badges/{number}/revocation",
+            "/campaign/airtime", "/campaign/airtime.csv", "/campaign/airtime.ics",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

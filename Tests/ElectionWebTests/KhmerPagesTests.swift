@@ -25,7 +25,7 @@ import Testing
             "/", "/registration", "/stations", "/stations/search?q=pagoda", "/stations/\(station.id)", "/provinces/12",
             "/communes/\(station.communeCode)", "/parties", "/parties/1", "/commissions", "/map", "/results", "/results/provinces/12",
             "/results/communes/\(station.communeCode)", "/results/stations/\(station.id)", "/missions", "/missions/demo-2023",
-            "/elections", "/signin", "/observe", "/calendar", "/party", "/accreditation", "/accreditation/verify", "/accreditation/codes/journalist",
+            "/elections", "/signin", "/observe", "/calendar", "/party", "/campaign/airtime", "/accreditation", "/accreditation/verify", "/accreditation/codes/journalist",
         ]
         try await PortalTestApp.run { client in
             // The same search finds the sentences on an English page: it would see them on a Khmer one.

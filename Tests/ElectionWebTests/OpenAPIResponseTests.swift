@@ -366,6 +366,19 @@ import Testing
             try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/1/nist-cdf.json")
             try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/99/nist-cdf.json")
 
+            // Campaign airtime, before it is published.
+            try await api.get("/campaign/airtime")
+            try await api.get("/campaign/airtime.csv")
+            let publisher = try #require(try await store.officialAccount(named: "nec.admin")).official
+            let tvk = AirtimeChannel(name: "TVK", slots: [.init(start: ClockTime("19:00")!, prime: true), .init(start: ClockTime("12:00")!, prime: false)])
+            _ = try await store.publishAirtime(
+                AirtimeDraw(seed: 2023, minutes: 10, channels: [tvk], parties: try await store.parties().map(\.id)), reason: "", by: publisher, at: Date())
+            try await api.get("/campaign/airtime")
+            try await api.get("/campaign/airtime.csv")
+            try await api.get("/campaign/airtime.ics")
+            try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=1")
+            try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=99")
+
             // Accreditation: public counts and checks; the NEC's organisations, files, decisions, revocations.
             try await api.get("/accreditation/statistics")
             try await api.get("/accreditation/codes")

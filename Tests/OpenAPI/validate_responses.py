@@ -61,6 +61,12 @@ def main():
                 failures.append(f"{name}: the document declares CSV, but the body has no header line: {case['body'][:200]}")
             checked += 1
             continue
+        if "text/calendar" in response.get("content", {}):
+            # An iCalendar file (RFC 5545).
+            if not case["body"].startswith("BEGIN:VCALENDAR\r\n") or "END:VCALENDAR" not in case["body"]:
+                failures.append(f"{name}: the document declares iCalendar, but the body is not one: {case['body'][:200]}")
+            checked += 1
+            continue
         media = response.get("content", {}).get("application/json")
         if media is None or "schema" not in media:
             if case["body"].strip() and case["status"] != 302:

@@ -118,3 +118,40 @@ public struct AirtimeSchedule: Sendable, Hashable, Codable {
     }
 }
 
+
+/// What the NEC publishes of the airtime: the draw's inputs, from which anyone draws the same
+/// schedule (``AirtimeSchedule/draw(days:channels:parties:minutes:seed:)`` over the campaign's days).
+public struct AirtimeDraw: Sendable, Hashable, Codable {
+    public var seed: UInt64
+    public var minutes: Int
+    public var channels: [AirtimeChannel]
+    /// The registered parties when it was drawn.
+    public var parties: [PartyNumber]
+
+    public init(seed: UInt64, minutes: Int, channels: [AirtimeChannel], parties: [PartyNumber]) {
+        self.seed = seed
+        self.minutes = minutes
+        self.channels = channels
+        self.parties = Array(Set(parties)).sorted()
+    }
+
+    /// The schedule over `days`.
+    public func schedule(days: [CalendarDate]) throws(AirtimeSchedule.Problem) -> AirtimeSchedule {
+        try AirtimeSchedule.draw(days: days, channels: channels, parties: parties, minutes: minutes, seed: seed)
+    }
+}
+
+/// A published airtime draw: the first publication, or a change to it with its reason.
+public struct AirtimePublication: Sendable, Hashable, Codable {
+    public var number: Int
+    public var draw: AirtimeDraw
+    public var reason: String
+    public var publishedAt: Date
+
+    public init(number: Int, draw: AirtimeDraw, reason: String, publishedAt: Date) {
+        self.number = number
+        self.draw = draw
+        self.reason = reason
+        self.publishedAt = publishedAt
+    }
+}

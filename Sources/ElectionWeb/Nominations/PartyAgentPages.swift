@@ -19,6 +19,8 @@ struct PartyAgentPage: Sendable {
     let nominations: String
     let message: String?
     let lists: [List]
+    /// The party's own airtime, as iCalendar.
+    let airtimeCalendar: String
 }
 
 struct PartySignInPage: Sendable {
@@ -115,7 +117,8 @@ struct PartyAgentPages: PageController {
                 return .init(href: "/\(l)/party/lists/\(province.id)", province: language.pick(province.nameEnglish, province.nameKhmer),
                              seats: language.number(province.seats), candidates: language.number(count?.candidates ?? 0),
                              women: language.number(count?.women ?? 0))
-            })
+            },
+            airtimeCalendar: "/api/v1/campaign/airtime.ics?party=\(party.id.rawValue)")
         return page("party-agent", model.party, model, language, "/party")
     }
 
