@@ -72,12 +72,15 @@ extension ObservationStore where Self: ElectionStore & AccreditationStore {
         if let unknown = wanted.subtracting(names.keys).sorted().first { throw StoreError.notFound("province", unknown.rawValue) }
         let visitsByTeam = Dictionary(grouping: visits, by: \.team).mapValues { Set($0.map(\.stationCode)).count }
         let commissions = try await commissionCounts()
-        return MissionReport(
+        var report = MissionReport(
             mission: mission, members: try await members(ofMission: id), activities: try await activities(ofMission: id),
             teams: teams, visitsByTeam: visitsByTeam,
             election: election, statistics: try await statistics(countingRegister: false),
             commissions: Dictionary(uniqueKeysWithValues: commissions.map { ($0.key.rawValue, $0.value) }),
             accreditedObservers: accredited, findings: findings, provinceNames: names, provinceNamesKhmer: namesKhmer, forms: forms,
             statement: try await statement(ofMission: id))
+        report.coverage = CoverageSummary(try await coverage(ofMission: id))
+        report.parties = try await parties()
+        return report
     }
 }

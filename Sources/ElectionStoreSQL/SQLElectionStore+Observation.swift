@@ -322,6 +322,28 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
+    public func addCoverage(_ coverage: [MediaCoverage]) async throws {
+        try await engine.withTransaction { tx in
+            try await tx.bulkInsert(
+                into: "media_coverage", columns: ["mission_id", "outlet", "day", "party", "seconds", "column_space", "tone"],
+                rows: coverage.map {
+                    [.text($0.missionID.rawValue), .text($0.outlet), .text($0.day.iso), .integer($0.party.rawValue), .integer($0.seconds),
+                     .integer($0.columnSpace), .text($0.tone.rawValue)]
+                })
+        }
+    }
+
+    public func coverage(ofMission id: MissionID) async throws -> [MediaCoverage] {
+        try await all("SELECT * FROM media_coverage WHERE mission_id = \(bind: id.rawValue) ORDER BY day, outlet, party, id") { row in
+            let party = try row.decode(column: "party", as: Int.self)
+            let tone = try row.decode(column: "tone", as: String.self)
+            return MediaCoverage(
+                missionID: id, outlet: try row.decode(column: "outlet", as: String.self), day: try Rows.date(row, "day"),
+                party: PartyNumber(rawValue: party) ?? 1, seconds: try row.decode(column: "seconds", as: Int.self),
+                columnSpace: try row.decode(column: "column_space", as: Int.self), tone: MediaCoverage.Tone(rawValue: tone) ?? .neutral)
+        }
+    }
+
     public func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident {
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""

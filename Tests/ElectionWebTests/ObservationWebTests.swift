@@ -376,4 +376,29 @@ import Testing
             #expect(findings.body.contains("\"stationsVisited\":\(DemoMission.visits)"))
         }
     }
+
+    /// Media monitors' records, refused by field when wrong, added up by party in the report.
+    @Test func mediaMonitoringIsRecordedAndSummedInTheReport() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/coverage"
+            func item(_ outlet: String, _ party: Int, seconds: Int = 0, space: Int = 0, tone: String) -> String {
+                "{\"outlet\": \"\(outlet)\", \"day\": \"2023-07-10\", \"party\": \(party), \"seconds\": \(seconds), \"columnSpace\": \(space), \"tone\": \"\(tone)\"}"
+            }
+            for (body, field) in [(item("TVK", 1, tone: "neutral"), "seconds"), (item("TVK", 99, seconds: 60, tone: "neutral"), "party"),
+                                  (item("", 1, seconds: 60, tone: "neutral"), "outlet"), (item("TVK", 1, seconds: 60, tone: "angry"), "tone")] {
+                let refused = try await client.postJSON(url, body, bearer: fixture.token)
+                #expect(refused.status == .badRequest && refused.body.contains("\"field\":\"\(field)\""), "\(body)")
+            }
+            #expect(try await client.postJSON(url, item("TVK", 1, seconds: 90, tone: "neutral"), bearer: fixture.token).status == .created)
+            #expect(try await client.postJSON(url, item("National Radio", 1, seconds: 30, tone: "positive"), bearer: fixture.token).status == .created)
+            #expect(try await client.postJSON(url, item("Angkor Daily", 2, space: 240, tone: "negative"), bearer: fixture.token).status == .created)
+            let report = try await client.get("/en/missions/\(DemoMission.id)").body
+            #expect(report.contains("The mission&#39;s monitors recorded 3 items of coverage from 3 outlets."))
+            // CPP: 120 seconds = 2.0 minutes, one positive and one neutral item.
+            let cpp = try #require(report.firstMatch(of: /<tr><td>Cambodian People&#39;s Party<\/td>(.*?)<\/tr>/)).1
+            #expect(cpp == "<td>2.0</td><td>0</td><td>1</td><td>1</td><td>0</td>")
+            #expect(try await client.get(url).body.contains("Angkor Daily"))
+        }
+    }
 }

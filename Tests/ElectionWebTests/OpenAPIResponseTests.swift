@@ -461,6 +461,14 @@ import Testing
             try await api.post(visits, mission + "/visits", visit, bearer: tokens.observer)
             try await api.get(visits, mission + "/visits")
             try await api.get(visits, "/missions/nobody/visits")
+            let coverage = "/missions/{id}/coverage"
+            let item = "{\"outlet\": \"TVK\", \"day\": \"2023-07-10\", \"party\": 1, \"seconds\": 90, \"tone\": \"neutral\"}"
+            try await api.post(coverage, mission + "/coverage", item)
+            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.outsider)
+            try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "0"), bearer: tokens.observer)
+            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
+            try await api.get(coverage, mission + "/coverage")
+            try await api.get(coverage, "/missions/nobody/coverage")
             let activities = "/missions/{id}/activities"
             let activity = "{\"kind\": \"meeting\", \"day\": \"2023-07-22\", \"with\": \"Ministry of Interior\", \"notes\": \"Security.\"}"
             try await api.post(activities, mission + "/activities", activity)

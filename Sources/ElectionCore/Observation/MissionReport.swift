@@ -43,7 +43,9 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var statistics: ElectionStatistics
     /// Commissions at each level (`national`, `provincial`, `commune`, `polling-station`).
     public var commissions: [String: Int]
-    /// Accredited mission members in Sala, by mission kind (`international`, `domestic`).
+    /// Accredited people as the NEC's records count them: `domestic`, `international` and
+    /// `journalists`, with the organisations of each (`domestic_organisations`,
+    /// `international_missions`, `outlets`). Reports kept before hold only the missions' own counts.
     public var accreditedObservers: [String: Int]
     public var findings: MissionFindings
     /// Province code → name, for the provinces visited.
@@ -52,6 +54,10 @@ public struct MissionReport: Sendable, Hashable, Codable {
     public var provinceNamesKhmer: [ProvinceCode: String]?
     public var forms: [ChecklistForm]
     public var statement: MissionStatement?
+    /// The mission's media monitoring added up by party, and the parties to name them; nil in
+    /// reports kept before monitoring was recorded.
+    public var coverage: CoverageSummary? = nil
+    public var parties: [Party]? = nil
 
     public init(
         mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], teams: [ObserverTeam],

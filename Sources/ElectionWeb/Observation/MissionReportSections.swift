@@ -72,6 +72,23 @@ struct MissionReportSections: Sendable {
             items: meetings.map {
                 "\(l.longDate($0.day)) · \(l.text(KeyFamilies.activity, $0.kind)) · \(l.pick($0.with, given: $0.withKhmer)): \(l.pick($0.notes, given: $0.notesKhmer))"
             }, table: []))
+        if let coverage = r.coverage, !coverage.lines.isEmpty {
+            let names = Dictionary(uniqueKeysWithValues: (r.parties ?? []).map { ($0.id, l.pick($0.nameEnglish, $0.nameKhmer)) })
+            sections.append(Section(
+                title: l.text("report.media"),
+                paragraphs: [fill("report.media_text", [
+                    "items": l.number(coverage.lines.map { $0.items.values.reduce(0, +) }.reduce(0, +)), "outlets": l.number(coverage.outlets),
+                ])],
+                items: [],
+                table: [[l.text("report.party"), l.text("report.media_minutes"), l.text("report.media_space"),
+                         l.text("report.tone_positive"), l.text("report.tone_neutral"), l.text("report.tone_negative")]]
+                    // Minutes to one decimal, exactly: seconds / 60, written by `percent` as seconds / 6,000 × 100.
+                    + coverage.lines.map { line in
+                        [names[line.party] ?? String(line.party.rawValue),
+                         l.localDigits(Rational(line.seconds, 6_000).percent(decimals: 1)), l.number(line.columnSpace),
+                         l.number(line.items[.positive] ?? 0), l.number(line.items[.neutral] ?? 0), l.number(line.items[.negative] ?? 0)]
+                    }))
+        }
         sections.append(Section(
             title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map {
                 "\(l.pick($0.with, given: $0.withKhmer)): \(l.pick($0.notes, given: $0.notesKhmer))"

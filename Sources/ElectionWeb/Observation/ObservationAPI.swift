@@ -47,6 +47,15 @@ struct ObservationAPI: Sendable {
         let notesKhmer: String?
     }
 
+    struct CoverageBody: Decodable {
+        let outlet: String?
+        let day: String?
+        let party: Int?
+        let seconds: Int?
+        let columnSpace: Int?
+        let tone: String?
+    }
+
     struct StatusBody: Decodable {
         let status: String?
     }
@@ -89,6 +98,29 @@ struct ObservationAPI: Sendable {
                 notesKhmer: try Input.longText(body.notesKhmer, field: "notesKhmer"))
             try await store.addActivities([activity])
             return try APIJSON.response(activity, status: .created)
+        }
+        api.get("missions/:id/coverage") { _, context in
+            let id = try Input.missionID(context.parameters.get("id"))
+            _ = try await store.mission(id)
+            return try APIJSON.response(try await store.coverage(ofMission: id))
+        }
+        api.post("missions/:id/coverage") { request, context in
+            let missionID = try Input.missionID(context.parameters.get("id"))
+            _ = try context.requireObserver(.recordActivity, forMission: missionID)
+            let body = try await APIJSON.decode(CoverageBody.self, from: request)
+            let outlet = try Input.text(body.outlet.map { Substring($0) }, field: "outlet") ?? ""
+            guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
+            guard let party = body.party.flatMap(PartyNumber.init(rawValue:)), try await store.parties().contains(where: { $0.id == party }) else {
+                throw InputError(field: "party", reason: "choice")
+            }
+            let seconds = body.seconds ?? 0, space = body.columnSpace ?? 0
+            guard (0...86_400).contains(seconds) else { throw InputError(field: "seconds", reason: "number") }
+            guard (0...1_000_000).contains(space) else { throw InputError(field: "columnSpace", reason: "number") }
+            guard seconds + space > 0 else { throw InputError(field: "seconds", reason: "coverage_amount") }
+            guard let tone = body.tone.flatMap(MediaCoverage.Tone.init(rawValue:)) else { throw InputError(field: "tone", reason: "choice") }
+            let coverage = MediaCoverage(missionID: missionID, outlet: outlet, day: day, party: party, seconds: seconds, columnSpace: space, tone: tone)
+            try await store.addCoverage([coverage])
+            return try APIJSON.response(coverage, status: .created)
         }
         api.post("missions/:id/statement") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
