@@ -108,3 +108,8 @@ extension CalendarDate {
         try container.encode(iso)
     }
 }
+
+extension ClosedRange where Bound == CalendarDate {
+    /// Every day from the first to the last, in order.
+    public var days: [CalendarDate] { (lowerBound.daysSinceEpoch...upperBound.daysSinceEpoch).map(CalendarDate.init(daysSinceEpoch:)) }
+}

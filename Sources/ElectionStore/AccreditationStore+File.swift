@@ -24,17 +24,21 @@ extension AccreditationStore {
 }
 
 extension AccreditationStore {
+    /// Every application of an organisation in one status, in number order, read page by page.
+    public func applications(of organisation: String, status: AccreditationApplication.Status) async throws -> [AccreditationApplication] {
+        var all: [AccreditationApplication] = []
+        while true {
+            let page = try await accreditationApplications(organisation: organisation, status: status, after: all.last?.id ?? 0, limit: 10_000)
+            all += page
+            if page.count < 10_000 { return all }
+        }
+    }
+
     /// The numbers of an organisation's applications that wait for a decision, in order.
     public func waitingApplications(of organisation: String) async throws -> [Int] {
         var ids: [Int] = []
         for status in AccreditationApplication.Status.allCases where AccreditationDecision.mayDecide(status) {
-            var after = 0
-            while true {
-                let page = try await accreditationApplications(organisation: organisation, status: status, after: after, limit: 10_000)
-                ids += page.map(\.id)
-                guard let last = page.last, page.count == 10_000 else { break }
-                after = last.id
-            }
+            ids += try await applications(of: organisation, status: status).map(\.id)
         }
         return ids.sorted()
     }

@@ -181,13 +181,7 @@ struct AccreditationCommand: AsyncParsableCommand {
         func run() async throws {
             let (credentials, seconds) = try await store.withStore { db -> ([String], Double) in
                 _ = try await db.accreditingOrganisation(organisation)
-                var accepted: [AccreditationApplication] = []
-                while true {
-                    let page = try await db.accreditationApplications(
-                        organisation: organisation, status: .accepted, after: accepted.last?.id ?? 0, limit: 10_000)
-                    accepted += page
-                    if page.count < 10_000 { break }
-                }
+                let accepted = try await db.applications(of: organisation, status: .accepted)
                 let election = try await db.election().id
                 let signer = try BadgeSigner(privateKey: try await db.badgeKey())
                 let started = ContinuousClock.now
@@ -274,11 +268,11 @@ struct Verify: AsyncParsableCommand {
                 let started = ContinuousClock.now
                 let verdicts = lines.map { verifier.verify($0, on: day, revoked: revoked) }
                 let seconds = (ContinuousClock.now - started).seconds
-                let valid = verdicts.filter { if case .valid = $0 { true } else { false } }.count
+                let valid = verdicts.filter(\.isValid).count
                 let rate = seconds > 0 ? Int(Double(lines.count) / seconds) : 0
                 announce("\(Numerals.grouped(lines.count)) badges checked in \(String(format: "%.3f", seconds)) s (\(Numerals.grouped(rate))/s): \(Numerals.grouped(valid)) valid, \(Numerals.grouped(lines.count - valid)) not.")
                 for (line, verdict) in zip(1..., verdicts) {
-                    if case .valid = verdict { continue }
+                    if verdict.isValid { continue }
                     announce("line \(line): \(BadgeVerdictText.english(verdict))")
                 }
                 if valid < lines.count { throw ExitCode(1) }
@@ -287,7 +281,7 @@ struct Verify: AsyncParsableCommand {
             guard let credential else { throw ValidationError("Give a credential, or --file.") }
             let verdict = verifier.verify(credential, on: day, revoked: revoked)
             announce(BadgeVerdictText.english(verdict))
-            if case .valid = verdict { return }
+            if verdict.isValid { return }
             throw ExitCode(1)
         }
     }

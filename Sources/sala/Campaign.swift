@@ -37,7 +37,7 @@ struct Campaign: AsyncParsableCommand {
                 (try await db.election(), try await db.calendar().window(.campaign), try await db.parties())
             }
             guard let window else { throw ValidationError("The election's calendar has no campaign: set it first (sala election calendar).") }
-            let days = (window.lowerBound.daysSinceEpoch...window.upperBound.daysSinceEpoch).map(CalendarDate.init(daysSinceEpoch:))
+            let days = window.days
             let schedule: AirtimeSchedule
             do {
                 schedule = try AirtimeSchedule.draw(days: days, channels: channels, parties: parties.map(\.id), minutes: minutes, seed: seed)

@@ -52,7 +52,8 @@ import Testing
             #expect(sheet.body.components(separatedBy: "class=\"badge\"").count - 1 == 2)
             #expect(sheet.body.contains("id=\"badge-\(sophea)\"") && sheet.body.contains("<svg"))
             let authority = BadgeAuthority(store: fixture.store)
-            let credential = try #require(try await authority.badge(try await fixture.store.accreditationApplication(submitted[0].id))).credential
+            let credential = try #require(try await authority.badge(
+                try await fixture.store.accreditationApplication(submitted[0].id), election: try await fixture.store.election().id)).credential
             let query = credential.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.")))!
             let valid = try await client.get("/km/accreditation/verify?badge=\(query)")
             #expect(valid.body.contains("ប័ណ្ណនេះមានសុពលភាព") && valid.body.contains("Sok Sophea") && valid.body.contains("អ្នកឃ្លាំមើលការបោះឆ្នោត"))

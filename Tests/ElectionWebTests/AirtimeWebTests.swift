@@ -30,7 +30,7 @@ import Testing
 
             // The schedule is the one drawn again from the published seed over the campaign's days.
             let window = try #require(try await fixture.store.calendar().window(.campaign))
-            let days = (window.lowerBound.daysSinceEpoch...window.upperBound.daysSinceEpoch).map(CalendarDate.init(daysSinceEpoch:))
+            let days = window.days
             let expected = try changed.schedule(days: days)
             let csv = try await client.get("/api/v1/campaign/airtime.csv").body
             #expect(csv == expected.csv(names: Dictionary(uniqueKeysWithValues: parties.map { ($0.id, $0.nameEnglish) })))

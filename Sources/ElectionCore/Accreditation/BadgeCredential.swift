@@ -67,6 +67,8 @@ public struct BadgeCredential: Sendable, Hashable, Codable {
         case expired(BadgeCredential)
         /// Withdrawn by the NEC, with its reason.
         case revoked(BadgeCredential, reason: String)
+
+        public var isValid: Bool { if case .valid = self { true } else { false } }
     }
 
     /// Checks `text` on `day`: its form, its signature (by `isSignatureValid(signature, payload)`,

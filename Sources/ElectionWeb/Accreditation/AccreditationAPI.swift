@@ -111,7 +111,7 @@ struct AccreditationAPI: Sendable {
             try official.require(.decideAccreditation, on: .nation)
             let id = try Self.badgeID(context.parameters.get("number"))
             let application = try await store.accreditationApplication(id)
-            return try APIJSON.response(Badge(application: application, credential: try await badges.badge(application)?.credential))
+            return try APIJSON.response(Badge(application: application, credential: try await badges.badge(application, election: try await store.election().id)?.credential))
         }
         api.post("accreditation/badges/:number/revocation") { request, context in
             let official = try context.requireMachine()

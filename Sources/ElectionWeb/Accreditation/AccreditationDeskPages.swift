@@ -64,9 +64,10 @@ struct AccreditationDeskPages: PageController {
             let organisation = try await store.accreditingOrganisation(id)
             let after = try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0)
             let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.sheetSize)
+            let election = try await store.election().id
             var sheet: [BadgeSheet.Badge] = []
             for application in accepted {
-                guard let (_, qr) = try await badges.badge(application) else { continue }
+                guard let (_, qr) = try await badges.badge(application, election: election) else { continue }
                 sheet.append(.init(
                     number: application.badgeNumber, khmer: application.name.khmer, latin: application.name.latin,
                     category: language.text(KeyFamilies.accreditationCategory, application.category),
@@ -124,10 +125,7 @@ struct AccreditationDeskPages: PageController {
     ) async throws -> Response {
         let organisation = try await store.accreditingOrganisation(id)
         let l = language.rawValue
-        func applicant(_ a: AccreditationApplication) -> AccreditationOrganisationPage.Applicant {
-            .init(badge: a.badgeNumber, khmer: a.name.khmer, latin: a.name.latin, sex: language.text(KeyFamilies.sex, a.sex),
-                  nationality: a.nationality, status: language.text(KeyFamilies.applicationState, a.status), reason: a.reason)
-        }
+        let applicant = { AccreditationOrganisationPage.Applicant($0, language) }
         let waitingIDs = try await store.waitingApplications(of: id)
         var waiting: [AccreditationApplication] = []
         for status in [AccreditationApplication.Status.submitted, .moreInformation] {

@@ -64,6 +64,17 @@ struct AccreditationOrganisationPage: Sendable {
         let nationality: String
         let status: String
         let reason: String
+
+        /// An application as the NEC's desk and its organisation's page list it.
+        init(_ a: AccreditationApplication, _ language: Language) {
+            badge = a.badgeNumber
+            khmer = a.name.khmer
+            latin = a.name.latin
+            sex = language.text(KeyFamilies.sex, a.sex)
+            nationality = a.nationality
+            status = language.text(KeyFamilies.applicationState, a.status)
+            reason = a.reason
+        }
     }
     let lang: String
     let csrf: String
@@ -186,9 +197,8 @@ struct AccreditationPages: PageController {
                 Fact(label: language.text("badge.validity"), value: "\(language.longDate(c.validFrom)) – \(language.longDate(c.validUntil))"),
             ]
         }
-        if case .valid = verdict {} else { sentence = language.text("badge.not_valid") + " " + sentence }
-        let valid = if case .valid = verdict { true } else { false }
-        return BadgeVerifyPage(lang: language.rawValue, badge: text, verdict: sentence, valid: valid, details: details)
+        if !verdict.isValid { sentence = language.text("badge.not_valid") + " " + sentence }
+        return BadgeVerifyPage(lang: language.rawValue, badge: text, verdict: sentence, valid: verdict.isValid, details: details)
     }
 }
 
@@ -215,9 +225,9 @@ actor BadgeAuthority {
         return try await current().verifier.verify(text, on: election.localDay(at: Date()), revoked: try await store.revokedBadges())
     }
 
-    /// The signed credential of an accepted application, and its QR code as SVG.
-    func badge(_ application: AccreditationApplication) async throws -> (credential: String, qr: String)? {
-        guard let credential = BadgeCredential(application, election: try await store.election().id) else { return nil }
+    /// The signed credential of an accepted application for `election`, and its QR code as SVG.
+    func badge(_ application: AccreditationApplication, election: String) async throws -> (credential: String, qr: String)? {
+        guard let credential = BadgeCredential(application, election: election) else { return nil }
         let text = try await current().sign(credential)
         return (text, try QRCode(text: text, correction: .medium).svg(title: application.badgeNumber))
     }

@@ -115,10 +115,7 @@ struct OrganisationPages: PageController {
             counts: AccreditationApplication.Status.allCases.compactMap { status in
                 counts[status].map { "\(language.text(KeyFamilies.applicationState, status)): \(language.number($0))" }
             }.joined(separator: " · "),
-            applicants: applicants.map { a in
-                .init(badge: a.badgeNumber, khmer: a.name.khmer, latin: a.name.latin, sex: language.text(KeyFamilies.sex, a.sex),
-                      nationality: a.nationality, status: language.text(KeyFamilies.applicationState, a.status), reason: a.reason)
-            },
+            applicants: applicants.map { .init($0, language) },
             message: message, error: error ?? (rejections.isEmpty ? nil : language.text("organisation.some_refused")),
             rejections: rejections, typedKhmer: typed["nameKhmer"] ?? "", typedLatin: typed["nameLatin"] ?? "",
             typedNationality: typed["nationality"] ?? "KHM", typedLines: typed["lines"] ?? "")

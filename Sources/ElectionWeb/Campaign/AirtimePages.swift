@@ -38,7 +38,7 @@ struct PublishedAirtime: Sendable {
     func current() async throws -> (AirtimePublication, AirtimeSchedule, [AirtimePublication])? {
         let publications = try await store.airtimePublications()
         guard let newest = publications.last, let window = try await store.calendar().window(.campaign) else { return nil }
-        let days = (window.lowerBound.daysSinceEpoch...window.upperBound.daysSinceEpoch).map(CalendarDate.init(daysSinceEpoch:))
+        let days = window.days
         return (newest, try newest.draw.schedule(days: days), publications)
     }
 
