@@ -128,9 +128,11 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
     case giveStatement = "give-statement"
     /// Decide what became of an incident.
     case decideIncident = "decide-incident"
+    /// Say which NEC badge a member of the mission holds.
+    case linkBadge = "link-badge"
 
     /// Whether only the head of mission may do it.
-    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident }
+    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident || self == .linkBadge }
 }
 
 extension MissionMember {

@@ -173,7 +173,16 @@ extension DemoMission {
         let forms = try StandardChecklists.load()
         try await store.saveChecklistForms(forms)
         let demo = try DemoMission(reference: scenario.reference, forms: forms, seed: scenario.seed)
-        try await store.addMission(demo.mission, members: demo.members)
+        let accreditation = ReferenceAccreditation(demo: demo, seed: scenario.seed)
+        let badges = try await accreditation.load(into: store).filter { $0.organisationID == ReferenceAccreditation.demoOrganisation }
+        var mission = demo.mission
+        mission.accreditingOrganisationID = ReferenceAccreditation.demoOrganisation
+        // The organisation's applications were made in the order of the mission's members.
+        try await store.addMission(mission, members: zip(demo.members, badges).map { member, badge in
+            var member = member
+            member.badge = badge.id
+            return member
+        })
         try await store.addActivities(demo.activities)
         for team in demo.teams { try await store.saveTeam(team) }
         for draw in demo.draws {
@@ -182,6 +191,5 @@ extension DemoMission {
         try await store.addVisits(demo.visits)
         for outcome in try await store.receive(demo.submissions, channel: "import", at: Date()) { _ = try outcome.get() }
         try await store.setStatement(demo.statement)
-        try await ReferenceAccreditation(demo: demo, seed: scenario.seed).load(into: store)
     }
 }

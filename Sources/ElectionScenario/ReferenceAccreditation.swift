@@ -22,6 +22,9 @@ public struct ReferenceAccreditation: Sendable {
     /// Accepted applications, organisation by organisation, not yet numbered.
     public let applications: [AccreditationApplication]
 
+    /// The demo mission's accrediting organisation.
+    public static let demoOrganisation = "apco"
+
     public init(demo: DemoMission, seed: UInt64 = CambodiaScenario.defaultSeed) {
         var random = SeededGenerator(seed: seed, stream: 0xACC2)
         var organisations: [AccreditingOrganisation] = []
@@ -53,7 +56,7 @@ public struct ReferenceAccreditation: Sendable {
 
         // International missions: the demo mission's organisation with its members, and six more.
         let demoOrganisation = AccreditingOrganisation(
-            id: "apco", nameEnglish: demo.mission.organisation, nameKhmer: demo.mission.organisationKhmer ?? demo.mission.nameKhmer,
+            id: Self.demoOrganisation, nameEnglish: demo.mission.organisation, nameKhmer: demo.mission.organisationKhmer ?? demo.mission.nameKhmer,
             kind: .international, contact: "secretariat@apco.example")
         organisations.append(demoOrganisation)
         for member in demo.members {
@@ -115,9 +118,11 @@ public struct ReferenceAccreditation: Sendable {
 
 extension ReferenceAccreditation {
     /// Stores the organisations, the codes and the accepted applications.
-    public func load(into store: some AccreditationStore) async throws {
+    /// Stores the organisations, codes and applications; returns the applications numbered.
+    @discardableResult
+    public func load(into store: some AccreditationStore) async throws -> [AccreditationApplication] {
         for organisation in organisations { try await store.addOrganisation(organisation) }
         for code in codes { try await store.publishCodeOfConduct(code) }
-        _ = try await store.submitApplications(applications)
+        return try await store.submitApplications(applications)
     }
 }

@@ -7,8 +7,12 @@ public protocol ObservationStore: Sendable {
     func addMission(_ mission: ObserverMission, members: [MissionMember]) async throws
     func missions() async throws -> [ObserverMission]
     func mission(_ id: MissionID) async throws -> ObserverMission
-    /// Members in seat order, the head first.
+    /// Members in seat order, the head first; a member with a badge stands where the NEC's record says.
     func members(ofMission id: MissionID) async throws -> [MissionMember]
+    /// Says which badge a member holds (nil: none), refused with ``Refusal`` unless the mission
+    /// may hold it (``ObserverMission/requireMayHold(_:)``); ``StoreError/duplicate(_:_:)`` when
+    /// another member holds it. Returns the member as now stored.
+    func linkBadge(_ badge: Int?, seat: Int, ofMission id: MissionID) async throws -> MissionMember
     func addActivities(_ activities: [MissionActivity]) async throws
     func activities(ofMission id: MissionID) async throws -> [MissionActivity]
 

@@ -100,7 +100,7 @@ extension SQLElectionStore: AccreditationStore {
     }
 
     public func accreditationApplication(_ id: Int) async throws -> AccreditationApplication {
-        try await one("SELECT * FROM accreditation_applications WHERE id = \(bind: id)", Self.application, "application", String(id))
+        try await one("SELECT * FROM accreditation_applications WHERE id = \(bind: id)", Self.accreditationApplication, "application", String(id))
     }
 
     public func accreditationApplications(
@@ -112,7 +112,7 @@ extension SQLElectionStore: AccreditationStore {
                 AND (\(bind: organisation) IS NULL OR organisation_id = \(bind: organisation))
                 AND (\(bind: status?.rawValue) IS NULL OR status = \(bind: status?.rawValue))
             ORDER BY id LIMIT \(bind: limit)
-            """, Self.application)
+            """, Self.accreditationApplication)
     }
 
     public func decideApplications(_ ids: [Int], _ decision: AccreditationDecision, by official: Official, at time: Date) async throws -> Int {
@@ -223,7 +223,7 @@ extension SQLElectionStore: AccreditationStore {
             kind: AccreditingOrganisation.Kind(rawValue: kind) ?? .national, contact: try row.decode(column: "contact", as: String.self))
     }
 
-    private static func application(_ row: any SQLRow) throws -> AccreditationApplication {
+    static func accreditationApplication(_ row: any SQLRow) throws -> AccreditationApplication {
         let status = try row.decode(column: "status", as: String.self)
         return AccreditationApplication(
             id: try row.decode(column: "id", as: Int.self), organisationID: try row.decode(column: "organisation_id", as: String.self),

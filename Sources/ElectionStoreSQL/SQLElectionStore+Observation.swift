@@ -10,23 +10,69 @@ extension SQLElectionStore: ObservationStore {
             guard try await tx.sql.raw("SELECT id FROM missions WHERE id = \(bind: mission.id.rawValue)").first() == nil else {
                 throw StoreError.duplicate("mission", mission.id.rawValue)
             }
+            if let organisation = mission.accreditingOrganisationID,
+               try await tx.sql.raw("SELECT id FROM accrediting_organisations WHERE id = \(bind: organisation)").first() == nil {
+                throw StoreError.notFound("organisation", organisation)
+            }
             try await tx.sql.raw("""
                 INSERT INTO missions (id, organisation, name_en, name_km, kind, invitation_date, invited_by, working_group,
-                    organisation_km, invited_by_km, working_group_km)
+                    organisation_km, invited_by_km, working_group_km, accrediting_organisation_id)
                 VALUES (\(bind: mission.id.rawValue), \(bind: mission.organisation), \(bind: mission.nameEnglish), \(bind: mission.nameKhmer),
                     \(bind: mission.kind), \(bind: mission.invitationDate?.iso), \(bind: try Canonical.text(mission.invitedBy)),
                     \(bind: try Canonical.text(mission.workingGroup)), \(bind: mission.organisationKhmer),
-                    \(bind: try mission.invitedByKhmer.map(Canonical.text)), \(bind: try mission.workingGroupKhmer.map(Canonical.text)))
+                    \(bind: try mission.invitedByKhmer.map(Canonical.text)), \(bind: try mission.workingGroupKhmer.map(Canonical.text)),
+                    \(bind: mission.accreditingOrganisationID))
                 """).run()
+            // A stored accreditation is the mission's word; a member with a badge is read from the NEC's record.
             try await tx.bulkInsert(
                 into: "mission_members",
                 columns: ["mission_id", "seat", "name", "body", "title", "is_head", "accreditation", "body_km", "title_km"],
                 rows: members.map {
                     [.text(mission.id.rawValue), .integer($0.seat), .text($0.name), .text($0.body), .text($0.title),
-                     .integer($0.isHead ? 1 : 0), .text($0.accreditation.rawValue), .optional($0.bodyKhmer), .optional($0.titleKhmer)]
+                     .integer($0.isHead ? 1 : 0), .text(($0.accreditation == .revoked ? .refused : $0.accreditation).rawValue),
+                     .optional($0.bodyKhmer), .optional($0.titleKhmer)]
                 })
+            for member in members where member.badge != nil {
+                _ = try await Self.linkBadge(member.badge, seat: member.seat, of: mission, in: tx)
+            }
         }
     }
+
+    public func linkBadge(_ badge: Int?, seat: Int, ofMission id: MissionID) async throws -> MissionMember {
+        try await engine.withTransaction { tx in
+            guard let row = try await tx.sql.raw("SELECT * FROM missions WHERE id = \(bind: id.rawValue)").first() else {
+                throw StoreError.notFound("mission", id.rawValue)
+            }
+            return try await Self.linkBadge(badge, seat: seat, of: try Rows.mission(row), in: tx)
+        }
+    }
+
+    private static func linkBadge(_ badge: Int?, seat: Int, of mission: ObserverMission, in tx: any SQLTransaction) async throws -> MissionMember {
+        if let badge {
+            guard let row = try await tx.sql.raw("SELECT * FROM accreditation_applications WHERE id = \(bind: badge)").first() else {
+                throw StoreError.notFound("badge", AccreditationApplication.badgeNumber(badge))
+            }
+            try mission.requireMayHold(try accreditationApplication(row))
+            if try await tx.sql.raw("""
+                SELECT seat FROM mission_members WHERE badge_id = \(bind: badge)
+                    AND NOT (mission_id = \(bind: mission.id.rawValue) AND seat = \(bind: seat))
+                """).first() != nil {
+                throw StoreError.duplicate("badge", AccreditationApplication.badgeNumber(badge))
+            }
+        }
+        try await tx.sql.raw("""
+            UPDATE mission_members SET badge_id = \(bind: badge) WHERE mission_id = \(bind: mission.id.rawValue) AND seat = \(bind: seat)
+            """).run()
+        guard let member = try await tx.sql.raw("\(unsafeRaw: memberQuery) WHERE m.mission_id = \(bind: mission.id.rawValue) AND m.seat = \(bind: seat)")
+            .first().map(Rows.member)
+        else { throw StoreError.notFound("mission member", "\(mission.id.rawValue) seat \(seat)") }
+        return member
+    }
+
+    /// Members with the NEC's decision on their badge (`badge_status`, NULL without one).
+    private static let memberQuery = """
+        SELECT m.*, a.status AS badge_status FROM mission_members m LEFT JOIN accreditation_applications a ON a.id = m.badge_id
+        """
 
     public func missions() async throws -> [ObserverMission] {
         try await all("SELECT * FROM missions ORDER BY id", Rows.mission)
@@ -37,7 +83,7 @@ extension SQLElectionStore: ObservationStore {
     }
 
     public func members(ofMission id: MissionID) async throws -> [MissionMember] {
-        try await all("SELECT * FROM mission_members WHERE mission_id = \(bind: id.rawValue) ORDER BY seat", Rows.member)
+        try await all("\(unsafeRaw: Self.memberQuery) WHERE m.mission_id = \(bind: id.rawValue) ORDER BY m.seat", Rows.member)
     }
 
     public func addActivities(_ activities: [MissionActivity]) async throws {
@@ -71,7 +117,7 @@ extension SQLElectionStore: ObservationStore {
 
     public func observer(tokenDigest: String) async throws -> MissionMember? {
         try await all("""
-            SELECT m.* FROM observer_tokens t JOIN mission_members m ON m.mission_id = t.mission_id AND m.seat = t.seat
+            \(unsafeRaw: Self.memberQuery) JOIN observer_tokens t ON m.mission_id = t.mission_id AND m.seat = t.seat
             WHERE t.token_digest = \(bind: tokenDigest)
             """, Rows.member).first
     }
@@ -412,17 +458,22 @@ extension Rows {
             workingGroup: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "working_group", as: String.self).utf8)),
             organisationKhmer: try row.decode(column: "organisation_km", as: String?.self),
             invitedByKhmer: try row.decode(column: "invited_by_km", as: String?.self).map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) },
-            workingGroupKhmer: try row.decode(column: "working_group_km", as: String?.self).map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) })
+            workingGroupKhmer: try row.decode(column: "working_group_km", as: String?.self).map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) },
+            accreditingOrganisationID: try row.decode(column: "accrediting_organisation_id", as: String?.self))
     }
 
+    /// A member read with `badge_status` (``SQLElectionStore``'s member query): one with a badge
+    /// stands where the NEC's decision on it says.
     static func member(_ row: any SQLRow) throws -> MissionMember {
-        let accreditation = try row.decode(column: "accreditation", as: String.self)
+        let stated = Accreditation(rawValue: try row.decode(column: "accreditation", as: String.self)) ?? .requested
+        let decided = try row.decode(column: "badge_status", as: String?.self).flatMap(AccreditationApplication.Status.init(rawValue:))
         return MissionMember(
             missionID: try Rows.missionID(row), seat: try row.decode(column: "seat", as: Int.self),
             name: try row.decode(column: "name", as: String.self), body: try row.decode(column: "body", as: String.self),
             title: try row.decode(column: "title", as: String.self), isHead: try row.decode(column: "is_head", as: Int.self) == 1,
-            accreditation: Accreditation(rawValue: accreditation) ?? .requested,
-            bodyKhmer: try row.decode(column: "body_km", as: String?.self), titleKhmer: try row.decode(column: "title_km", as: String?.self))
+            accreditation: decided.map(Accreditation.init) ?? stated,
+            bodyKhmer: try row.decode(column: "body_km", as: String?.self), titleKhmer: try row.decode(column: "title_km", as: String?.self),
+            badge: try row.decode(column: "badge_id", as: Int?.self))
     }
 
     static func clock(_ row: any SQLRow, _ column: String) throws -> ClockTime {

@@ -46,8 +46,9 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         try await engine.withTransaction { tx in
             switch tx.dialect {
             case .sqlite:
-                // Newest first (the catalogue's rows are in creation order), so no table goes while
-                // one that refers to it is still there.
+                // Newest first (the catalogue's rows are in creation order); a column added later may
+                // refer to a newer table, so the keys are checked only at the end, when all are gone.
+                try await tx.sql.raw("PRAGMA defer_foreign_keys = ON").run()
                 let tables = try await tx.sql.raw("""
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
                     ORDER BY rowid DESC

@@ -8,7 +8,7 @@ import Foundation
 struct Mission: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Observer missions: add one, draw the stations it visits, make tokens for observers' phones.",
-        subcommands: [Add.self, Team.self, Draw.self, Assign.self, Token.self, List.self])
+        subcommands: [Add.self, Team.self, Draw.self, Assign.self, Token.self, Badge.self, List.self])
 
     struct Team: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or replace a team: its members (seats) and its area.")
@@ -65,8 +65,11 @@ struct Mission: AsyncParsableCommand {
             discussion: """
                 The file: {"mission": {"id", "organisation", "nameEnglish", "nameKhmer", "kind": "international"|"domestic", \
                 "invitationDate"?, "invitedBy": [...], "workingGroup": [...], "organisationKhmer"?, "invitedByKhmer"?: [...], \
-                "workingGroupKhmer"?: [...]}, "members": [{"seat", "name", "body", "title", "bodyKhmer"?, "titleKhmer"?, \
-                "isHead", "accreditation": "requested"|"accredited"|"refused"}, ...]}. Exactly one member is the head. \
+                "workingGroupKhmer"?: [...], "accreditingOrganisationID"?}, "members": [{"seat", "name", "body", "title", \
+                "bodyKhmer"?, "titleKhmer"?, "isHead", "badge"?: "A-000123", "accreditation"?: "requested"|"accredited"|"refused"}, ...]}. \
+                Exactly one member is the head. A member accredited by the NEC names their badge, which must be one of the \
+                accreditingOrganisationID's (see `sala accreditation`); the member then stands where the NEC's decision says. \
+                A member without a badge gives the mission's own word (accreditation). \
                 The Khmer texts are shown on Khmer pages; where one is missing, the English is shown.
                 """)
 
@@ -80,7 +83,8 @@ struct Mission: AsyncParsableCommand {
                 let body: String
                 let title: String
                 let isHead: Bool
-                let accreditation: Accreditation
+                let accreditation: Accreditation?
+                let badge: String?
                 let bodyKhmer: String?
                 let titleKhmer: String?
             }
@@ -104,12 +108,22 @@ struct Mission: AsyncParsableCommand {
             guard Set(parsed.members.map(\.seat)).count == parsed.members.count, parsed.members.allSatisfy({ $0.seat > 0 }) else {
                 throw ValidationError("members: seats must be distinct numbers from 1.")
             }
-            try await store.withStore { db in
-                try await db.addMission(parsed.mission, members: parsed.members.map {
-                    MissionMember(missionID: parsed.mission.id, seat: $0.seat, name: $0.name, body: $0.body, title: $0.title,
-                                  isHead: $0.isHead, accreditation: $0.accreditation, bodyKhmer: $0.bodyKhmer, titleKhmer: $0.titleKhmer)
-                })
+            let members = try parsed.members.map { member in
+                let badge = try member.badge.map { text in
+                    guard let id = AccreditationApplication.id(badgeNumber: text) else {
+                        throw ValidationError("members: seat \(member.seat)'s badge must be a badge number such as A-000123, not '\(text)'.")
+                    }
+                    return id
+                }
+                guard badge != nil || [.requested, .accredited, .refused].contains(member.accreditation) else {
+                    throw ValidationError("members: seat \(member.seat) needs a badge or an accreditation (requested, accredited or refused).")
+                }
+                return MissionMember(
+                    missionID: parsed.mission.id, seat: member.seat, name: member.name, body: member.body, title: member.title,
+                    isHead: member.isHead, accreditation: member.accreditation ?? .requested, bodyKhmer: member.bodyKhmer,
+                    titleKhmer: member.titleKhmer, badge: badge)
             }
+            try await store.withStore { db in try await db.addMission(parsed.mission, members: members) }
             announce("Added mission \(parsed.mission.id) with \(parsed.members.count) members.")
         }
     }
@@ -170,6 +184,30 @@ struct Mission: AsyncParsableCommand {
                     announce("\(m.id)\t\(m.kind)\t\(try await db.members(ofMission: m.id).count) members\t\(m.organisation)")
                 }
             }
+        }
+    }
+
+    struct Badge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say which NEC badge a mission member holds, so that the member stands where the NEC decided.",
+            discussion: "The badge must be one of the mission's accrediting organisation's. --none takes the badge away.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Mission id, e.g. demo-2023.") var mission: MissionID
+        @Argument(help: "The member's seat in the mission (1 is the head).") var seat: Int
+        @Argument(help: "The badge number, e.g. A-000123.") var badge: String?
+        @Flag(help: "The member holds no badge.") var none = false
+
+        func run() async throws {
+            guard (badge == nil) == none else { throw ValidationError("Give a badge number, or --none.") }
+            let id = try badge.map { text in
+                guard let id = AccreditationApplication.id(badgeNumber: text) else {
+                    throw ValidationError("The badge must be a badge number such as A-000123, not '\(text)'.")
+                }
+                return id
+            }
+            let member = try await store.withStore { db in try await db.linkBadge(id, seat: seat, ofMission: mission) }
+            announce("\(member.name): \(member.badge.map(AccreditationApplication.badgeNumber) ?? "no badge"), \(member.accreditation.rawValue)")
         }
     }
 

@@ -65,4 +65,59 @@ import Testing
         #expect(try await store.badgeSigningKey { Data(repeating: 9, count: 32) } == key, "made once, then kept")
         try await store.close()
     }
+
+    @Test(arguments: StoreEngine.available)
+    func missionMembersStandWhereTheNECDecided(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        func organisation(_ name: String) -> AccreditingOrganisation {
+            AccreditingOrganisation(id: "\(name)-\(suffix)", nameEnglish: name, nameKhmer: name, kind: .international, contact: "x@example.org")
+        }
+        let forum = organisation("forum"), other = organisation("other")
+        try await store.addOrganisation(forum)
+        try await store.addOrganisation(other)
+        let version = try #require(try await store.codesOfConduct().filter { $0.category == .internationalObserver }.map(\.version).max())
+        func person(_ latin: String, of organisation: AccreditingOrganisation) -> AccreditationApplication {
+            AccreditationApplication(
+                id: 0, organisationID: organisation.id, category: .internationalObserver, name: PersonName(khmer: latin, latin: latin),
+                sex: .male, nationality: "JPN", codeOfConductVersion: version)
+        }
+        let badges = try await store.submitApplications(
+            [person("Head", of: forum), person("Member", of: forum), person("Waiting", of: forum), person("Stranger", of: other)])
+        let nec = Official(id: 1, name: "NEC", role: .necAdministrator, unitCode: .nation)
+        _ = try await store.decideApplications(
+            [badges[0].id, badges[1].id, badges[3].id], .accept(validFrom: Self.day, validUntil: Self.day), by: nec, at: Date())
+
+        let missionID = try #require(MissionID(rawValue: "forum-\(suffix)"))
+        let mission = ObserverMission(
+            id: missionID, organisation: "Forum", nameEnglish: "Forum mission", nameKhmer: "បេសកកម្ម", kind: "international",
+            invitationDate: nil, invitedBy: [], workingGroup: [], accreditingOrganisationID: forum.id)
+        func member(_ seat: Int, badge: Int?) -> MissionMember {
+            // The mission's own word says "refused": a badge overrides it.
+            MissionMember(missionID: missionID, seat: seat, name: "M\(seat)", body: "", title: "", isHead: seat == 1, accreditation: .refused, badge: badge)
+        }
+        var stranger = mission
+        stranger.id = try #require(MissionID(rawValue: "stranger-\(suffix)"))
+        await #expect(throws: Refusal.self, "another organisation's badge") {
+            try await store.addMission(stranger, members: [member(1, badge: badges[3].id)])
+        }
+        #expect(try await store.missions().contains { $0.id == stranger.id } == false, "nothing of a refused mission is kept")
+
+        try await store.addMission(mission, members: [member(1, badge: badges[0].id), member(2, badge: nil), member(3, badge: badges[2].id)])
+        #expect(try await store.mission(missionID).accreditingOrganisationID == forum.id)
+        var members = try await store.members(ofMission: missionID)
+        #expect(members.map(\.accreditation) == [.accredited, .refused, .requested])
+        #expect(members.map(\.badge) == [badges[0].id, nil, badges[2].id])
+
+        #expect(try await store.linkBadge(badges[1].id, seat: 2, ofMission: missionID).accreditation == .accredited)
+        await #expect(throws: StoreError.self, "one member a badge") { try await store.linkBadge(badges[0].id, seat: 3, ofMission: missionID) }
+        await #expect(throws: Refusal.self) { try await store.linkBadge(badges[3].id, seat: 3, ofMission: missionID) }
+        await #expect(throws: StoreError.notFound("mission member", "\(missionID) seat 9")) { try await store.linkBadge(nil, seat: 9, ofMission: missionID) }
+
+        _ = try await store.revokeAccreditation(badges[1].id, reason: "breach of the code", by: nec, at: Date())
+        members = try await store.members(ofMission: missionID)
+        #expect(members.map(\.accreditation) == [.accredited, .revoked, .requested])
+        #expect(try await store.linkBadge(nil, seat: 3, ofMission: missionID).accreditation == .refused, "without a badge, the mission's word")
+        try await store.close()
+    }
 }

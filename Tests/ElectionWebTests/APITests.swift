@@ -88,6 +88,7 @@ import Testing
             "/results/publications/{number}/nist-cdf.json",
             "/missions", "/missions/{id}", "/missions/{id}/findings", "/missions/{id}/checklists",
             "/missions/{id}/incidents", "/missions/{id}/incidents/{number}/status", "/missions/{id}/visits", "/missions/{id}/activities", "/missions/{id}/statement", "/missions/{id}/coverage",
+            "/missions/{id}/members/{seat}/badge",
             "/register/search", "/register/voter-list", "/register/voters", "/register/voters/{number}", "/register/voters/{number}/move",
             "/register/voters/{number}/removal", "/register/duplicates", "/register/duplicates/{id}/decision",
             "/accreditation/statistics", "/accreditation/codes", "/accreditation/organisations", "/accreditation/public-key",

@@ -398,7 +398,40 @@ import Testing
             // CPP: 120 seconds = 2.0 minutes, one positive and one neutral item.
             let cpp = try #require(report.firstMatch(of: /<tr><td>Cambodian People&#39;s Party<\/td>(.*?)<\/tr>/)).1
             #expect(cpp == "<td>2.0</td><td>0</td><td>1</td><td>1</td><td>0</td>")
+            // By outlet: outlets in name order, each with its own figures.
+            let outlets = report.matches(of: /<tr><td>([A-Za-z ]+)<\/td><td>[^<0-9][^<]*<\/td><td>([0-9.]+)<\/td>/).map { "\($0.1) \($0.2)" }
+            #expect(outlets == ["Angkor Daily 0.0", "National Radio 0.5", "TVK 1.5"])
             #expect(try await client.get(url).body.contains("Angkor Daily"))
+        }
+    }
+
+    /// The head says which NEC badge each member holds; the member then stands where the NEC decided.
+    @Test func theHeadLinksMembersToTheirBadges() async throws {
+        let fixture = try await Self.fixture()
+        let headToken = Passwords.newToken()
+        try await fixture.store.addObserverToken(digest: Passwords.digest(headToken), missionID: DemoMission.id, seat: 1)
+        let members = try await fixture.store.members(ofMission: DemoMission.id)
+        #expect(members.allSatisfy { $0.badge != nil && $0.accreditation == .accredited }, "the scenario links the demo mission's members")
+        let badge = try #require(members[1].badge)
+        let nec = Official(id: 1, name: "NEC", role: .necAdministrator, unitCode: .nation)
+        _ = try await fixture.store.revokeAccreditation(badge, reason: "left the country", by: nec, at: Date())
+        let national = try #require(try await fixture.store.accreditationApplications(
+            organisation: "obs-001", status: .accepted, after: 0, limit: 1).first)
+        try await Self.run(fixture) { client in
+            let url = "/api/v1/missions/\(DemoMission.id)/members/2/badge"
+            #expect(try await client.get("/en/missions/\(DemoMission.id)").body.contains(
+                "<td>revoked · \(AccreditationApplication.badgeNumber(badge))</td>"))
+            #expect(try await client.sendJSON(.put, url, "{\"badge\": null}", bearer: fixture.token).status == .forbidden, "only the head")
+            let malformed = try await client.sendJSON(.put, url, "{\"badge\": \"123\"}", bearer: headToken)
+            #expect(malformed.status == .badRequest && malformed.body.contains("\"field\":\"badge\""))
+            let foreign = try await client.sendJSON(.put, url, "{\"badge\": \"\(national.badgeNumber)\"}", bearer: headToken)
+            #expect(foreign.status == .forbidden && foreign.body.contains("\"field\":\"badge\""))
+            let taken = try await client.sendJSON(
+                .put, url, "{\"badge\": \"\(AccreditationApplication.badgeNumber(try #require(members[0].badge)))\"}", bearer: headToken)
+            #expect(taken.status == .conflict)
+            let none = try await client.sendJSON(.put, url, "{\"badge\": null}", bearer: headToken)
+            #expect(none.status == .ok && none.body.contains("\"accreditation\":\"\(members[1].accreditation.rawValue)\""))
+            #expect(!none.body.contains("\"badge\""))
         }
     }
 }

@@ -468,6 +468,15 @@ import Testing
             try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "0"), bearer: tokens.observer)
             try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
             try await api.get(coverage, mission + "/coverage")
+            let memberBadge = "/missions/{id}/members/{seat}/badge"
+            let missionDetail = try JSONSerialization.jsonObject(with: Data(try await api.get("/missions/{id}", mission).body.utf8)) as? [String: Any]
+            let headBadge = ((missionDetail?["members"] as? [[String: Any]])?.first?["badge"] as? Int).map(AccreditationApplication.badgeNumber) ?? "A-000001"
+            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}")
+            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.observer)
+            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"12\"}", bearer: tokens.head)
+            try await api.put(memberBadge, mission + "/members/99/badge", "{\"badge\": null}", bearer: tokens.head)
+            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"\(headBadge)\"}", bearer: tokens.head)
+            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.head)
             try await api.get(coverage, "/missions/nobody/coverage")
             let activities = "/missions/{id}/activities"
             let activity = "{\"kind\": \"meeting\", \"day\": \"2023-07-22\", \"with\": \"Ministry of Interior\", \"notes\": \"Security.\"}"

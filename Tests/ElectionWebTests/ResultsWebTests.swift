@@ -407,10 +407,14 @@ extension TestClientProtocol {
     }
 
     func postJSON(_ uri: String, _ json: String, bearer: String) async throws -> Reply {
+        try await sendJSON(.post, uri, json, bearer: bearer)
+    }
+
+    func sendJSON(_ method: HTTPRequest.Method, _ uri: String, _ json: String, bearer: String) async throws -> Reply {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.authorization] = "Bearer \(bearer)"
-        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json)) {
+        return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: json)) {
             Reply(status: $0.status, body: String(buffer: $0.body), headers: $0.headers)
         }
     }

@@ -36,15 +36,31 @@ public struct CoverageSummary: Sendable, Hashable, Codable {
         public var outlets: Int
     }
 
+    /// One outlet's coverage of one party.
+    public struct OutletLine: Sendable, Hashable, Codable {
+        public var outlet: String
+        public var line: Line
+    }
+
     /// One line per party covered, most broadcast time first.
     public var lines: [Line]
     public var outlets: Int
+    /// The same for each outlet: outlets in name order, then parties as in ``lines``. Nil in
+    /// reports kept before outlets were shown.
+    public var byOutlet: [OutletLine]?
 
     public init(_ coverage: [MediaCoverage]) {
-        lines = Dictionary(grouping: coverage, by: \.party).map { party, items in
+        lines = Self.lines(coverage)
+        outlets = Set(coverage.map(\.outlet)).count
+        byOutlet = Dictionary(grouping: coverage, by: \.outlet).sorted { $0.key < $1.key }.flatMap { outlet, items in
+            Self.lines(items).map { OutletLine(outlet: outlet, line: $0) }
+        }
+    }
+
+    private static func lines(_ coverage: [MediaCoverage]) -> [Line] {
+        Dictionary(grouping: coverage, by: \.party).map { party, items in
             Line(party: party, seconds: items.map(\.seconds).reduce(0, +), columnSpace: items.map(\.columnSpace).reduce(0, +),
                  items: Dictionary(grouping: items, by: \.tone).mapValues(\.count), outlets: Set(items.map(\.outlet)).count)
         }.sorted { ($0.seconds, $0.columnSpace, $1.party) > ($1.seconds, $1.columnSpace, $0.party) }
-        outlets = Set(coverage.map(\.outlet)).count
     }
 }

@@ -64,7 +64,8 @@ struct MissionReportSections: Sendable {
             table: [[l.text("report.name"), l.text("report.body"), l.text("report.title_column"), l.text("report.accreditation")]]
                 + r.members.map {
                     [$0.name, l.pick($0.body, given: $0.bodyKhmer), l.pick($0.title, given: $0.titleKhmer),
-                     l.text(KeyFamilies.accreditation, $0.accreditation)]
+                     l.text(KeyFamilies.accreditation, $0.accreditation)
+                        + ($0.badge.map { " · " + l.localDigits(AccreditationApplication.badgeNumber($0)) } ?? "")]
                 }))
         let meetings = r.activities.filter { $0.kind != .legalFramework }
         sections.append(Section(
@@ -72,6 +73,11 @@ struct MissionReportSections: Sendable {
             items: meetings.map {
                 "\(l.longDate($0.day)) · \(l.text(KeyFamilies.activity, $0.kind)) · \(l.pick($0.with, given: $0.withKhmer)): \(l.pick($0.notes, given: $0.notesKhmer))"
             }, table: []))
+        func figures(_ line: CoverageSummary.Line) -> [String] {
+            // Minutes to one decimal, exactly: seconds / 60, written by `percent` as seconds / 6,000 × 100.
+            [l.localDigits(Rational(line.seconds, 6_000).percent(decimals: 1)), l.number(line.columnSpace),
+             l.number(line.items[.positive] ?? 0), l.number(line.items[.neutral] ?? 0), l.number(line.items[.negative] ?? 0)]
+        }
         if let coverage = r.coverage, !coverage.lines.isEmpty {
             let names = Dictionary(uniqueKeysWithValues: (r.parties ?? []).map { ($0.id, l.pick($0.nameEnglish, $0.nameKhmer)) })
             sections.append(Section(
@@ -82,12 +88,14 @@ struct MissionReportSections: Sendable {
                 items: [],
                 table: [[l.text("report.party"), l.text("report.media_minutes"), l.text("report.media_space"),
                          l.text("report.tone_positive"), l.text("report.tone_neutral"), l.text("report.tone_negative")]]
-                    // Minutes to one decimal, exactly: seconds / 60, written by `percent` as seconds / 6,000 × 100.
-                    + coverage.lines.map { line in
-                        [names[line.party] ?? String(line.party.rawValue),
-                         l.localDigits(Rational(line.seconds, 6_000).percent(decimals: 1)), l.number(line.columnSpace),
-                         l.number(line.items[.positive] ?? 0), l.number(line.items[.neutral] ?? 0), l.number(line.items[.negative] ?? 0)]
-                    }))
+                    + coverage.lines.map { [names[$0.party] ?? String($0.party.rawValue)] + figures($0) }))
+            if let byOutlet = coverage.byOutlet {
+                sections.append(Section(
+                    title: l.text("report.media_outlets"), paragraphs: [], items: [],
+                    table: [[l.text("report.outlet"), l.text("report.party"), l.text("report.media_minutes"), l.text("report.media_space"),
+                             l.text("report.tone_positive"), l.text("report.tone_neutral"), l.text("report.tone_negative")]]
+                        + byOutlet.map { [$0.outlet, names[$0.line.party] ?? String($0.line.party.rawValue)] + figures($0.line) }))
+            }
         }
         sections.append(Section(
             title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map {

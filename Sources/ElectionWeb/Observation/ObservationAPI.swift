@@ -60,6 +60,11 @@ struct ObservationAPI: Sendable {
         let status: String?
     }
 
+    /// A member's badge number, e.g. `A-000123`; null takes the badge away.
+    struct BadgeBody: Decodable {
+        let badge: String?
+    }
+
     struct Receipt: Encodable, Sendable {
         let id: String
         let outcome: SubmissionReceipt.Outcome
@@ -121,6 +126,17 @@ struct ObservationAPI: Sendable {
             let coverage = MediaCoverage(missionID: missionID, outlet: outlet, day: day, party: party, seconds: seconds, columnSpace: space, tone: tone)
             try await store.addCoverage([coverage])
             return try APIJSON.response(coverage, status: .created)
+        }
+        api.put("missions/:id/members/:seat/badge") { request, context in
+            let missionID = try Input.missionID(context.parameters.get("id"))
+            _ = try context.requireObserver(.linkBadge, forMission: missionID)
+            guard let text = context.parameters.get("seat"), let seat = Int(text) else { throw InputError(field: "seat", reason: "number") }
+            let body = try await APIJSON.decode(BadgeBody.self, from: request)
+            let badge = try body.badge.map { number in
+                guard let id = AccreditationApplication.id(badgeNumber: number) else { throw InputError(field: "badge", reason: "badge") }
+                return id
+            }
+            return try APIJSON.response(try await store.linkBadge(badge, seat: seat, ofMission: missionID))
         }
         api.post("missions/:id/statement") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))

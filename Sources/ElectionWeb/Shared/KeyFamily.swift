@@ -84,6 +84,7 @@ enum KeyFamilies {
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
         "milestone", "candidate", "commission member", "election", "election record", "organisation", "code of conduct", "application", "airtime",
+        "badge", "mission member",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     /// The seat methods an election may name, as `SeatMethod(name:)` reads them.
