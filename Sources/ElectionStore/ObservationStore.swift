@@ -55,14 +55,15 @@ public protocol ObservationStore: Sendable {
     func setStatement(_ statement: MissionStatement) async throws
     func statement(ofMission id: MissionID) async throws -> MissionStatement?
 
-    /// Stores a report and returns it numbered. A report whose ``Incident/submissionID`` is already
-    /// stored for the mission is `repeated` when it reports the same thing (the stored one is
-    /// returned, unchanged) and a ``SubmissionConflict`` when it differs.
-    /// Stores media monitors' records of coverage.
-    func addCoverage(_ coverage: [MediaCoverage]) async throws
+    /// Stores a media monitor's record of coverage. One whose ``MediaCoverage/submissionID`` is
+    /// already stored for the mission is `repeated` when the same, a ``SubmissionConflict`` when not.
+    func addCoverage(_ coverage: MediaCoverage) async throws -> SubmissionReceipt.Outcome
     /// The mission's coverage records, by day, outlet and party.
     func coverage(ofMission id: MissionID) async throws -> [MediaCoverage]
 
+    /// Stores a report and returns it numbered. A report whose ``Incident/submissionID`` is already
+    /// stored for the mission is `repeated` when it reports the same thing (the stored one is
+    /// returned, unchanged) and a ``SubmissionConflict`` when it differs.
     func addIncident(_ incident: Incident) async throws -> (incident: Incident, outcome: SubmissionReceipt.Outcome)
     func incidents(ofMission id: MissionID) async throws -> [Incident]
     /// Records what became of an incident; throws ``StoreError/notFound(_:_:)`` for another mission's.

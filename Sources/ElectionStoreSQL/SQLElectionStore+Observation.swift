@@ -222,14 +222,9 @@ extension SQLElectionStore: ObservationStore {
 
     public func addVisit(_ visit: StationVisit) async throws -> SubmissionReceipt.Outcome {
         try await engine.withTransaction { tx in
-            if let id = visit.submissionID {
-                let rows = try await tx.sql.raw("""
-                    SELECT * FROM station_visits WHERE mission_id = \(bind: visit.missionID.rawValue) AND submission_id = \(bind: id)
-                    """).all()
-                if let row = rows.first {
-                    guard try Self.visit(row, mission: visit.missionID) == visit else { throw SubmissionConflict(id: id) }
-                    return .repeated
-                }
+            if try await Self.earlier("station_visits", visit.missionID, visit.submissionID, in: tx, { try Self.visit($0, mission: visit.missionID) },
+                                      same: { $0 == visit }) != nil {
+                return .repeated
             }
             try await tx.sql.raw("""
                 INSERT INTO station_visits (mission_id, station_code, team, arrival, departure, phase, submission_id, recorded_by)
@@ -343,15 +338,10 @@ extension SQLElectionStore: ObservationStore {
 
     public func addIncident(_ incident: Incident) async throws -> (incident: Incident, outcome: SubmissionReceipt.Outcome) {
         try await engine.withTransaction { tx in
-            if let id = incident.submissionID {
-                let rows = try await tx.sql.raw("""
-                    SELECT * FROM incidents WHERE mission_id = \(bind: incident.missionID.rawValue) AND submission_id = \(bind: id)
-                    """).all()
-                if let row = rows.first {
-                    let stored = try Self.incident(row, mission: incident.missionID)
-                    guard stored.isSameReport(as: incident) else { throw SubmissionConflict(id: id) }
-                    return (stored, .repeated)
-                }
+            if let stored = try await Self.earlier(
+                "incidents", incident.missionID, incident.submissionID, in: tx, { try Self.incident($0, mission: incident.missionID) },
+                same: { $0.isSameReport(as: incident) }) {
+                return (stored, .repeated)
             }
             let row = try await tx.sql.raw("""
                 INSERT INTO incidents (mission_id, kind, category, severity, station_code, place, day, time, description, status,
@@ -368,26 +358,49 @@ extension SQLElectionStore: ObservationStore {
         }
     }
 
-    public func addCoverage(_ coverage: [MediaCoverage]) async throws {
+    public func addCoverage(_ coverage: MediaCoverage) async throws -> SubmissionReceipt.Outcome {
         try await engine.withTransaction { tx in
-            try await tx.bulkInsert(
-                into: "media_coverage", columns: ["mission_id", "outlet", "day", "party", "seconds", "column_space", "tone"],
-                rows: coverage.map {
-                    [.text($0.missionID.rawValue), .text($0.outlet), .text($0.day.iso), .integer($0.party.rawValue), .integer($0.seconds),
-                     .integer($0.columnSpace), .text($0.tone.rawValue)]
-                })
+            if try await Self.earlier("media_coverage", coverage.missionID, coverage.submissionID, in: tx, Self.coverage, same: { $0 == coverage }) != nil {
+                return .repeated
+            }
+            try await tx.sql.raw("""
+                INSERT INTO media_coverage (mission_id, outlet, day, party, seconds, column_space, tone, submission_id, recorded_by)
+                VALUES (\(bind: coverage.missionID.rawValue), \(bind: coverage.outlet), \(bind: coverage.day.iso), \(bind: coverage.party.rawValue),
+                    \(bind: coverage.seconds), \(bind: coverage.columnSpace), \(bind: coverage.tone.rawValue), \(bind: coverage.submissionID),
+                    \(bind: coverage.recordedBy))
+                """).run()
+            return .stored
         }
     }
 
     public func coverage(ofMission id: MissionID) async throws -> [MediaCoverage] {
-        try await all("SELECT * FROM media_coverage WHERE mission_id = \(bind: id.rawValue) ORDER BY day, outlet, party, id") { row in
-            let party = try row.decode(column: "party", as: Int.self)
-            let tone = try row.decode(column: "tone", as: String.self)
-            return MediaCoverage(
-                missionID: id, outlet: try row.decode(column: "outlet", as: String.self), day: try Rows.date(row, "day"),
-                party: PartyNumber(rawValue: party) ?? 1, seconds: try row.decode(column: "seconds", as: Int.self),
-                columnSpace: try row.decode(column: "column_space", as: Int.self), tone: MediaCoverage.Tone(rawValue: tone) ?? .neutral)
-        }
+        try await all("SELECT * FROM media_coverage WHERE mission_id = \(bind: id.rawValue) ORDER BY day, outlet, party, id", Self.coverage)
+    }
+
+    private static func coverage(_ row: any SQLRow) throws -> MediaCoverage {
+        let party = try row.decode(column: "party", as: Int.self)
+        let tone = try row.decode(column: "tone", as: String.self)
+        return MediaCoverage(
+            missionID: try Rows.missionID(row), outlet: try row.decode(column: "outlet", as: String.self), day: try Rows.date(row, "day"),
+            party: PartyNumber(rawValue: party) ?? 1, seconds: try row.decode(column: "seconds", as: Int.self),
+            columnSpace: try row.decode(column: "column_space", as: Int.self), tone: MediaCoverage.Tone(rawValue: tone) ?? .neutral,
+            submissionID: try row.decode(column: "submission_id", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: Int?.self))
+    }
+
+    /// What the mission already stored under a phone's submission id, if anything: returned when
+    /// it is `same` as what arrives again, a ``SubmissionConflict`` when it is not.
+    private static func earlier<T>(
+        _ table: String, _ mission: MissionID, _ submissionID: String?, in tx: any SQLTransaction,
+        _ decode: (any SQLRow) throws -> T, same: (T) -> Bool
+    ) async throws -> T? {
+        guard let id = submissionID,
+              let row = try await tx.sql.raw("""
+                  SELECT * FROM \(ident: table) WHERE mission_id = \(bind: mission.rawValue) AND submission_id = \(bind: id)
+                  """).first()
+        else { return nil }
+        let stored = try decode(row)
+        guard same(stored) else { throw SubmissionConflict(id: id) }
+        return stored
     }
 
     public func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident {

@@ -221,6 +221,40 @@ import Testing
         }
     }
 
+    /// A media monitor records coverage on the phone: refused by field with what was typed kept,
+    /// stored once however often the phone sends it, listed among what they sent, and counted in the report.
+    @Test func aMonitorRecordsCoverageFromThePhone() async throws {
+        let fixture = try await Self.fixture()
+        try await Self.run(fixture) { client in
+            let signedIn = try await client.postForm("/en/observe", [("code", fixture.token)])
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            #expect(try await client.get("/en/observe", headers: [.cookie: cookie]).body.contains("href=\"/en/observe/coverage\""))
+            let form = try await client.get("/km/observe/coverage", headers: [.cookie: cookie])
+            #expect(form.status == .ok && form.body.contains("គណបក្សប្រជាជនកម្ពុជា"))
+            let csrf = String(try #require(form.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let id = String(try #require(form.body.firstMatch(of: /name="id" value="([0-9A-F-]{36})"/)).1)
+            let fields = [("csrf", csrf), ("id", id), ("outlet", "Bayon TV"), ("day", "2023-07-12"), ("party", "1"), ("seconds", "150"),
+                          ("columnSpace", ""), ("tone", "positive")]
+            let nothing = try await client.postForm("/en/observe/coverage", fields.map { $0.0 == "seconds" ? ("seconds", "") : $0 }, cookie: cookie)
+            #expect(nothing.status == .badRequest)
+            #expect(nothing.body.contains("var name = \"seconds\"") && nothing.body.contains("value=\"Bayon TV\""))
+            let stored = try await client.postForm("/en/observe/coverage", fields, cookie: cookie)
+            #expect(stored.status == .created)
+            #expect(try await client.postForm("/en/observe/coverage", fields, cookie: cookie).status == .ok, "a retry is stored once")
+            let changed = try await client.postForm("/en/observe/coverage", fields.map { $0.0 == "seconds" ? ("seconds", "151") : $0 }, cookie: cookie)
+            #expect(changed.status == .conflict)
+            let recorded = try await fixture.store.coverage(ofMission: DemoMission.id)
+            #expect(recorded.count == 1 && recorded[0].seconds == 150 && recorded[0].recordedBy == 2)
+            let home = try await client.get("/en/observe", headers: [.cookie: cookie])
+            #expect(home.body.contains("12 July 2023 · Bayon TV · Cambodian People&#39;s Party <span class=\"detail\">Positive</span>"))
+            // The next record offers the outlet already recorded.
+            #expect(try await client.get("/en/observe/coverage", headers: [.cookie: cookie]).body.contains("<option value=\"Bayon TV\">"))
+            #expect(try await client.get("/en/missions/\(DemoMission.id)").body.contains("<tr><td>Bayon TV</td><td>Cambodian People&#39;s Party</td><td>2.5</td>"))
+            // The API does not publish who recorded it.
+            #expect(!(try await client.get("/api/v1/missions/\(DemoMission.id)/coverage").body.contains("recordedBy")))
+        }
+    }
+
     /// The code on an observer's badge is short, and is taken however it is typed.
     @Test func anObserverSignsInWithTheShortCodeFromTheirBadge() async throws {
         let fixture = try await Self.fixture()

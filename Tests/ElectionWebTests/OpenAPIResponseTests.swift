@@ -462,11 +462,13 @@ import Testing
             try await api.get(visits, mission + "/visits")
             try await api.get(visits, "/missions/nobody/visits")
             let coverage = "/missions/{id}/coverage"
-            let item = "{\"outlet\": \"TVK\", \"day\": \"2023-07-10\", \"party\": 1, \"seconds\": 90, \"tone\": \"neutral\"}"
+            let item = "{\"id\": \"\(UUID().uuidString)\", \"outlet\": \"TVK\", \"day\": \"2023-07-10\", \"party\": 1, \"seconds\": 90, \"tone\": \"neutral\"}"
             try await api.post(coverage, mission + "/coverage", item)
             try await api.post(coverage, mission + "/coverage", item, bearer: tokens.outsider)
             try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "0"), bearer: tokens.observer)
             try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
+            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
+            try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "91"), bearer: tokens.observer)
             try await api.get(coverage, mission + "/coverage")
             let memberBadge = "/missions/{id}/members/{seat}/badge"
             let missionDetail = try JSONSerialization.jsonObject(with: Data(try await api.get("/missions/{id}", mission).body.utf8)) as? [String: Any]

@@ -14,8 +14,15 @@ public struct MediaCoverage: Sendable, Hashable, Codable {
     /// Column space in square centimetres, for print and online.
     public var columnSpace: Int
     public var tone: Tone
+    /// Made by the monitor's phone, so that a retry is stored once; nil for items entered otherwise.
+    public var submissionID: String?
+    /// The mission member (seat) who recorded it, when known; kept by the store, not published.
+    public var recordedBy: Int?
 
-    public init(missionID: MissionID, outlet: String, day: CalendarDate, party: PartyNumber, seconds: Int, columnSpace: Int, tone: Tone) {
+    public init(
+        missionID: MissionID, outlet: String, day: CalendarDate, party: PartyNumber, seconds: Int, columnSpace: Int, tone: Tone,
+        submissionID: String? = nil, recordedBy: Int? = nil
+    ) {
         self.missionID = missionID
         self.outlet = outlet
         self.day = day
@@ -23,6 +30,13 @@ public struct MediaCoverage: Sendable, Hashable, Codable {
         self.seconds = seconds
         self.columnSpace = columnSpace
         self.tone = tone
+        self.submissionID = submissionID
+        self.recordedBy = recordedBy
+    }
+
+    /// The phone's identifier and who recorded it stay out of what is published, as for incidents.
+    private enum CodingKeys: String, CodingKey {
+        case missionID, outlet, day, party, seconds, columnSpace, tone
     }
 }
 

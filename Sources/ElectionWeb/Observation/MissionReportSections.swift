@@ -65,7 +65,7 @@ struct MissionReportSections: Sendable {
                 + r.members.map {
                     [$0.name, l.pick($0.body, given: $0.bodyKhmer), l.pick($0.title, given: $0.titleKhmer),
                      l.text(KeyFamilies.accreditation, $0.accreditation)
-                        + ($0.badge.map { " · " + l.localDigits(AccreditationApplication.badgeNumber($0)) } ?? "")]
+                        + ($0.badge.map { " · " + AccreditationApplication.badgeNumber($0) } ?? "")]
                 }))
         let meetings = r.activities.filter { $0.kind != .legalFramework }
         sections.append(Section(
@@ -87,13 +87,13 @@ struct MissionReportSections: Sendable {
                 ])],
                 items: [],
                 table: [[l.text("report.party"), l.text("report.media_minutes"), l.text("report.media_space"),
-                         l.text("report.tone_positive"), l.text("report.tone_neutral"), l.text("report.tone_negative")]]
+                         l.text(KeyFamilies.tone, .positive), l.text(KeyFamilies.tone, .neutral), l.text(KeyFamilies.tone, .negative)]]
                     + coverage.lines.map { [names[$0.party] ?? String($0.party.rawValue)] + figures($0) }))
             if let byOutlet = coverage.byOutlet {
                 sections.append(Section(
                     title: l.text("report.media_outlets"), paragraphs: [], items: [],
                     table: [[l.text("report.outlet"), l.text("report.party"), l.text("report.media_minutes"), l.text("report.media_space"),
-                             l.text("report.tone_positive"), l.text("report.tone_neutral"), l.text("report.tone_negative")]]
+                             l.text(KeyFamilies.tone, .positive), l.text(KeyFamilies.tone, .neutral), l.text(KeyFamilies.tone, .negative)]]
                         + byOutlet.map { [$0.outlet, names[$0.line.party] ?? String($0.line.party.rawValue)] + figures($0.line) }))
             }
         }

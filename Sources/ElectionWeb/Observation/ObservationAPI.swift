@@ -47,15 +47,6 @@ struct ObservationAPI: Sendable {
         let notesKhmer: String?
     }
 
-    struct CoverageBody: Decodable {
-        let outlet: String?
-        let day: String?
-        let party: Int?
-        let seconds: Int?
-        let columnSpace: Int?
-        let tone: String?
-    }
-
     struct StatusBody: Decodable {
         let status: String?
     }
@@ -111,21 +102,11 @@ struct ObservationAPI: Sendable {
         }
         api.post("missions/:id/coverage") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
-            _ = try context.requireObserver(.recordActivity, forMission: missionID)
-            let body = try await APIJSON.decode(CoverageBody.self, from: request)
-            let outlet = try Input.text(body.outlet.map { Substring($0) }, field: "outlet") ?? ""
-            guard let day = body.day.flatMap({ CalendarDate(iso: $0) }) else { throw InputError(field: "day", reason: "date") }
-            guard let party = body.party.flatMap(PartyNumber.init(rawValue:)), try await store.parties().contains(where: { $0.id == party }) else {
-                throw InputError(field: "party", reason: "choice")
-            }
-            let seconds = body.seconds ?? 0, space = body.columnSpace ?? 0
-            guard (0...86_400).contains(seconds) else { throw InputError(field: "seconds", reason: "number") }
-            guard (0...1_000_000).contains(space) else { throw InputError(field: "columnSpace", reason: "number") }
-            guard seconds + space > 0 else { throw InputError(field: "seconds", reason: "coverage_amount") }
-            guard let tone = body.tone.flatMap(MediaCoverage.Tone.init(rawValue:)) else { throw InputError(field: "tone", reason: "choice") }
-            let coverage = MediaCoverage(missionID: missionID, outlet: outlet, day: day, party: party, seconds: seconds, columnSpace: space, tone: tone)
-            try await store.addCoverage([coverage])
-            return try APIJSON.response(coverage, status: .created)
+            let monitor = try context.requireObserver(.recordActivity, forMission: missionID)
+            let coverage = try await CoverageInput.coverage(
+                try await APIJSON.decode(CoverageInput.Fields.self, from: request), missionID: missionID, recordedBy: monitor.seat, store: store)
+            let outcome = try await store.addCoverage(coverage)
+            return try APIJSON.response(coverage, status: outcome == .stored ? .created : .ok)
         }
         api.put("missions/:id/members/:seat/badge") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))

@@ -100,6 +100,24 @@ struct VisitFormPage: Sendable {
     let invalid: String?
 }
 
+/// A media monitor's record of one outlet's coverage of one party, sent from the phone.
+struct CoverageFormPage: Sendable {
+    let action: String
+    /// Made when the form is first shown and kept through corrections, so a retry is stored once.
+    let id: String
+    let csrf: String
+    let error: String?
+    /// The outlets the mission has recorded, offered as the monitor types.
+    let outlets: [String]
+    let outlet: String
+    let day: String
+    let parties: [Choice]
+    let seconds: String
+    let columnSpace: String
+    let tones: [Choice]
+    let invalid: String?
+}
+
 struct ChecklistReceivedPage: Sendable {
     let message: String
     let again: String
@@ -193,6 +211,31 @@ struct ObservePages: PageController {
                 return try await visitPage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
             }
         }
+        router.get("observe/coverage") { _, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else {
+                return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal)
+            }
+            try observer.require(.recordActivity, forMission: observer.missionID)
+            return try await coveragePage(observer, token, .init(id: UUID().uuidString, tone: MediaCoverage.Tone.neutral.rawValue), language)
+        }
+        router.post("observe/coverage") { request, context in
+            let language = context.language
+            let (observer, token, form) = try await Self.observerForm(request, context, .recordActivity)
+            let fields = CoverageInput.Fields(
+                id: form["id"].map(String.init), outlet: form["outlet"].map(String.init), day: form["day"].map(String.init),
+                party: form["party"].map(String.init), seconds: form["seconds"].map(String.init),
+                columnSpace: form["columnSpace"].map(String.init), tone: form["tone"].map(String.init))
+            do {
+                let outcome = try await store.addCoverage(
+                    try await CoverageInput.coverage(fields, missionID: observer.missionID, recordedBy: observer.seat, store: store))
+                return received(outcome == .stored ? "observe.coverage_stored" : "observe.report_repeated", outcome, again: "/observe/coverage", language)
+            } catch let error as InputError {
+                return try await coveragePage(observer, token, fields, language, error: error, status: .badRequest)
+            } catch is SubmissionConflict {
+                return try await coveragePage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
+            }
+        }
         router.get("observe/checklist") { request, context in
             let language = context.language
             guard let (observer, token) = context.observer else {
@@ -280,6 +323,7 @@ struct ObservePages: PageController {
         let incidents = try await store.incidents(ofMission: mission.id).filter { $0.reportedBy == observer.seat }
         let visits = try await store.visits(ofMission: mission.id).filter { $0.recordedBy == observer.seat }
         let named = try await store.stations(Set(mine.map(\.stationCode) + incidents.compactMap(\.stationCode) + visits.map(\.stationCode)))
+        let partyNames = Dictionary(uniqueKeysWithValues: try await store.parties().map { ($0.id, language.pick($0.nameEnglish, $0.nameKhmer)) })
         func station(_ code: StationCode) -> String {
             "\(code) " + (named[code].map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "")
         }
@@ -294,6 +338,10 @@ struct ObservePages: PageController {
                         label: "\(when) · \(language.text(KeyFamilies.incidentCategory, i.category)) · \(i.stationCode.map(station) ?? i.place)",
                         detail: language.text(KeyFamilies.incidentStatus, i.status))
         }
+        let coverageSent = try await store.coverage(ofMission: mission.id).filter { $0.recordedBy == observer.seat }.reversed().map { c in
+            Link(href: "", label: "\(language.longDate(c.day)) · \(c.outlet) · \(partyNames[c.party] ?? String(c.party.rawValue))",
+                 detail: language.text(KeyFamilies.tone, c.tone))
+        }
         let visitsSent = visits.reversed().map { v in
             Link(href: v.stationCode.rawValue,
                  label: "\(language.localDigits("\(v.arrival)–\(v.departure)")) · \(language.text("observe.sent_visit")) · \(station(v.stationCode))",
@@ -305,7 +353,7 @@ struct ObservePages: PageController {
             forms: VisitPhase.allCases.compactMap { phase in
                 newest.values.first { $0.phase == phase }.map { Link(href: $0.id, label: language.pick($0.titleEnglish, $0.titleKhmer)) }
             },
-            sent: checklistsSent + incidentsSent + visitsSent,
+            sent: checklistsSent + incidentsSent + visitsSent + coverageSent,
             csrf: Self.csrf(token))
         return page("observe", language.text("observe.title"), model, language, "/observe")
     }
@@ -341,6 +389,27 @@ struct ObservePages: PageController {
             phases: VisitPhase.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.visitPhase, $0), selected: $0.rawValue == fields.phase) },
             arrival: fields.arrival ?? "", departure: fields.departure ?? "", invalid: error?.field)
         return page("observe-visit", language.text("observe.visit"), model, language, "/observe/visit", status: status)
+    }
+
+    /// The coverage form, with what was typed and the refused field when there is one.
+    private func coveragePage(
+        _ observer: MissionMember, _ token: String, _ fields: CoverageInput.Fields, _ language: Language,
+        error: InputError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let recorded = try await store.coverage(ofMission: observer.missionID)
+        let model = CoverageFormPage(
+            action: "/\(language.rawValue)/observe/coverage", id: fields.id ?? UUID().uuidString, csrf: Self.csrf(token),
+            error: error?.message(in: language), outlets: Set(recorded.map(\.outlet)).sorted(), outlet: fields.outlet ?? "",
+            day: fields.day ?? recorded.last?.day.iso ?? "",
+            parties: try await store.parties().map {
+                Choice(value: String($0.id.rawValue), label: language.pick($0.nameEnglish, $0.nameKhmer), selected: String($0.id.rawValue) == fields.party)
+            },
+            seconds: fields.seconds ?? "", columnSpace: fields.columnSpace ?? "",
+            tones: MediaCoverage.Tone.allCases.map {
+                Choice(value: $0.rawValue, label: language.text(KeyFamilies.tone, $0), selected: $0.rawValue == fields.tone)
+            },
+            invalid: error?.field)
+        return page("observe-coverage", language.text("observe.coverage"), model, language, "/observe/coverage", status: status)
     }
 
     /// The incident form, with what was typed and the refused field when there is one.

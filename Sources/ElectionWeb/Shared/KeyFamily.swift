@@ -78,6 +78,7 @@ enum KeyFamilies {
     /// What the accreditation desk says after a decision (`?done=accepted`).
     static let accreditationDone = KeyFamily<String>("accreditation_done", ["accepted", "refused", "more-information", "revoked"])
     static let accreditation = KeyFamily<Accreditation>("accreditation")
+    static let tone = KeyFamily<MediaCoverage.Tone>("tone")
     static let activity = KeyFamily<MissionActivity.Kind>("activity")
     /// The things the store names when it finds nothing or finds one already (`StoreError`).
     static let storeKind = KeyFamily<String>("kind", [
@@ -122,7 +123,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, tone.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
