@@ -77,7 +77,7 @@ public enum PortalApplication {
         stationKeeping.addRoutes(to: officials)
         CommuneKeepingPages(store: store, stations: stationKeeping, renderer: renderer).addRoutes(to: officials)
         CommissionKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
-        AccreditationDeskPages(store: store, badges: badges, renderer: renderer).addRoutes(to: officials)
+        AccreditationDeskPages(store: store, badges: badges, printer: PDFPrinter.find(), renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)

@@ -51,6 +51,16 @@ import Testing
             let sheet = try await client.get("/en/desk/accreditation/badges?organisation=watch", headers: [.cookie: nec.cookie])
             #expect(sheet.body.components(separatedBy: "class=\"badge\"").count - 1 == 2)
             #expect(sheet.body.contains("id=\"badge-\(sophea)\"") && sheet.body.contains("<svg"))
+            // The same sheet as PDF, printed by Chromium where the server has it; without, a clear 503.
+            let pdf = try await client.get("/en/desk/accreditation/badges.pdf?organisation=watch", headers: [.cookie: nec.cookie])
+            #expect(try await client.get("/en/desk/accreditation/badges.pdf?organisation=watch", headers: [.cookie: clerk.cookie]).status == .forbidden)
+            if PDFPrinter.find() != nil || TestDatabases.required("SALA_REQUIRE_BROWSER") {
+                #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf" && pdf.body.hasPrefix("%PDF-"))
+                #expect(sheet.body.contains("href=\"/en/desk/accreditation/badges.pdf?organisation=watch&amp;after=0\""))
+            } else {
+                #expect(pdf.status == .serviceUnavailable && pdf.body.contains("Chromium"))
+                #expect(!sheet.body.contains("badges.pdf"))
+            }
             let authority = BadgeAuthority(store: fixture.store)
             let credential = try #require(try await authority.badge(
                 try await fixture.store.accreditationApplication(submitted[0].id), election: try await fixture.store.election().id)).credential
@@ -124,5 +134,15 @@ extension AccreditationWebTests {
             #expect(elsewhere.status == .forbidden, "\(elsewhere.status) \(elsewhere.body)")
             #expect(try await client.postJSON("/api/v1/accreditation/organisations/watch/applications", file, bearer: code).status == .created)
         }
+    }
+}
+
+/// Chromium that cannot print is a failure the page can name, not a broken file.
+@Suite struct PDFPrinterTests {
+    @Test func aPrinterThatFailsGivesNoPDF() async throws {
+        let broken = PDFPrinter(executable: URL(fileURLWithPath: "/bin/false"))
+        await #expect(throws: PDFPrinter.Failure.self) { try await broken.pdf("<p>badge</p>") }
+        #expect(PDFPrinter.find(environment: ["SALA_CHROMIUM": "/nonexistent/chromium"]) == nil)
+        #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent"]) == nil)
     }
 }

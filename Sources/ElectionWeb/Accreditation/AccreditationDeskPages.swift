@@ -8,6 +8,8 @@ import Hummingbird
 struct AccreditationDeskPages: PageController {
     let store: any ElectionStore & AccreditationStore
     let badges: BadgeAuthority
+    /// Prints badge sheets as PDF, where the server has Chromium.
+    let printer: PDFPrinter?
     let renderer: PageRenderer
     /// Applicants listed on one page.
     static let pageSize = 200
@@ -58,29 +60,48 @@ struct AccreditationDeskPages: PageController {
         router.get("desk/accreditation/badges") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.decideAccreditation, on: .nation)
-            let language = context.language
-            let query = Input.query(of: request)
-            let id = try Input.text(query["organisation"], field: "organisation") ?? ""
-            let organisation = try await store.accreditingOrganisation(id)
-            let after = try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0)
-            let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.sheetSize)
-            let election = try await store.election().id
-            var sheet: [BadgeSheet.Badge] = []
-            for application in accepted {
-                guard let (_, qr) = try await badges.badge(application, election: election) else { continue }
-                sheet.append(.init(
-                    number: application.badgeNumber, khmer: application.name.khmer, latin: application.name.latin,
-                    category: language.text(KeyFamilies.accreditationCategory, application.category),
-                    organisation: language.pick(organisation.nameEnglish, organisation.nameKhmer),
-                    validity: "\(language.longDate(application.validFrom!)) – \(language.longDate(application.validUntil!))", qr: qr))
-            }
-            let next = accepted.count == Self.sheetSize ? accepted.last.map {
-                "/\(language.rawValue)/desk/accreditation/badges?organisation=\(id)&after=\($0.id)"
-            } : nil
-            let model = BadgeSheet(
-                lang: language.rawValue, title: language.pick(organisation.nameEnglish, organisation.nameKhmer), badges: sheet, next: next)
-            return page("badges", language.text("accreditation.badges"), model, language, "/desk/accreditation")
+            let sheet = try await badgeSheet(Input.query(of: request), context.language)
+            return page("badges", context.language.text("accreditation.badges"), sheet, context.language, "/desk/accreditation")
         }
+        router.get("desk/accreditation/badges.pdf") { request, context in
+            guard let session = context.session else { return context.signInFirst }
+            try session.official.require(.decideAccreditation, on: .nation)
+            guard let printer else { throw PDFUnavailable() }
+            let language = context.language
+            let sheet = try await badgeSheet(Input.query(of: request), language)
+            let html = renderer.html("badges", title: language.text("accreditation.badges"), content: sheet, language: language, path: "/desk/accreditation")
+            let pdf: Data
+            do { pdf = try await printer.pdf(html) } catch is PDFPrinter.Failure { throw PDFUnavailable() }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/pdf"
+            headers[.contentDisposition] = "attachment; filename=\"badges-\(sheet.organisation)-\(sheet.from).pdf\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        }
+    }
+
+    /// A sheet of an organisation's accepted badges (`organisation`), `sheetSize` of them from
+    /// number `after` on, with the link to the next sheet.
+    private func badgeSheet(_ query: [String: Substring], _ language: Language) async throws -> BadgeSheet {
+        let id = try Input.text(query["organisation"], field: "organisation") ?? ""
+        let organisation = try await store.accreditingOrganisation(id)
+        let after = try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0)
+        let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: after, limit: Self.sheetSize)
+        let election = try await store.election().id
+        var sheet: [BadgeSheet.Badge] = []
+        for application in accepted {
+            guard let (_, qr) = try await badges.badge(application, election: election) else { continue }
+            sheet.append(.init(
+                number: application.badgeNumber, khmer: application.name.khmer, latin: application.name.latin,
+                category: language.text(KeyFamilies.accreditationCategory, application.category),
+                organisation: language.pick(organisation.nameEnglish, organisation.nameKhmer),
+                validity: "\(language.longDate(application.validFrom!)) – \(language.longDate(application.validUntil!))", qr: qr))
+        }
+        let here = "/\(language.rawValue)/desk/accreditation/badges"
+        return BadgeSheet(
+            lang: language.rawValue, title: language.pick(organisation.nameEnglish, organisation.nameKhmer), organisation: id, from: after,
+            badges: sheet,
+            next: accepted.count == Self.sheetSize ? accepted.last.map { "\(here)?organisation=\(id)&after=\($0.id)" } : nil,
+            pdf: printer == nil || sheet.isEmpty ? nil : "\(here).pdf?organisation=\(id)&after=\(after)")
     }
 
     /// The decision a form asks for, its fields checked.

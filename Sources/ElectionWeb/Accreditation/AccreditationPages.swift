@@ -106,8 +106,13 @@ struct BadgeSheet: Sendable {
     }
     let lang: String
     let title: String
+    /// The organisation's id, and the badge number the sheet starts after.
+    let organisation: String
+    let from: Int
     let badges: [Badge]
     let next: String?
+    /// The same sheet as PDF, where the server can print one.
+    let pdf: String?
 }
 
 struct AccreditationPages: PageController {

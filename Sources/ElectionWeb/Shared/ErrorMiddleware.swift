@@ -81,6 +81,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.unauthorized, nil, language.text("error.not_signed_in"))
         case is ForgedForm:
             return (.forbidden, "csrf", language.text("error.forged_form"))
+        case is PDFUnavailable:
+            return (.serviceUnavailable, nil, language.text("error.pdf_unavailable"))
         case is TooManyLookups:
             return (.tooManyRequests, nil, language.text("error.too_many_lookups"))
         case let http as HTTPError where http.status == .notFound:
