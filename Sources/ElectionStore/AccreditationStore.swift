@@ -11,6 +11,14 @@ public protocol AccreditationStore: Sendable {
     /// Throws ``StoreError/notFound(_:_:)`` for an unknown id.
     func accreditingOrganisation(_ id: String) async throws -> AccreditingOrganisation
 
+    /// Stores an organisation's own application (waiting for the NEC) with the code it signs in
+    /// with, in one transaction; its id is the one asked for or, when taken, the first free of
+    /// `id-2`, `id-3`, … Returns it as stored.
+    func applyAsOrganisation(_ organisation: AccreditingOrganisation, codeDigest: String) async throws -> AccreditingOrganisation
+    /// Registers or refuses an organisation that applied itself (``AccreditingOrganisation/registrationDecided(register:reason:)``);
+    /// refused with ``Refusal`` unless the official may `decideAccreditation`.
+    func decideRegistration(_ id: String, register: Bool, reason: String, by official: Official) async throws -> AccreditingOrganisation
+
     /// Publishes a version of a category's code of conduct; it must be the next version.
     func publishCodeOfConduct(_ code: CodeOfConduct) async throws
     /// Every version of every category's code, oldest first.

@@ -9,12 +9,52 @@ extension SQLElectionStore: AccreditationStore {
             guard try await tx.sql.raw("SELECT id FROM accrediting_organisations WHERE id = \(bind: organisation.id)").first() == nil else {
                 throw StoreError.duplicate("organisation", organisation.id)
             }
-            try await tx.sql.raw("""
-                INSERT INTO accrediting_organisations (id, name_en, name_km, kind, contact)
-                VALUES (\(bind: organisation.id), \(bind: organisation.nameEnglish), \(bind: organisation.nameKhmer),
-                    \(bind: organisation.kind.rawValue), \(bind: organisation.contact))
-                """).run()
+            try await Self.insert(organisation, in: tx)
         }
+    }
+
+    public func applyAsOrganisation(_ organisation: AccreditingOrganisation, codeDigest: String) async throws -> AccreditingOrganisation {
+        try await engine.withTransaction { tx in
+            if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE accrediting_organisations IN EXCLUSIVE MODE").run() }
+            let taken = Set(try await tx.sql.raw("""
+                SELECT id FROM accrediting_organisations WHERE id = \(bind: organisation.id) OR id LIKE \(bind: organisation.id + "-%")
+                """).all().map { try $0.decode(column: "id", as: String.self) })
+            var stored = organisation
+            stored.registration = .applied
+            var suffix = 1
+            while taken.contains(stored.id) {
+                suffix += 1
+                stored.id = "\(organisation.id)-\(suffix)"
+            }
+            try await Self.insert(stored, in: tx)
+            try await tx.sql.raw("INSERT INTO organisation_codes (code_digest, organisation_id) VALUES (\(bind: codeDigest), \(bind: stored.id))").run()
+            return stored
+        }
+    }
+
+    public func decideRegistration(_ id: String, register: Bool, reason: String, by official: Official) async throws -> AccreditingOrganisation {
+        try official.require(.decideAccreditation, on: .nation)
+        return try await engine.withTransaction { tx in
+            guard let row = try await tx.sql.raw("SELECT * FROM accrediting_organisations WHERE id = \(bind: id)").first() else {
+                throw StoreError.notFound("organisation", id)
+            }
+            let decided = try Self.organisation(row).registrationDecided(register: register, reason: reason)
+            try await tx.sql.raw("""
+                UPDATE accrediting_organisations SET registration = \(bind: decided.registration.rawValue), registration_reason = \(bind: decided.reason),
+                    registration_decided_by = \(bind: official.id), registration_decided_at = \(bind: ISO8601.now())
+                WHERE id = \(bind: id)
+                """).run()
+            return decided
+        }
+    }
+
+    private static func insert(_ organisation: AccreditingOrganisation, in tx: any SQLTransaction) async throws {
+        try await tx.sql.raw("""
+            INSERT INTO accrediting_organisations (id, name_en, name_km, kind, contact, registration, registration_reason)
+            VALUES (\(bind: organisation.id), \(bind: organisation.nameEnglish), \(bind: organisation.nameKhmer),
+                \(bind: organisation.kind.rawValue), \(bind: organisation.contact), \(bind: organisation.registration.rawValue),
+                \(bind: organisation.reason))
+            """).run()
     }
 
     public func accreditingOrganisations() async throws -> [AccreditingOrganisation] {
@@ -69,9 +109,13 @@ extension SQLElectionStore: AccreditationStore {
         guard !applications.isEmpty else { return [] }
         return try await engine.withTransaction { tx in
             if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE accreditation_applications IN EXCLUSIVE MODE").run() }
-            let known = Set(try await tx.sql.raw("SELECT id FROM accrediting_organisations").all().map { try $0.decode(column: "id", as: String.self) })
-            if let unknown = applications.first(where: { !known.contains($0.organisationID) }) {
-                throw StoreError.notFound("organisation", unknown.organisationID)
+            let known = Dictionary(uniqueKeysWithValues: try await tx.sql.raw("SELECT * FROM accrediting_organisations").all().map {
+                let organisation = try Self.organisation($0)
+                return (organisation.id, organisation)
+            })
+            for id in Set(applications.map(\.organisationID)) {
+                guard let organisation = known[id] else { throw StoreError.notFound("organisation", id) }
+                try organisation.requireRegistered()
             }
             let codes = Set(try await tx.sql.raw("SELECT category, version FROM codes_of_conduct").all().map {
                 "\(try $0.decode(column: "category", as: String.self)) \(try $0.decode(column: "version", as: Int.self))"
@@ -220,7 +264,9 @@ extension SQLElectionStore: AccreditationStore {
         return AccreditingOrganisation(
             id: try row.decode(column: "id", as: String.self), nameEnglish: try row.decode(column: "name_en", as: String.self),
             nameKhmer: try row.decode(column: "name_km", as: String.self),
-            kind: AccreditingOrganisation.Kind(rawValue: kind) ?? .national, contact: try row.decode(column: "contact", as: String.self))
+            kind: AccreditingOrganisation.Kind(rawValue: kind) ?? .national, contact: try row.decode(column: "contact", as: String.self),
+            registration: AccreditingOrganisation.Registration(rawValue: try row.decode(column: "registration", as: String.self)) ?? .applied,
+            reason: try row.decode(column: "registration_reason", as: String.self))
     }
 
     static func accreditationApplication(_ row: any SQLRow) throws -> AccreditationApplication {

@@ -111,7 +111,7 @@ public enum PortalApplication {
         commissions.addRoutes(to: machines)
         commissions.addPublicRoutes(to: api)
         AirtimeAPI(airtime: airtime).addRoutes(to: api)
-        let accreditation = AccreditationAPI(store: store, badges: badges)
+        let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)
         accreditation.addApplicantRoutes(to: api.group()

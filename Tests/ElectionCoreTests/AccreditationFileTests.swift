@@ -48,3 +48,24 @@ import Testing
         #expect(AccreditationApplication.id(badgeNumber: "B-1") == nil && AccreditationApplication.id(badgeNumber: "A-0") == nil)
     }
 }
+
+/// An organisation applying itself: its id from its name, and the NEC's decision on it.
+@Suite struct OrganisationRegistrationTests {
+    @Test func anIdIsMadeFromTheEnglishName() {
+        #expect(AccreditingOrganisation.identifier(from: "Transparency  Cambodia!") == "transparency-cambodia")
+        #expect(AccreditingOrganisation.identifier(from: "Comité d'Observation") == "comite-d-observation")
+        #expect(AccreditingOrganisation.identifier(from: "អង្គការ") == "org")
+        #expect(AccreditingOrganisation.identifier(from: String(repeating: "ab ", count: 30)).count <= 32)
+        #expect(AccreditingOrganisation.isIdentifier(AccreditingOrganisation.identifier(from: String(repeating: "ab ", count: 30))))
+    }
+
+    @Test func onlyAWaitingOrganisationIsDecidedAndARefusalNeedsItsReason() throws {
+        let applied = AccreditingOrganisation(id: "watch", nameEnglish: "Watch", nameKhmer: "ឃ្លាំមើល", kind: .media, contact: "x", registration: .applied)
+        #expect(throws: Refusal.self) { try applied.requireRegistered() }
+        #expect(throws: Refusal(.reasonRequired, field: "reason", "a refusal needs its reason")) { try applied.registrationDecided(register: false, reason: " ") }
+        let registered = try applied.registrationDecided(register: true, reason: "")
+        try registered.requireRegistered()
+        #expect(throws: Refusal.self) { try registered.registrationDecided(register: false, reason: "late") }
+        #expect(try applied.registrationDecided(register: false, reason: "unknown address").reason == "unknown address")
+    }
+}

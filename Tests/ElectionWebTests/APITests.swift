@@ -93,6 +93,7 @@ import Testing
             "/register/voters/{number}/removal", "/register/duplicates", "/register/duplicates/{id}/decision",
             "/accreditation/statistics", "/accreditation/codes", "/accreditation/organisations", "/accreditation/public-key",
             "/accreditation/revocations", "/accreditation/verification", "/accreditation/organisations/{id}/applications",
+            "/accreditation/organisation-applications", "/accreditation/organisations/{id}/registration",
             "/accreditation/decisions", "/accreditation/badges/{number}", "/accreditation/badges/{number}/revocation",
             "/campaign/airtime", "/campaign/airtime.csv", "/campaign/airtime.ics",
         ]

@@ -135,6 +135,56 @@ extension AccreditationWebTests {
             #expect(try await client.postJSON("/api/v1/accreditation/organisations/watch/applications", file, bearer: code).status == .created)
         }
     }
+
+    /// An organisation registers itself on the public form, keeps the code it is given once, waits
+    /// for the NEC, and applies for its people only once registered.
+    @Test func anOrganisationRegistersItselfAndWaitsForTheNEC() async throws {
+        let fixture = try await ResultsWebTests.fixture()
+        try await ResultsWebTests.run(fixture) { client in
+            let form = try await client.get("/km/organisation/apply")
+            #expect(form.status == .ok && form.body.contains("ចុះឈ្មោះអង្គការ"))
+            let fields = [("nameEnglish", "Youth Vote Watch"), ("nameKhmer", "យុវជនឃ្លាំមើលការបោះឆ្នោត"), ("kind", "national"),
+                          ("contact", "Chan Sokha, +855 12 345 678")]
+            let noKind = try await client.postForm("/en/organisation/apply", fields.filter { $0.0 != "kind" })
+            #expect(noKind.status == .badRequest && noKind.body.contains("var name = \"kind\"") && noKind.body.contains("value=\"Youth Vote Watch\""))
+            let applied = try await client.postForm("/en/organisation/apply", fields)
+            #expect(applied.status == .created)
+            let code = String(try #require(applied.body.firstMatch(of: /id="organisation-code">([0-9A-Z-]{14})</)).1)
+            let cookie = String(try #require(applied.headers[.setCookie]).split(separator: ";")[0])
+            let organisation = try await fixture.store.accreditingOrganisation("youth-vote-watch")
+            #expect(organisation.registration == .applied && organisation.contact == "Chan Sokha, +855 12 345 678")
+            // The same name again gets its own id.
+            #expect(try await client.postForm("/en/organisation/apply", fields).status == .created)
+            #expect(try await fixture.store.accreditingOrganisation("youth-vote-watch-2").registration == .applied)
+
+            // Waiting: its page says so and offers no application; the API refuses its file.
+            let waiting = try await client.get("/en/organisation", headers: [.cookie: cookie])
+            #expect(waiting.body.contains("has not registered your organisation yet") && !waiting.body.contains("id=\"apply-one\""))
+            let file = "name_km,name_latin,sex,nationality\nហេង បូរ៉ា,Heng Bora,M,KHM\n"
+            #expect(try await client.postJSON("/api/v1/accreditation/organisations/youth-vote-watch/applications", file, bearer: code).status == .conflict)
+            #expect(!(try await client.get("/api/v1/accreditation/organisations").body.contains("youth-vote-watch")), "not public before it is registered")
+
+            // The NEC sees it on its desk; a refusal needs a reason; then it registers it.
+            let clerk = try await ResultsWebTests.signIn(client, "clerk.one")
+            let decide = "/en/desk/accreditation/organisations/youth-vote-watch/registration"
+            #expect(try await client.postForm(decide, [("csrf", clerk.csrf), ("decision", "register")], cookie: clerk.cookie).status == .forbidden)
+            let nec = try await ResultsWebTests.signIn(client, "nec.admin")
+            let desk = try await client.get("/en/desk/accreditation", headers: [.cookie: nec.cookie])
+            #expect(desk.body.contains("id=\"registration-youth-vote-watch\"") && desk.body.contains("Chan Sokha"))
+            let bare = try await client.postForm(decide, [("csrf", nec.csrf), ("decision", "refuse"), ("reason", " ")], cookie: nec.cookie)
+            #expect(bare.status == .badRequest)
+            #expect(try await client.postForm(decide, [("csrf", nec.csrf), ("decision", "register")], cookie: nec.cookie).status == .seeOther)
+            #expect(try await client.postForm(decide, [("csrf", nec.csrf), ("decision", "register")], cookie: nec.cookie).status == .conflict, "decided once")
+            let refuse = "/en/desk/accreditation/organisations/youth-vote-watch-2/registration"
+            #expect(try await client.postForm(refuse, [("csrf", nec.csrf), ("decision", "refuse"), ("reason", "applied twice")], cookie: nec.cookie).status == .seeOther)
+
+            // Registered: its people apply, with its code.
+            let home = try await client.get("/en/organisation", headers: [.cookie: cookie])
+            #expect(home.body.contains("id=\"apply-one\""))
+            #expect(try await client.postJSON("/api/v1/accreditation/organisations/youth-vote-watch/applications", file, bearer: code).status == .created)
+            #expect(try await fixture.store.accreditingOrganisation("youth-vote-watch-2").reason == "applied twice")
+        }
+    }
 }
 
 /// Chromium that cannot print is a failure the page can name, not a broken file.

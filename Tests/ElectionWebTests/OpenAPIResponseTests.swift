@@ -71,6 +71,21 @@ import Testing
         }
     }
 
+    /// The id of the organisation an application answer holds.
+    static func appliedOrganisation(_ body: String) throws -> String {
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        let organisation = try #require(answer["organisation"] as? [String: Any])
+        return try #require(organisation["id"] as? String)
+    }
+
+    /// The badge number of the head of the mission a mission's answer describes.
+    static func headBadge(_ body: String) throws -> String {
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        let members = try #require(answer["members"] as? [[String: Any]])
+        let badge: Int = try #require(members.first?["badge"] as? Int)
+        return AccreditationApplication.badgeNumber(badge)
+    }
+
     static var jsonschemaAvailable: Bool {
         (try? Python3.run(["-c", "import jsonschema, referencing; jsonschema.Draft202012Validator"]).status) == 0
     }
@@ -396,6 +411,21 @@ import Testing
             try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
             let file = "/accreditation/organisations/{id}/applications"
             try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nសុខ សុភា,Sok Sophea,F,KHM\nx,y,F,KHM\n", bearer: tokens.nec)
+            // An organisation applies itself and waits; the NEC registers or refuses it.
+            let apply = "/accreditation/organisation-applications"
+            let applying = "{\"nameEnglish\": \"OpenAPI Monitors\", \"nameKhmer\": \"អ្នកតាមដាន\", \"kind\": \"national\", \"contact\": \"+855 12 000 000\"}"
+            let applied = try await api.post(apply, apply, applying)
+            try await api.post(apply, apply, applying.replacingOccurrences(of: "national", with: "club"))
+            let appliedID = try Self.appliedOrganisation(applied.body)
+            let organisationRegistration = "/accreditation/organisations/{id}/registration"
+            let registering = "/accreditation/organisations/\(appliedID)/registration"
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}")
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.one)
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"maybe\"}", bearer: tokens.nec)
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"refuse\"}", bearer: tokens.nec)
+            try await api.post(organisationRegistration, "/accreditation/organisations/nobody/registration", "{\"decision\": \"register\"}", bearer: tokens.nec)
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
+            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
             try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nx,y,F,KHM\n", bearer: tokens.nec)
             try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name,sex\n", bearer: tokens.nec)
             try await api.post(file, "/accreditation/organisations/nobody/applications", "name_km,name_latin,sex,nationality\n", bearer: tokens.nec)
@@ -471,8 +501,7 @@ import Testing
             try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "91"), bearer: tokens.observer)
             try await api.get(coverage, mission + "/coverage")
             let memberBadge = "/missions/{id}/members/{seat}/badge"
-            let missionDetail = try JSONSerialization.jsonObject(with: Data(try await api.get("/missions/{id}", mission).body.utf8)) as? [String: Any]
-            let headBadge = ((missionDetail?["members"] as? [[String: Any]])?.first?["badge"] as? Int).map(AccreditationApplication.badgeNumber) ?? "A-000001"
+            let headBadge = try Self.headBadge(try await api.get("/missions/{id}", mission).body)
             try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}")
             try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.observer)
             try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"12\"}", bearer: tokens.head)

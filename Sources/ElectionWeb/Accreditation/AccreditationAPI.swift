@@ -9,6 +9,8 @@ import Hummingbird
 struct AccreditationAPI: Sendable {
     let store: any ElectionStore & AccreditationStore
     let badges: BadgeAuthority
+    /// Organisations' own applications, shared with the sign-ins' limit per client.
+    let attempts: LookupLimiter
 
     struct PublicKey: Encodable {
         let algorithm = "Ed25519"
@@ -49,6 +51,25 @@ struct AccreditationAPI: Sendable {
         let reason: String?
     }
 
+    struct OrganisationApplicationBody: Decodable {
+        let nameEnglish: String?
+        let nameKhmer: String?
+        let kind: String?
+        let contact: String?
+    }
+
+    /// An organisation's own application as stored, and the code it signs in with (given once).
+    struct OrganisationApplied: Encodable {
+        let organisation: AccreditingOrganisation
+        let code: String
+    }
+
+    struct RegistrationBody: Decodable {
+        /// `register` or `refuse`.
+        let decision: String?
+        let reason: String?
+    }
+
     struct Badge: Encodable {
         let application: AccreditationApplication
         /// What its QR code holds; absent unless accepted.
@@ -58,7 +79,20 @@ struct AccreditationAPI: Sendable {
     func addPublicRoutes(to api: RouterGroup<PortalRequestContext>) {
         api.get("accreditation/statistics") { _, _ in try APIJSON.response(try await store.accreditationStatistics()) }
         api.get("accreditation/codes") { _, _ in try APIJSON.response(try await store.codesOfConduct()) }
-        api.get("accreditation/organisations") { _, _ in try APIJSON.response(try await store.accreditingOrganisations()) }
+        api.get("accreditation/organisations") { _, _ in
+            try APIJSON.response(try await store.accreditingOrganisations().filter { $0.registration == .registered })
+        }
+        api.post("accreditation/organisation-applications") { request, context in
+            let body = try await APIJSON.decode(OrganisationApplicationBody.self, from: request)
+            guard attempts.allow(context.client) else { throw TooManyLookups() }
+            var fields: [String: String] = [:]
+            fields["nameEnglish"] = body.nameEnglish
+            fields["nameKhmer"] = body.nameKhmer
+            fields["kind"] = body.kind
+            fields["contact"] = body.contact
+            let (organisation, code) = try await OrganisationApplicationInput.apply(fields, store: store)
+            return try APIJSON.response(OrganisationApplied(organisation: organisation, code: code), status: .created)
+        }
         api.get("accreditation/public-key") { _, _ in try APIJSON.response(PublicKey(publicKey: try await badges.verifier().publicKey)) }
         api.get("accreditation/revocations") { _, _ in try APIJSON.response(try await store.revokedBadges()) }
         api.get("accreditation/verification") { request, _ in
@@ -80,6 +114,18 @@ struct AccreditationAPI: Sendable {
             }
             try await store.addOrganisation(body)
             return try APIJSON.response(body, status: .created)
+        }
+        api.post("accreditation/organisations/:id/registration") { request, context in
+            let official = try context.requireMachine()
+            try official.require(.decideAccreditation, on: .nation)
+            let body = try await APIJSON.decode(RegistrationBody.self, from: request)
+            guard let decision = body.decision, ["register", "refuse"].contains(decision) else { throw InputError(field: "decision", reason: "choice") }
+            do {
+                return try APIJSON.response(try await store.decideRegistration(
+                    context.parameters.get("id") ?? "", register: decision == "register", reason: body.reason ?? "", by: official))
+            } catch let refusal as Refusal where refusal.reason == .reasonRequired {
+                throw InputError(field: "reason", reason: "missing")
+            }
         }
         api.post("accreditation/decisions") { request, context in
             let official = try context.requireMachine()

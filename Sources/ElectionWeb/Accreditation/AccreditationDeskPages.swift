@@ -36,6 +36,25 @@ struct AccreditationDeskPages: PageController {
             }
             return Response.redirect(to: "/\(language.rawValue)/desk/accreditation?done=revoked", type: .normal)
         }
+        router.post("desk/accreditation/organisations/:id/registration") { request, context in
+            let language = context.language
+            let (session, fields) = try await context.requireSessionForm(request)
+            try session.official.require(.decideAccreditation, on: .nation)
+            let register: Bool
+            switch fields["decision"] {
+            case "register": register = true
+            case "refuse": register = false
+            default: return try await deskPage(session, language, error: InputError(field: "decision", reason: "choice").message(in: language), status: .badRequest)
+            }
+            do {
+                _ = try await store.decideRegistration(
+                    context.parameters.get("id") ?? "", register: register, reason: fields["reason"] ?? "", by: session.official)
+            } catch let refusal as Refusal where refusal.reason == .reasonRequired {
+                return try await deskPage(session, language, error: InputError(field: "reason", reason: "missing").message(in: language), status: .badRequest)
+            }
+            return Response.redirect(
+                to: "/\(language.rawValue)/desk/accreditation?done=\(register ? "registered" : "registration-refused")", type: .normal)
+        }
         router.get("desk/accreditation/organisations/:id") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.decideAccreditation, on: .nation)
@@ -126,7 +145,8 @@ struct AccreditationDeskPages: PageController {
     ) async throws -> Response {
         let counts = try await store.applicationCounts()
         let l = language.rawValue
-        let rows = try await store.accreditingOrganisations().map { o -> AccreditationDeskPage.Row in
+        let organisations = try await store.accreditingOrganisations()
+        let rows = organisations.filter { $0.registration == .registered }.map { o -> AccreditationDeskPage.Row in
             let c = counts[o.id] ?? [:]
             return .init(
                 href: "/\(l)/desk/accreditation/organisations/\(o.id)", name: language.pick(o.nameEnglish, o.nameKhmer),
@@ -136,7 +156,13 @@ struct AccreditationDeskPages: PageController {
         }
         // Organisations with applications waiting first.
         let ordered = rows.filter { $0.waiting != language.number(0) } + rows.filter { $0.waiting == language.number(0) }
-        let model = AccreditationDeskPage(lang: l, csrf: session.csrfToken, rows: ordered, message: message, error: error)
+        let applicants = organisations.filter { $0.registration == .applied }.map {
+            AccreditationDeskPage.Applicant(
+                id: $0.id, nameEnglish: $0.nameEnglish, nameKhmer: $0.nameKhmer, kind: language.text(KeyFamilies.organisationKind, $0.kind),
+                contact: $0.contact)
+        }
+        let model = AccreditationDeskPage(
+            lang: l, csrf: session.csrfToken, rows: ordered, applicants: applicants, message: message, error: error)
         return page("desk-accreditation", language.text("accreditation.desk"), model, language, "/desk/accreditation", status: status)
     }
 

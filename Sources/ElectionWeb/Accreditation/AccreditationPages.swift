@@ -48,9 +48,19 @@ struct AccreditationDeskPage: Sendable {
         let refused: String
         let revoked: String
     }
+    /// An organisation that applied itself, waiting to be registered.
+    struct Applicant: Sendable {
+        let id: String
+        let nameEnglish: String
+        let nameKhmer: String
+        let kind: String
+        let contact: String
+    }
     let lang: String
     let csrf: String
     let rows: [Row]
+    let applicants: [Applicant]
+    var hasApplicants: Bool { !applicants.isEmpty }
     let message: String?
     let error: String?
 }

@@ -12,6 +12,9 @@ struct OrganisationPage: Sendable {
     let name: String
     let category: String
     let code: Link?
+    /// Only a registered organisation applies for its people; otherwise where it stands.
+    let registered: Bool
+    let standing: String?
     let counts: String
     let applicants: [AccreditationOrganisationPage.Applicant]
     let message: String?
@@ -27,6 +30,47 @@ struct OrganisationPage: Sendable {
 struct OrganisationSignInPage: Sendable {
     let action: String
     let error: String?
+    let applyHref: String
+}
+
+/// The public form with which an organisation applies to be registered, and, once sent, the code
+/// it signs in with (shown once).
+struct OrganisationApplyPage: Sendable {
+    let action: String
+    let error: String?
+    let invalid: String?
+    let nameEnglish: String
+    let nameKhmer: String
+    let kinds: [Choice]
+    let contact: String
+    /// Set once the application is stored: the code, and the organisation's id.
+    let code: String?
+    let organisation: String?
+    let home: String
+}
+
+/// One parsing of an organisation's own application, for the public page and the API.
+enum OrganisationApplicationInput {
+    /// The organisation the fields describe (`nameEnglish`, `nameKhmer`, `kind`, `contact`), its id
+    /// made from its English name; refused by field.
+    static func organisation(_ fields: [String: String]) throws -> AccreditingOrganisation {
+        let nameEnglish = try Input.text(fields["nameEnglish"].map { Substring($0) }, field: "nameEnglish") ?? ""
+        let nameKhmer = try Input.text(fields["nameKhmer"].map { Substring($0) }, field: "nameKhmer") ?? ""
+        guard let kind = fields["kind"].flatMap(AccreditingOrganisation.Kind.init(rawValue:)) else { throw InputError(field: "kind", reason: "choice") }
+        let contact = try Input.text(fields["contact"].map { Substring($0) }, field: "contact") ?? ""
+        return AccreditingOrganisation(
+            id: AccreditingOrganisation.identifier(from: nameEnglish), nameEnglish: nameEnglish, nameKhmer: nameKhmer, kind: kind,
+            contact: contact, registration: .applied)
+    }
+
+    /// Stores the application with a new code; returns the organisation as stored and the code,
+    /// which is shown once.
+    static func apply(_ fields: [String: String], store: any AccreditationStore) async throws -> (AccreditingOrganisation, String) {
+        let organisation = try organisation(fields)
+        let code = Passwords.newObserverCode()
+        let stored = try await store.applyAsOrganisation(organisation, codeDigest: Passwords.digest(Passwords.observerCode(code)))
+        return (stored, code)
+    }
 }
 
 /// The pages of an accrediting organisation, signed in with the code from
@@ -58,6 +102,24 @@ struct OrganisationPages: PageController {
                 name: Signing.organisationCookie, value: code, maxAge: 30 * 24 * 3600, path: "/", secure: secureCookies,
                 httpOnly: true, sameSite: .strict))
             return response
+        }
+        router.get("organisation/apply") { _, context in
+            applyPage(context.language, [:])
+        }
+        router.post("organisation/apply") { request, context in
+            let language = context.language
+            let fields = Input.form(String(buffer: try await Input.body(of: request))).mapValues(String.init)
+            guard attempts.allow(context.client) else { throw TooManyLookups() }
+            do {
+                let (organisation, code) = try await OrganisationApplicationInput.apply(fields, store: store)
+                var response = applyPage(language, fields, applied: (organisation, code), status: .created)
+                response.setCookie(Cookie(
+                    name: Signing.organisationCookie, value: Passwords.observerCode(code), maxAge: 30 * 24 * 3600, path: "/",
+                    secure: secureCookies, httpOnly: true, sameSite: .strict))
+                return response
+            } catch let error as InputError {
+                return applyPage(language, fields, error: error, status: .badRequest)
+            }
         }
         router.post("organisation/applications") { request, context in
             let language = context.language
@@ -96,8 +158,26 @@ struct OrganisationPages: PageController {
     static func csrf(_ code: String) -> String { Passwords.digest("organisation-csrf:" + code) }
 
     private func signIn(_ language: Language, error: String?, status: HTTPResponse.Status = .ok) -> Response {
-        page("organisation-signin", language.text("organisation.signin"),
-             OrganisationSignInPage(action: "/\(language.rawValue)/organisation", error: error), language, "/organisation", status: status)
+        let l = language.rawValue
+        return page("organisation-signin", language.text("organisation.signin"),
+                    OrganisationSignInPage(action: "/\(l)/organisation", error: error, applyHref: "/\(l)/organisation/apply"),
+                    language, "/organisation", status: status)
+    }
+
+    /// The application form with what was typed, or once stored, the code to keep.
+    private func applyPage(
+        _ language: Language, _ fields: [String: String], error: InputError? = nil, applied: (AccreditingOrganisation, String)? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let l = language.rawValue
+        let model = OrganisationApplyPage(
+            action: "/\(l)/organisation/apply", error: error?.message(in: language), invalid: error?.field,
+            nameEnglish: fields["nameEnglish"] ?? "", nameKhmer: fields["nameKhmer"] ?? "",
+            kinds: AccreditingOrganisation.Kind.allCases.map {
+                Choice(value: $0.rawValue, label: language.text(KeyFamilies.organisationKind, $0), selected: $0.rawValue == fields["kind"])
+            },
+            contact: fields["contact"] ?? "", code: applied?.1, organisation: applied?.0.id, home: "/\(l)/organisation")
+        return page("organisation-apply", language.text("organisation.apply_title"), model, language, "/organisation/apply", status: status)
     }
 
     private func home(
@@ -108,10 +188,17 @@ struct OrganisationPages: PageController {
         let codes = try await store.codesOfConduct().filter { $0.category == organisation.category }
         let counts = try await store.applicationCounts()[organisation.id] ?? [:]
         let applicants = try await store.accreditationApplications(organisation: organisation.id, status: nil, after: 0, limit: 500)
+        let standing: String? = switch organisation.registration {
+        case .registered: nil
+        case .applied: language.text("organisation.waiting")
+        case .refused: language.text("organisation.refused").replacingOccurrences(of: "{reason}", with: organisation.reason)
+        }
         let model = OrganisationPage(
             lang: l, csrf: Self.csrf(code), name: language.pick(organisation.nameEnglish, organisation.nameKhmer),
             category: language.text(KeyFamilies.accreditationCategory, organisation.category),
             code: codes.last.map { Link(href: "/\(l)/accreditation/codes/\(organisation.category.rawValue)", label: language.pick($0.titleEnglish, $0.titleKhmer)) },
+            registered: organisation.registration == .registered,
+            standing: standing,
             counts: AccreditationApplication.Status.allCases.compactMap { status in
                 counts[status].map { "\(language.text(KeyFamilies.applicationState, status)): \(language.number($0))" }
             }.joined(separator: " · "),

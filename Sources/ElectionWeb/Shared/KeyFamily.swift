@@ -76,9 +76,11 @@ enum KeyFamilies {
     /// The columns of an organisation's file, named in refusals.
     static let accreditationColumn = KeyFamily<String>("accreditation_column", AccreditationFile.header)
     /// What the accreditation desk says after a decision (`?done=accepted`).
-    static let accreditationDone = KeyFamily<String>("accreditation_done", ["accepted", "refused", "more-information", "revoked"])
+    static let accreditationDone = KeyFamily<String>("accreditation_done", ["accepted", "refused", "more-information", "revoked", "registered", "registration-refused"])
     static let accreditation = KeyFamily<Accreditation>("accreditation")
     static let tone = KeyFamily<MediaCoverage.Tone>("tone")
+    static let organisationKind = KeyFamily<AccreditingOrganisation.Kind>("organisation_kind")
+    static let registration = KeyFamily<AccreditingOrganisation.Registration>("organisation_registration")
     static let activity = KeyFamily<MissionActivity.Kind>("activity")
     /// The things the store names when it finds nothing or finds one already (`StoreError`).
     static let storeKind = KeyFamily<String>("kind", [
@@ -123,7 +125,7 @@ enum KeyFamilies {
     static let allKeys: [String] = [
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
-        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, tone.keys, activity.keys, storeKind.keys,
+        closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, tone.keys, organisationKind.keys, registration.keys, activity.keys, storeKind.keys,
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
