@@ -136,6 +136,32 @@ extension AccreditationWebTests {
         }
     }
 
+    /// An organisation with more waiting applications than a page shows them page by page.
+    @Test func theNECPagesThroughManyWaitingApplications() async throws {
+        let fixture = try await ResultsWebTests.fixture()
+        try await fixture.store.addOrganisation(AccreditingOrganisation(
+            id: "big-watch", nameEnglish: "Big Watch", nameKhmer: "អ្នកឃ្លាំមើលធំ", kind: .national, contact: ""))
+        let count = AccreditationDeskPages.pageSize + 5
+        // Names have no digits: the n-th person is "Sok" and n written in letters (1 → "Ab").
+        @Sendable func word(_ n: Int) -> String {
+            let letters = Array("abcdefghijklmnopqrstuvwxyz")
+            return "A" + String(letters[n / 26]) + String(letters[n % 26])
+        }
+        let file = "name_km,name_latin,sex,nationality\n" + (1...count).map { "សុខ សុភា,Sok \(word($0)),F,KHM\n" }.joined()
+        let (submitted, _) = try await fixture.store.submitFile(Data(file.utf8), organisation: "big-watch")
+        #expect(submitted.count == count)
+        try await ResultsWebTests.run(fixture) { client in
+            let nec = try await ResultsWebTests.signIn(client, "nec.admin")
+            let first = try await client.get("/en/desk/accreditation/organisations/big-watch", headers: [.cookie: nec.cookie])
+            #expect(first.body.matches(of: /<br>Sok A[a-z]+</).count == AccreditationDeskPages.pageSize)
+            let next = String(try #require(first.body.firstMatch(of: /id="waiting-next" href="([^"]+)"/)).1)
+            #expect(next.hasSuffix("after=\(submitted[AccreditationDeskPages.pageSize - 1].id)"))
+            let second = try await client.get(next, headers: [.cookie: nec.cookie])
+            #expect(second.body.matches(of: /<br>Sok A[a-z]+</).count == 5 && !second.body.contains("waiting-next"))
+            #expect(second.body.contains("Sok \(word(count))<") && !second.body.contains("Sok \(word(1))<"))
+        }
+    }
+
     /// An organisation registers itself on the public form, keeps the code it is given once, waits
     /// for the NEC, and applies for its people only once registered.
     @Test func anOrganisationRegistersItselfAndWaitsForTheNEC() async throws {

@@ -58,9 +58,11 @@ struct AccreditationDeskPages: PageController {
         router.get("desk/accreditation/organisations/:id") { request, context in
             guard let session = context.session else { return context.signInFirst }
             try session.official.require(.decideAccreditation, on: .nation)
+            let query = Input.query(of: request)
             return try await organisationPage(
                 context.parameters.get("id") ?? "", session, context.language,
-                message: KeyFamilies.accreditationDone.doneMessage(Input.query(of: request), context.language))
+                waitingAfter: try Input.integer(query["after"], field: "after", range: 0...Int.max, default: 0),
+                message: KeyFamilies.accreditationDone.doneMessage(query, context.language))
         }
         router.post("desk/accreditation/organisations/:id/decisions") { request, context in
             let language = context.language
@@ -167,16 +169,21 @@ struct AccreditationDeskPages: PageController {
     }
 
     private func organisationPage(
-        _ id: String, _ session: OfficialSession, _ language: Language, message: String? = nil, error: String? = nil,
-        typed: [String: String] = [:], status: HTTPResponse.Status = .ok
+        _ id: String, _ session: OfficialSession, _ language: Language, waitingAfter after: Int = 0, message: String? = nil,
+        error: String? = nil, typed: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let organisation = try await store.accreditingOrganisation(id)
         let l = language.rawValue
         let applicant = { AccreditationOrganisationPage.Applicant($0, language) }
         let waitingIDs = try await store.waitingApplications(of: id)
+        // A page of the waiting ones from number `after` on: each status's list is in number order.
         var waiting: [AccreditationApplication] = []
         for status in [AccreditationApplication.Status.submitted, .moreInformation] {
-            waiting += try await store.accreditationApplications(organisation: id, status: status, after: 0, limit: Self.pageSize)
+            waiting += try await store.accreditationApplications(organisation: id, status: status, after: after, limit: Self.pageSize)
+        }
+        waiting = Array(waiting.sorted { $0.id < $1.id }.prefix(Self.pageSize))
+        let waitingNext = waiting.last.flatMap { last in
+            waitingIDs.contains { $0 > last.id } ? "/\(l)/desk/accreditation/organisations/\(id)?after=\(last.id)" : nil
         }
         let accepted = try await store.accreditationApplications(organisation: id, status: .accepted, after: 0, limit: Self.pageSize)
         let election = try await store.election()
@@ -185,7 +192,7 @@ struct AccreditationDeskPages: PageController {
             lang: l, csrf: session.csrfToken, id: id, name: language.pick(organisation.nameEnglish, organisation.nameKhmer),
             category: language.text(KeyFamilies.accreditationCategory, organisation.category),
             waitingCount: language.number(waitingIDs.count), hasWaiting: !waitingIDs.isEmpty,
-            waiting: waiting.sorted { $0.id < $1.id }.prefix(Self.pageSize).map(applicant), accepted: accepted.map(applicant),
+            waiting: waiting.map(applicant), waitingNext: waitingNext, accepted: accepted.map(applicant),
             badgesHref: "/\(l)/desk/accreditation/badges?organisation=\(id)",
             validFrom: typed["validFrom"] ?? today.iso,
             validUntil: typed["validUntil"] ?? CalendarDate(daysSinceEpoch: max(today, election.electionDay).daysSinceEpoch + 21).iso,

@@ -93,7 +93,9 @@ struct AccreditationOrganisationPage: Sendable {
     let category: String
     let waitingCount: String
     let hasWaiting: Bool
+    /// The first ``AccreditationDeskPages/pageSize`` waiting from the page's number on, and the link to the next ones.
     let waiting: [Applicant]
+    let waitingNext: String?
     let accepted: [Applicant]
     let badgesHref: String
     let validFrom: String
