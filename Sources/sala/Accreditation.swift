@@ -110,10 +110,7 @@ struct AccreditationCommand: AsyncParsableCommand {
             default: throw ValidationError("Give one of --accept, --refuse REASON or --ask-for-more REASON.")
             }
             let named = try (badges ?? "").split(separator: ",").map { text -> Int in
-                guard let id = AccreditationApplication.id(badgeNumber: text.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--badges: '\(text)' is not a badge number like A-000123.")
-                }
-                return id
+                try badgeID(text.trimmingCharacters(in: .whitespaces), "--badges: ")
             }
             guard (organisation == nil) != named.isEmpty else { throw ValidationError("Give either --organisation or --badges.") }
             let decided = try await store.withStore { db -> Int in
@@ -139,7 +136,7 @@ struct AccreditationCommand: AsyncParsableCommand {
         @Option(help: "Why: published on the revocation list.") var reason: String
 
         func run() async throws {
-            guard let id = AccreditationApplication.id(badgeNumber: badge) else { throw ValidationError("'\(badge)' is not a badge number like A-000123.") }
+            let id = try badgeID(badge)
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason is required.") }
             try await store.withStore { db in
                 guard let account = try await db.officialAccount(named: official) else { throw ValidationError("There is no account named \(official).") }
@@ -158,7 +155,7 @@ struct AccreditationCommand: AsyncParsableCommand {
         @Option(help: "Write the QR code to this SVG file.") var svg: String?
 
         func run() async throws {
-            guard let id = AccreditationApplication.id(badgeNumber: badge) else { throw ValidationError("'\(badge)' is not a badge number like A-000123.") }
+            let id = try badgeID(badge)
             let text = try await store.withStore { db -> String in
                 let application = try await db.accreditationApplication(id)
                 guard let credential = BadgeCredential(application, election: try await db.election().id) else {
@@ -307,4 +304,13 @@ enum BadgeVerdictText {
 extension Duration {
     /// The duration in seconds, for rates printed by the commands.
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The number in a badge number given on the command line (`A-000123` → 123), or a
+/// ``ValidationError`` saying what a badge number looks like, after `context`.
+func badgeID(_ text: String, _ context: String = "") throws -> Int {
+    guard let id = AccreditationApplication.id(badgeNumber: text) else {
+        throw ValidationError("\(context)'\(text)' is not a badge number like A-000123.")
+    }
+    return id
 }

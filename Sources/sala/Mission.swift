@@ -109,12 +109,7 @@ struct Mission: AsyncParsableCommand {
                 throw ValidationError("members: seats must be distinct numbers from 1.")
             }
             let members = try parsed.members.map { member in
-                let badge = try member.badge.map { text in
-                    guard let id = AccreditationApplication.id(badgeNumber: text) else {
-                        throw ValidationError("members: seat \(member.seat)'s badge must be a badge number such as A-000123, not '\(text)'.")
-                    }
-                    return id
-                }
+                let badge = try member.badge.map { try badgeID($0, "members: seat \(member.seat)'s badge: ") }
                 guard badge != nil || [.requested, .accredited, .refused].contains(member.accreditation) else {
                     throw ValidationError("members: seat \(member.seat) needs a badge or an accreditation (requested, accredited or refused).")
                 }
@@ -200,12 +195,7 @@ struct Mission: AsyncParsableCommand {
 
         func run() async throws {
             guard (badge == nil) == none else { throw ValidationError("Give a badge number, or --none.") }
-            let id = try badge.map { text in
-                guard let id = AccreditationApplication.id(badgeNumber: text) else {
-                    throw ValidationError("The badge must be a badge number such as A-000123, not '\(text)'.")
-                }
-                return id
-            }
+            let id = try badge.map { try badgeID($0) }
             let member = try await store.withStore { db in try await db.linkBadge(id, seat: seat, ofMission: mission) }
             announce("\(member.name): \(member.badge.map(AccreditationApplication.badgeNumber) ?? "no badge"), \(member.accreditation.rawValue)")
         }

@@ -142,10 +142,7 @@ struct AccreditationAPI: Sendable {
                 _ = try await store.accreditingOrganisation(organisation)
                 ids = try await store.waitingApplications(of: organisation)
             case (nil, let badges?) where !badges.isEmpty:
-                ids = try badges.map { text in
-                    guard let id = AccreditationApplication.id(badgeNumber: text) else { throw InputError(field: "badges", reason: "badge") }
-                    return id
-                }
+                ids = try badges.map { try Input.badge($0, field: "badges") }
             default:
                 throw InputError(field: "organisation", reason: "organisation_or_badges")
             }
@@ -155,13 +152,13 @@ struct AccreditationAPI: Sendable {
         api.get("accreditation/badges/:number") { _, context in
             let official = try context.requireMachine()
             try official.require(.decideAccreditation, on: .nation)
-            let id = try Self.badgeID(context.parameters.get("number"))
+            let id = try Input.badge(context.parameters.get("number"), field: "number")
             let application = try await store.accreditationApplication(id)
             return try APIJSON.response(Badge(application: application, credential: try await badges.badge(application, election: try await store.election().id)?.credential))
         }
         api.post("accreditation/badges/:number/revocation") { request, context in
             let official = try context.requireMachine()
-            let id = try Self.badgeID(context.parameters.get("number"))
+            let id = try Input.badge(context.parameters.get("number"), field: "number")
             let body = try await APIJSON.decode(RevocationBody.self, from: request)
             let reason = try Input.text(body.reason.map { Substring($0) }, field: "reason") ?? ""
             return try APIJSON.response(try await store.revokeAccreditation(id, reason: reason, by: official, at: Date()))
@@ -187,11 +184,6 @@ struct AccreditationAPI: Sendable {
                 Submitted(submitted: submitted.count, badges: submitted.map(\.badgeNumber), rejections: rejections),
                 status: submitted.isEmpty ? .unprocessableContent : .created)
         }
-    }
-
-    static func badgeID(_ text: String?) throws -> Int {
-        guard let text, let id = AccreditationApplication.id(badgeNumber: text) else { throw InputError(field: "number", reason: "badge") }
-        return id
     }
 
     static func verification(_ verdict: BadgeCredential.Verdict) -> Verification {

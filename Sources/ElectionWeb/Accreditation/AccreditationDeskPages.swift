@@ -26,9 +26,7 @@ struct AccreditationDeskPages: PageController {
             let language = context.language
             let (session, fields) = try await context.requireSessionForm(request)
             do {
-                guard let id = fields["badge"].flatMap({ AccreditationApplication.id(badgeNumber: $0.trimmingCharacters(in: .whitespaces).uppercased()) }) else {
-                    throw InputError(field: "badge", reason: "badge")
-                }
+                let id = try Input.badge(fields["badge"]?.trimmingCharacters(in: .whitespaces).uppercased(), field: "badge")
                 let reason = try Input.text(fields["reason"].map { Substring($0) }, field: "reason") ?? ""
                 _ = try await store.revokeAccreditation(id, reason: reason, by: session.official, at: Date())
             } catch let error as InputError {

@@ -113,10 +113,7 @@ struct ObservationAPI: Sendable {
             _ = try context.requireObserver(.linkBadge, forMission: missionID)
             guard let text = context.parameters.get("seat"), let seat = Int(text) else { throw InputError(field: "seat", reason: "number") }
             let body = try await APIJSON.decode(BadgeBody.self, from: request)
-            let badge = try body.badge.map { number in
-                guard let id = AccreditationApplication.id(badgeNumber: number) else { throw InputError(field: "badge", reason: "badge") }
-                return id
-            }
+            let badge = try body.badge.map { try Input.badge($0, field: "badge") }
             return try APIJSON.response(try await store.linkBadge(badge, seat: seat, ofMission: missionID))
         }
         api.post("missions/:id/statement") { request, context in

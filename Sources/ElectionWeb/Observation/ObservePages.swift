@@ -177,14 +177,11 @@ struct ObservePages: PageController {
                 id: form["id"].map(String.init), kind: form["kind"].map(String.init), category: form["category"].map(String.init), severity: form["severity"].map(String.init),
                 station: form["station"].map(String.init), place: form["place"].map(String.init), day: form["day"].map(String.init),
                 time: form["time"].map(String.init), description: form["description"].map(String.init))
-            do {
-                let (_, outcome) = try await store.addIncident(
-                    try await IncidentInput.incident(fields, missionID: observer.missionID, reportedBy: observer.seat, store: store))
-                return received(outcome == .stored ? "observe.incident_stored" : "observe.report_repeated", outcome, again: "/observe/incident", language)
-            } catch let error as InputError {
-                return try await incidentPage(observer, token, fields, language, error: error, status: .badRequest)
-            } catch is SubmissionConflict {
-                return try await incidentPage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
+            return try await answer("/observe/incident", storedKey: "observe.incident_stored", language) {
+                try await store.addIncident(
+                    try await IncidentInput.incident(fields, missionID: observer.missionID, reportedBy: observer.seat, store: store)).outcome
+            } form: { error, status in
+                try await incidentPage(observer, token, fields, language, error: error, status: status)
             }
         }
         router.get("observe/visit") { _, context in
@@ -201,14 +198,10 @@ struct ObservePages: PageController {
             let fields = VisitInput.Fields(
                 id: form["id"].map(String.init), station: form["station"].map(String.init), arrival: form["arrival"].map(String.init),
                 departure: form["departure"].map(String.init), phase: form["phase"].map(String.init))
-            do {
-                let outcome = try await store.addVisit(
-                    try await VisitInput.visit(fields, missionID: observer.missionID, recordedBy: observer.seat, store: store))
-                return received(outcome == .stored ? "observe.visit_stored" : "observe.report_repeated", outcome, again: "/observe/visit", language)
-            } catch let error as InputError {
-                return try await visitPage(observer, token, fields, language, error: error, status: .badRequest)
-            } catch is SubmissionConflict {
-                return try await visitPage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
+            return try await answer("/observe/visit", storedKey: "observe.visit_stored", language) {
+                try await store.addVisit(try await VisitInput.visit(fields, missionID: observer.missionID, recordedBy: observer.seat, store: store))
+            } form: { error, status in
+                try await visitPage(observer, token, fields, language, error: error, status: status)
             }
         }
         router.get("observe/coverage") { _, context in
@@ -226,14 +219,11 @@ struct ObservePages: PageController {
                 id: form["id"].map(String.init), outlet: form["outlet"].map(String.init), day: form["day"].map(String.init),
                 party: form["party"].map(String.init), seconds: form["seconds"].map(String.init),
                 columnSpace: form["columnSpace"].map(String.init), tone: form["tone"].map(String.init))
-            do {
-                let outcome = try await store.addCoverage(
+            return try await answer("/observe/coverage", storedKey: "observe.coverage_stored", language) {
+                try await store.addCoverage(
                     try await CoverageInput.coverage(fields, missionID: observer.missionID, recordedBy: observer.seat, store: store))
-                return received(outcome == .stored ? "observe.coverage_stored" : "observe.report_repeated", outcome, again: "/observe/coverage", language)
-            } catch let error as InputError {
-                return try await coveragePage(observer, token, fields, language, error: error, status: .badRequest)
-            } catch is SubmissionConflict {
-                return try await coveragePage(observer, token, fields, language, error: InputError(field: "id", reason: "conflict"), status: .conflict)
+            } form: { error, status in
+                try await coveragePage(observer, token, fields, language, error: error, status: status)
             }
         }
         router.get("observe/checklist") { request, context in
@@ -292,6 +282,23 @@ struct ObservePages: PageController {
         let form = Input.form(String(buffer: try await Input.body(of: request)))
         guard form["csrf"].map(String.init) == csrf(token) else { throw ForgedForm() }
         return (observer, token, form)
+    }
+
+    /// What a phone's report gets: the page that says it was stored (201) or had already arrived
+    /// (200); or its form again, with the refused field (400) or saying the id was used for
+    /// something else (409).
+    private func answer(
+        _ path: String, storedKey: String, _ language: Language, _ store: () async throws -> SubmissionReceipt.Outcome,
+        form: (InputError, HTTPResponse.Status) async throws -> Response
+    ) async throws -> Response {
+        do {
+            let outcome = try await store()
+            return received(outcome == .stored ? storedKey : "observe.report_repeated", outcome, again: path, language)
+        } catch let error as InputError {
+            return try await form(error, .badRequest)
+        } catch is SubmissionConflict {
+            return try await form(InputError(field: "id", reason: "conflict"), .conflict)
+        }
     }
 
     /// The page that says a report was stored (201) or had already arrived (200), with a link to

@@ -142,6 +142,12 @@ enum Input {
     }
 
     /// A mission id (a route's `:id`), or an ``InputError`` on the field `mission`.
+    /// The number in a badge number (`A-000123` → 123), or refused by `field`.
+    static func badge(_ text: String?, field: String) throws -> Int {
+        guard let text, let id = AccreditationApplication.id(badgeNumber: text) else { throw InputError(field: field, reason: "badge") }
+        return id
+    }
+
     static func missionID(_ text: String?) throws -> MissionID {
         guard let text, let id = MissionID(rawValue: text) else { throw InputError(field: "mission", reason: "code") }
         return id
