@@ -15,7 +15,8 @@ struct OrganisationPage: Sendable {
     /// Only a registered organisation applies for its people; otherwise where it stands.
     let registered: Bool
     let standing: String?
-    let counts: String
+    /// Its applications by status; nil before it has any.
+    let counts: String?
     let applicants: [AccreditationOrganisationPage.Applicant]
     let message: String?
     let error: String?
@@ -199,7 +200,7 @@ struct OrganisationPages: PageController {
             code: codes.last.map { Link(href: "/\(l)/accreditation/codes/\(organisation.category.rawValue)", label: language.pick($0.titleEnglish, $0.titleKhmer)) },
             registered: organisation.registration == .registered,
             standing: standing,
-            counts: AccreditationApplication.Status.allCases.compactMap { status in
+            counts: counts.isEmpty ? nil : AccreditationApplication.Status.allCases.compactMap { status in
                 counts[status].map { "\(language.text(KeyFamilies.applicationState, status)): \(language.number($0))" }
             }.joined(separator: " · "),
             applicants: applicants.map { .init($0, language) },
