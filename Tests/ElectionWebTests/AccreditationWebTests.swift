@@ -197,6 +197,7 @@ extension AccreditationWebTests {
             let nec = try await ResultsWebTests.signIn(client, "nec.admin")
             let desk = try await client.get("/en/desk/accreditation", headers: [.cookie: nec.cookie])
             #expect(desk.body.contains("id=\"registration-youth-vote-watch\"") && desk.body.contains("Chan Sokha"))
+            #expect(desk.body.contains("Organisations asking to be registered"))
             let bare = try await client.postForm(decide, [("csrf", nec.csrf), ("decision", "refuse"), ("reason", " ")], cookie: nec.cookie)
             #expect(bare.status == .badRequest)
             #expect(try await client.postForm(decide, [("csrf", nec.csrf), ("decision", "register")], cookie: nec.cookie).status == .seeOther)

@@ -162,7 +162,8 @@ struct AccreditationDeskPages: PageController {
                 contact: $0.contact)
         }
         let model = AccreditationDeskPage(
-            lang: l, csrf: session.csrfToken, rows: ordered, applicants: applicants, message: message, error: error)
+            lang: l, csrf: session.csrfToken, rows: ordered, applicants: applicants, hasApplicants: !applicants.isEmpty,
+            message: message, error: error)
         return page("desk-accreditation", language.text("accreditation.desk"), model, language, "/desk/accreditation", status: status)
     }
 

@@ -60,7 +60,8 @@ struct AccreditationDeskPage: Sendable {
     let csrf: String
     let rows: [Row]
     let applicants: [Applicant]
-    var hasApplicants: Bool { !applicants.isEmpty }
+    /// Stored, not computed: templates see only stored properties.
+    let hasApplicants: Bool
     let message: String?
     let error: String?
 }
