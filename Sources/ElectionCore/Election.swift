@@ -30,12 +30,16 @@ public struct Election: Sendable, Hashable, Codable {
     public var kind: String
     /// The threshold and the tie rule the seat allocation follows.
     public var seatRules: SeatRules
+    /// When polling stations report how many have voted so far, local `HH:MM` times (Cambodia:
+    /// 09:00, 12:00, 15:00); nil or empty: once, at closing. See ``ElectionDaySchedule``.
+    public var turnoutTimes: [String]?
 
     public init(
         id: String, nameEnglish: String, nameKhmer: String, electionDay: CalendarDate,
         pollsOpen: String, pollsClose: String, seats: Int, seatAllocationMethod: String,
         minimumVotingAge: Int, minimumCandidateAge: Int, citizenship: String, utcOffsetMinutes: Int,
-        reserveCandidates: ClosedRange<Int>, kind: String = "national-assembly", seatRules: SeatRules = .none
+        reserveCandidates: ClosedRange<Int>, kind: String = "national-assembly", seatRules: SeatRules = .none,
+        turnoutTimes: [String]? = nil
     ) {
         self.id = id
         self.nameEnglish = nameEnglish
@@ -52,6 +56,7 @@ public struct Election: Sendable, Hashable, Codable {
         self.reserveCandidates = reserveCandidates
         self.kind = kind
         self.seatRules = seatRules
+        self.turnoutTimes = turnoutTimes
     }
 
     /// Whether `id` may name an election: 1 to 64 ASCII letters, digits and hyphens, so that it
@@ -64,7 +69,7 @@ public struct Election: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case id, nameEnglish, nameKhmer, electionDay, pollsOpen, pollsClose, seats, seatAllocationMethod, minimumVotingAge
-        case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind, seatRules
+        case minimumCandidateAge, citizenship, utcOffsetMinutes, reserveCandidates, kind, seatRules, turnoutTimes
     }
 
     /// Reads an election written before it had a kind as a national assembly's, and one written
@@ -81,6 +86,7 @@ public struct Election: Sendable, Hashable, Codable {
             citizenship: try c.decode(String.self, forKey: .citizenship), utcOffsetMinutes: try c.decode(Int.self, forKey: .utcOffsetMinutes),
             reserveCandidates: try c.decode(ClosedRange<Int>.self, forKey: .reserveCandidates),
             kind: try c.decodeIfPresent(String.self, forKey: .kind) ?? "national-assembly",
-            seatRules: try c.decodeIfPresent(SeatRules.self, forKey: .seatRules) ?? .none)
+            seatRules: try c.decodeIfPresent(SeatRules.self, forKey: .seatRules) ?? .none,
+            turnoutTimes: try c.decodeIfPresent([String].self, forKey: .turnoutTimes))
     }
 }

@@ -272,6 +272,9 @@ public enum ElectionBundle {
                     if !(-720...840).contains(m.election.utcOffsetMinutes) {
                         problem("manifest.json", nil, "election.utcOffsetMinutes", "not an offset from UTC in minutes (-720 to 840)")
                     }
+                    if let (field, why) = ElectionDaySchedule.problem(of: m.election) {
+                        problem("manifest.json", nil, field, why)
+                    }
                     if let why = m.election.seatRules.problem {
                         problem("manifest.json", nil, "election.seatRules.thresholdPercent", why)
                     }

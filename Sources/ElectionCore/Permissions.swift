@@ -40,6 +40,12 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case decideAccreditation = "decide-accreditation"
     /// Publish the parties' campaign airtime, or change it with a reason.
     case publishAirtime = "publish-airtime"
+    /// Report a station's opening, turnout, closing and incidents on election day: its own officials only.
+    case reportFromStation = "report-from-station"
+    /// Follow election day's reports (the dashboard, its alerts, a station's reports) within one's unit.
+    case followElectionDay = "follow-election-day"
+    /// Publish turnout at a set time of election day.
+    case publishTurnout = "publish-turnout"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -79,11 +85,12 @@ extension OfficialRole {
     /// Whether the role allows `action` at all, within its unit.
     public func may(_ action: OfficialAction) -> Bool {
         switch action {
-        case .enterResult, .acknowledgeWarnings, .seeRegister: true
+        case .enterResult, .acknowledgeWarnings, .seeRegister, .followElectionDay: true
+        case .reportFromStation: self == .stationOfficial
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime:
+             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout:
             self == .necAdministrator
         }
     }
@@ -94,14 +101,15 @@ extension OfficialAction {
     public var level: ResultLevel {
         switch self {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
-             .decideDuplicate: .station
+             .decideDuplicate, .reportFromStation, .followElectionDay: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout: .national
         }
     }
 
-    func appliesTo(_ level: ResultLevel) -> Bool { level == self.level }
+    /// Election day is followed at every level: a station, a commune, a province or the nation.
+    func appliesTo(_ level: ResultLevel) -> Bool { self == .followElectionDay || level == self.level }
 }
 
 extension AccreditingOrganisation {

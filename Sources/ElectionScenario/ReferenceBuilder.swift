@@ -16,7 +16,7 @@ struct ReferenceBuilder {
             electionDay: Self.electionDay, pollsOpen: "07:00", pollsClose: "15:00",
             seats: facts.constituencies.reduce(0) { $0 + $1.seats },
             seatAllocationMethod: "highest-average", minimumVotingAge: 18, minimumCandidateAge: 25, citizenship: "KHM",
-            utcOffsetMinutes: 7 * 60, reserveCandidates: Self.reserveCandidates)
+            utcOffsetMinutes: 7 * 60, reserveCandidates: Self.reserveCandidates, turnoutTimes: ["09:00", "12:00", "15:00"])
         let stations = pollingStations()
         let (commissions, members) = commissionsAndMembers(stations: stations)
         let parties = facts.parties.map {

@@ -31,7 +31,14 @@ enum Rows {
                 try row.decode(column: "minimum_reserve_candidates", as: Int.self),
                 try row.decode(column: "maximum_reserve_candidates", as: Int.self)),
             kind: try row.decode(column: "kind", as: String.self),
-            seatRules: try seatRules(row))
+            seatRules: try seatRules(row),
+            turnoutTimes: try turnoutTimes(row))
+    }
+
+    /// Stored as `09:00,12:00,15:00`; empty when the election sets none.
+    static func turnoutTimes(_ row: any SQLRow) throws -> [String]? {
+        let times = try text(row, "turnout_times").split(separator: ",").map(String.init)
+        return times.isEmpty ? nil : times
     }
 
     static func seatRules(_ row: any SQLRow) throws -> SeatRules {

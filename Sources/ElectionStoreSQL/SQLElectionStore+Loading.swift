@@ -114,13 +114,13 @@ extension SQLElectionStore {
             columns: ["id", "name_en", "name_km", "election_day", "polls_open", "polls_close", "seats",
                       "seat_method", "minimum_voting_age", "minimum_candidate_age", "citizenship", "utc_offset_minutes",
                       "minimum_reserve_candidates", "maximum_reserve_candidates", "kind",
-                      "seat_threshold_percent", "seat_threshold_scope", "seat_ties"],
+                      "seat_threshold_percent", "seat_threshold_scope", "seat_ties", "turnout_times"],
             rows: [[.text(e.id), .text(e.nameEnglish), .text(e.nameKhmer), .text(e.electionDay.iso),
                     .text(e.pollsOpen), .text(e.pollsClose), .integer(e.seats), .text(e.seatAllocationMethod),
                     .integer(e.minimumVotingAge), .integer(e.minimumCandidateAge), .text(e.citizenship),
                     .integer(e.utcOffsetMinutes), .integer(e.reserveCandidates.lowerBound), .integer(e.reserveCandidates.upperBound),
                     .text(e.kind), e.seatRules.thresholdPercent.map { .text($0) } ?? .null, .text(e.seatRules.thresholdScope.rawValue),
-                    .text(e.seatRules.ties.rawValue)]])
+                    .text(e.seatRules.ties.rawValue), .text((e.turnoutTimes ?? []).joined(separator: ","))]])
         try await tx.bulkInsert(
             into: "calendar", columns: ["milestone", "opens", "closes"],
             rows: r.calendar.map { [.text($0.milestone.rawValue), .text($0.opens.iso), .text($0.closes.iso)] })

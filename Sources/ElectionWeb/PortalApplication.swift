@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore
-    & GeographyStore & CommissionStore & ElectionRecordStore
+    & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -17,12 +17,12 @@ public enum PortalApplication {
     public static func build(
         store: any PortalStore, host: String, port: Int,
         registrationChecksPerMinute: Int = defaultRegistrationChecksPerMinute, secureCookies: Bool = false,
-        trustedProxies: TrustedProxies = TrustedProxies()
+        trustedProxies: TrustedProxies = TrustedProxies(), clock: PortalClock = .system
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await router(
                 store: store, registrationChecksPerMinute: registrationChecksPerMinute, secureCookies: secureCookies,
-                trustedProxies: trustedProxies),
+                trustedProxies: trustedProxies, clock: clock),
             configuration: .init(address: .hostname(host, port: port), serverName: "Sala"))
     }
 
@@ -30,14 +30,17 @@ public enum PortalApplication {
     /// nil means no limit.
     public static func router(
         store: any PortalStore, registrationChecksPerMinute: Int?, secureCookies: Bool = false,
-        signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute, trustedProxies: TrustedProxies = TrustedProxies()
+        signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute, trustedProxies: TrustedProxies = TrustedProxies(),
+        clock: PortalClock = .system
     ) async throws -> Router<PortalRequestContext> {
         let renderer = try await PageRenderer.load()
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
         let limiter = registrationChecksPerMinute.map { LookupLimiter(perMinute: $0) }
         let signing = Signing(store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
-        let desk = FormDesk(write: { try await store.apply($0, at: Date()) }, written: { await reports.invalidate() })
+        let desk = FormDesk(write: { try await store.apply($0, at: clock.now()) }, written: { await reports.invalidate() })
+        let stationReports = StationReportDesk(write: { try await store.receive($0, at: clock.now()) })
+        let watch = ElectionDayWatch(store: store)
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
         let router = Router(context: PortalRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -66,6 +69,8 @@ public enum PortalApplication {
         AirtimePages(airtime: airtime, renderer: renderer).addRoutes(to: pages)
         let calendar = CalendarPages(store: store, renderer: renderer)
         calendar.addPublicRoutes(to: pages)
+        let electionDay = ElectionDayPages(store: store, reports: stationReports, watch: watch, clock: clock, renderer: renderer)
+        electionDay.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
@@ -78,6 +83,7 @@ public enum PortalApplication {
         CommuneKeepingPages(store: store, stations: stationKeeping, renderer: renderer).addRoutes(to: officials)
         CommissionKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
         AccreditationDeskPages(store: store, badges: badges, printer: PDFPrinter.find(), renderer: renderer).addRoutes(to: officials)
+        electionDay.addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -111,6 +117,9 @@ public enum PortalApplication {
         commissions.addRoutes(to: machines)
         commissions.addPublicRoutes(to: api)
         AirtimeAPI(airtime: airtime).addRoutes(to: api)
+        let electionDayAPI = ElectionDayAPI(store: store, reports: stationReports, watch: watch, clock: clock)
+        electionDayAPI.addPublicRoutes(to: api)
+        electionDayAPI.addRoutes(to: machines)
         let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)

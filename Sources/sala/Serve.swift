@@ -36,6 +36,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "CIDR"))
     var trustedProxy: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Start the server's clock at this instant and let it run (a rehearsal of election day, or a demonstration of an election already held), e.g. 2023-07-23T06:30:00+07:00.",
+        valueName: "ISO-8601"))
+    var clockStart: String?
+
     @Option(help: "Register size of the demo database built when there is none.")
     var demoVoters = 200_000
 
@@ -46,6 +51,9 @@ struct Serve: AsyncParsableCommand {
         }
         for block in trustedProxy where TrustedProxies.Block(block) == nil {
             throw ValidationError("--trusted-proxy must be an IP address or a CIDR block such as 10.0.0.0/8, not '\(block)'.")
+        }
+        if let clockStart, Self.instant(clockStart) == nil {
+            throw ValidationError("--clock-start must be an ISO 8601 instant with its offset, e.g. 2023-07-23T06:30:00+07:00, not '\(clockStart)'.")
         }
         guard (1...CambodiaScenario.officialRegisteredVoters).contains(demoVoters) else {
             throw ValidationError("--demo-voters must be between 1 and 9,710,655.")
@@ -70,7 +78,8 @@ struct Serve: AsyncParsableCommand {
         do {
             let app = try await PortalApplication.build(
                 store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
-                secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)))
+                secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)),
+                clock: clockStart.flatMap(Self.instant).map(PortalClock.starting(at:)) ?? .system)
             announce("Serving Sala on http://\(host):\(port)/")
             try await app.runService()
         } catch {
@@ -87,4 +96,11 @@ struct Serve: AsyncParsableCommand {
 /// log file or a supervisor sees each message when it happens.
 func announce(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+extension Serve {
+    /// An ISO 8601 instant with its offset (`2023-07-23T06:30:00+07:00` or `...Z`).
+    static func instant(_ text: String) -> Date? {
+        ISO8601DateFormatter().date(from: text)
+    }
 }

@@ -12,12 +12,13 @@ import Testing
 
     /// The actions each role may take somewhere within its own unit.
     static let roleMay: [OfficialRole: Set<OfficialAction>] = [
-        .necAdministrator: Set(OfficialAction.allCases),
+        .necAdministrator: Set(OfficialAction.allCases).subtracting([.reportFromStation]),
         .provincialOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .confirmProvince,
-                              .seeRegister, .changeRegister, .decideDuplicate],
+                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay],
         .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
-                           .seeRegister, .changeRegister, .decideDuplicate],
-        .stationOfficial: [.enterResult, .acknowledgeWarnings, .seeRegister],
+                           .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay],
+        // A station's report on election day comes from its own officials only, not from above.
+        .stationOfficial: [.enterResult, .acknowledgeWarnings, .seeRegister, .reportFromStation, .followElectionDay],
     ]
 
     /// Units to act on, and which officials' units hold each.
@@ -37,9 +38,14 @@ import Testing
         switch action {
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout: .national
         default: .station
         }
+    }
+
+    /// Whether `action` is taken on units of `level`: election day is followed at every level.
+    static func takes(_ action: OfficialAction, on level: ResultLevel) -> Bool {
+        action == .followElectionDay || level == Self.level(of: action)
     }
 
     @Test(arguments: OfficialAction.allCases)
@@ -48,7 +54,7 @@ import Testing
         for official in Self.officials {
             for (unit, within) in Self.units {
                 let roleMay = Self.roleMay[official.role]!.contains(action)
-                let expected = roleMay && within.contains(official.name) && unit.level == Self.level(of: action)
+                let expected = roleMay && within.contains(official.name) && Self.takes(action, on: unit.level)
                 #expect(official.may(action, on: unit) == expected, "\(official.name) \(action.rawValue) \(unit)")
                 do {
                     try official.require(action, on: unit)

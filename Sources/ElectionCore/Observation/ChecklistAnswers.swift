@@ -101,6 +101,9 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         minutes = h * 60 + m
     }
 
+    /// The time `minutes` after midnight, kept within the day.
+    public init(minutes: Int) { self.minutes = min(max(minutes, 0), 24 * 60 - 1) }
+
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutes < b.minutes }
 
     public var description: String {

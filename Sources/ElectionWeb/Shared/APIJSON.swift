@@ -36,6 +36,8 @@ enum APIJSON {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
+        } catch let error as InputError {
+            throw error
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
             throw InputError(field: path.isEmpty ? "body" : path, reason: path.isEmpty ? "json" : "count",

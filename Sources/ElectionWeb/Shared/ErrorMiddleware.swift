@@ -68,6 +68,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if let milestone = refusal.field.flatMap(Milestone.init(rawValue:)) { message += " (\(language.text(KeyFamilies.milestone, milestone)))" }
             for check in refusal.checks { message += " " + CheckText.found(check, refusal.figures[check], language) }
             return (status, refusal.field, message)
+        case let refusal as StationReportRefusal:
+            return (refusal.isConflict ? .conflict : .unprocessableContent, refusal.field, ElectionDayPages.message(refusal, language))
         case let refused as NominationProblems:
             return (.unprocessableContent, "candidates", NominationText.messages(refused.problems, in: language).joined(separator: " "))
         case let problems as CommissionProblems:

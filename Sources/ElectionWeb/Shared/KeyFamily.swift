@@ -119,6 +119,14 @@ enum KeyFamilies {
     /// A checklist answer's faults, as input reasons (`reason.checklist.out-of-range`).
     static let checklistProblem = KeyFamily<ChecklistProblem.Reason>("reason.checklist")
 
+    /// Election day: a station report's kind, an incident's category, why the day's rules refused
+    /// a report, an alert, and what the dashboard says after a publication (`?done=published`).
+    static let stationReportKind = KeyFamily<StationReport.Kind>("election_day.kind")
+    static let stationIncident = KeyFamily<StationReport.IncidentCategory>("station_incident")
+    static let stationReportRule = KeyFamily<StationReportRefusal.Rule>("station_report_rule")
+    static let electionDayAlert = KeyFamily<ElectionDayAlert.Kind>("election_day.alert")
+    static let electionDayDone = KeyFamily<String>("election_day.done", ["published"])
+
     private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
 
     /// Every key of every family (a test checks that every family above is listed).
@@ -129,5 +137,6 @@ enum KeyFamilies {
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
+        stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys,
     ].flatMap { $0 }
 }

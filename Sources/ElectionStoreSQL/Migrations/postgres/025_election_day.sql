@@ -1,0 +1,34 @@
+-- Election day: when stations report turnout (set by the election, '09:00,12:00,15:00'; empty:
+-- once, at closing), what each polling station reports from its phone (opening, turnout at each
+-- set time, closing, incidents), one report per station and slot, and the turnout the NEC
+-- published, frozen as it was published.
+ALTER TABLE election ADD COLUMN turnout_times TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE station_reports (
+    id TEXT PRIMARY KEY CHECK (id <> ''),
+    station_code TEXT NOT NULL REFERENCES polling_stations (code),
+    -- 'opening', 'turnout-09:00', 'closing', or 'incident-' and the id: what may be reported once.
+    slot TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('opening', 'turnout', 'closing', 'incident')),
+    time TEXT NOT NULL,
+    staff_present INTEGER CHECK (staff_present >= 0),
+    materials_complete INTEGER CHECK (materials_complete IN (0, 1)),
+    voted INTEGER CHECK (voted >= 0),
+    in_line INTEGER CHECK (in_line >= 0),
+    category TEXT,
+    note TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    -- The official who sent it; none for the scenario's simulated day.
+    reported_by BIGINT REFERENCES officials (id),
+    channel TEXT NOT NULL CHECK (channel IN ('web', 'api', 'scenario')),
+    received_at TEXT NOT NULL,
+    UNIQUE (station_code, slot)
+);
+CREATE INDEX station_reports_by_slot ON station_reports (slot, station_code);
+
+CREATE TABLE turnout_publications (
+    slot TEXT PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    published_by BIGINT NOT NULL REFERENCES officials (id),
+    figures TEXT NOT NULL
+);
