@@ -36,7 +36,7 @@ extension SQLElectionStore: ElectionDayStore {
                         try official.require(.reportFromStation, on: .station(report.stationCode))
                         (reportedBy, channel) = (.integer(official.id.rawValue), via)
                     }
-                    guard let voters = registered[code] else { throw StoreError.notFound("station", code) }
+                    guard let voters = registered[code] else { throw StoreError.notFound("polling station", code) }
                     let digest = try Self.digest(report)
                     if let earlier = byID[report.id] {
                         guard earlier == digest else { throw SubmissionConflict(id: report.id) }

@@ -209,6 +209,38 @@ import Testing
         #expect((report["checked"] as? Int ?? 0) > 100)
     }
 
+    /// Election day: a station's reports (stored, resent, refused), a commune's overview, the NEC's
+    /// publication of turnout and the public turnout, after polls closed.
+    static func callElectionDay(_ api: Caller, station: StationCode, stationToken: String, communeToken: String, nec: String) async throws {
+        let reports = "/election-day/stations/{code}/reports", uri = "/election-day/stations/\(station)/reports"
+        let opening = #"{"id": "6f0e3c1a-5d2f-4c8e-9a41-2f6b8d7e1c01", "kind": "opening", "time": "06:55", "staffPresent": 5, "materialsComplete": true}"#
+        try await api.post(reports, uri, opening, bearer: stationToken)
+        try await api.post(reports, uri, opening, bearer: stationToken)
+        try await api.post(reports, uri, opening.replacingOccurrences(of: "\"staffPresent\": 5", with: "\"staffPresent\": 4"), bearer: stationToken)
+        try await api.post(reports, uri, opening.replacingOccurrences(of: "\"staffPresent\": 5", with: "\"staffPresent\": \"many\""), bearer: stationToken)
+        try await api.post(reports, uri, opening)
+        try await api.post(reports, uri, opening, bearer: communeToken)
+        try await api.post(reports, uri, #"{"id": "6f0e3c1a-5d2f-4c8e-9a41-2f6b8d7e1c02", "kind": "closing", "time": "14:00", "inLine": 0}"#, bearer: stationToken)
+        try await api.post(reports, uri, #"{"id": "6f0e3c1a-5d2f-4c8e-9a41-2f6b8d7e1c03", "kind": "turnout", "time": "15:00", "voted": 0}"#, bearer: stationToken)
+        try await api.get(reports, uri, bearer: communeToken)
+        try await api.get(reports, uri)
+        try await api.get(reports, "/election-day/stations/020101001/reports", bearer: communeToken)
+        try await api.get(reports, "/election-day/stations/999999999/reports", bearer: nec)
+        try await api.get(reports, "/election-day/stations/12/reports", bearer: nec)
+        try await api.get("/election-day/overview", bearer: nec)
+        try await api.get("/election-day/overview", "/election-day/overview?unit=\(station.commune)", bearer: communeToken)
+        try await api.get("/election-day/overview", "/election-day/overview?unit=", bearer: communeToken)
+        try await api.get("/election-day/overview", "/election-day/overview?unit=1x", bearer: nec)
+        try await api.get("/election-day/overview")
+        let publications = "/election-day/turnout-publications"
+        try await api.post(publications, publications, #"{"time": "15:00"}"#, bearer: nec)
+        try await api.post(publications, publications, #"{"time": "10:00"}"#, bearer: nec)
+        try await api.post(publications, publications, #"{"time": "3pm"}"#, bearer: nec)
+        try await api.post(publications, publications, #"{"time": "15:00"}"#, bearer: communeToken)
+        try await api.post(publications, publications, #"{"time": "15:00"}"#)
+        try await api.get("/turnout")
+    }
+
     /// Calls every operation of the API, with good and bad input, recording each answer; `served`
     /// gets the document as the server serves it.
     static func callEveryOperation(_ fixture: ResultsWebTests.Fixture, recorder: Recorder, served: Recorder) async throws {
@@ -241,7 +273,13 @@ import Testing
         let outsideCommune = try #require(register.first { $0.stationCode.commune != commune })
         let ballot = fixture.ballot
 
-        try await ResultsWebTests.run(fixture) { client in
+        // After polls close on election day: results are entered, and stations' reports still arrive.
+        let afterClosing = ElectionDaySchedule(try await store.election()).instant(ClockTime("16:00")!)
+        let psc = try await store.addOfficial(name: "api.psc", role: .stationOfficial, unitCode: .station(stations[0].id), passwordHash: "!")
+        let stationToken = Passwords.newToken()
+        try await store.addMachineToken(digest: Passwords.digest(stationToken), officialID: psc.id, label: "openapi")
+
+        try await ResultsWebTests.run(fixture, clock: PortalClock { afterClosing }) { client in
             let api = Caller(client: client, recorder: recorder)
             let text = try await client.get("/api/v1/openapi.json").body
             await served.add(Exchange(path: "", method: "", uri: "", status: 200, body: text))
@@ -393,6 +431,8 @@ import Testing
             try await api.get("/campaign/airtime.ics")
             try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=1")
             try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=99")
+
+            try await Self.callElectionDay(api, station: stations[0].id, stationToken: stationToken, communeToken: tokens.one, nec: tokens.nec)
 
             // Accreditation: public counts and checks; the NEC's organisations, files, decisions, revocations.
             try await api.get("/accreditation/statistics")

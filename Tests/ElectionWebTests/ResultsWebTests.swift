@@ -39,9 +39,11 @@ import Testing
         return Fixture(store: store, station: station, counts: counts, ballot: ballot)
     }
 
-    static func run(_ fixture: Fixture, signInAttempts: Int = 10, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func run(
+        _ fixture: Fixture, signInAttempts: Int = 10, clock: PortalClock = .system, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let app = Application(router: try await PortalApplication.router(
-            store: fixture.store, registrationChecksPerMinute: nil, signInAttemptsPerMinute: signInAttempts))
+            store: fixture.store, registrationChecksPerMinute: nil, signInAttemptsPerMinute: signInAttempts, clock: clock))
         try await app.test(.router, body)
         try await fixture.store.close()
     }

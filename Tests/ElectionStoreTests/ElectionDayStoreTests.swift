@@ -1,0 +1,121 @@
+import ElectionCore
+import ElectionScenario
+import ElectionStore
+import ElectionStoreSQL
+import ElectionTestSupport
+import Foundation
+import Testing
+
+/// Stations' reports in the store: only the station's officials, once per slot, inside the day's
+/// hours; tallies and alerts counted from what was stored, on SQLite and PostgreSQL. Each test uses
+/// communes of its own, as the PostgreSQL database is shared.
+@Suite struct ElectionDayStoreTests {
+    /// Election day in the reference scenario (UTC+7) at `time`.
+    static func at(_ time: String, _ store: SQLElectionStore) async throws -> Date {
+        ElectionDaySchedule(try await store.election()).instant(ClockTime(time)!)
+    }
+
+    static func official(_ store: SQLElectionStore, _ role: OfficialRole, _ unit: UnitCode) async throws -> Official {
+        try await store.addOfficial(name: "\(role.rawValue)-\(UUID().uuidString.prefix(8))", role: role, unitCode: unit, passwordHash: "!")
+    }
+
+    static func report(_ station: StationCode, _ kind: StationReport.Kind, _ time: String, voted: Int? = nil) -> StationReport {
+        StationReport(
+            id: UUID().uuidString, stationCode: station, kind: kind, time: ClockTime(time)!, staffPresent: kind == .opening ? 5 : nil,
+            materialsComplete: kind == .opening ? true : nil, voted: voted, inLine: kind == .closing ? 0 : nil)
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func aStationReportsEachSlotOnceAndOnlyItsOwnOfficialsMay(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let stations = try await store.pollingStations(inProvince: "03").prefix(2).map(\.id)
+        let (station, other) = (stations[0], stations[1])
+        let psc = try await Self.official(store, .stationOfficial, .station(station))
+        let cec = try await Self.official(store, .communeOfficial, .commune(station.commune))
+        let opening = Self.report(station, .opening, "06:50")
+        let now = try await Self.at("09:10", store)
+        /// What became of one report: `stored`, `repeated`, or the refusal's rule or reason.
+        @Sendable func receive(_ report: StationReport, by official: Official) async throws -> String {
+            switch try await store.receive([StationReportSubmission(report, by: .official(official, channel: "api"))], at: now)[0] {
+            case .success(let outcome): return outcome.rawValue
+            case .failure(let refusal as Refusal): return refusal.reason.rawValue
+            case .failure(let refusal as StationReportRefusal): return refusal.rule.rawValue
+            case .failure(is SubmissionConflict): return "conflict"
+            case .failure(let error): throw error
+            }
+        }
+        #expect(try await receive(opening, by: psc) == "stored")
+        #expect(try await receive(opening, by: psc) == "repeated", "a resend of the same report")
+        var sameContent = opening
+        sameContent.id = UUID().uuidString
+        #expect(try await receive(sameContent, by: psc) == "repeated", "a second official sending the same opening")
+        var otherFigures = sameContent
+        otherFigures.staffPresent = 4
+        #expect(try await receive(otherFigures, by: psc) == "slot-taken")
+        var reusedID = opening
+        reusedID.kind = .incident
+        reusedID.category = .weather
+        #expect(try await receive(reusedID, by: psc) == "conflict")
+        // Not the station's own officials: the commune above it, or another station's.
+        #expect(try await receive(Self.report(station, .turnout, "09:00", voted: 1), by: cec) == "role-may-not")
+        #expect(try await receive(Self.report(other, .opening, "06:50"), by: psc) == "outside-unit")
+
+        let registered = try await store.pollingStation(station).registeredVoters
+        #expect(try await receive(Self.report(station, .turnout, "09:00", voted: registered + 1), by: psc) == "more-than-registered")
+        #expect(try await receive(Self.report(station, .turnout, "09:00", voted: registered / 3), by: psc) == "stored")
+        #expect(try await receive(Self.report(station, .turnout, "12:00", voted: registered), by: psc) == "not-yet")
+        #expect(try await receive(Self.report(station, .closing, "09:05"), by: psc) == "early-closing-reason")
+
+        let stored = try await store.stationReports(of: station)
+        #expect(stored.map(\.kind) == [.opening, .turnout])
+        #expect(stored.last?.voted == registered / 3)
+        #expect(stored.first == opening)
+        // Nothing of the refused reports was kept.
+        #expect(try await store.stationReports(of: other).isEmpty)
+        try await store.close()
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func talliesAlertsAndPublicationsCountWhatStationsReported(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let communes = try await store.communes(inProvince: "05")
+        let commune = try #require(communes.first { $0.id.rawValue.hasSuffix("01") } ?? communes.first).id
+        let stations = try await store.pollingStations(inCommune: commune)
+        try #require(stations.count >= 3)
+        // The first station opens on time and reports 09:00; the second opens late; the others never open.
+        let (a, b) = (stations[0], stations[1])
+        let reports = [
+            Self.report(a.id, .opening, "06:55"), Self.report(b.id, .opening, "07:45"),
+            Self.report(a.id, .turnout, "09:00", voted: a.registeredVoters / 2),
+        ]
+        let outcomes = try await store.receive(reports.map { StationReportSubmission($0, by: .scenario) }, at: try await Self.at("09:40", store))
+        #expect(outcomes.allSatisfy { (try? $0.get()) == .stored })
+
+        let tally = try #require(try await store.electionDayTallies(within: .province(commune.province), at: .commune).first { $0.unit == .commune(commune) })
+        #expect(tally.stations == stations.count)
+        #expect(tally.registered == stations.reduce(0) { $0 + $1.registeredVoters })
+        #expect(tally.opened == 2 && tally.openedLate == 1)
+        #expect(tally.turnout(at: ClockTime("09:00")!) == .init(time: ClockTime("09:00")!, stations: 1, registered: a.registeredVoters, voted: a.registeredVoters / 2))
+        #expect(tally.turnout(at: ClockTime("12:00")!).stations == 0)
+        let perStation = try await store.electionDayTallies(within: .commune(commune), at: .station)
+        #expect(perStation.map(\.unit) == stations.map { .station($0.id) })
+
+        let alerts = try await store.electionDayAlerts(within: .commune(commune), at: try await Self.at("09:40", store))
+        let notOpened = try #require(alerts.first { $0.kind == .notOpened })
+        #expect(notOpened.count == stations.count - 2 && notOpened.stations == stations.dropFirst(2).map(\.id))
+        #expect(alerts.first { $0.kind == .openedLate }?.stations == [b.id])
+        #expect(alerts.first { $0.kind == .noTurnout }?.stations == [b.id], "open, and no 09:00 turnout after 09:30")
+        #expect(try await store.electionDayAlerts(within: .commune(commune), at: try await Self.at("07:20", store)).allSatisfy { $0.kind == .openedLate })
+
+        // Publishing: the NEC only, once the time has come; the figures are frozen as published.
+        let nec = try await Self.official(store, .necAdministrator, .nation)
+        let pec = try await Self.official(store, .provincialOfficial, .province(commune.province))
+        await #expect(throws: Refusal.self) { try await store.publishTurnout(at: ClockTime("09:00")!, by: pec, at: try await Self.at("09:40", store)) }
+        await #expect(throws: StationReportRefusal.self) { try await store.publishTurnout(at: ClockTime("12:00")!, by: nec, at: try await Self.at("09:40", store)) }
+        let published = try await store.publishTurnout(at: ClockTime("09:00")!, by: nec, at: try await Self.at("09:40", store))
+        let province = try #require(published.provinces.first { $0.code == commune.province })
+        #expect(province.turnout.voted >= a.registeredVoters / 2)
+        #expect(try await store.turnoutPublications().contains(published))
+        try await store.close()
+    }
+}
