@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "ElectionCredentialsTests", dependencies: ["ElectionCore", "ElectionCredentials"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ElectionTestSupport"]),
-        .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionTestSupport"]),
+        .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionStore", "ElectionStoreSQL", "ElectionTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,8 +33,9 @@ public protocol ElectionDayStore: Sendable {
     /// The tallies of the units at `level` within `unit` (the provinces of the nation, the communes
     /// of a province, the stations of a commune), in code order, every unit whether it reported or not.
     func electionDayTallies(within unit: UnitCode, at level: ResultLevel) async throws -> [ElectionDayTally]
-    /// The alerts within `unit` that apply at `instant`.
-    func electionDayAlerts(within unit: UnitCode, at instant: Date) async throws -> [ElectionDayAlert]
+    /// The first `limit` stations within `unit`, in code order, that an alert of `kind` names: not
+    /// reported open, opened late, or open without a turnout report for `time`.
+    func stationsNeedingAttention(_ kind: ElectionDayAlert.Kind, time: ClockTime?, within unit: UnitCode, limit: Int) async throws -> [StationCode]
     /// Publishes turnout at the set `time` as the stations reported it now, asking `publish-turnout`
     /// and that the time has come; a time published before is published again, replaced.
     func publishTurnout(at time: ClockTime, by official: Official, at instant: Date) async throws -> TurnoutPublication

@@ -28,6 +28,7 @@ extension SQLElectionStore: ElectionDayStore {
             }
             let receivedAt = ISO8601.string(instant)
             var rows: [[BulkValue]] = [], outcomes: [Result<SubmissionReceipt.Outcome, any Error>] = []
+            var counts = DayCounts()
             for submission in reports {
                 let report = submission.report, code = report.stationCode.rawValue
                 do {
@@ -60,6 +61,7 @@ extension SQLElectionStore: ElectionDayStore {
                         report.voted.map(BulkValue.integer) ?? .null, report.inLine.map(BulkValue.integer) ?? .null,
                         .optional(report.category?.rawValue), .text(report.note), .text(digest), reportedBy, .text(channel), .text(receivedAt),
                     ])
+                    counts.add(report, registered: voters, lateAfter: schedule.lateAfter)
                     outcomes.append(.success(.stored))
                 } catch {
                     outcomes.append(.failure(error))
@@ -70,6 +72,7 @@ extension SQLElectionStore: ElectionDayStore {
                 columns: ["id", "station_code", "slot", "kind", "time", "staff_present", "materials_complete", "voted", "in_line",
                           "category", "note", "digest", "reported_by", "channel", "received_at"],
                 rows: rows)
+            try await counts.write(in: tx)
             return outcomes
         }
     }
@@ -89,12 +92,12 @@ extension SQLElectionStore: ElectionDayStore {
 
     public func electionDayTallies(within unit: UnitCode, at level: ResultLevel) async throws -> [ElectionDayTally] {
         let schedule = ElectionDaySchedule(try await election())
-        let length = level.codeLength, prefix = unit.rawValue + "%", late = schedule.lateAfter.description
+        let length = String(level.codeLength), prefix = unit.rawValue + "%"
         return try await engine.read { db in
             var tallies: [String: ElectionDayTally] = [:]
             for row in try await db.raw("""
-                SELECT substr(code, 1, \(unsafeRaw: String(length))) AS unit, COUNT(*) AS stations, SUM(registered_voters) AS registered
-                FROM polling_stations WHERE code LIKE \(bind: prefix) GROUP BY substr(code, 1, \(unsafeRaw: String(length)))
+                SELECT substr(code, 1, \(unsafeRaw: length)) AS unit, COUNT(*) AS stations, SUM(registered_voters) AS registered
+                FROM polling_stations WHERE code LIKE \(bind: prefix) GROUP BY substr(code, 1, \(unsafeRaw: length))
                 """).all() {
                 let code = try Rows.text(row, "unit")
                 guard let unit = UnitCode(rawValue: code) else { throw Rows.Malformed(column: "code", value: code) }
@@ -102,19 +105,29 @@ extension SQLElectionStore: ElectionDayStore {
                     unit: unit, stations: try row.decode(column: "stations", as: Int.self),
                     registered: try row.decode(column: "registered", as: Int?.self) ?? 0)
             }
+            // Provinces and communes from the counts kept by commune; a commune's stations from their reports.
+            let counted: SQLQueryString = level == .station
+                ? """
+                    SELECT r.station_code AS unit, r.kind, CASE WHEN r.kind = 'incident' THEN r.category
+                        WHEN r.kind = 'turnout' THEN r.time ELSE '' END AS what, COUNT(*) AS reports,
+                        SUM(COALESCE(r.voted, 0)) AS voted, SUM(CASE WHEN r.kind = 'turnout' THEN s.registered_voters ELSE 0 END) AS registered,
+                        SUM(CASE WHEN r.kind = 'opening' AND r.time > \(bind: schedule.lateAfter.description) THEN 1 ELSE 0 END) AS late,
+                        SUM(COALESCE(r.in_line, 0)) AS in_line
+                    FROM station_reports r JOIN polling_stations s ON s.code = r.station_code
+                    WHERE s.commune_code = \(bind: unit.rawValue)
+                    GROUP BY r.station_code, r.kind, CASE WHEN r.kind = 'incident' THEN r.category WHEN r.kind = 'turnout' THEN r.time ELSE '' END
+                    """
+                : """
+                    SELECT substr(commune_code, 1, \(unsafeRaw: length)) AS unit, kind, what, CAST(SUM(reports) AS BIGINT) AS reports,
+                        CAST(SUM(voted) AS BIGINT) AS voted, CAST(SUM(registered) AS BIGINT) AS registered, CAST(SUM(late) AS BIGINT) AS late,
+                        CAST(SUM(in_line) AS BIGINT) AS in_line
+                    FROM election_day_counts WHERE commune_code LIKE \(bind: prefix)
+                    GROUP BY substr(commune_code, 1, \(unsafeRaw: length)), kind, what
+                    """
             var turnout: [String: [ElectionDayTally.Turnout]] = [:], incidents: [String: [StationReport.IncidentCategory: Int]] = [:]
-            for row in try await db.raw("""
-                SELECT substr(r.station_code, 1, \(unsafeRaw: String(length))) AS unit, r.kind,
-                    CASE WHEN r.kind = 'incident' THEN r.category ELSE r.time END AS what, COUNT(*) AS n,
-                    SUM(COALESCE(r.voted, 0)) AS voted, SUM(COALESCE(r.in_line, 0)) AS in_line, SUM(s.registered_voters) AS registered,
-                    SUM(CASE WHEN r.kind = 'opening' AND r.time > \(bind: late) THEN 1 ELSE 0 END) AS late
-                FROM station_reports r JOIN polling_stations s ON s.code = r.station_code
-                WHERE r.station_code LIKE \(bind: prefix)
-                GROUP BY substr(r.station_code, 1, \(unsafeRaw: String(length))), r.kind,
-                    CASE WHEN r.kind = 'incident' THEN r.category ELSE r.time END
-                """).all() {
-                let code = try Rows.text(row, "unit"), what = try row.decode(column: "what", as: String?.self) ?? ""
-                let n = try row.decode(column: "n", as: Int.self)
+            for row in try await db.raw(counted).all() {
+                let code = try Rows.text(row, "unit"), what = try Rows.text(row, "what")
+                let n = try row.decode(column: "reports", as: Int.self)
                 guard tallies[code] != nil else { continue }
                 switch try Rows.text(row, "kind") {
                 case "opening":
@@ -142,39 +155,26 @@ extension SQLElectionStore: ElectionDayStore {
         }
     }
 
-    public func electionDayAlerts(within unit: UnitCode, at instant: Date) async throws -> [ElectionDayAlert] {
+    public func stationsNeedingAttention(
+        _ kind: ElectionDayAlert.Kind, time: ClockTime?, within unit: UnitCode, limit: Int
+    ) async throws -> [StationCode] {
         let schedule = ElectionDaySchedule(try await election())
-        let due = schedule.dueAlerts(at: schedule.moment(instant))
-        let prefix = unit.rawValue + "%", late = schedule.lateAfter.description
-        return try await engine.read { db in
-            func stations(_ query: SQLQueryString) async throws -> (count: Int, first: [StationCode]) {
-                let count = try await db.raw("SELECT COUNT(*) AS n FROM (\(query)) AS alert").first()?.decode(column: "n", as: Int.self) ?? 0
-                let first = try await db.raw("\(query) ORDER BY code LIMIT \(unsafeRaw: String(ElectionDayAlert.listed))").all()
-                    .map { try Rows.code($0, "code", as: StationCode.self) }
-                return (count, first)
-            }
-            var alerts: [ElectionDayAlert] = []
-            if due.notOpened {
-                let (count, first) = try await stations("""
-                    SELECT s.code FROM polling_stations s WHERE s.code LIKE \(bind: prefix)
-                    AND NOT EXISTS (SELECT 1 FROM station_reports r WHERE r.station_code = s.code AND r.slot = 'opening')
-                    """)
-                if count > 0 { alerts.append(.init(kind: .notOpened, count: count, stations: first)) }
-            }
-            let (count, first) = try await stations("""
-                SELECT station_code AS code FROM station_reports
-                WHERE slot = 'opening' AND time > \(bind: late) AND station_code LIKE \(bind: prefix)
-                """)
-            if count > 0 { alerts.append(.init(kind: .openedLate, count: count, stations: first)) }
-            for time in due.turnoutTimes {
-                let (count, first) = try await stations("""
-                    SELECT r.station_code AS code FROM station_reports r WHERE r.slot = 'opening' AND r.station_code LIKE \(bind: prefix)
-                    AND NOT EXISTS (SELECT 1 FROM station_reports t WHERE t.station_code = r.station_code AND t.slot = \(bind: "turnout-\(time)"))
-                    """)
-                if count > 0 { alerts.append(.init(kind: .noTurnout, time: time, count: count, stations: first)) }
-            }
-            return alerts
+        let prefix = unit.rawValue + "%"
+        let query: SQLQueryString = switch kind {
+        case .notOpened: """
+            SELECT s.code FROM polling_stations s WHERE s.code LIKE \(bind: prefix)
+            AND NOT EXISTS (SELECT 1 FROM station_reports r WHERE r.station_code = s.code AND r.slot = 'opening')
+            """
+        case .openedLate: """
+            SELECT station_code AS code FROM station_reports
+            WHERE slot = 'opening' AND time > \(bind: schedule.lateAfter.description) AND station_code LIKE \(bind: prefix)
+            """
+        case .noTurnout: """
+            SELECT r.station_code AS code FROM station_reports r WHERE r.slot = 'opening' AND r.station_code LIKE \(bind: prefix)
+            AND NOT EXISTS (SELECT 1 FROM station_reports t WHERE t.station_code = r.station_code AND t.slot = \(bind: "turnout-\(time?.description ?? "")"))
+            """
         }
+        return try await all("\(query) ORDER BY code LIMIT \(unsafeRaw: String(max(0, limit)))") { try Rows.code($0, "code", as: StationCode.self) }
     }
 
     public func publishTurnout(at time: ClockTime, by official: Official, at instant: Date) async throws -> TurnoutPublication {
@@ -197,6 +197,51 @@ extension SQLElectionStore: ElectionDayStore {
     public func turnoutPublications() async throws -> [TurnoutPublication] {
         try await all("SELECT figures FROM turnout_publications ORDER BY slot") {
             try JSONDecoder().decode(TurnoutPublication.self, from: Data(try Rows.text($0, "figures").utf8))
+        }
+    }
+}
+
+/// What a group of stored reports adds to the counts kept by commune (`election_day_counts`).
+struct DayCounts {
+    struct Key: Hashable {
+        let commune: String, kind: String, what: String
+    }
+    struct Sums {
+        var reports = 0, voted = 0, registered = 0, late = 0, inLine = 0
+    }
+    private(set) var sums: [Key: Sums] = [:]
+
+    mutating func add(_ report: StationReport, registered: Int, lateAfter: ClockTime) {
+        let what: String = switch report.kind {
+        case .turnout: report.time.description
+        case .incident: report.category?.rawValue ?? ""
+        case .opening, .closing: ""
+        }
+        let key = Key(commune: report.stationCode.commune.rawValue, kind: report.kind.rawValue, what: what)
+        var sum = sums[key] ?? Sums()
+        sum.reports += 1
+        sum.voted += report.voted ?? 0
+        sum.registered += report.kind == .turnout ? registered : 0
+        sum.late += report.kind == .opening && report.time > lateAfter ? 1 : 0
+        sum.inLine += report.inLine ?? 0
+        sums[key] = sum
+    }
+
+    /// Adds the sums to the stored counts, in the writing transaction.
+    func write(in tx: any SQLTransaction) async throws {
+        for chunk in sums.sorted(by: { ($0.key.commune, $0.key.kind, $0.key.what) < ($1.key.commune, $1.key.kind, $1.key.what) }).chunked(200) {
+            var query = SQLQueryString("INSERT INTO election_day_counts (commune_code, kind, what, reports, voted, registered, late, in_line) VALUES")
+            for (index, (key, sum)) in chunk.enumerated() {
+                query.appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
+                query.appendInterpolation(binds: [key.commune, key.kind, key.what, sum.reports, sum.voted, sum.registered, sum.late, sum.inLine] as [any Encodable & Sendable])
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            query.appendInterpolation(unsafeRaw: """
+                 ON CONFLICT (commune_code, kind, what) DO UPDATE SET reports = election_day_counts.reports + excluded.reports,
+                    voted = election_day_counts.voted + excluded.voted, registered = election_day_counts.registered + excluded.registered,
+                    late = election_day_counts.late + excluded.late, in_line = election_day_counts.in_line + excluded.in_line
+                """)
+            try await tx.sql.raw(query).run()
         }
     }
 }

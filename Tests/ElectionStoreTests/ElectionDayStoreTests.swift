@@ -100,12 +100,18 @@ import Testing
         let perStation = try await store.electionDayTallies(within: .commune(commune), at: .station)
         #expect(perStation.map(\.unit) == stations.map { .station($0.id) })
 
-        let alerts = try await store.electionDayAlerts(within: .commune(commune), at: try await Self.at("09:40", store))
-        let notOpened = try #require(alerts.first { $0.kind == .notOpened })
-        #expect(notOpened.count == stations.count - 2 && notOpened.stations == stations.dropFirst(2).map(\.id))
-        #expect(alerts.first { $0.kind == .openedLate }?.stations == [b.id])
-        #expect(alerts.first { $0.kind == .noTurnout }?.stations == [b.id], "open, and no 09:00 turnout after 09:30")
-        #expect(try await store.electionDayAlerts(within: .commune(commune), at: try await Self.at("07:20", store)).allSatisfy { $0.kind == .openedLate })
+        let schedule = ElectionDaySchedule(try await store.election())
+        let alerts = ElectionDayAlert.counted(tally, schedule, at: schedule.moment(try await Self.at("09:40", store)))
+        #expect(alerts.map(\.kind) == [.notOpened, .openedLate, .noTurnout])
+        #expect(alerts.map(\.count) == [stations.count - 2, 1, 1], "the late station has no 09:00 turnout after 09:30")
+        #expect(try await store.stationsNeedingAttention(.notOpened, time: nil, within: .commune(commune), limit: 50) == stations.dropFirst(2).map(\.id))
+        #expect(try await store.stationsNeedingAttention(.notOpened, time: nil, within: .commune(commune), limit: 1) == [stations[2].id])
+        #expect(try await store.stationsNeedingAttention(.openedLate, time: nil, within: .commune(commune), limit: 50) == [b.id])
+        #expect(try await store.stationsNeedingAttention(.noTurnout, time: ClockTime("09:00")!, within: .commune(commune), limit: 50) == [b.id])
+        #expect(ElectionDayAlert.counted(tally, schedule, at: schedule.moment(try await Self.at("07:20", store))).map(\.kind) == [.openedLate])
+        // The counts kept by commune agree with the reports themselves.
+        #expect(perStation.reduce(0) { $0 + $1.opened } == tally.opened)
+        #expect(perStation.reduce(0) { $0 + $1.turnout(at: ClockTime("09:00")!).voted } == tally.turnout(at: ClockTime("09:00")!).voted)
 
         // Publishing: the NEC only, once the time has come; the figures are frozen as published.
         let nec = try await Self.official(store, .necAdministrator, .nation)

@@ -1,3 +1,5 @@
+import ElectionStore
+import ElectionStoreSQL
 import ElectionTestSupport
 import Foundation
 import Testing
@@ -113,6 +115,32 @@ struct BrowserTests {
         let text = try Self.python([
             "accreditation_test.py", "--url", "http://127.0.0.1:\(server.port)", "--code", code.output.trimmingCharacters(in: .whitespacesAndNewlines),
             "--password", password, "--screenshots", directory.appendingPathComponent("screenshots").path,
+        ])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
+    @Test func aStationOfficialReportsOpeningOfflineAndTurnoutOnAPhoneInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("election-day.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let store = try await TestDatabases.sqlite()
+        let station = try #require(try await store.pollingStations(inCommune: "010201").max { $0.registeredVoters < $1.registeredVoters })
+        try await store.close()
+        let password = "browser test passphrase"
+        let added = try SalaCommand.run(
+            ["user", "add", "--db", db, "--role", "station-official", "--unit", station.id.rawValue, "--password-stdin", "psc.browser"],
+            input: password + "\n")
+        #expect(added.status == 0, "\(added.error)")
+        let server = try RunningServer(
+            arguments: ["serve", "--db", db, "--clock-start", "2023-07-23T09:10:00+07:00"], port: SalaCommand.freePort(),
+            log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python([
+            "election_day_test.py", "--url", "http://127.0.0.1:\(server.port)", "--name", "psc.browser", "--password", password,
+            "--station", station.id.rawValue, "--registered", String(station.registeredVoters),
+            "--screenshots", directory.appendingPathComponent("screenshots").path,
         ])
         #expect(text.status == 0, "\(text.output)")
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")

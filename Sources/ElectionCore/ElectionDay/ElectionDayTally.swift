@@ -115,7 +115,8 @@ public struct ElectionDayAlert: Sendable, Hashable, Codable {
     public var time: ClockTime?
     /// Stations in the alert.
     public var count: Int
-    /// The first of them in code order, at most ``listed``.
+    /// The first of them in code order, at most ``listed``; none in the nation's view, whose
+    /// alerts are counted by province and listed in each.
     public var stations: [StationCode]
 
     /// How many stations an alert lists.
@@ -126,6 +127,23 @@ public struct ElectionDayAlert: Sendable, Hashable, Codable {
         self.time = time
         self.count = count
         self.stations = stations
+    }
+}
+
+extension ElectionDayAlert {
+    /// The alerts of a unit whose stations add up to `total`, at `now`, counted from the tally
+    /// (turnout comes only after an opening, so the stations open without a time's turnout are
+    /// the opened less those that reported it); their stations are the store's to list.
+    public static func counted(_ total: ElectionDayTally, _ schedule: ElectionDaySchedule, at now: ElectionDaySchedule.Moment) -> [ElectionDayAlert] {
+        let due = schedule.dueAlerts(at: now)
+        var alerts: [ElectionDayAlert] = []
+        if due.notOpened, total.notOpened > 0 { alerts.append(.init(kind: .notOpened, count: total.notOpened, stations: [])) }
+        if total.openedLate > 0 { alerts.append(.init(kind: .openedLate, count: total.openedLate, stations: [])) }
+        for time in due.turnoutTimes {
+            let missing = total.opened - total.turnout(at: time).stations
+            if missing > 0 { alerts.append(.init(kind: .noTurnout, time: time, count: missing, stations: [])) }
+        }
+        return alerts
     }
 }
 

@@ -34,9 +34,14 @@ actor ElectionDayWatch {
         case .commune, .station: .station
         }
         let parts = try await store.electionDayTallies(within: unit, at: level)
-        let view = View(
-            unit: unit, schedule: schedule, total: ElectionDayTally.sum(parts, as: unit, times: schedule.turnoutTimes), parts: parts,
-            alerts: try await store.electionDayAlerts(within: unit, at: now), at: now)
+        let total = ElectionDayTally.sum(parts, as: unit, times: schedule.turnoutTimes)
+        var alerts = ElectionDayAlert.counted(total, schedule, at: schedule.moment(now))
+        if unit != .nation {
+            for (index, alert) in alerts.enumerated() {
+                alerts[index].stations = try await store.stationsNeedingAttention(alert.kind, time: alert.time, within: unit, limit: ElectionDayAlert.listed)
+            }
+        }
+        let view = View(unit: unit, schedule: schedule, total: total, parts: parts, alerts: alerts, at: now)
         views[unit] = view
         return view
     }

@@ -32,3 +32,19 @@ CREATE TABLE turnout_publications (
     published_by INTEGER NOT NULL REFERENCES officials (id),
     figures TEXT NOT NULL
 ) STRICT;
+
+-- The reports counted by commune, kept with every report written, so that a province's or the
+-- nation's dashboard adds up a few thousand rows rather than every report: per commune, kind and
+-- what (a turnout's time, an incident's category, '' otherwise), the reports, voted, the
+-- registered voters of the reporting stations, openings after the grace time, voters in line.
+CREATE TABLE election_day_counts (
+    commune_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    what TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    voted INTEGER NOT NULL,
+    registered INTEGER NOT NULL,
+    late INTEGER NOT NULL,
+    in_line INTEGER NOT NULL,
+    PRIMARY KEY (commune_code, kind, what)
+) STRICT;
