@@ -10,13 +10,15 @@ public enum ElectionBundle {
     public static let version = 1
 
     /// Columns added after bundles were first written: optional, so earlier bundles still load.
-    static let addedColumns: Set<String> = ["district_name_km"]
+    static let addedColumns: Set<String> = ["district_name_km", "ramp", "ground_floor", "assistance"]
 
     /// The CSV files, in the order they are read, with their columns.
     public static let tables: [(file: String, columns: [String])] = [
         ("constituencies.csv", ["code", "name_en", "name_km", "kind", "seats"]),
         ("communes.csv", ["code", "district_code", "district_name", "name_en", "name_km", "kind", "latitude", "longitude", "district_name_km"]),
-        ("polling_stations.csv", ["code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]),
+        ("polling_stations.csv", [
+            "code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters", "ramp", "ground_floor", "assistance",
+        ]),
         ("commissions.csv", ["id", "level", "unit_code", "name_en", "name_km"]),
         ("commission_members.csv", ["commission_id", "seat", "role", "name_km", "name_latin", "sex", "voter_number"]),
         ("commission_sizes.csv", ["level", "minimum", "maximum"]),
@@ -74,7 +76,9 @@ public enum ElectionBundle {
         })
         try table("polling_stations.csv", r.pollingStations.sorted { $0.id < $1.id }.map {
             [$0.id.rawValue, $0.nameEnglish, $0.nameKhmer, $0.addressEnglish, $0.addressKhmer,
-             String($0.position.latitude), String($0.position.longitude), String($0.registeredVoters)]
+             String($0.position.latitude), String($0.position.longitude), String($0.registeredVoters),
+             StationAccessibility.text($0.accessibility.ramp), StationAccessibility.text($0.accessibility.groundFloor),
+             StationAccessibility.text($0.accessibility.assistance)]
         })
         try table("commissions.csv", r.commissions.sorted { $0.id < $1.id }.map {
             [$0.id, $0.level.rawValue, $0.unitCode.rawValue, $0.nameEnglish, $0.nameKhmer]
@@ -199,6 +203,18 @@ public enum ElectionBundle {
             guard let value = text(file, line, row, column) else { return nil }
             guard let parsed = parse(value) else { problem(file, line, column, "not \(what): \(value.prefix(40))"); return nil }
             return parsed
+        }
+
+        /// `yes`, `no`, or empty (or a column the file does not have) for not recorded.
+        mutating func yesOrNo(_ file: String, _ line: Int, _ row: Row, _ column: String) -> Bool? {
+            switch row[column] ?? "" {
+            case "": return nil
+            case "yes": return true
+            case "no": return false
+            default:
+                problem(file, line, column, "must be yes, no or empty (not recorded)")
+                return nil
+            }
         }
 
         mutating func number(_ file: String, _ line: Int, _ row: Row, _ column: String, _ range: ClosedRange<Int>) -> Int? {
@@ -327,11 +343,13 @@ public enum ElectionBundle {
                 }
                 let lat = coordinate(file, line, row, "latitude", 90), lon = coordinate(file, line, row, "longitude", 180)
                 let voters = number(file, line, row, "registered_voters", 0...100_000)
+                let access = ["ramp", "ground_floor", "assistance"].map { column in yesOrNo(file, line, row, column) }
                 guard let code, let lat, let lon, let voters, let en = text(file, line, row, "name_en"),
                       let km = text(file, line, row, "name_km") else { continue }
                 stations.append(PollingStation(
                     id: code, nameEnglish: en, nameKhmer: km, addressEnglish: row["address_en"] ?? "", addressKhmer: row["address_km"] ?? "",
-                    position: GeoPoint(latitude: lat, longitude: lon), registeredVoters: voters))
+                    position: GeoPoint(latitude: lat, longitude: lon), registeredVoters: voters,
+                    accessibility: StationAccessibility(ramp: access[0], groundFloor: access[1], assistance: access[2])))
             }
             let stationCodes = Set(stations.map(\.id))
 

@@ -64,10 +64,13 @@ public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
     public var position: GeoPoint
     /// Voters on the register assigned to this station.
     public var registeredVoters: Int
+    /// How voters with disabilities reach it and are helped there, as the NEC recorded it.
+    public var accessibility: StationAccessibility
 
     public init(
         id: StationCode, nameEnglish: String, nameKhmer: String,
-        addressEnglish: String, addressKhmer: String, position: GeoPoint, registeredVoters: Int
+        addressEnglish: String, addressKhmer: String, position: GeoPoint, registeredVoters: Int,
+        accessibility: StationAccessibility = .unrecorded
     ) {
         self.id = id
         self.communeCode = id.commune
@@ -77,8 +80,63 @@ public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
         self.addressKhmer = addressKhmer
         self.position = position
         self.registeredVoters = registeredVoters
+        self.accessibility = accessibility
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, communeCode, nameEnglish, nameKhmer, addressEnglish, addressKhmer, position, registeredVoters, accessibility
+    }
+
+    /// Reads a station written before stations had their accessibility as unrecorded.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(StationCode.self, forKey: .id), nameEnglish: try c.decode(String.self, forKey: .nameEnglish),
+            nameKhmer: try c.decode(String.self, forKey: .nameKhmer), addressEnglish: try c.decode(String.self, forKey: .addressEnglish),
+            addressKhmer: try c.decode(String.self, forKey: .addressKhmer), position: try c.decode(GeoPoint.self, forKey: .position),
+            registeredVoters: try c.decode(Int.self, forKey: .registeredVoters),
+            accessibility: try c.decodeIfPresent(StationAccessibility.self, forKey: .accessibility) ?? .unrecorded)
     }
 
     /// The province the station lies in.
     public var provinceCode: ProvinceCode { id.province }
+}
+
+/// How voters with disabilities reach a polling station and are helped there, as the NEC recorded
+/// it; nil where it was not recorded (never shown as a "no").
+public struct StationAccessibility: Sendable, Hashable, Codable {
+    /// A ramp to the voting room.
+    public var ramp: Bool?
+    /// The voting room is on the ground floor.
+    public var groundFloor: Bool?
+    /// Someone of the station's commission is there to assist voters who ask.
+    public var assistance: Bool?
+
+    public init(ramp: Bool? = nil, groundFloor: Bool? = nil, assistance: Bool? = nil) {
+        self.ramp = ramp
+        self.groundFloor = groundFloor
+        self.assistance = assistance
+    }
+
+    public static let unrecorded = StationAccessibility()
+
+    /// A wheelchair reaches the voting room without a step: a ramp, or the ground floor.
+    public var isStepFree: Bool { ramp == true || groundFloor == true }
+
+    /// What a voter may ask the station finder for.
+    public enum Need: String, Sendable, Hashable, CaseIterable {
+        case stepFree = "step-free"
+        case assistance
+    }
+
+    /// Whether the station is recorded as meeting `need`.
+    public func meets(_ need: Need) -> Bool {
+        switch need {
+        case .stepFree: isStepFree
+        case .assistance: assistance == true
+        }
+    }
+
+    /// The three as the bundle and the history write them: `yes`, `no`, or empty when not recorded.
+    public static func text(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
 }

@@ -46,6 +46,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case followElectionDay = "follow-election-day"
     /// Publish turnout at a set time of election day.
     case publishTurnout = "publish-turnout"
+    /// Set how many police officers are posted at a polling station (the NEC and provincial commissions).
+    case assignPolice = "assign-police"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -88,7 +90,7 @@ extension OfficialRole {
         case .enterResult, .acknowledgeWarnings, .seeRegister, .followElectionDay: true
         case .reportFromStation: self == .stationOfficial
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
-        case .confirmProvince: self == .necAdministrator || self == .provincialOfficial
+        case .confirmProvince, .assignPolice: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
              .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout:
             self == .necAdministrator
@@ -101,7 +103,7 @@ extension OfficialAction {
     public var level: ResultLevel {
         switch self {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
-             .decideDuplicate, .reportFromStation, .followElectionDay: .station
+             .decideDuplicate, .reportFromStation, .followElectionDay, .assignPolice: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
              .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout: .national

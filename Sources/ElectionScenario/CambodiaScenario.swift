@@ -13,6 +13,9 @@ public struct CambodiaScenario: Sendable {
     /// Candidates in 2023, and how many of them were women.
     public static let officialCandidates = 3_428
     public static let officialWomenCandidates = 1_235
+    /// Police officers deployed to polling stations on election day in 2023, as the NEC's plan
+    /// for the day gave it (issue 14's seed); the scenario shares them among the stations.
+    public static let policeDeployed = 100_897
     /// The seed of the demo and of the published figures.
     public static let defaultSeed: UInt64 = 20_230_723
 
@@ -83,5 +86,17 @@ public struct CambodiaScenario: Sendable {
             }
         }
         return chunks
+    }
+}
+
+extension CambodiaScenario {
+    /// The police deployed on election day shared among the stations: at least two at every
+    /// station, the rest by registered voters (largest remainders), so the total is ``policeDeployed``.
+    public func policeAssignment() -> [StationCode: Int] {
+        let stations = reference.pollingStations.sorted { $0.id < $1.id }
+        guard !stations.isEmpty else { return [:] }
+        let shares = Apportionment.largestRemainder(
+            Self.policeDeployed, weights: stations.map { $0.registeredVoters + 1 }, minimum: min(2, Self.policeDeployed / stations.count))
+        return Dictionary(uniqueKeysWithValues: zip(stations.map(\.id), shares))
     }
 }

@@ -94,6 +94,8 @@ struct ReferenceBuilder {
             : Apportionment.largestRemainder(registerSize, weights: officialPerStation)
 
         let anchors = StationPlacement(facts: facts, seed: seed)
+        // Accessibility from a stream of its own, so the rest of the scenario is drawn as before.
+        var access = SeededGenerator(seed: seed, stream: 0xACCE55)
         var stations: [PollingStation] = []
         stations.reserveCapacity(CambodiaScenario.officialPollingStations)
         var next = 0
@@ -113,11 +115,21 @@ struct ReferenceBuilder {
                     addressKhmer: [venue.khmer, unitKhmer + commune.nameKhmer, commune.districtNameKhmer, provinceKhmer + province.nameKhmer]
                         .filter { !$0.isEmpty }.joined(separator: " "),
                     position: anchors.position(for: commune, using: &rng),
-                    registeredVoters: registered[next]))
+                    registeredVoters: registered[next], accessibility: Self.accessibility(using: &access)))
                 next += 1
             }
         }
         return stations
+    }
+
+    /// A station's accessibility as the NEC might have recorded it: most stations are classrooms
+    /// on the ground floor, few have a ramp, nearly all have a member to assist; a few are not
+    /// recorded at all.
+    static func accessibility(using rng: inout SeededGenerator) -> StationAccessibility {
+        func draw(_ share: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < share }
+        guard !draw(0.03) else { return .unrecorded }
+        let ramp = draw(0.15), groundFloor = draw(0.8), assistance = draw(0.95)
+        return StationAccessibility(ramp: ramp, groundFloor: groundFloor, assistance: assistance)
     }
 
     // MARK: Commissions

@@ -41,4 +41,10 @@ public protocol ElectionDayStore: Sendable {
     func publishTurnout(at time: ClockTime, by official: Official, at instant: Date) async throws -> TurnoutPublication
     /// What the NEC published, in the order of the day.
     func turnoutPublications() async throws -> [TurnoutPublication]
+    /// Sets the police officers posted at each station, in one transaction: by `official`, asking
+    /// `assign-police` for every station; nil for a load from the command line or the scenario.
+    /// Throws ``StoreError/notFound(_:_:)`` for a station there is not.
+    func assignPolice(_ officers: [StationCode: Int], by official: Official?, at instant: Date) async throws
+    /// The police officers posted at a station (0 when none were assigned).
+    func police(at station: StationCode) async throws -> Int
 }

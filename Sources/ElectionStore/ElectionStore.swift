@@ -24,8 +24,9 @@ public protocol ElectionStore: Sendable {
     func pollingStation(_ code: StationCode) async throws -> PollingStation
     /// The stations with these codes (unknown codes are left out), in code order: a few queries for any number.
     func pollingStations(codes: [StationCode]) async throws -> [PollingStation]
-    /// The `limit` stations nearest to `point`, nearest first.
-    func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation]
+    /// The `limit` stations nearest to `point`, nearest first; with a `need`, only stations recorded
+    /// as meeting it.
+    func nearestPollingStations(to point: GeoPoint, limit: Int, meeting need: StationAccessibility.Need?) async throws -> [PollingStation]
 
     /// Commissions at `level`, optionally only those under a province or commune code.
     func commissions(level: CommissionLevel, within unitCode: String?) async throws -> [Commission]
@@ -76,4 +77,11 @@ public protocol ElectionLoading: Sendable {
     /// Everything ``loadElection(_:voters:)`` loaded but the register, read back whole in one
     /// snapshot: what an election bundle is written from.
     func referenceData() async throws -> ElectionReferenceData
+}
+
+extension ElectionStore {
+    /// The `limit` stations nearest to `point`, whatever their accessibility.
+    public func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation] {
+        try await nearestPollingStations(to: point, limit: limit, meeting: nil)
+    }
 }

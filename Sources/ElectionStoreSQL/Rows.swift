@@ -83,7 +83,14 @@ enum Rows {
             position: GeoPoint(
                 latitude: try row.decode(column: "latitude", as: Double.self),
                 longitude: try row.decode(column: "longitude", as: Double.self)),
-            registeredVoters: try row.decode(column: "registered_voters", as: Int.self))
+            registeredVoters: try row.decode(column: "registered_voters", as: Int.self),
+            accessibility: StationAccessibility(
+                ramp: try flag(row, "ramp"), groundFloor: try flag(row, "ground_floor"), assistance: try flag(row, "assistance")))
+    }
+
+    /// A yes-or-no column: 1, 0, or NULL when not recorded.
+    static func flag(_ row: any SQLRow, _ column: String) throws -> Bool? {
+        try row.decode(column: column, as: Int?.self).map { $0 != 0 }
     }
 
     static func commission(_ row: any SQLRow) throws -> Commission {

@@ -124,6 +124,12 @@ extension SQLElectionStore: ElectionDayStore {
                     FROM election_day_counts WHERE commune_code LIKE \(bind: prefix)
                     GROUP BY substr(commune_code, 1, \(unsafeRaw: length)), kind, what
                     """
+            for row in try await db.raw("""
+                SELECT substr(station_code, 1, \(unsafeRaw: length)) AS unit, CAST(SUM(officers) AS BIGINT) AS police FROM station_police
+                WHERE station_code LIKE \(bind: prefix) GROUP BY substr(station_code, 1, \(unsafeRaw: length))
+                """).all() {
+                tallies[try Rows.text(row, "unit")]?.police = try row.decode(column: "police", as: Int.self)
+            }
             var turnout: [String: [ElectionDayTally.Turnout]] = [:], incidents: [String: [StationReport.IncidentCategory: Int]] = [:]
             for row in try await db.raw(counted).all() {
                 let code = try Rows.text(row, "unit"), what = try Rows.text(row, "what")
@@ -192,6 +198,33 @@ extension SQLElectionStore: ElectionDayStore {
                 """).run()
         }
         return publication
+    }
+
+    public func assignPolice(_ officers: [StationCode: Int], by official: Official?, at instant: Date) async throws {
+        if let official {
+            for station in officers.keys.sorted() { try official.require(.assignPolice, on: .station(station)) }
+        }
+        let setAt = ISO8601.string(instant), by = official.map { BulkValue.integer($0.id.rawValue) } ?? .null
+        try await engine.withTransaction { tx in
+            let codes = officers.keys.map(\.rawValue).sorted()
+            var known = Set<String>()
+            for chunk in codes.chunked(500) {
+                for row in try await tx.sql.raw("SELECT code FROM polling_stations WHERE code IN \(list: Array(chunk))").all() {
+                    known.insert(try Rows.text(row, "code"))
+                }
+                try await tx.sql.raw("DELETE FROM station_police WHERE station_code IN \(list: Array(chunk))").run()
+            }
+            if let unknown = codes.first(where: { !known.contains($0) }) { throw StoreError.notFound("polling station", unknown) }
+            try await tx.bulkInsert(
+                into: "station_police", columns: ["station_code", "officers", "set_by", "set_at"],
+                rows: officers.sorted { $0.key < $1.key }.map { [.text($0.key.rawValue), .integer($0.value), by, .text(setAt)] })
+        }
+    }
+
+    public func police(at station: StationCode) async throws -> Int {
+        try await all("SELECT officers FROM station_police WHERE station_code = \(bind: station.rawValue)") {
+            try $0.decode(column: "officers", as: Int.self)
+        }.first ?? 0
     }
 
     public func turnoutPublications() async throws -> [TurnoutPublication] {

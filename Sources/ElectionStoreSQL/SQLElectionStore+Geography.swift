@@ -28,7 +28,8 @@ extension SQLElectionStore: GeographyStore {
             guard number <= 999 else { throw Refusal(.wrongState, field: "commune", "commune \(commune) has no free station number") }
             let station = PollingStation(
                 id: StationCode(commune: commune, number: number), nameEnglish: details.nameEnglish, nameKhmer: details.nameKhmer,
-                addressEnglish: details.addressEnglish, addressKhmer: details.addressKhmer, position: details.position, registeredVoters: 0)
+                addressEnglish: details.addressEnglish, addressKhmer: details.addressKhmer, position: details.position, registeredVoters: 0,
+                accessibility: details.accessibility)
             try await tx.bulkInsert(into: "polling_stations", columns: Self.stationColumns, rows: [Self.stationRow(station)])
             let commission = Commission.forNewStation(station.id)
             try await tx.sql.raw("""
@@ -55,10 +56,14 @@ extension SQLElectionStore: GeographyStore {
             station.addressEnglish = details.addressEnglish
             station.addressKhmer = details.addressKhmer
             station.position = details.position
+            station.accessibility = details.accessibility
+            let access = details.accessibility
             try await tx.sql.raw("""
                 UPDATE polling_stations SET name_en = \(bind: details.nameEnglish), name_km = \(bind: details.nameKhmer),
                     address_en = \(bind: details.addressEnglish), address_km = \(bind: details.addressKhmer),
-                    latitude = \(bind: details.position.latitude), longitude = \(bind: details.position.longitude)
+                    latitude = \(bind: details.position.latitude), longitude = \(bind: details.position.longitude),
+                    ramp = \(bind: access.ramp.map { $0 ? 1 : 0 }), ground_floor = \(bind: access.groundFloor.map { $0 ? 1 : 0 }),
+                    assistance = \(bind: access.assistance.map { $0 ? 1 : 0 })
                 WHERE code = \(bind: code.rawValue)
                 """).run()
             try await Self.record(.init(unit: .station(code), action: .edited, before: before.summary, after: details.summary, reason: reason,
@@ -93,6 +98,7 @@ extension SQLElectionStore: GeographyStore {
             }
             try await tx.sql.raw("DELETE FROM commission_members WHERE commission_id = \(bind: commission)").run()
             try await tx.sql.raw("DELETE FROM commissions WHERE id = \(bind: commission)").run()
+            try await tx.sql.raw("DELETE FROM station_police WHERE station_code = \(bind: code.rawValue)").run()
             try await tx.sql.raw("DELETE FROM polling_stations WHERE code = \(bind: code.rawValue)").run()
             try await Self.record(.init(unit: .station(code), action: .retired, before: StationDetails(station).summary, after: nil,
                                         reason: reason, officialName: official.name, recordedAt: time), by: official, in: tx)

@@ -175,11 +175,15 @@ extension SQLElectionStore {
          c.approximatePosition.map { .real($0.longitude) } ?? .null, .text(c.districtNameKhmer)]
     }
 
-    static let stationColumns = ["code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters"]
+    static let stationColumns = [
+        "code", "commune_code", "name_en", "name_km", "address_en", "address_km", "latitude", "longitude", "registered_voters",
+        "ramp", "ground_floor", "assistance",
+    ]
 
     static func stationRow(_ s: PollingStation) -> [BulkValue] {
         [.text(s.id.rawValue), .text(s.communeCode.rawValue), .text(s.nameEnglish), .text(s.nameKhmer), .text(s.addressEnglish),
-         .text(s.addressKhmer), .real(s.position.latitude), .real(s.position.longitude), .integer(s.registeredVoters)]
+         .text(s.addressKhmer), .real(s.position.latitude), .real(s.position.longitude), .integer(s.registeredVoters),
+         .flag(s.accessibility.ramp), .flag(s.accessibility.groundFloor), .flag(s.accessibility.assistance)]
     }
 
     static let memberColumns = ["commission_id", "seat", "role", "name_km", "name_latin", "sex", "voter_number"]

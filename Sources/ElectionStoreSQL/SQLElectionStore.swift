@@ -190,15 +190,22 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             "SELECT * FROM polling_stations WHERE code = \(bind: code.rawValue)", Rows.pollingStation, "polling station", code.rawValue)
     }
 
-    public func nearestPollingStations(to point: GeoPoint, limit: Int) async throws -> [PollingStation] {
+    public func nearestPollingStations(
+        to point: GeoPoint, limit: Int, meeting need: StationAccessibility.Need?
+    ) async throws -> [PollingStation] {
         let limit = max(1, min(limit, 100))
+        let meets: SQLQueryString = switch need {
+        case nil: ""
+        case .stepFree?: " AND (ramp = 1 OR ground_floor = 1)"
+        case .assistance?: " AND assistance = 1"
+        }
         // Widen a box around the point until it holds enough stations, then rank them by true distance.
         var halfSide = 0.05
         while true {
             let candidates = try await all("""
                 SELECT * FROM polling_stations
                 WHERE latitude BETWEEN \(bind: point.latitude - halfSide) AND \(bind: point.latitude + halfSide)
-                AND longitude BETWEEN \(bind: point.longitude - halfSide) AND \(bind: point.longitude + halfSide)
+                AND longitude BETWEEN \(bind: point.longitude - halfSide) AND \(bind: point.longitude + halfSide)\(meets)
                 """, Rows.pollingStation)
             // Only stations within the box's inscribed circle are certainly nearer than any outside it.
             let radius = halfSide * 111_000 * cos(min(abs(point.latitude) + halfSide, 89) * .pi / 180)

@@ -10,6 +10,9 @@ enum BulkValue: Sendable {
 
     /// Text, or NULL when there is none.
     static func optional(_ text: String?) -> BulkValue { text.map(BulkValue.text) ?? .null }
+
+    /// A yes or no as 1 or 0, or NULL when not recorded.
+    static func flag(_ value: Bool?) -> BulkValue { value.map { .integer($0 ? 1 : 0) } ?? .null }
 }
 
 /// The database a store method works in, inside a transaction.

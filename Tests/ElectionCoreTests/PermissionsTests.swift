@@ -14,7 +14,7 @@ import Testing
     static let roleMay: [OfficialRole: Set<OfficialAction>] = [
         .necAdministrator: Set(OfficialAction.allCases).subtracting([.reportFromStation]),
         .provincialOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .confirmProvince,
-                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay],
+                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .assignPolice],
         .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
                            .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay],
         // A station's report on election day comes from its own officials only, not from above.

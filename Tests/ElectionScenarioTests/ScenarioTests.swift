@@ -22,6 +22,26 @@ import Testing
         #expect(Set(r.pollingStations.map(\.id)).count == r.pollingStations.count)
     }
 
+    @Test func policeAddUpToTheDeployedTotalWithAtLeastTwoAtEveryStation() {
+        let police = Self.full.policeAssignment()
+        #expect(police.count == 23_789)
+        #expect(police.values.reduce(0, +) == 100_897)
+        #expect(police.values.min()! >= 2)
+        // More voters, more officers: the largest station has at least as many as the smallest.
+        let stations = Self.full.reference.pollingStations
+        let largest = stations.max { $0.registeredVoters < $1.registeredVoters }!, smallest = stations.min { $0.registeredVoters < $1.registeredVoters }!
+        #expect(police[largest.id]! >= police[smallest.id]!)
+    }
+
+    @Test func stationsHaveTheirAccessibilityRecordedOrSaidNotToBe() {
+        let access = Self.full.reference.pollingStations.map(\.accessibility)
+        let unrecorded = access.filter { $0 == .unrecorded }.count
+        #expect((300...1_200).contains(unrecorded), "about 3% not recorded: \(unrecorded)")
+        let stepFree = access.filter(\.isStepFree).count
+        #expect(Double(stepFree) / Double(access.count) > 0.7)
+        #expect(access.contains { $0.groundFloor == false && $0.ramp == false }, "some stations have steps and no ramp")
+    }
+
     @Test func commissionsHaveTheirSizesAndOneChairEach() {
         let r = Self.full.reference
         var sizes: [String: Int] = [:]

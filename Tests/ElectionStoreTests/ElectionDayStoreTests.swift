@@ -124,4 +124,49 @@ import Testing
         #expect(try await store.turnoutPublications().contains(published))
         try await store.close()
     }
+
+    @Test(arguments: StoreEngine.available)
+    func policeAreSetByTheProvinceOrTheNECAndCountedForCommissions(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let commune = try #require(try await store.communes(inProvince: "07").last).id
+        let stations = try await store.pollingStations(inCommune: commune).map(\.id)
+        let pec = try await Self.official(store, .provincialOfficial, .province("07"))
+        let other = try await Self.official(store, .provincialOfficial, .province("08"))
+        let cec = try await Self.official(store, .communeOfficial, .commune(commune))
+        let now = Date()
+        await #expect(throws: Refusal.self) { try await store.assignPolice([stations[0]: 3], by: other, at: now) }
+        await #expect(throws: Refusal.self) { try await store.assignPolice([stations[0]: 3], by: cec, at: now) }
+        await #expect(throws: StoreError.self) { try await store.assignPolice(["079999999": 3], by: nil, at: now) }
+        try await store.assignPolice(Dictionary(uniqueKeysWithValues: stations.map { ($0, 3) }), by: pec, at: now)
+        try await store.assignPolice([stations[0]: 5], by: pec, at: now)
+        #expect(try await store.police(at: stations[0]) == 5)
+        let tally = try #require(try await store.electionDayTallies(within: .province("07"), at: .commune).first { $0.unit == .commune(commune) })
+        #expect(tally.police == 3 * stations.count + 2)
+        try await store.close()
+    }
+
+    @Test(arguments: StoreEngine.available)
+    func aStationsAccessibilityIsKeptAndTheFinderAsksForIt(_ engine: StoreEngine) async throws {
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+        let nec = try await Self.official(store, .necAdministrator, .nation)
+        let commune = try #require(try await store.communes(inProvince: "09").first).id
+        let election = try await store.election()
+        // Stations are kept before voter registration closes; the calendar's first day is before it.
+        let day = try #require(try await store.calendar().entries.map(\.opens).min())
+        let early = Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400 - election.utcOffsetMinutes * 60 + 12 * 3600))
+        let station = try await store.addPollingStation(
+            in: commune,
+            StationDetails(nameEnglish: "Ramp school", nameKhmer: "សាលាមានជម្រាល", addressEnglish: "", addressKhmer: "",
+                           position: GeoPoint(latitude: 13.9, longitude: 103.3), accessibility: StationAccessibility(ramp: true, groundFloor: nil, assistance: false)),
+            reason: "test", by: nec, at: early)
+        let read = try await store.pollingStation(station.id)
+        #expect(read.accessibility == StationAccessibility(ramp: true, groundFloor: nil, assistance: false), "a value not recorded stays not recorded")
+        let stepFree = try await store.nearestPollingStations(to: GeoPoint(latitude: 13.9, longitude: 103.3), limit: 100, meeting: .stepFree)
+        #expect(stepFree.contains { $0.id == station.id })
+        #expect(stepFree.allSatisfy { $0.accessibility.isStepFree })
+        let assisted = try await store.nearestPollingStations(to: GeoPoint(latitude: 13.9, longitude: 103.3), limit: 100, meeting: .assistance)
+        #expect(!assisted.contains { $0.id == station.id })
+        #expect(assisted.allSatisfy { $0.accessibility.assistance == true })
+        try await store.close()
+    }
 }

@@ -96,7 +96,7 @@ import Testing
             "/accreditation/organisation-applications", "/accreditation/organisations/{id}/registration",
             "/accreditation/decisions", "/accreditation/badges/{number}", "/accreditation/badges/{number}/revocation",
             "/campaign/airtime", "/campaign/airtime.csv", "/campaign/airtime.ics",
-            "/election-day/stations/{code}/reports", "/election-day/overview", "/election-day/turnout-publications", "/turnout",
+            "/election-day/stations/{code}/reports", "/election-day/stations/{code}/police", "/election-day/overview", "/election-day/turnout-publications", "/turnout",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

@@ -153,4 +153,36 @@ import Testing
             #expect(nation.body.contains("Publish turnout at 09:00"))
         }
     }
+
+    @Test func policeAreForCommissionsAndAccessibilityForEveryone() async throws {
+        try await Self.run(at: "08:00") { client, station, tokens in
+            let set = try await client.sendJSON(.put, "/api/v1/election-day/stations/\(station)/police", #"{"officers": 6}"#, bearer: tokens["nec.one"]!)
+            #expect(set.status == .ok)
+            #expect(try await client.sendJSON(.put, "/api/v1/election-day/stations/\(station)/police", #"{"officers": 6}"#, bearer: tokens["cec.one"]!).status == .forbidden)
+            let psc = try await Self.signIn(client, "psc.one")
+            let desk = try await client.get("/km/desk/election-day", headers: [.cookie: psc.cookie])
+            #expect(desk.body.contains("នគរបាលប្រចាំការនៅការិយាល័យ៖ ៦ នាក់"))
+            let publicPage = try await client.get("/en/stations/\(station)")
+            #expect(publicPage.status == .ok)
+            #expect(!publicPage.body.contains("Police"), "the public does not see the police")
+            #expect(publicPage.body.contains("Access for voters with disabilities"))
+            #expect(publicPage.body.contains("Ramp to the voting room"))
+
+            // The finder's filter keeps only stations recorded as meeting the need.
+            let all = try await client.get("/api/v1/stations?name=school&limit=500")
+            let stepFree = try await client.get("/api/v1/stations?name=school&limit=500&access=step-free")
+            let total = Int(all.headers[HTTPField.Name("X-Total-Count")!] ?? "") ?? 0
+            let filtered = Int(stepFree.headers[HTTPField.Name("X-Total-Count")!] ?? "") ?? 0
+            #expect(total > 0 && filtered > 0 && filtered < total)
+            let found = try #require(try JSONSerialization.jsonObject(with: Data(stepFree.body.utf8)) as? [[String: Any]])
+            for station in found {
+                let access = station["accessibility"] as? [String: Bool] ?? [:]
+                #expect(access["ramp"] == true || access["groundFloor"] == true)
+            }
+            let refused = try await client.get("/km/stations/search?q=school&access=stairs")
+            #expect(refused.status == .badRequest)
+            let page = try await client.get("/en/stations/search?q=school&access=assistance")
+            #expect(page.body.contains("<option value=\"assistance\" selected>"))
+        }
+    }
 }

@@ -239,6 +239,22 @@ import Testing
         try await api.post(publications, publications, #"{"time": "15:00"}"#, bearer: communeToken)
         try await api.post(publications, publications, #"{"time": "15:00"}"#)
         try await api.get("/turnout")
+        try await Self.callPoliceAndAccess(api, station: station, communeToken: communeToken, nec: nec)
+    }
+
+    /// A station's police, set by the NEC and refused to a commune official; the finder's access filter.
+    static func callPoliceAndAccess(_ api: Caller, station: StationCode, communeToken: String, nec: String) async throws {
+        let police: String = "/election-day/stations/{code}/police"
+        let uri: String = "/election-day/stations/" + station.rawValue + "/police"
+        let four: String = "{\"officers\": 4}"
+        try await api.put(police, uri, four, bearer: nec)
+        try await api.put(police, uri, "{\"officers\": -1}", bearer: nec)
+        try await api.put(police, uri, four, bearer: communeToken)
+        try await api.put(police, uri, four, bearer: nil)
+        try await api.put(police, "/election-day/stations/999999999/police", four, bearer: nec)
+        try await api.get("/stations", "/stations?name=school&access=step-free")
+        try await api.get("/stations", "/stations?name=school&access=stairs")
+        try await api.get("/stations/nearest", "/stations/nearest?lat=11.55&lon=104.92&access=assistance")
     }
 
     /// Calls every operation of the API, with good and bad input, recording each answer; `served`

@@ -112,7 +112,8 @@ import Testing
         let prefixes = Set(defined.keys.map { String($0.prefix { $0 != "." }) })
         let familyPrefixes = Set([KeyFamilies.deskDone.prefix, KeyFamilies.registerDone.prefix, KeyFamilies.nominationsDone.prefix, KeyFamilies.stationsDone.prefix, KeyFamilies.commissionsDone.prefix,
                                   KeyFamilies.registerRejection.prefix, KeyFamilies.checklistProblem.prefix, KeyFamilies.recordStatus.prefix,
-                                  KeyFamilies.stationReportKind.prefix, KeyFamilies.electionDayAlert.prefix, KeyFamilies.electionDayDone.prefix])
+                                  KeyFamilies.stationReportKind.prefix, KeyFamilies.electionDayAlert.prefix, KeyFamilies.electionDayDone.prefix,
+                                  KeyFamilies.accessNeed.prefix])
         return try swiftSources(under: webSources).flatMap { name, text in
             text.matches(of: /"([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)"/).map { String($0.1) }
                 .filter { prefixes.contains(String($0.prefix { $0 != "." })) && !notKeys.contains($0) && !familyPrefixes.contains($0) }

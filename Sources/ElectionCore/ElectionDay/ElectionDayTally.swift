@@ -46,10 +46,12 @@ public struct ElectionDayTally: Sendable, Hashable, Codable {
     public var turnout: [Turnout]
     /// By category, only those reported.
     public var incidents: [Incidents]
+    /// Police officers posted at the stations (commissions see it, the public does not).
+    public var police: Int
 
     public init(
         unit: UnitCode, stations: Int, registered: Int, opened: Int = 0, openedLate: Int = 0, closed: Int = 0, inLineAtClosing: Int = 0,
-        turnout: [Turnout] = [], incidents: [Incidents] = []
+        turnout: [Turnout] = [], incidents: [Incidents] = [], police: Int = 0
     ) {
         self.unit = unit
         self.stations = stations
@@ -60,6 +62,7 @@ public struct ElectionDayTally: Sendable, Hashable, Codable {
         self.inLineAtClosing = inLineAtClosing
         self.turnout = turnout
         self.incidents = incidents
+        self.police = police
     }
 
     /// Stations that have not reported their opening.
@@ -85,6 +88,7 @@ public struct ElectionDayTally: Sendable, Hashable, Codable {
             total.openedLate += part.openedLate
             total.closed += part.closed
             total.inLineAtClosing += part.inLineAtClosing
+            total.police += part.police
             for t in part.turnout {
                 var sum = turnout[t.time] ?? Turnout(time: t.time, stations: 0, registered: 0, voted: 0)
                 sum.stations += t.stations

@@ -8,24 +8,33 @@ public struct StationDetails: Sendable, Hashable, Codable {
     public var addressEnglish: String
     public var addressKhmer: String
     public var position: GeoPoint
+    public var accessibility: StationAccessibility
 
-    public init(nameEnglish: String, nameKhmer: String, addressEnglish: String, addressKhmer: String, position: GeoPoint) {
+    public init(
+        nameEnglish: String, nameKhmer: String, addressEnglish: String, addressKhmer: String, position: GeoPoint,
+        accessibility: StationAccessibility = .unrecorded
+    ) {
         self.nameEnglish = nameEnglish
         self.nameKhmer = nameKhmer
         self.addressEnglish = addressEnglish
         self.addressKhmer = addressKhmer
         self.position = position
+        self.accessibility = accessibility
     }
 
     public init(_ station: PollingStation) {
         self.init(nameEnglish: station.nameEnglish, nameKhmer: station.nameKhmer, addressEnglish: station.addressEnglish,
-                  addressKhmer: station.addressKhmer, position: station.position)
+                  addressKhmer: station.addressKhmer, position: station.position, accessibility: station.accessibility)
     }
 
-    /// The details as one line of history: `field: value` pairs in a fixed order.
+    /// The details as one line of history: `field: value` pairs in a fixed order (accessibility
+    /// only once some of it is recorded, so earlier lines read as before).
     public var summary: String {
-        "name_en: \(nameEnglish); name_km: \(nameKhmer); address_en: \(addressEnglish); address_km: \(addressKhmer); "
+        let a = accessibility
+        return "name_en: \(nameEnglish); name_km: \(nameKhmer); address_en: \(addressEnglish); address_km: \(addressKhmer); "
             + "position: \(position.latitude), \(position.longitude)"
+            + (a == .unrecorded ? "" : "; ramp: \(StationAccessibility.text(a.ramp)); ground_floor: \(StationAccessibility.text(a.groundFloor)); "
+                + "assistance: \(StationAccessibility.text(a.assistance))")
     }
 }
 

@@ -25,6 +25,15 @@ struct ElectionDayAPI: Sendable {
         let time: String?
     }
 
+    struct PoliceBody: Decodable {
+        let officers: Int?
+    }
+
+    struct Police: Codable, Sendable {
+        let station: StationCode
+        let officers: Int
+    }
+
     func addPublicRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("turnout") { _, _ in
             try APIJSON.response(try await store.turnoutPublications())
@@ -46,6 +55,15 @@ struct ElectionDayAPI: Sendable {
             try official.require(.followElectionDay, on: .station(station))
             _ = try await store.pollingStation(station)
             return try APIJSON.response(try await store.stationReports(of: station))
+        }
+        router.put("election-day/stations/:code/police") { request, context in
+            let official = try context.requireMachine()
+            let station = try Input.code(context.parameters.get("code"), as: StationCode.self)
+            let body = try await APIJSON.decode(PoliceBody.self, from: request)
+            guard let officers = body.officers, (0...1_000).contains(officers) else { throw InputError(field: "officers", reason: "number") }
+            try await store.assignPolice([station: officers], by: official, at: clock.now())
+            await watch.forget()
+            return try APIJSON.response(Police(station: station, officers: try await store.police(at: station)))
         }
         router.get("election-day/overview") { request, context in
             let official = try context.requireMachine()

@@ -16,6 +16,8 @@ struct StationDayPage: Sendable {
     let heading: String
     let lang: String
     let hours: String
+    /// Police posted at the station: for commissions only.
+    let police: String
     let canReport: Bool
     let slots: [Slot]
     let incidents: [Slot]
@@ -233,7 +235,9 @@ struct ElectionDayPages: Sendable {
         let model = StationDayPage(
             heading: language.text("election_day.station_heading").replacingOccurrences(of: "{code}", with: code.rawValue)
                 .replacingOccurrences(of: "{name}", with: language.pick(station.nameEnglish, station.nameKhmer)),
-            lang: l, hours: hours(schedule, language), canReport: canReport, slots: slots, incidents: incidents,
+            lang: l, hours: hours(schedule, language),
+            police: language.text("election_day.police_posted").replacingOccurrences(of: "{n}", with: language.number(try await store.police(at: code))),
+            canReport: canReport, slots: slots, incidents: incidents,
             incidentHref: form(.incident),
             back: canReport ? nil : Link(href: "/\(l)/desk/election-day?unit=\(code.commune)", label: language.text("election_day.up")),
             message: message)
@@ -324,6 +328,7 @@ struct ElectionDayPages: Sendable {
             .init(label: language.text("election_day.not_opened"), value: language.number(t.notOpened)),
             .init(label: language.text("election_day.closed"), value: of(t.closed, t.stations)),
             .init(label: language.text("election_day.in_line_at_closing"), value: language.number(t.inLineAtClosing)),
+            .init(label: language.text("election_day.police"), value: language.number(t.police)),
         ]
         let turnout = t.turnout.map { figure in
             ElectionDayPage.Figure(
@@ -347,7 +352,7 @@ struct ElectionDayPages: Sendable {
                 href: "/\(l)/desk/election-day?unit=\(part.unit)", label: "\(part.unit) · \(names[part.unit.rawValue] ?? "")",
                 cells: [of(part.opened, part.stations), language.number(part.openedLate)]
                     + part.turnout.map { share($0, stations: part.stations) }
-                    + [of(part.closed, part.stations), language.number(part.incidentCount)])
+                    + [of(part.closed, part.stations), language.number(part.incidentCount), language.number(part.police)])
         }
         let alerts = view.alerts.map { alert in
             var label = language.text(KeyFamilies.electionDayAlert, alert.kind)
@@ -373,7 +378,7 @@ struct ElectionDayPages: Sendable {
             hours: hours(view.schedule, language), figures: figures, turnout: turnout,
             columns: [language.text("election_day.opened"), language.text("election_day.opened_late")]
                 + view.schedule.turnoutTimes.map { language.localDigits($0.description) }
-                + [language.text("election_day.closed"), language.text("election_day.incidents")],
+                + [language.text("election_day.closed"), language.text("election_day.incidents"), language.text("election_day.police")],
             rows: rows,
             incidents: t.incidents.map { .init(label: language.text(KeyFamilies.stationIncident, $0.category), value: language.number($0.count)) },
             hasIncidents: !t.incidents.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, up: up, csrf: session.csrfToken,

@@ -15,12 +15,18 @@ struct StationKeepingAPI: Sendable {
         let addressKhmer: String?
         let latitude: Double?
         let longitude: Double?
+        /// Absent or null: not recorded.
+        let ramp: Bool?
+        let groundFloor: Bool?
+        let assistance: Bool?
         let reason: String?
 
         func details() throws -> StationDetails {
-            try StationInput.details(
+            var details = try StationInput.details(
                 nameEnglish: nameEnglish, nameKhmer: nameKhmer, addressEnglish: addressEnglish, addressKhmer: addressKhmer,
                 latitude: latitude.map { String($0) }, longitude: longitude.map { String($0) })
+            details.accessibility = StationAccessibility(ramp: ramp, groundFloor: groundFloor, assistance: assistance)
+            return details
         }
     }
     struct Retirement: Decodable {

@@ -13,6 +13,7 @@ struct CommuneStationsPage: Sendable {
     let province: Link
     let stations: [Link]
     let fields: [FormField]
+    let access: [AccessField]
     let communeFields: [FormField]
     let kinds: [Choice]
     let changes: [StationKeepingPage.Change]
@@ -37,6 +38,7 @@ struct StationKeepingPage: Sendable {
     let commune: Link
     let publicPage: String
     let fields: [FormField]
+    let access: [AccessField]
     let changes: [Change]
     let message: String?
     let error: String?
@@ -100,7 +102,8 @@ struct StationKeepingPages: PageController {
     static func details(_ fields: [String: String]) throws -> StationDetails {
         try StationInput.details(
             nameEnglish: fields["nameEnglish"], nameKhmer: fields["nameKhmer"], addressEnglish: fields["addressEnglish"],
-            addressKhmer: fields["addressKhmer"], latitude: fields["latitude"], longitude: fields["longitude"])
+            addressKhmer: fields["addressKhmer"], latitude: fields["latitude"], longitude: fields["longitude"],
+            ramp: fields["ramp"], groundFloor: fields["groundFloor"], assistance: fields["assistance"])
     }
 
     /// The commune's page; `typed` refills the station form, `communeTyped` the commune's, after a refusal.
@@ -121,6 +124,7 @@ struct StationKeepingPages: PageController {
                 Link(href: "/\(l)/desk/geography/stations/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer), detail: $0.id.rawValue)
             },
             fields: StationInput.formFields(typed, invalid: communeTyped == nil ? error?.field : nil, language),
+            access: StationInput.accessChoices(typed, invalid: communeTyped == nil ? error?.field : nil, language),
             communeFields: CommuneInput.formFields(communeValues, invalid: communeTyped == nil ? nil : error?.field, language),
             kinds: CommuneInput.kinds(communeValues, language),
             changes: try await Self.changes(of: .commune(code), store, election, language),
@@ -141,6 +145,7 @@ struct StationKeepingPages: PageController {
             commune: Link(href: "/\(l)/desk/geography/communes/\(code.commune)", label: language.pick(commune.nameEnglish, commune.nameKhmer)),
             publicPage: "/\(l)/stations/\(code)",
             fields: StationInput.formFields(typed ?? StationInput.values(StationDetails(station)), invalid: error?.field, language),
+            access: StationInput.accessChoices(typed ?? StationInput.values(StationDetails(station)), invalid: error?.field, language),
             changes: try await Self.changes(of: .station(code), store, election, language),
             message: message, error: error?.message(in: language))
         return page("desk-station-keeping", model.heading, model, language, "/desk/geography/stations/\(code)", status: status)

@@ -107,7 +107,7 @@ struct PublicAPI: Sendable {
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...500, default: 50)
             let offset = try Input.integer(q["offset"], field: "offset", range: 0...100_000, default: 0)
             let province = try q["province"].flatMap { $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province") }
-            let found = try await directory.search(name, province: province, offset: offset, limit: limit)
+            let found = try await directory.search(name, province: province, need: try Input.need(q["access"]), offset: offset, limit: limit)
             var response = try APIJSON.response(found.stations.map(\.station))
             response.headers[Self.totalCount] = String(found.total)
             return response
@@ -118,7 +118,8 @@ struct PublicAPI: Sendable {
                 latitude: try Input.latitude(q["lat"]),
                 longitude: try Input.longitude(q["lon"]))
             let limit = try Input.integer(q["limit"], field: "limit", range: 1...100, default: 10)
-            return try APIJSON.response(try await store.nearestPollingStations(to: point, limit: limit).map {
+            let need = try Input.need(q["access"])
+            return try APIJSON.response(try await store.nearestPollingStations(to: point, limit: limit, meeting: need).map {
                 NearStation(pollingStation: $0, distanceMetres: Int(point.distance(to: $0.position).rounded()))
             })
         }

@@ -34,14 +34,16 @@ actor StationDirectory {
         self.store = store
     }
 
-    /// Stations matching `text`, optionally only in `province`: `limit` of them from `offset`,
+    /// Stations matching `text`, optionally only in `province` and only those recorded as meeting
+    /// `need`: `limit` of them from `offset`,
     /// exact matches first, each group by code.
-    func search(_ text: String, province: ProvinceCode?, offset: Int, limit: Int) async throws -> Found {
+    func search(_ text: String, province: ProvinceCode?, need: StationAccessibility.Need? = nil, offset: Int, limit: Int) async throws -> Found {
         let search = StationNameSearch(text)
         guard !search.isEmpty else { return Found(total: 0, stations: []) }
         try await load()
         var found: [Hit] = []
-        for entry in entries where province == nil || entry.station.provinceCode == province {
+        for entry in entries where (province == nil || entry.station.provinceCode == province)
+            && (need == nil || entry.station.accessibility.meets(need!)) {
             if let match = search.match(entry.names) {
                 found.append(Hit(station: entry.station, match: match, commune: entry.commune, province: entry.province))
             }

@@ -4,6 +4,8 @@ import Hummingbird
 /// The station finder: provinces to browse, a search form, a nearest form and a map to click.
 struct StationFinderPage: Sendable {
     let provinces: [Link]
+    /// Any station, or only those recorded as step-free or with assistance.
+    let needs: [Choice]
     let searchAction: String
     let nearestAction: String
     let mapImage: String
@@ -23,6 +25,7 @@ struct StationResultsPage: Sendable {
     /// The search form offers a province to search in (not on the nearest stations' page).
     let filterable: Bool
     let provinces: [Choice]
+    let needs: [Choice]
     let latitude: String
     let longitude: String
     let searchAction: String
@@ -64,6 +67,7 @@ struct StationPage: Sendable {
     let commune: Link
     let province: Link
     let registeredVoters: String
+    let access: [Fact]
     let commission: Link
     let members: [Member]
     let map: String
@@ -76,7 +80,7 @@ extension PublicPages {
             Link(href: "/\(l)/provinces/\($0.id)", label: language.pick($0.nameEnglish, $0.nameKhmer))
         }
         let model = StationFinderPage(
-            provinces: provinces, searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest",
+            provinces: provinces, needs: Self.needs(nil, language), searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest",
             mapImage: "/assets/map/finder.svg",
             mapWidth: Int(maps.finderProjection.width), mapHeight: Int(maps.finderProjection.height))
         return page("stations", language.text("stations.title"), model, language, "/stations")
@@ -90,7 +94,8 @@ extension PublicPages {
         let q = try Input.text(query["q"], field: "q") ?? ""
         let province = try query["province"].flatMap { $0.isEmpty ? nil : try Input.code(String($0), as: ProvinceCode.self, field: "province") }
         let page = try Input.integer(query["page"], field: "page", range: 1...10_000, default: 1)
-        let found = try await directory.search(q, province: province, offset: (page - 1) * Self.searchPage, limit: Self.searchPage)
+        let need = try Input.need(query["access"])
+        let found = try await directory.search(q, province: province, need: need, offset: (page - 1) * Self.searchPage, limit: Self.searchPage)
         let l = language.rawValue
         let heading = language.text("stations.search_results").replacingOccurrences(of: "{q}", with: q)
         let first = (page - 1) * Self.searchPage + 1
@@ -101,6 +106,7 @@ extension PublicPages {
         func pageLink(_ number: Int, _ key: String) -> Link {
             var parts = ["q=\(Input.urlEncoded(q))", "page=\(number)"]
             if let province { parts.append("province=\(province)") }
+            if let need { parts.append("access=\(need.rawValue)") }
             return Link(href: "/\(l)/stations/search?" + parts.joined(separator: "&"), label: language.text(key))
         }
         let model = StationResultsPage(
@@ -119,6 +125,7 @@ extension PublicPages {
                 + (try await store.constituencies()).map {
                     Choice(value: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer), selected: $0.id == province)
                 },
+            needs: Self.needs(need, language),
             latitude: "", longitude: "",
             searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest")
         return self.page("station-results", heading, model, language, "/stations/search?\(request.uri.query ?? "")")
@@ -137,7 +144,8 @@ extension PublicPages {
                 latitude: try Input.latitude(query["lat"]),
                 longitude: try Input.longitude(query["lon"]))
         }
-        let stations = try await store.nearestPollingStations(to: point, limit: 10)
+        let need = try Input.need(query["access"])
+        let stations = try await store.nearestPollingStations(to: point, limit: 10, meeting: need)
         let lat = String(format: "%.5f", point.latitude)
         let lon = String(format: "%.5f", point.longitude)
         let heading = language.text("stations.nearest_results")
@@ -149,7 +157,8 @@ extension PublicPages {
             return link
         }
         let model = StationResultsPage(
-            heading: heading, summary: nil, results: results, previous: nil, next: nil, query: "", filterable: false, provinces: [], latitude: lat, longitude: lon,
+            heading: heading, summary: nil, results: results, previous: nil, next: nil, query: "", filterable: false, provinces: [],
+            needs: Self.needs(need, language), latitude: lat, longitude: lon,
             searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
         return page("station-results", heading, model, language, "/stations/nearest?\(request.uri.query ?? "")")
     }
@@ -214,6 +223,7 @@ extension PublicPages {
             commune: Link(href: "/\(l)/communes/\(commune.id)", label: language.pick(commune.nameEnglish, commune.nameKhmer)),
             province: Link(href: "/\(l)/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)),
             registeredVoters: language.number(station.registeredVoters),
+            access: Self.accessFacts(station.accessibility, language),
             commission: Link(href: "/\(l)/commissions/\(commissionID)", label: language.text("station.commission")),
             members: members.map { .init(role: language.text(KeyFamilies.commissionRole, $0.role), name: language.pick($0.name.latin, $0.name.khmer)) },
             map: maps.station(station, language: language))
@@ -223,5 +233,19 @@ extension PublicPages {
     func stationLink(_ station: PollingStation, _ language: Language) -> Link {
         Link(href: "/\(language.rawValue)/stations/\(station.id)", label: language.pick(station.nameEnglish, station.nameKhmer),
              detail: station.id.rawValue)
+    }
+
+    /// The finder's choice of what a station must offer.
+    static func needs(_ chosen: StationAccessibility.Need?, _ language: Language) -> [Choice] {
+        [Choice(value: "", label: language.text("stations.access_any"), selected: chosen == nil)]
+            + StationAccessibility.Need.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.accessNeed, $0), selected: $0 == chosen) }
+    }
+
+    /// The station's accessibility as its page lists it: each recorded yes or no, or not recorded.
+    static func accessFacts(_ access: StationAccessibility, _ language: Language) -> [Fact] {
+        func text(_ value: Bool?) -> String { language.text(value.map { $0 ? "stations.access_yes" : "stations.access_no" } ?? "stations.access_unrecorded") }
+        return [Fact(label: language.text("field.ramp"), value: text(access.ramp)),
+                Fact(label: language.text("field.groundFloor"), value: text(access.groundFloor)),
+                Fact(label: language.text("field.assistance"), value: text(access.assistance))]
     }
 }

@@ -84,6 +84,13 @@ enum Input {
         return value
     }
 
+    /// What the station finder asks a station to offer (`access=step-free` or `assistance`); nil for any station.
+    static func need(_ value: Substring?, field: String = "access") throws -> StationAccessibility.Need? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let need = StationAccessibility.Need(rawValue: String(value)) else { throw InputError(field: field, reason: "choice") }
+        return need
+    }
+
     /// A province named in a query, or nil when none is.
     static func optionalProvince(_ value: Substring?, field: String = "province") throws -> ProvinceCode? {
         guard let value, !value.isEmpty else { return nil }

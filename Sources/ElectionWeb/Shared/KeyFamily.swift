@@ -126,6 +126,8 @@ enum KeyFamilies {
     static let stationReportRule = KeyFamily<StationReportRefusal.Rule>("station_report_rule")
     static let electionDayAlert = KeyFamily<ElectionDayAlert.Kind>("election_day.alert")
     static let electionDayDone = KeyFamily<String>("election_day.done", ["published"])
+    /// What the station finder may ask a station to offer.
+    static let accessNeed = KeyFamily<StationAccessibility.Need>("stations.access_need")
 
     private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
 
@@ -137,6 +139,6 @@ enum KeyFamilies {
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
-        stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys,
+        stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys, accessNeed.keys,
     ].flatMap { $0 }
 }
