@@ -146,8 +146,24 @@ import Testing
     }
 
     @Test(arguments: StoreEngine.available)
-    func aStationsAccessibilityIsKeptAndTheFinderAsksForIt(_ engine: StoreEngine) async throws {
-        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
+    func stationsAreLoadedWithTheirAccessibilityAndTheNearestKeepToANeed(_ engine: StoreEngine) async throws {
+        let store = try await engine.store()
+        let expected = Dictionary(uniqueKeysWithValues: TestDatabases.scenario.reference.pollingStations.map { ($0.id, $0.accessibility) })
+        let loaded = try await store.pollingStations(inProvince: "12")
+        #expect(loaded.allSatisfy { expected[$0.id] == $0.accessibility })
+        #expect(Set(loaded.map(\.accessibility)).count > 3, "the scenario's stations differ")
+        let centre = try #require(loaded.first).position
+        let stepFree = try await store.nearestPollingStations(to: centre, limit: 20, meeting: .stepFree)
+        #expect(stepFree.count == 20)
+        #expect(stepFree.allSatisfy { expected[$0.id]?.isStepFree == true })
+        let any = try await store.nearestPollingStations(to: centre, limit: 20)
+        #expect(any.contains { !$0.accessibility.isStepFree } || any.map(\.id) == stepFree.map(\.id))
+        try await store.close()
+    }
+
+    /// A station added with its accessibility (on a private copy: adding a station changes every count).
+    @Test func aStationsAccessibilityIsKeptAsTheNECSetsIt() async throws {
+        let store = try await TestDatabases.writableSQLite()
         let nec = try await Self.official(store, .necAdministrator, .nation)
         let commune = try #require(try await store.communes(inProvince: "09").first).id
         let election = try await store.election()

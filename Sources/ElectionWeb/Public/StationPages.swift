@@ -26,6 +26,8 @@ struct StationResultsPage: Sendable {
     let filterable: Bool
     let provinces: [Choice]
     let needs: [Choice]
+    /// "Only stations with step-free access", when the finder was asked for it.
+    let filter: String?
     let latitude: String
     let longitude: String
     let searchAction: String
@@ -125,7 +127,7 @@ extension PublicPages {
                 + (try await store.constituencies()).map {
                     Choice(value: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer), selected: $0.id == province)
                 },
-            needs: Self.needs(need, language),
+            needs: Self.needs(need, language), filter: Self.filter(need, language),
             latitude: "", longitude: "",
             searchAction: "/\(l)/stations/search", nearestAction: "/\(l)/stations/nearest")
         return self.page("station-results", heading, model, language, "/stations/search?\(request.uri.query ?? "")")
@@ -158,7 +160,7 @@ extension PublicPages {
         }
         let model = StationResultsPage(
             heading: heading, summary: nil, results: results, previous: nil, next: nil, query: "", filterable: false, provinces: [],
-            needs: Self.needs(need, language), latitude: lat, longitude: lon,
+            needs: Self.needs(need, language), filter: Self.filter(need, language), latitude: lat, longitude: lon,
             searchAction: "/\(language.rawValue)/stations/search", nearestAction: "/\(language.rawValue)/stations/nearest")
         return page("station-results", heading, model, language, "/stations/nearest?\(request.uri.query ?? "")")
     }
@@ -239,6 +241,11 @@ extension PublicPages {
     static func needs(_ chosen: StationAccessibility.Need?, _ language: Language) -> [Choice] {
         [Choice(value: "", label: language.text("stations.access_any"), selected: chosen == nil)]
             + StationAccessibility.Need.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.accessNeed, $0), selected: $0 == chosen) }
+    }
+
+    /// What the results were kept to, in the user's language.
+    static func filter(_ need: StationAccessibility.Need?, _ language: Language) -> String? {
+        need.map { "\(language.text("stations.access_label")) \(language.text(KeyFamilies.accessNeed, $0))" }
     }
 
     /// The station's accessibility as its page lists it: each recorded yes or no, or not recorded.
