@@ -36,16 +36,7 @@ public struct ElectionDayGenerator: Sendable {
     public func reports(for stations: [Station]) -> [StationReport] {
         var all: [StationReport] = []
         for station in stations { all += reports(for: station) }
-        return all.sorted { ($0.time, Self.order($0.kind), $0.stationCode) < ($1.time, Self.order($1.kind), $1.stationCode) }
-    }
-
-    static func order(_ kind: StationReport.Kind) -> Int {
-        switch kind {
-        case .opening: 0
-        case .turnout: 1
-        case .incident: 2
-        case .closing: 3
-        }
+        return all.sorted { ($0.time, $0.dayOrder, $0.stationCode) < ($1.time, $1.dayOrder, $1.stationCode) }
     }
 
     /// One station's day; its own stream of the seed, so a station's day does not depend on the others.
@@ -53,9 +44,7 @@ public struct ElectionDayGenerator: Sendable {
         var rng = SeededGenerator(seed: seed, stream: UInt64(Int(station.code.rawValue) ?? 0))
         let opens = schedule.opens.minutes, closes = schedule.closes.minutes
         var reports: [StationReport] = []
-        var counter = 0
         func id() -> String {
-            counter += 1
             var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
             bytes[6] = bytes[6] & 0x0f | 0x40
             bytes[8] = bytes[8] & 0x3f | 0x80

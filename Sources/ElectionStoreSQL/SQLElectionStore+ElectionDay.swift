@@ -87,7 +87,7 @@ extension SQLElectionStore: ElectionDayStore {
 
     public func stationReports(of station: StationCode) async throws -> [StationReport] {
         try await all("SELECT * FROM station_reports WHERE station_code = \(bind: station.rawValue)") { try Rows.stationReport($0) }
-            .sorted { ($0.time, $0.kind.order, $0.id) < ($1.time, $1.kind.order, $1.id) }
+            .sorted { ($0.time, $0.dayOrder, $0.id) < ($1.time, $1.dayOrder, $1.id) }
     }
 
     public func electionDayTallies(within unit: UnitCode, at level: ResultLevel) async throws -> [ElectionDayTally] {
@@ -293,18 +293,6 @@ extension Rows {
                 return value
             },
             note: try text(row, "note"))
-    }
-}
-
-extension StationReport.Kind {
-    /// Reports at the same time go in the order of the day: opening, turnout, incident, closing.
-    var order: Int {
-        switch self {
-        case .opening: 0
-        case .turnout: 1
-        case .incident: 2
-        case .closing: 3
-        }
     }
 }
 

@@ -42,6 +42,30 @@ import Testing
         #expect(access.contains { $0.groundFloor == false && $0.ramp == false }, "some stations have steps and no ramp")
     }
 
+    @Test func aGeneratedElectionDayKeepsTheDaysRulesAndItsShares() throws {
+        let r = Self.full.reference
+        let schedule = ElectionDaySchedule(r.election)
+        let stations = r.pollingStations.map { ElectionDayGenerator.Station(code: $0.id, registered: $0.registeredVoters) }
+        let generator = ElectionDayGenerator(seed: 7, schedule: schedule)
+        let day = generator.reports(for: stations)
+        #expect(day == generator.reports(for: stations), "the same seed, the same day")
+        // Every report passes the rules in the order it is sent, as the store would check it.
+        var earlier: [StationCode: [StationReport]] = [:]
+        let registered = Dictionary(uniqueKeysWithValues: stations.map { ($0.code, $0.registered) })
+        for report in day {
+            try report.requireAllowed(schedule, now: .nextDay, registered: registered[report.stationCode]!, earlier: earlier[report.stationCode] ?? [])
+            earlier[report.stationCode, default: []].append(report)
+        }
+        let openings = day.filter { $0.kind == .opening }
+        let late = openings.filter { $0.time > schedule.lateAfter }.count
+        #expect((0.985...0.998).contains(Double(openings.count) / Double(stations.count)), "about 0.5% never report")
+        #expect((0.01...0.02).contains(Double(late) / Double(stations.count)), "about 1.5% open more than 30 minutes late")
+        let final = day.filter { $0.kind == .turnout && $0.time == schedule.closes }.reduce(0) { $0 + ($1.voted ?? 0) }
+        let reporting = Set(day.filter { $0.kind == .turnout && $0.time == schedule.closes }.map(\.stationCode))
+        let base = stations.filter { reporting.contains($0.code) }.reduce(0) { $0 + $1.registered }
+        #expect(abs(Double(final) / Double(base) - 0.8458) < 0.01, "turnout near 2023's 84.58%")
+    }
+
     @Test func commissionsHaveTheirSizesAndOneChairEach() {
         let r = Self.full.reference
         var sizes: [String: Int] = [:]

@@ -58,6 +58,16 @@ public struct StationReport: Sendable, Hashable, Codable {
         self.note = note
     }
 
+    /// Reports at the same time go in the order of the day: opening, turnout, incident, closing.
+    public var dayOrder: Int {
+        switch kind {
+        case .opening: 0
+        case .turnout: 1
+        case .incident: 2
+        case .closing: 3
+        }
+    }
+
     /// What the station may report only once: `opening`, `turnout-09:00`, `closing`; each
     /// incident is its own.
     public var slot: String {
