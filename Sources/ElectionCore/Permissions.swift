@@ -48,6 +48,8 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case publishTurnout = "publish-turnout"
     /// Set how many police officers are posted at a polling station (the NEC and provincial commissions).
     case assignPolice = "assign-police"
+    /// Publish a document of the public library, or a new version of one.
+    case publishDocuments = "publish-documents"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -92,7 +94,8 @@ extension OfficialRole {
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
         case .confirmProvince, .assignPolice: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
-             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout:
+             .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout,
+             .publishDocuments:
             self == .necAdministrator
         }
     }
@@ -106,7 +109,7 @@ extension OfficialAction {
              .decideDuplicate, .reportFromStation, .followElectionDay, .assignPolice: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments: .national
         }
     }
 

@@ -59,7 +59,7 @@ public struct ScenarioBuild: Sendable {
             }
         }
         try await DemoMission.loadObservers(scenario, into: store)
-        try await store.assignPolice(scenario.policeAssignment(), by: nil, at: started)
+        try await scenario.loadPoliceAndLibrary(into: store, at: started)
         try await PastElections.keep(in: store, at: started)
         let finished = Date()
         let registerStart = counter.markedAt ?? finished

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore
-    & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore
+    & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
@@ -71,6 +71,8 @@ public enum PortalApplication {
         calendar.addPublicRoutes(to: pages)
         let electionDay = ElectionDayPages(store: store, reports: stationReports, watch: watch, clock: clock, renderer: renderer)
         electionDay.addPublicRoutes(to: pages)
+        let library = LibraryPages(store: store, renderer: renderer)
+        library.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
@@ -84,6 +86,7 @@ public enum PortalApplication {
         CommissionKeepingPages(store: store, renderer: renderer).addRoutes(to: officials)
         AccreditationDeskPages(store: store, badges: badges, printer: PDFPrinter.find(), renderer: renderer).addRoutes(to: officials)
         electionDay.addRoutes(to: officials)
+        library.addDeskRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -120,6 +123,9 @@ public enum PortalApplication {
         let electionDayAPI = ElectionDayAPI(store: store, reports: stationReports, watch: watch, clock: clock)
         electionDayAPI.addPublicRoutes(to: api)
         electionDayAPI.addRoutes(to: machines)
+        let libraryAPI = LibraryAPI(store: store)
+        libraryAPI.addPublicRoutes(to: api)
+        libraryAPI.addRoutes(to: machines)
         let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)

@@ -97,6 +97,7 @@ import Testing
             "/accreditation/decisions", "/accreditation/badges/{number}", "/accreditation/badges/{number}/revocation",
             "/campaign/airtime", "/campaign/airtime.csv", "/campaign/airtime.ics",
             "/election-day/stations/{code}/reports", "/election-day/stations/{code}/police", "/election-day/overview", "/election-day/turnout-publications", "/turnout",
+            "/library", "/library/{id}",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

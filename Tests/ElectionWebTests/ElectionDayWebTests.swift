@@ -185,4 +185,41 @@ import Testing
             #expect(page.body.contains("<option value=\"assistance\" selected>"))
         }
     }
+
+    @Test func theLibraryShowsTheVersionInForceItsHistoryAndEarlierVersions() async throws {
+        try await Self.run(at: "08:00") { client, _, _ in
+            let list = try await client.get("/km/library")
+            #expect(list.status == .ok)
+            #expect(list.body.contains("/km/library/polling-station-manual"))
+            #expect(list.body.contains("/km/accreditation/codes/"), "the codes of conduct are listed with the library")
+            let manual = try await client.get("/en/library/polling-station-manual")
+            #expect(manual.body.contains("Voters in line at 15:00 may still vote"))
+            #expect(manual.body.contains("2 of 2"))
+            let first = try await client.get("/en/library/polling-station-manual?version=1")
+            #expect(!first.body.contains("Voters in line at 15:00 may still vote"))
+            #expect(first.body.contains("id=\"older-version\""))
+            #expect(try await client.get("/en/library/polling-station-manual?version=9").status == .badRequest)
+            #expect(try await client.get("/en/library/no-such-document").status == .notFound)
+            let khmer = try await client.get("/km/library/polling-station-manual")
+            #expect(khmer.body.contains("អ្នកដែលនៅតម្រង់ជួរនៅម៉ោង ១៥:០០"))
+
+            // The NEC publishes at the desk; a refused field is named, and nothing changes.
+            let nec = try await Self.signIn(client, "nec.one")
+            let fields: [(String, String)] = [("csrf", nec.csrf), ("id", "desk-notice"), ("kind", "notice"), ("titleEnglish", "Desk notice"),
+                                              ("titleKhmer", "សេចក្តីជូនដំណឹង"), ("textEnglish", "Line one.\n\nLine two."), ("textKhmer", "បន្ទាត់មួយ។"),
+                                              ("dated", "2023-07-12"), ("note", "")]
+            let bad = try await client.postForm("/km/desk/library", fields.map { $0.0 == "dated" ? ($0.0, "12 July") : $0 }, cookie: nec.cookie)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("កាលបរិច្ឆេទនៃអត្ថបទ"))
+            #expect(try await client.get("/en/library/desk-notice").status == .notFound)
+            let sent = try await client.postForm("/km/desk/library", fields, cookie: nec.cookie)
+            #expect(sent.status == .seeOther)
+            let page = try await client.get("/en/library/desk-notice")
+            #expect(page.body.contains("<p>Line one.</p><p>Line two.</p>"))
+            let again = try await client.postForm("/km/desk/library", fields, cookie: nec.cookie)
+            #expect(again.status == .conflict, "a version that changes nothing")
+            let psc = try await Self.signIn(client, "psc.one")
+            #expect(try await client.get("/km/desk/library", headers: [.cookie: psc.cookie]).status == .forbidden)
+        }
+    }
 }

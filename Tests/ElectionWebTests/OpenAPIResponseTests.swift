@@ -240,6 +240,23 @@ import Testing
         try await api.post(publications, publications, #"{"time": "15:00"}"#)
         try await api.get("/turnout")
         try await Self.callPoliceAndAccess(api, station: station, communeToken: communeToken, nec: nec)
+        try await Self.callLibrary(api, communeToken: communeToken, nec: nec)
+    }
+
+    /// The library: read by anyone, a version published by the NEC, refused when it changes nothing.
+    static func callLibrary(_ api: Caller, communeToken: String, nec: String) async throws {
+        let first: String = "{\"id\": \"api-notice\", \"kind\": \"notice\", \"titleEnglish\": \"Notice\", \"titleKhmer\": \"សេចក្តីជូនដំណឹង\", "
+            + "\"textEnglish\": \"Polls open at seven.\", \"textKhmer\": \"ការិយាល័យបើកម៉ោងប្រាំពីរ។\", \"dated\": \"2023-07-10\"}"
+        try await api.post("/library", "/library", first, bearer: nec)
+        try await api.post("/library", "/library", first, bearer: nec)
+        try await api.post("/library", "/library", first.replacingOccurrences(of: "2023-07-10", with: "10 July"), bearer: nec)
+        try await api.post("/library", "/library", first, bearer: communeToken)
+        try await api.post("/library", "/library", first, bearer: nil)
+        try await api.get("/library")
+        try await api.get("/library", "/library?kind=notice")
+        try await api.get("/library", "/library?kind=poem")
+        try await api.get("/library/{id}", "/library/api-notice")
+        try await api.get("/library/{id}", "/library/no-such-document")
     }
 
     /// A station's police, set by the NEC and refused to a commune official; the finder's access filter.
@@ -295,23 +312,28 @@ import Testing
         let stationToken = Passwords.newToken()
         try await store.addMachineToken(digest: Passwords.digest(stationToken), officialID: psc.id, label: "openapi")
 
-        try await ResultsWebTests.run(fixture, clock: PortalClock { afterClosing }) { client in
+        let clock = PortalClock(now: { afterClosing })
+        // Runs of calls go in closures of their own (`try await { ... }()`): one async function of
+        // several hundred calls took LLVM's coroutine splitting over 20 GB.
+        try await ResultsWebTests.run(fixture, clock: clock) { client in
             let api = Caller(client: client, recorder: recorder)
             let text = try await client.get("/api/v1/openapi.json").body
             await served.add(Exchange(path: "", method: "", uri: "", status: 200, body: text))
 
             // Reference data.
-            try await api.get("/election")
-            try await api.get("/statistics")
-            try await api.get("/provinces")
-            try await api.get("/provinces/{code}", "/provinces/01")
-            try await api.get("/provinces/{code}", "/provinces/99")
-            try await api.get("/provinces/{code}", "/provinces/1x")
-            try await api.get("/provinces/{code}/stations", "/provinces/23/stations")
-            try await api.get("/provinces/{code}/stations", "/provinces/xx/stations")
-            try await api.get("/communes/{code}", "/communes/\(commune)")
-            try await api.get("/communes/{code}", "/communes/999999")
-            try await api.get("/communes/{code}", "/communes/12")
+            try await { () async throws in
+                try await api.get("/election")
+                try await api.get("/statistics")
+                try await api.get("/provinces")
+                try await api.get("/provinces/{code}", "/provinces/01")
+                try await api.get("/provinces/{code}", "/provinces/99")
+                try await api.get("/provinces/{code}", "/provinces/1x")
+                try await api.get("/provinces/{code}/stations", "/provinces/23/stations")
+                try await api.get("/provinces/{code}/stations", "/provinces/xx/stations")
+                try await api.get("/communes/{code}", "/communes/\(commune)")
+                try await api.get("/communes/{code}", "/communes/999999")
+                try await api.get("/communes/{code}", "/communes/12")
+            }()
             let name = stations[0].nameEnglish.split(separator: " ").first.map(String.init) ?? "School"
             try await api.get("/stations", "/stations?name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&limit=3")
             try await api.get("/stations", "/stations?limit=3")
@@ -319,43 +341,49 @@ import Testing
             try await api.get("/stations/nearest", "/stations/nearest?lat=\(position.latitude)&lon=\(position.longitude)&limit=2")
             try await api.get("/stations/nearest", "/stations/nearest?lat=100&lon=104")
             let stationDetail = try await api.get("/stations/{code}", "/stations/\(stations[0].id)")
-            try await api.get("/stations/{code}", "/stations/999999999")
-            try await api.get("/stations/{code}", "/stations/12")
-            try await api.get("/commissions")
-            try await api.get("/commissions", "/commissions?level=commune&within=0102")
-            try await api.get("/commissions", "/commissions?level=county")
-            try await api.get("/commissions/{id}", "/commissions/PSC-\(stations[0].id)")
-            try await api.get("/commissions/{id}", "/commissions/NEC")
-            try await api.get("/commissions/{id}", "/commissions/PEC-99")
-            try await api.get("/commissions/{id}", "/commissions/" + String(repeating: "X", count: 30))
-            try await api.get("/parties")
-            try await api.get("/parties/{id}", "/parties/1")
-            try await api.get("/parties/{id}", "/parties/999")
-            try await api.get("/parties/{id}", "/parties/x")
-            try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/12")
-            try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/99")
-            try await api.get("/parties/{id}/lists/{province}", "/parties/x/lists/12")
-            try await api.get("/candidates/women")
+            try await { () async throws in
+                try await api.get("/stations/{code}", "/stations/999999999")
+                try await api.get("/stations/{code}", "/stations/12")
+                try await api.get("/commissions")
+                try await api.get("/commissions", "/commissions?level=commune&within=0102")
+                try await api.get("/commissions", "/commissions?level=county")
+                try await api.get("/commissions/{id}", "/commissions/PSC-\(stations[0].id)")
+                try await api.get("/commissions/{id}", "/commissions/NEC")
+                try await api.get("/commissions/{id}", "/commissions/PEC-99")
+                try await api.get("/commissions/{id}", "/commissions/" + String(repeating: "X", count: 30))
+                try await api.get("/parties")
+                try await api.get("/parties/{id}", "/parties/1")
+                try await api.get("/parties/{id}", "/parties/999")
+                try await api.get("/parties/{id}", "/parties/x")
+                try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/12")
+                try await api.get("/parties/{id}/lists/{province}", "/parties/1/lists/99")
+                try await api.get("/parties/{id}/lists/{province}", "/parties/x/lists/12")
+                try await api.get("/candidates/women")
+            }()
 
             // Results, before any form is entered here.
-            try await api.get("/results")
-            try await api.get("/results/nist-cdf.json")
-            try await api.get("/results/csv/{level}", "/results/csv/provinces?province=12")
-            try await api.get("/results/publications")
-            try await api.get("/results/publications/current")
+            try await { () async throws in
+                try await api.get("/results")
+                try await api.get("/results/nist-cdf.json")
+                try await api.get("/results/csv/{level}", "/results/csv/provinces?province=12")
+                try await api.get("/results/publications")
+                try await api.get("/results/publications/current")
+            }()
 
             // Station 1: two entries agree.
             let s1 = stations[0].id, s2 = stations[1].id, s3 = stations[2].id
             let entries = "/results/stations/{code}/entries"
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot))
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": "\"x\""]), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": String(counts[0].invalidBallots + 1)]), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(elsewhere)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(commune)999/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, version: 2), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.two)
+            try await { () async throws in
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot))
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": "\"x\""]), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, replacing: ["invalidBallots": String(counts[0].invalidBallots + 1)]), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(elsewhere)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(commune)999/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot, version: 2), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s1)/entries", Self.form(counts[0], ballot: ballot), bearer: tokens.two)
+            }()
             let acknowledgement = "/results/stations/{code}/acknowledgement"
             if try await store.resultFormVersions(station: s1).first?.status == .awaitingAcknowledgement {
                 try await api.post(acknowledgement, "/results/stations/\(s1)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
@@ -363,14 +391,16 @@ import Testing
             // Station 2: registered voters other than the list's, a warning to acknowledge.
             var warned = counts[1]
             warned.registeredVoters += 1
-            try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.one)
-            try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.two)
-            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}")
-            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{}", bearer: tokens.nec)
-            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.one)
-            try await api.post(acknowledgement, "/results/stations/999999999/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
-            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
-            try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            try await { () async throws in
+                try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.one)
+                try await api.post(entries, "/results/stations/\(s2)/entries", Self.form(warned, ballot: ballot), bearer: tokens.two)
+                try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}")
+                try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{}", bearer: tokens.nec)
+                try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.one)
+                try await api.post(acknowledgement, "/results/stations/999999999/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+                try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+                try await api.post(acknowledgement, "/results/stations/\(s2)/acknowledgement", "{\"version\": 1}", bearer: tokens.nec)
+            }()
             // Station 3: the entries differ; a third official settles the dispute.
             var typo = counts[2]
             let step = typo.unusedBallots > 0 ? 1 : -1
@@ -379,42 +409,52 @@ import Testing
             try await api.post(entries, "/results/stations/\(s3)/entries", Self.form(counts[2], ballot: ballot), bearer: tokens.one)
             try await api.post(entries, "/results/stations/\(s3)/entries", Self.form(typo, ballot: ballot), bearer: tokens.two)
             let resolution = "/results/stations/{code}/resolution"
-            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot))
-            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.one)
-            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["ballotsIssued": "1.5"]), bearer: tokens.three)
-            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["invalidBallots": String(counts[2].invalidBallots + 1)]), bearer: tokens.three)
-            try await api.post(resolution, "/results/stations/\(elsewhere)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
-            try await api.post(resolution, "/results/stations/\(commune)999/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
-            try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+            try await { () async throws in
+                try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot))
+                try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.one)
+                try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["ballotsIssued": "1.5"]), bearer: tokens.three)
+                try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot, replacing: ["invalidBallots": String(counts[2].invalidBallots + 1)]), bearer: tokens.three)
+                try await api.post(resolution, "/results/stations/\(elsewhere)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+                try await api.post(resolution, "/results/stations/\(commune)999/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+                try await api.post(resolution, "/results/stations/\(s3)/resolution", Self.form(counts[2], ballot: ballot), bearer: tokens.three)
+            }()
             // Corrections of station 1, now accepted.
             let corrections = "/results/stations/{code}/corrections"
-            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}")
-            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"reason\": \"misread\"}", bearer: tokens.three)
-            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \" \"}", bearer: tokens.three)
-            try await api.post(corrections, "/results/stations/\(elsewhere)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
-            try await api.post(corrections, "/results/stations/999999999/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
-            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
-            try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            try await { () async throws in
+                try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}")
+                try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"reason\": \"misread\"}", bearer: tokens.three)
+                try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \" \"}", bearer: tokens.three)
+                try await api.post(corrections, "/results/stations/\(elsewhere)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+                try await api.post(corrections, "/results/stations/999999999/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+                try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+                try await api.post(corrections, "/results/stations/\(s1)/corrections", "{\"version\": 1, \"reason\": \"misread\"}", bearer: tokens.three)
+            }()
             // Confirmations: Kep is complete, Phnom Penh is not.
             let confirmations = "/results/confirmations"
-            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}")
-            try await api.post(confirmations, confirmations, "{\"level\": \"county\", \"code\": \"23\"}", bearer: tokens.nec)
-            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.one)
-            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"12\"}", bearer: tokens.nec)
-            try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.nec)
+            try await { () async throws in
+                try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}")
+                try await api.post(confirmations, confirmations, "{\"level\": \"county\", \"code\": \"23\"}", bearer: tokens.nec)
+                try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.one)
+                try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"12\"}", bearer: tokens.nec)
+                try await api.post(confirmations, confirmations, "{\"level\": \"province\", \"code\": \"23\"}", bearer: tokens.nec)
+            }()
             // Public results with forms in every state.
-            try await api.get("/results")
-            try await api.get("/results/nist-cdf.json")
-            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=communes&province=\(commune.province)")
-            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations&province=\(commune.province)")
-            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations")
-            try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=villages")
+            try await { () async throws in
+                try await api.get("/results")
+                try await api.get("/results/nist-cdf.json")
+                try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=communes&province=\(commune.province)")
+                try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations&province=\(commune.province)")
+                try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=stations")
+                try await api.get("/results/nist-cdf.json", "/results/nist-cdf.json?detail=villages")
+            }()
             for code in ["01", "23"] { try await api.get("/results/provinces/{code}", "/results/provinces/\(code)") }
-            try await api.get("/results/provinces/{code}", "/results/provinces/99")
-            try await api.get("/results/provinces/{code}", "/results/provinces/x")
-            try await api.get("/results/communes/{code}", "/results/communes/\(commune)")
-            try await api.get("/results/communes/{code}", "/results/communes/999999")
-            try await api.get("/results/communes/{code}", "/results/communes/01")
+            try await { () async throws in
+                try await api.get("/results/provinces/{code}", "/results/provinces/99")
+                try await api.get("/results/provinces/{code}", "/results/provinces/x")
+                try await api.get("/results/communes/{code}", "/results/communes/\(commune)")
+                try await api.get("/results/communes/{code}", "/results/communes/999999")
+                try await api.get("/results/communes/{code}", "/results/communes/01")
+            }()
             for code in [s1, s2, s3, stations[3 % stations.count].id] {
                 try await api.get("/results/stations/{code}", "/results/stations/\(code)")
             }
@@ -422,18 +462,20 @@ import Testing
             try await api.get("/results/stations/{code}", "/results/stations/12")
             // Publications.
             let publications = "/results/publications"
-            try await api.post(publications, publications, "{}")
-            try await api.post(publications, publications, "{}", bearer: tokens.one)
-            try await api.post(publications, publications, "{}", bearer: tokens.nec)
-            try await api.get(publications)
-            try await api.get("/results/publications/current")
-            try await api.get("/results/publications/{number}", "/results/publications/1")
-            try await api.get("/results/publications/{number}", "/results/publications/99")
-            try await api.get("/results/publications/{number}", "/results/publications/x")
-            try await api.get("/results/publications/{number}/content", "/results/publications/1/content")
-            try await api.get("/results/publications/{number}/content", "/results/publications/99/content")
-            try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/1/nist-cdf.json")
-            try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/99/nist-cdf.json")
+            try await { () async throws in
+                try await api.post(publications, publications, "{}")
+                try await api.post(publications, publications, "{}", bearer: tokens.one)
+                try await api.post(publications, publications, "{}", bearer: tokens.nec)
+                try await api.get(publications)
+                try await api.get("/results/publications/current")
+                try await api.get("/results/publications/{number}", "/results/publications/1")
+                try await api.get("/results/publications/{number}", "/results/publications/99")
+                try await api.get("/results/publications/{number}", "/results/publications/x")
+                try await api.get("/results/publications/{number}/content", "/results/publications/1/content")
+                try await api.get("/results/publications/{number}/content", "/results/publications/99/content")
+                try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/1/nist-cdf.json")
+                try await api.get("/results/publications/{number}/nist-cdf.json", "/results/publications/99/nist-cdf.json")
+            }()
 
             // Campaign airtime, before it is published.
             try await api.get("/campaign/airtime")
@@ -442,29 +484,35 @@ import Testing
             let tvk = AirtimeChannel(name: "TVK", slots: [.init(start: ClockTime("19:00")!, prime: true), .init(start: ClockTime("12:00")!, prime: false)])
             _ = try await store.publishAirtime(
                 AirtimeDraw(seed: 2023, minutes: 10, channels: [tvk], parties: try await store.parties().map(\.id)), reason: "", by: publisher, at: Date())
-            try await api.get("/campaign/airtime")
-            try await api.get("/campaign/airtime.csv")
-            try await api.get("/campaign/airtime.ics")
-            try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=1")
-            try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=99")
+            try await { () async throws in
+                try await api.get("/campaign/airtime")
+                try await api.get("/campaign/airtime.csv")
+                try await api.get("/campaign/airtime.ics")
+                try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=1")
+                try await api.get("/campaign/airtime.ics", "/campaign/airtime.ics?party=99")
+            }()
 
             try await Self.callElectionDay(api, station: stations[0].id, stationToken: stationToken, communeToken: tokens.one, nec: tokens.nec)
 
             // Accreditation: public counts and checks; the NEC's organisations, files, decisions, revocations.
-            try await api.get("/accreditation/statistics")
-            try await api.get("/accreditation/codes")
-            try await api.get("/accreditation/organisations")
-            try await api.get("/accreditation/public-key")
-            try await api.get("/accreditation/revocations")
+            try await { () async throws in
+                try await api.get("/accreditation/statistics")
+                try await api.get("/accreditation/codes")
+                try await api.get("/accreditation/organisations")
+                try await api.get("/accreditation/public-key")
+                try await api.get("/accreditation/revocations")
+            }()
             let verification = "/accreditation/verification"
             try await api.get(verification, verification)
             try await api.get(verification, verification + "?badge=SALA1.x.y")
             let organisation = "{\"id\": \"openapi-watch\", \"nameEnglish\": \"Watch\", \"nameKhmer\": \"អ្នកឃ្លាំមើល\", \"kind\": \"national\", \"contact\": \"\"}"
-            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation)
-            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.one)
-            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation.replacingOccurrences(of: "openapi-watch", with: "Bad Id"), bearer: tokens.nec)
-            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
-            try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
+            try await { () async throws in
+                try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation)
+                try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.one)
+                try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation.replacingOccurrences(of: "openapi-watch", with: "Bad Id"), bearer: tokens.nec)
+                try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
+                try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
+            }()
             let file = "/accreditation/organisations/{id}/applications"
             try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nសុខ សុភា,Sok Sophea,F,KHM\nx,y,F,KHM\n", bearer: tokens.nec)
             // An organisation applies itself and waits; the NEC registers or refuses it.
@@ -475,47 +523,59 @@ import Testing
             let appliedID = try Self.appliedOrganisation(applied.body)
             let organisationRegistration = "/accreditation/organisations/{id}/registration"
             let registering = "/accreditation/organisations/\(appliedID)/registration"
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}")
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.one)
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"maybe\"}", bearer: tokens.nec)
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"refuse\"}", bearer: tokens.nec)
-            try await api.post(organisationRegistration, "/accreditation/organisations/nobody/registration", "{\"decision\": \"register\"}", bearer: tokens.nec)
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
-            try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
-            try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nx,y,F,KHM\n", bearer: tokens.nec)
-            try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name,sex\n", bearer: tokens.nec)
-            try await api.post(file, "/accreditation/organisations/nobody/applications", "name_km,name_latin,sex,nationality\n", bearer: tokens.nec)
+            try await { () async throws in
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}")
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.one)
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"maybe\"}", bearer: tokens.nec)
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"refuse\"}", bearer: tokens.nec)
+                try await api.post(organisationRegistration, "/accreditation/organisations/nobody/registration", "{\"decision\": \"register\"}", bearer: tokens.nec)
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
+                try await api.post(organisationRegistration, registering, "{\"decision\": \"register\"}", bearer: tokens.nec)
+                try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name_km,name_latin,sex,nationality\nx,y,F,KHM\n", bearer: tokens.nec)
+                try await api.post(file, "/accreditation/organisations/openapi-watch/applications", "name,sex\n", bearer: tokens.nec)
+                try await api.post(file, "/accreditation/organisations/nobody/applications", "name_km,name_latin,sex,nationality\n", bearer: tokens.nec)
+            }()
             let decisions = "/accreditation/decisions"
-            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.one)
-            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"refuse\"}", bearer: tokens.nec)
-            try await api.post(decisions, decisions, "{\"organisation\": \"nobody\", \"decision\": \"refuse\", \"reason\": \"x\"}", bearer: tokens.nec)
-            try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.nec)
+            try await { () async throws in
+                try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.one)
+                try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"refuse\"}", bearer: tokens.nec)
+                try await api.post(decisions, decisions, "{\"organisation\": \"nobody\", \"decision\": \"refuse\", \"reason\": \"x\"}", bearer: tokens.nec)
+                try await api.post(decisions, decisions, "{\"organisation\": \"openapi-watch\", \"decision\": \"accept\", \"validFrom\": \"2023-07-01\", \"validUntil\": \"2023-07-31\"}", bearer: tokens.nec)
+            }()
             let badge = "/accreditation/badges/{number}"
-            try await api.get(badge, "/accreditation/badges/A-000001")
-            try await api.get(badge, "/accreditation/badges/A-000001", bearer: tokens.nec)
-            try await api.get(badge, "/accreditation/badges/B-1", bearer: tokens.nec)
-            try await api.get(badge, "/accreditation/badges/A-999999", bearer: tokens.nec)
+            try await { () async throws in
+                try await api.get(badge, "/accreditation/badges/A-000001")
+                try await api.get(badge, "/accreditation/badges/A-000001", bearer: tokens.nec)
+                try await api.get(badge, "/accreditation/badges/B-1", bearer: tokens.nec)
+                try await api.get(badge, "/accreditation/badges/A-999999", bearer: tokens.nec)
+            }()
             let revocation = "/accreditation/badges/{number}/revocation"
-            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"\"}", bearer: tokens.nec)
-            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
-            try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
-            try await api.get("/accreditation/revocations")
+            try await { () async throws in
+                try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"\"}", bearer: tokens.nec)
+                try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
+                try await api.post(revocation, "/accreditation/badges/A-000001/revocation", "{\"reason\": \"breach\"}", bearer: tokens.nec)
+                try await api.get("/accreditation/revocations")
+            }()
 
             // Observation.
             let mission = "/missions/\(DemoMission.id)"
-            try await api.get("/missions")
-            try await api.get("/missions/{id}", mission)
-            try await api.get("/missions/{id}", "/missions/nobody")
-            try await api.get("/missions/{id}/findings", mission + "/findings")
-            try await api.get("/missions/{id}/findings", "/missions/nobody/findings")
+            try await { () async throws in
+                try await api.get("/missions")
+                try await api.get("/missions/{id}", mission)
+                try await api.get("/missions/{id}", "/missions/nobody")
+                try await api.get("/missions/{id}/findings", mission + "/findings")
+                try await api.get("/missions/{id}/findings", "/missions/nobody/findings")
+            }()
             let checklists = "/missions/{id}/checklists"
             let id = UUID().uuidString
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed))
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.outsider)
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: "not-a-uuid", station: deployed), bearer: tokens.observer)
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
-            try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed, answers: ["queue": "40"]), bearer: tokens.observer)
+            try await { () async throws in
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed))
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.outsider)
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: "not-a-uuid", station: deployed), bearer: tokens.observer)
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed), bearer: tokens.observer)
+                try await api.post(checklists, mission + "/checklists", ObservationWebTests.body(id: id, station: deployed, answers: ["queue": "40"]), bearer: tokens.observer)
+            }()
             let incidents = "/missions/{id}/incidents"
             let incident = """
                 {"kind": "complaint", "category": "intimidation", "severity": "medium", "station": "\(deployed)",
@@ -529,100 +589,122 @@ import Testing
             let place = """
                 {"kind": "incident", "category": "other", "severity": "low", "place": "Market", "day": "2023-07-22", "description": "Posters torn down."}
                 """
-            try await api.post(incidents, mission + "/incidents", place, bearer: tokens.observer)
-            try await api.get(incidents, mission + "/incidents")
-            try await api.get(incidents, mission + "/incidents?rejected=include")
-            try await api.get(incidents, "/missions/nobody/incidents")
+            try await { () async throws in
+                try await api.post(incidents, mission + "/incidents", place, bearer: tokens.observer)
+                try await api.get(incidents, mission + "/incidents")
+                try await api.get(incidents, mission + "/incidents?rejected=include")
+                try await api.get(incidents, "/missions/nobody/incidents")
+            }()
             let status = "/missions/{id}/incidents/{number}/status"
-            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}")
-            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.observer)
-            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"forgotten\"}", bearer: tokens.head)
-            try await api.post(status, mission + "/incidents/999999/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
-            try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
+            try await { () async throws in
+                try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}")
+                try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.observer)
+                try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"forgotten\"}", bearer: tokens.head)
+                try await api.post(status, mission + "/incidents/999999/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
+                try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
+            }()
             let visits = "/missions/{id}/visits"
             let visit = "{\"station\": \"\(deployed)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}"
-            try await api.post(visits, mission + "/visits", visit)
-            try await api.post(visits, mission + "/visits", visit, bearer: tokens.outsider)
-            try await api.post(visits, mission + "/visits", visit.replacingOccurrences(of: "09:30", with: "08:30"), bearer: tokens.observer)
-            try await api.post(visits, mission + "/visits", visit, bearer: tokens.observer)
-            try await api.get(visits, mission + "/visits")
-            try await api.get(visits, "/missions/nobody/visits")
+            try await { () async throws in
+                try await api.post(visits, mission + "/visits", visit)
+                try await api.post(visits, mission + "/visits", visit, bearer: tokens.outsider)
+                try await api.post(visits, mission + "/visits", visit.replacingOccurrences(of: "09:30", with: "08:30"), bearer: tokens.observer)
+                try await api.post(visits, mission + "/visits", visit, bearer: tokens.observer)
+                try await api.get(visits, mission + "/visits")
+                try await api.get(visits, "/missions/nobody/visits")
+            }()
             let coverage = "/missions/{id}/coverage"
             let item = "{\"id\": \"\(UUID().uuidString)\", \"outlet\": \"TVK\", \"day\": \"2023-07-10\", \"party\": 1, \"seconds\": 90, \"tone\": \"neutral\"}"
-            try await api.post(coverage, mission + "/coverage", item)
-            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.outsider)
-            try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "0"), bearer: tokens.observer)
-            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
-            try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
-            try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "91"), bearer: tokens.observer)
-            try await api.get(coverage, mission + "/coverage")
+            try await { () async throws in
+                try await api.post(coverage, mission + "/coverage", item)
+                try await api.post(coverage, mission + "/coverage", item, bearer: tokens.outsider)
+                try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "0"), bearer: tokens.observer)
+                try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
+                try await api.post(coverage, mission + "/coverage", item, bearer: tokens.observer)
+                try await api.post(coverage, mission + "/coverage", item.replacingOccurrences(of: "90", with: "91"), bearer: tokens.observer)
+                try await api.get(coverage, mission + "/coverage")
+            }()
             let memberBadge = "/missions/{id}/members/{seat}/badge"
             let headBadge = try Self.headBadge(try await api.get("/missions/{id}", mission).body)
-            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}")
-            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.observer)
-            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"12\"}", bearer: tokens.head)
-            try await api.put(memberBadge, mission + "/members/99/badge", "{\"badge\": null}", bearer: tokens.head)
-            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"\(headBadge)\"}", bearer: tokens.head)
-            try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.head)
-            try await api.get(coverage, "/missions/nobody/coverage")
+            try await { () async throws in
+                try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}")
+                try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.observer)
+                try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"12\"}", bearer: tokens.head)
+                try await api.put(memberBadge, mission + "/members/99/badge", "{\"badge\": null}", bearer: tokens.head)
+                try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": \"\(headBadge)\"}", bearer: tokens.head)
+                try await api.put(memberBadge, mission + "/members/2/badge", "{\"badge\": null}", bearer: tokens.head)
+                try await api.get(coverage, "/missions/nobody/coverage")
+            }()
             let activities = "/missions/{id}/activities"
             let activity = "{\"kind\": \"meeting\", \"day\": \"2023-07-22\", \"with\": \"Ministry of Interior\", \"notes\": \"Security.\"}"
-            try await api.post(activities, mission + "/activities", activity)
-            try await api.post(activities, mission + "/activities", activity, bearer: tokens.outsider)
-            try await api.post(activities, mission + "/activities", activity.replacingOccurrences(of: "meeting", with: "dinner"), bearer: tokens.observer)
-            try await api.post(activities, mission + "/activities", activity, bearer: tokens.observer)
-            try await api.post(activities, mission + "/activities", "{\"kind\": \"media-monitoring\", \"day\": \"2023-07-21\", \"with\": \"Radio\"}", bearer: tokens.observer)
+            try await { () async throws in
+                try await api.post(activities, mission + "/activities", activity)
+                try await api.post(activities, mission + "/activities", activity, bearer: tokens.outsider)
+                try await api.post(activities, mission + "/activities", activity.replacingOccurrences(of: "meeting", with: "dinner"), bearer: tokens.observer)
+                try await api.post(activities, mission + "/activities", activity, bearer: tokens.observer)
+                try await api.post(activities, mission + "/activities", "{\"kind\": \"media-monitoring\", \"day\": \"2023-07-21\", \"with\": \"Radio\"}", bearer: tokens.observer)
+            }()
             let statement = "/missions/{id}/statement"
             let said = """
                 {"assessmentEnglish": "Calm.", "assessmentKhmer": "ស្ងប់ស្ងាត់។", "conclusionsEnglish": "Well run.", "conclusionsKhmer": "គ្រប់គ្រងបានល្អ។"}
                 """
-            try await api.post(statement, mission + "/statement", said)
-            try await api.post(statement, mission + "/statement", said, bearer: tokens.observer)
-            try await api.post(statement, mission + "/statement", said.replacingOccurrences(of: "Well run.", with: ""), bearer: tokens.head)
-            try await api.post(statement, mission + "/statement", said, bearer: tokens.head)
-            try await api.get("/missions/{id}", mission)
-            try await api.get("/missions/{id}/findings", mission + "/findings")
+            try await { () async throws in
+                try await api.post(statement, mission + "/statement", said)
+                try await api.post(statement, mission + "/statement", said, bearer: tokens.observer)
+                try await api.post(statement, mission + "/statement", said.replacingOccurrences(of: "Well run.", with: ""), bearer: tokens.head)
+                try await api.post(statement, mission + "/statement", said, bearer: tokens.head)
+                try await api.get("/missions/{id}", mission)
+                try await api.get("/missions/{id}/findings", mission + "/findings")
+            }()
 
             // The register.
             let latin = inCommune.name.latin.split(separator: " ").map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "%20")
             // This election's voter list: not fixed, refused to a commune official, fixed by the NEC, refused again.
             let voterList = "/register/voter-list"
-            try await api.get(voterList, voterList) // 401
-            try await api.get(voterList, voterList, bearer: tokens.one)
-            try await api.post(voterList, voterList, "", bearer: tokens.one) // 403
-            try await api.post(voterList, voterList, "", bearer: tokens.nec) // 201
-            try await api.post(voterList, voterList, "", bearer: tokens.nec) // 409
-            try await api.get(voterList, voterList, bearer: tokens.nec)
-            try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)")
-            try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)&slips=true", bearer: tokens.one)
-            try await api.get("/register/search", "/register/search?name=\(latin)", bearer: tokens.one)
-            try await api.get("/register/search", "/register/search?born=\(inCommune.dateOfBirth.iso)", bearer: tokens.one)
+            try await { () async throws in
+                try await api.get(voterList, voterList) // 401
+                try await api.get(voterList, voterList, bearer: tokens.one)
+                try await api.post(voterList, voterList, "", bearer: tokens.one) // 403
+                try await api.post(voterList, voterList, "", bearer: tokens.nec) // 201
+                try await api.post(voterList, voterList, "", bearer: tokens.nec) // 409
+                try await api.get(voterList, voterList, bearer: tokens.nec)
+                try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)")
+                try await api.get("/register/search", "/register/search?name=\(latin)&born=\(inCommune.dateOfBirth.iso)&slips=true", bearer: tokens.one)
+                try await api.get("/register/search", "/register/search?name=\(latin)", bearer: tokens.one)
+                try await api.get("/register/search", "/register/search?born=\(inCommune.dateOfBirth.iso)", bearer: tokens.one)
+            }()
             let voters = "/register/voters"
             let number1 = VoterNumber(serial: 987_300_000), number2 = VoterNumber(serial: 987_300_001)
             let born = "1933-05-0\(Int.random(in: 1...9))"
             func voter(_ number: VoterNumber, _ station: String) -> String {
                 RegisterWebTests.voterJSON(number: number, born: born, station: station, name: "ហេង សុភ័ក្ត្រ")
             }
-            try await api.post(voters, voters, voter(number1, s1.rawValue))
-            try await api.post(voters, voters, voter(number1, elsewhere.rawValue), bearer: tokens.three)
-            try await api.post(voters, voters, voter(number1, "\(commune)999"), bearer: tokens.three)
-            try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
-            try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
-            try await api.post(voters, voters, voter(number2, s2.rawValue), bearer: tokens.three)
+            try await { () async throws in
+                try await api.post(voters, voters, voter(number1, s1.rawValue))
+                try await api.post(voters, voters, voter(number1, elsewhere.rawValue), bearer: tokens.three)
+                try await api.post(voters, voters, voter(number1, "\(commune)999"), bearer: tokens.three)
+                try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
+                try await api.post(voters, voters, voter(number1, s1.rawValue), bearer: tokens.three)
+                try await api.post(voters, voters, voter(number2, s2.rawValue), bearer: tokens.three)
+            }()
             let one = "/register/voters/{number}"
-            try await api.get(one, "/register/voters/\(number1)")
-            try await api.get(one, "/register/voters/\(outsideCommune.number)", bearer: tokens.one)
-            try await api.get(one, "/register/voters/123", bearer: tokens.one)
-            try await api.get(one, "/register/voters/\(VoterNumber(serial: 987_399_999))", bearer: tokens.one)
-            try await api.get(one, "/register/voters/\(inCommune.number)", bearer: tokens.one)
+            try await { () async throws in
+                try await api.get(one, "/register/voters/\(number1)")
+                try await api.get(one, "/register/voters/\(outsideCommune.number)", bearer: tokens.one)
+                try await api.get(one, "/register/voters/123", bearer: tokens.one)
+                try await api.get(one, "/register/voters/\(VoterNumber(serial: 987_399_999))", bearer: tokens.one)
+                try await api.get(one, "/register/voters/\(inCommune.number)", bearer: tokens.one)
+            }()
             let move = "/register/voters/{number}/move"
-            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}")
-            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(elsewhere)\", \"reason\": \"moved house\"}", bearer: tokens.three)
-            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(commune)999\", \"reason\": \"moved house\"}", bearer: tokens.three)
-            try await api.post(move, "/register/voters/\(VoterNumber(serial: 987_399_999))/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
-            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
-            try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved again\"}", bearer: tokens.three)
-            try await api.get(one, "/register/voters/\(number1)", bearer: tokens.one)
+            try await { () async throws in
+                try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}")
+                try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(elsewhere)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+                try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(commune)999\", \"reason\": \"moved house\"}", bearer: tokens.three)
+                try await api.post(move, "/register/voters/\(VoterNumber(serial: 987_399_999))/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+                try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved house\"}", bearer: tokens.three)
+                try await api.post(move, "/register/voters/\(number1)/move", "{\"station\": \"\(s3)\", \"reason\": \"moved again\"}", bearer: tokens.three)
+                try await api.get(one, "/register/voters/\(number1)", bearer: tokens.one)
+            }()
 
             // Duplicates: the two voters just registered share a name and a date of birth.
             _ = try await store.findDuplicates(DuplicateRule())
@@ -635,34 +717,42 @@ import Testing
             let caseID = cases.first { ($0["voters"] as? [[String: Any]])?.contains { $0["number"] as? String == number1.description } == true }?["id"] as? Int
             let decision = "/register/duplicates/{id}/decision"
             let target = caseID.map(String.init) ?? "1"
-            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\"}")
-            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"unsure\"}", bearer: tokens.three)
-            try await api.post(decision, "/register/duplicates/999999/decision", "{\"verdict\": \"same-person\", \"note\": \"x\"}", bearer: tokens.three)
-            try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\", \"note\": \"one person\"}", bearer: tokens.three)
+            try await { () async throws in
+                try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\"}")
+                try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"unsure\"}", bearer: tokens.three)
+                try await api.post(decision, "/register/duplicates/999999/decision", "{\"verdict\": \"same-person\", \"note\": \"x\"}", bearer: tokens.three)
+                try await api.post(decision, "/register/duplicates/\(target)/decision", "{\"verdict\": \"same-person\", \"note\": \"one person\"}", bearer: tokens.three)
+            }()
             let removal = "/register/voters/{number}/removal"
-            try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}")
-            try await api.post(removal, "/register/voters/\(number2)/removal", "{}", bearer: tokens.three)
-            try await api.post(removal, "/register/voters/\(outsideCommune.number)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
-            try await api.post(removal, "/register/voters/\(VoterNumber(serial: 987_399_999))/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
-            try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+            try await { () async throws in
+                try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}")
+                try await api.post(removal, "/register/voters/\(number2)/removal", "{}", bearer: tokens.three)
+                try await api.post(removal, "/register/voters/\(outsideCommune.number)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+                try await api.post(removal, "/register/voters/\(VoterNumber(serial: 987_399_999))/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+                try await api.post(removal, "/register/voters/\(number2)/removal", "{\"reason\": \"duplicate\"}", bearer: tokens.three)
+            }()
 
             // The public registration check.
             let registration = "/registration"
-            try await api.post(registration, registration, "{\"voterNumber\": \"\(number1)\"}")
-            try await api.post(registration, registration, "{\"voterNumber\": \"\(number2)\"}")
-            try await api.post(registration, registration, "{\"name\": \"Sok\", \"dateOfBirth\": \"1990-01-31\"}")
-            try await api.post(registration, registration, "{\"voterNumber\": \"123\"}")
-            try await api.post(registration, registration, "not json")
+            try await { () async throws in
+                try await api.post(registration, registration, "{\"voterNumber\": \"\(number1)\"}")
+                try await api.post(registration, registration, "{\"voterNumber\": \"\(number2)\"}")
+                try await api.post(registration, registration, "{\"name\": \"Sok\", \"dateOfBirth\": \"1990-01-31\"}")
+                try await api.post(registration, registration, "{\"voterNumber\": \"123\"}")
+                try await api.post(registration, registration, "not json")
+            }()
 
             // Elections: the list, the current one (its count under way) and the 2018 record, and both compared.
             let election = "/elections/{id}", comparison = "/elections/{id}/comparison/{other}"
-            try await api.get("/elections")
-            try await api.get(election, "/elections/cambodia-2018")
-            try await api.get(election, "/elections/cambodia-2023")
-            try await api.get(election, "/elections/cambodia-1998") // 404
-            try await api.get(election, "/elections/cambodia%201998") // 400
-            try await api.get(comparison, "/elections/cambodia-2018/comparison/cambodia-2023")
-            try await api.get(comparison, "/elections/cambodia-2023/comparison/cambodia-1998") // 404
+            try await { () async throws in
+                try await api.get("/elections")
+                try await api.get(election, "/elections/cambodia-2018")
+                try await api.get(election, "/elections/cambodia-2023")
+                try await api.get(election, "/elections/cambodia-1998") // 404
+                try await api.get(election, "/elections/cambodia%201998") // 400
+                try await api.get(comparison, "/elections/cambodia-2018/comparison/cambodia-2023")
+                try await api.get(comparison, "/elections/cambodia-2023/comparison/cambodia-1998") // 404
+            }()
 
             // Nominations: the calendar and the ballot draws; lists for a one-seat constituency, by the
             // NEC's machine and by a new party's agent, once the NEC has moved the closed deadline.
@@ -682,13 +772,15 @@ import Testing
             let lists = "/parties/{id}/lists/{province}", ours = "/parties/1/lists/\(small)"
             try await api.post(lists, ours, try listBody([adults[0]]), bearer: tokens.nec) // 409: closed since 2023
             try await store.overrideDeadline(.nominations, closes: try #require(CalendarDate(iso: "2099-12-31")), reason: "test", by: nec, at: Date())
-            try await api.get("/calendar")
-            try await api.post(lists, ours, try listBody([adults[0]])) // 401
-            try await api.post(lists, ours, "{\"candidates\": [{\"voterNumber\": \"123\", \"name\": \"x\"}]}", bearer: tokens.nec) // 400
-            try await api.post(lists, "/parties/1/lists/99", try listBody([adults[0]]), bearer: tokens.nec) // 404
-            try await api.post(lists, ours, try listBody([minor]), bearer: tokens.nec) // 422: too young
-            try await api.post(lists, ours, "{\"candidates\": []}", bearer: tokens.nec) // 422: too few
-            try await api.post(lists, ours, try listBody([adults[0]]), bearer: tokens.nec) // 201
+            try await { () async throws in
+                try await api.get("/calendar")
+                try await api.post(lists, ours, try listBody([adults[0]])) // 401
+                try await api.post(lists, ours, "{\"candidates\": [{\"voterNumber\": \"123\", \"name\": \"x\"}]}", bearer: tokens.nec) // 400
+                try await api.post(lists, "/parties/1/lists/99", try listBody([adults[0]]), bearer: tokens.nec) // 404
+                try await api.post(lists, ours, try listBody([minor]), bearer: tokens.nec) // 422: too young
+                try await api.post(lists, ours, "{\"candidates\": []}", bearer: tokens.nec) // 422: too few
+                try await api.post(lists, ours, try listBody([adults[0]]), bearer: tokens.nec) // 201
+            }()
             let code = Passwords.newToken()
             let filed = try await store.fileApplication(PartyApplication(
                 id: 0, nameEnglish: "Test Party", nameKhmer: "គណបក្សសាកល្បង", abbreviation: "TP", leader: "L", contact: "C", filedAt: Date()),
@@ -737,19 +829,23 @@ import Testing
                     + "\"nameEnglish\": \"Prek Thmei\", \"nameKhmer\": \"ព្រែកថ្មី\", \"districtName\": \"Ponhea Kraek\", \"kind\": \"\(kind)\", \"reason\": \"sub-decree\"}"
             }
             let communes = "/provinces/{code}/communes", commune = "/communes/{code}", communeRetirement = "/communes/{code}/retirement"
-            try await api.post(communes, "/provinces/25/communes", communeBody("Commune")) // 401
-            try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.one) // 403
-            try await api.post(communes, "/provinces/25/communes", communeBody("Village"), bearer: tokens.nec) // 400
-            try await api.post(communes, "/provinces/99/communes", communeBody("Commune", code: "999903"), bearer: tokens.nec) // 404
+            try await { () async throws in
+                try await api.post(communes, "/provinces/25/communes", communeBody("Commune")) // 401
+                try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.one) // 403
+                try await api.post(communes, "/provinces/25/communes", communeBody("Village"), bearer: tokens.nec) // 400
+                try await api.post(communes, "/provinces/99/communes", communeBody("Commune", code: "999903"), bearer: tokens.nec) // 404
+            }()
             let newCommuneReply = try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.nec) // 201
             #expect(newCommuneReply.status == .created, "\(newCommuneReply.body)")
-            try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.nec) // 409: code taken
-            try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 200
-            try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 409: no change
-            try await api.put(commune, "/communes/259999", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 404
-            try await api.get("/communes/{code}/changes", "/communes/259903/changes")
-            try await api.post(communeRetirement, "/communes/\(withVoters.commune)/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 409
-            try await api.post(communeRetirement, "/communes/259903/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
+            try await { () async throws in
+                try await api.post(communes, "/provinces/25/communes", communeBody("Commune"), bearer: tokens.nec) // 409: code taken
+                try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 200
+                try await api.put(commune, "/communes/259903", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 409: no change
+                try await api.put(commune, "/communes/259999", communeBody("Sangkat", code: nil), bearer: tokens.nec) // 404
+                try await api.get("/communes/{code}/changes", "/communes/259903/changes")
+                try await api.post(communeRetirement, "/communes/\(withVoters.commune)/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 409
+                try await api.post(communeRetirement, "/communes/259903/retirement", "{\"reason\": \"test\"}", bearer: tokens.nec) // 200
+            }()
 
             // Commissions: a voter appointed to a polling station commission of province 25 (a second
             // chair refused) and removed again; a commune commission at its smallest size keeps its members.
@@ -759,20 +855,24 @@ import Testing
                 "{\"voterNumber\": \"\(number ?? voter.number.description)\", \"name\": \"\(voter.name.latin)\", \"role\": \"\(role)\", \"reason\": \"new member\"}"
             }
             let appoint = "/commissions/{id}/members", members = "/commissions/\(commission)/members"
-            try await api.post(appoint, members, memberBody(appointee, "member")) // 401
-            try await api.post(appoint, members, memberBody(appointee, "member"), bearer: tokens.one) // 403
-            try await api.post(appoint, members, memberBody(appointee, "member", number: "123"), bearer: tokens.nec) // 400
-            try await api.post(appoint, "/commissions/PSC-999999999/members", memberBody(appointee, "member"), bearer: tokens.nec) // 404
+            try await { () async throws in
+                try await api.post(appoint, members, memberBody(appointee, "member")) // 401
+                try await api.post(appoint, members, memberBody(appointee, "member"), bearer: tokens.one) // 403
+                try await api.post(appoint, members, memberBody(appointee, "member", number: "123"), bearer: tokens.nec) // 400
+                try await api.post(appoint, "/commissions/PSC-999999999/members", memberBody(appointee, "member"), bearer: tokens.nec) // 404
+            }()
             let appointed = try await api.post(appoint, members, memberBody(appointee, "member"), bearer: tokens.nec)
             #expect(appointed.status == .created, "\(appointed.body)")
             #expect(!appointed.body.contains(appointee.number.description))
             try await api.post(appoint, members, memberBody(other, "chair"), bearer: tokens.nec) // 422: a second chair
             let seat = try #require((try JSONSerialization.jsonObject(with: Data(appointed.body.utf8)) as? [String: Any])?["seat"] as? Int)
             let dismiss = "/commissions/{id}/members/{seat}/removal"
-            try await api.post(dismiss, "\(members)/\(seat)/removal", "{}", bearer: tokens.nec) // 422: no reason
-            try await api.post(dismiss, "/commissions/CEC-\(newCommune)/members/1/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 422: too few
-            try await api.post(dismiss, "\(members)/999/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 404
-            try await api.post(dismiss, "\(members)/\(seat)/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 200
+            try await { () async throws in
+                try await api.post(dismiss, "\(members)/\(seat)/removal", "{}", bearer: tokens.nec) // 422: no reason
+                try await api.post(dismiss, "/commissions/CEC-\(newCommune)/members/1/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 422: too few
+                try await api.post(dismiss, "\(members)/999/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 404
+                try await api.post(dismiss, "\(members)/\(seat)/removal", "{\"reason\": \"resigned\"}", bearer: tokens.nec) // 200
+            }()
             let changes = try await api.get("/commissions/{id}/changes", "/commissions/\(commission)/changes")
             #expect((try JSONSerialization.jsonObject(with: Data(changes.body.utf8)) as? [Any])?.count == 2, "\(changes.body)")
             try await api.get("/commissions/{id}/changes", "/commissions/PSC-999999999/changes") // 404

@@ -92,6 +92,7 @@ public enum TestDatabases {
             try await scenario.generateRegister(batchSize: 1_000) { try await storeBatch($0) }
         }
         try await DemoMission.loadObservers(scenario, into: store)
+        try await scenario.loadPoliceAndLibrary(into: store, at: Date(timeIntervalSince1970: 0))
         try await PastElections.keep(in: store, at: Date(timeIntervalSince1970: 0))
     }
 }

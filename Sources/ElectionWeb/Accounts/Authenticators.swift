@@ -177,9 +177,9 @@ extension PortalRequestContext {
 extension PortalRequestContext {
     /// The signed-in official's session and the fields of the form they sent; 401 without a
     /// session, 403 unless the form carries the session's form token.
-    func requireSessionForm(_ request: Request) async throws -> (OfficialSession, [String: String]) {
+    func requireSessionForm(_ request: Request, limit: Int = 16 * 1024) async throws -> (OfficialSession, [String: String]) {
         let session = try requireSession()
-        let body = try await Input.body(of: request)
+        let body = try await Input.body(of: request, limit: limit)
         let fields = Input.form(String(buffer: body)).mapValues(String.init)
         if fields["csrf"] != session.csrfToken { throw ForgedForm() }
         return (session, fields)

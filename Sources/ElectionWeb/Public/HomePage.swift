@@ -44,6 +44,7 @@ extension PublicPages {
                 Link(href: "/\(l)/parties", label: language.text("nav.parties"), detail: language.text("home.parties_text")),
                 Link(href: "/\(l)/map", label: language.text("nav.map"), detail: language.text("home.map_text")),
                 Link(href: "/\(l)/turnout", label: language.text("turnout.title"), detail: language.text("home.turnout_text")),
+                Link(href: "/\(l)/library", label: language.text("library.title"), detail: language.text("home.library_text")),
             ])
         return page("home", model.electionName, model, language, "/")
     }

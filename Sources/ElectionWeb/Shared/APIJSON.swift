@@ -29,8 +29,8 @@ enum APIJSON {
 
     /// The request's JSON body as `T`; an ``InputError`` names the field that is not a number as
     /// it should be, or the body when it is not JSON of that shape.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
-        try decode(type, from: try await Input.body(of: request).data)
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 16 * 1024) async throws -> T {
+        try decode(type, from: try await Input.body(of: request, limit: limit).data)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

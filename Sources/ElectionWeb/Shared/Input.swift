@@ -103,10 +103,11 @@ enum Input {
         return unit
     }
 
-    /// A request's body, refused when larger than any form or request Sala takes (16 KiB).
-    static func body(of request: Request) async throws -> ByteBuffer {
+    /// A request's body, refused when larger than any form or request Sala takes (16 KiB; a
+    /// library document's, which carries its whole text, up to `limit`).
+    static func body(of request: Request, limit: Int = 16 * 1024) async throws -> ByteBuffer {
         do {
-            return try await request.body.collect(upTo: 16 * 1024)
+            return try await request.body.collect(upTo: limit)
         } catch {
             throw InputError(field: "body", reason: "too_long")
         }

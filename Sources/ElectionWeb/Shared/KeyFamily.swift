@@ -87,7 +87,7 @@ enum KeyFamilies {
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
         "milestone", "candidate", "commission member", "election", "election record", "organisation", "code of conduct", "application", "airtime",
-        "badge", "mission member",
+        "badge", "mission member", "document",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     /// The seat methods an election may name, as `SeatMethod(name:)` reads them.
@@ -126,6 +126,8 @@ enum KeyFamilies {
     static let stationReportRule = KeyFamily<StationReportRefusal.Rule>("station_report_rule")
     static let electionDayAlert = KeyFamily<ElectionDayAlert.Kind>("election_day.alert")
     static let electionDayDone = KeyFamily<String>("election_day.done", ["published"])
+    /// What kind of document of the library.
+    static let documentKind = KeyFamily<LibraryDocument.Kind>("document_kind")
     /// What the station finder may ask a station to offer.
     static let accessNeed = KeyFamily<StationAccessibility.Need>("stations.access_need")
 
@@ -139,6 +141,6 @@ enum KeyFamilies {
         registerRejection.keys, checklistProblem.keys, milestone.keys, nominationRule.keys, applicationStatus.keys,
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
-        stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys, accessNeed.keys,
+        stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys, accessNeed.keys, documentKind.keys,
     ].flatMap { $0 }
 }
