@@ -50,7 +50,9 @@ def main() -> int:
         driver.get(base + "/km/signin")
         driver.find_element(By.NAME, "name").send_keys(args.name)
         driver.find_element(By.NAME, "password").send_keys(args.password)
-        driver.find_element(By.CSS_SELECTOR, "form button").click()
+        driver.find_element(By.CSS_SELECTOR, "#signin-form button").click()
+        # Wait for the sign-in to land on the desk: navigating on at once would abandon it.
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/km/desk"))
         driver.get(base + "/km/desk/election-day")
         wait_for("#observe-sent")
         check(args.station in driver.find_element(By.TAG_NAME, "h1").text, "the page is the official's own station")
