@@ -207,14 +207,11 @@ public enum ElectionBundle {
 
         /// `yes`, `no`, or empty (or a column the file does not have) for not recorded.
         mutating func yesOrNo(_ file: String, _ line: Int, _ row: Row, _ column: String) -> Bool? {
-            switch row[column] ?? "" {
-            case "": return nil
-            case "yes": return true
-            case "no": return false
-            default:
+            guard let answer = StationAccessibility.answer(row[column] ?? "") else {
                 problem(file, line, column, "must be yes, no or empty (not recorded)")
                 return nil
             }
+            return answer
         }
 
         mutating func number(_ file: String, _ line: Int, _ row: Row, _ column: String, _ range: ClosedRange<Int>) -> Int? {

@@ -137,6 +137,16 @@ public struct StationAccessibility: Sendable, Hashable, Codable {
         }
     }
 
-    /// The three as the bundle and the history write them: `yes`, `no`, or empty when not recorded.
+    /// The three as the bundle, the forms and the history write them: `yes`, `no`, or empty when not recorded.
     public static func text(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
+
+    /// What ``text(_:)`` wrote: a yes, a no, or not recorded (nil); nil when the text is none of them.
+    public static func answer(_ text: String) -> Bool?? {
+        switch text {
+        case "": .some(nil)
+        case "yes": true
+        case "no": false
+        default: nil
+        }
+    }
 }

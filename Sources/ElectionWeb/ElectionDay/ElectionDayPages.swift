@@ -225,7 +225,7 @@ struct ElectionDayPages: Sendable {
         var slots = [line(language.text("election_day.kind.opening"), sent.first { $0.kind == .opening }, .opening)]
         for time in schedule.turnoutTimes {
             slots.append(line(
-                language.text("election_day.turnout_at").replacingOccurrences(of: "{time}", with: language.localDigits(time.description)),
+                Self.turnoutAt(time, language),
                 sent.first { $0.kind == .turnout && $0.time == time }, .turnout))
         }
         slots.append(line(language.text("election_day.kind.closing"), sent.first { $0.kind == .closing }, .closing))
@@ -242,6 +242,17 @@ struct ElectionDayPages: Sendable {
             back: canReport ? nil : Link(href: "/\(l)/desk/election-day?unit=\(code.commune)", label: language.text("election_day.up")),
             message: message)
         return renderer.page("election-day-station", title: language.text("election_day.title"), content: model, language: language, path: "/desk/election-day")
+    }
+
+    /// "12 of 1,229", in the user's language.
+    static func of(_ n: Int, _ total: Int, _ language: Language) -> String {
+        language.text("election_day.of").replacingOccurrences(of: "{n}", with: language.number(n))
+            .replacingOccurrences(of: "{total}", with: language.number(total))
+    }
+
+    /// "Turnout at 09:00", in the user's language and digits.
+    static func turnoutAt(_ time: ClockTime, _ language: Language) -> String {
+        language.text("election_day.turnout_at").replacingOccurrences(of: "{time}", with: language.localDigits(time.description))
     }
 
     /// One line of what a report says, in the user's language.
@@ -315,9 +326,7 @@ struct ElectionDayPages: Sendable {
         let view = try await watch.view(of: unit, at: clock.now())
         let election = try await store.election()
         let t = view.total
-        func of(_ n: Int, _ total: Int) -> String {
-            language.text("election_day.of").replacingOccurrences(of: "{n}", with: language.number(n)).replacingOccurrences(of: "{total}", with: language.number(total))
-        }
+        func of(_ n: Int, _ total: Int) -> String { Self.of(n, total, language) }
         func share(_ turnout: ElectionDayTally.Turnout, stations: Int) -> String {
             guard let share = turnout.share else { return "—" }
             return "\(language.percent(share)) (\(of(turnout.stations, stations)))"
@@ -332,7 +341,7 @@ struct ElectionDayPages: Sendable {
         ]
         let turnout = t.turnout.map { figure in
             ElectionDayPage.Figure(
-                label: language.text("election_day.turnout_at").replacingOccurrences(of: "{time}", with: language.localDigits(figure.time.description)),
+                label: Self.turnoutAt(figure.time, language),
                 value: figure.share == nil ? language.text("election_day.none_reported")
                     : language.text("election_day.turnout_figure")
                         .replacingOccurrences(of: "{share}", with: language.percent(figure.share!))
@@ -394,12 +403,10 @@ struct ElectionDayPages: Sendable {
         let election = try await store.election()
         var names: [ProvinceCode: String] = [:]
         for c in try await store.constituencies() { names[c.id] = language.pick(c.nameEnglish, c.nameKhmer) }
-        func of(_ n: Int, _ total: Int) -> String {
-            language.text("election_day.of").replacingOccurrences(of: "{n}", with: language.number(n)).replacingOccurrences(of: "{total}", with: language.number(total))
-        }
+        func of(_ n: Int, _ total: Int) -> String { Self.of(n, total, language) }
         let publications = try await store.turnoutPublications().reversed().map { p in
             TurnoutPage.Publication(
-                heading: language.text("election_day.turnout_at").replacingOccurrences(of: "{time}", with: language.localDigits(p.time.description)),
+                heading: Self.turnoutAt(p.time, language),
                 published: language.text("turnout.published").replacingOccurrences(of: "{moment}", with: language.moment(p.publishedAt, utcOffsetMinutes: election.utcOffsetMinutes)),
                 share: p.nation.share.map(language.percent) ?? "—",
                 reporting: language.text("turnout.reporting")

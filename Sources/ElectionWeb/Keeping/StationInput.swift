@@ -21,18 +21,17 @@ enum StationInput {
 
     /// `yes`, `no`, or nothing for not recorded.
     static func yesOrNo(_ value: String?, field: String) throws -> Bool? {
-        switch value ?? "" {
-        case "": nil
-        case "yes": true
-        case "no": false
-        default: throw InputError(field: field, reason: "choice")
-        }
+        guard let answer = StationAccessibility.answer(value ?? "") else { throw InputError(field: field, reason: "choice") }
+        return answer
     }
 
     /// The accessibility fields, each a choice of recorded yes, recorded no, or not recorded.
     static let accessFields = ["ramp", "groundFloor", "assistance"]
     static let accessLabels = ["field.ramp", "field.groundFloor", "field.assistance"]
-    static let accessAnswers = [("", "stations.access_unrecorded"), ("yes", "stations.access_yes"), ("no", "stations.access_no")]
+    /// Each answer as a form sends it, and its words.
+    static let accessAnswers: [(value: String, key: String)] = [
+        ("", "stations.access_unrecorded"), ("yes", "stations.access_yes"), ("no", "stations.access_no"),
+    ]
 
     /// The accessibility choices of the form, with what was typed or the station's.
     static func accessChoices(_ values: [String: String], invalid: String?, _ language: Language) -> [AccessField] {

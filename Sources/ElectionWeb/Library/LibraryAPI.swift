@@ -9,7 +9,7 @@ struct LibraryAPI: Sendable {
 
     func addPublicRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("library") { request, _ in
-            let kind = try Input.query(of: request)["kind"].flatMap { $0.isEmpty ? nil : try LibraryDocument.Kind(rawValue: String($0)) ?? { throw InputError(field: "kind", reason: "choice") }() }
+            let kind = try Input.documentKind(Input.query(of: request)["kind"])
             return try APIJSON.response(try await store.documents(kind: kind))
         }
         router.get("library/:id") { _, context in

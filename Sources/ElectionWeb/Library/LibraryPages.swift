@@ -64,7 +64,7 @@ struct LibraryPages: Sendable {
     func addPublicRoutes(to router: RouterGroup<PortalRequestContext>) {
         router.get("library") { request, context in
             let language = context.language, l = language.rawValue
-            let kind = try Input.query(of: request)["kind"].flatMap { $0.isEmpty ? nil : try LibraryDocument.Kind(rawValue: String($0)) ?? { throw InputError(field: "kind", reason: "choice") }() }
+            let kind = try Input.documentKind(Input.query(of: request)["kind"])
             let documents = try await store.documents(kind: kind)
             var sections = LibraryDocument.Kind.allCases.filter { kind == nil || $0 == kind }.compactMap { k -> LibraryPage.Section? in
                 let of = documents.filter { $0.kind == k }

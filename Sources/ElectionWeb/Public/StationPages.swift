@@ -250,9 +250,9 @@ extension PublicPages {
 
     /// The station's accessibility as its page lists it: each recorded yes or no, or not recorded.
     static func accessFacts(_ access: StationAccessibility, _ language: Language) -> [Fact] {
-        func text(_ value: Bool?) -> String { language.text(value.map { $0 ? "stations.access_yes" : "stations.access_no" } ?? "stations.access_unrecorded") }
-        return [Fact(label: language.text("field.ramp"), value: text(access.ramp)),
-                Fact(label: language.text("field.groundFloor"), value: text(access.groundFloor)),
-                Fact(label: language.text("field.assistance"), value: text(access.assistance))]
+        zip(StationInput.accessLabels, [access.ramp, access.groundFloor, access.assistance]).map { label, value in
+            let answer = StationInput.accessAnswers.first { $0.value == StationAccessibility.text(value) }?.key ?? "stations.access_unrecorded"
+            return Fact(label: language.text(label), value: language.text(answer))
+        }
     }
 }

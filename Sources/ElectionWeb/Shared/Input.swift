@@ -91,6 +91,13 @@ enum Input {
         return need
     }
 
+    /// A kind of library document named in a query (`kind=notice`), or nil when none is.
+    static func documentKind(_ value: Substring?, field: String = "kind") throws -> LibraryDocument.Kind? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let kind = LibraryDocument.Kind(rawValue: String(value)) else { throw InputError(field: field, reason: "choice") }
+        return kind
+    }
+
     /// A province named in a query, or nil when none is.
     static func optionalProvince(_ value: Substring?, field: String = "province") throws -> ProvinceCode? {
         guard let value, !value.isEmpty else { return nil }
