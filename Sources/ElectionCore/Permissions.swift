@@ -50,6 +50,11 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case assignPolice = "assign-police"
     /// Publish a document of the public library, or a new version of one.
     case publishDocuments = "publish-documents"
+    /// Hear and decide the complaints routed or appealed to one's commission (and follow those
+    /// within one's unit): the commune and provincial commissions and the NEC.
+    case handleComplaints = "handle-complaints"
+    /// Take the hotline's calls: log enquiries and lodge complaints on a caller's behalf.
+    case takeCalls = "take-calls"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -91,11 +96,11 @@ extension OfficialRole {
         switch action {
         case .enterResult, .acknowledgeWarnings, .seeRegister, .followElectionDay: true
         case .reportFromStation: self == .stationOfficial
-        case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate: coordinates
+        case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate, .handleComplaints: coordinates
         case .confirmProvince, .assignPolice: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
              .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout,
-             .publishDocuments:
+             .publishDocuments, .takeCalls:
             self == .necAdministrator
         }
     }
@@ -109,12 +114,21 @@ extension OfficialAction {
              .decideDuplicate, .reportFromStation, .followElectionDay, .assignPolice: .station
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
+             .takeCalls: .national
+        case .handleComplaints: .commune
         }
     }
 
-    /// Election day is followed at every level: a station, a commune, a province or the nation.
-    func appliesTo(_ level: ResultLevel) -> Bool { self == .followElectionDay || level == self.level }
+    /// Election day is followed at every level: a station, a commune, a province or the nation;
+    /// complaints are handled by the commissions of communes, provinces and the nation.
+    func appliesTo(_ level: ResultLevel) -> Bool {
+        switch self {
+        case .followElectionDay: true
+        case .handleComplaints: level != .station
+        default: level == self.level
+        }
+    }
 }
 
 extension AccreditingOrganisation {
@@ -143,9 +157,11 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
     case decideIncident = "decide-incident"
     /// Say which NEC badge a member of the mission holds.
     case linkBadge = "link-badge"
+    /// Lodge one of the mission's incidents or complaints with the election commissions.
+    case fileComplaint = "file-complaint"
 
     /// Whether only the head of mission may do it.
-    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident || self == .linkBadge }
+    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident || self == .linkBadge || self == .fileComplaint }
 }
 
 extension MissionMember {

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore
     & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
@@ -73,6 +73,8 @@ public enum PortalApplication {
         electionDay.addPublicRoutes(to: pages)
         let library = LibraryPages(store: store, renderer: renderer)
         library.addPublicRoutes(to: pages)
+        let complaints = ComplaintPages(store: store, attempts: signing.attempts, clock: clock, renderer: renderer)
+        complaints.addRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
@@ -87,6 +89,7 @@ public enum PortalApplication {
         AccreditationDeskPages(store: store, badges: badges, printer: PDFPrinter.find(), renderer: renderer).addRoutes(to: officials)
         electionDay.addRoutes(to: officials)
         library.addDeskRoutes(to: officials)
+        ComplaintDeskPages(store: store, pages: complaints, clock: clock, renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -126,6 +129,9 @@ public enum PortalApplication {
         let libraryAPI = LibraryAPI(store: store)
         libraryAPI.addPublicRoutes(to: api)
         libraryAPI.addRoutes(to: machines)
+        let complaintAPI = ComplaintAPI(store: store, attempts: signing.attempts, clock: clock)
+        complaintAPI.addPublicRoutes(to: api)
+        complaintAPI.addRoutes(to: machines)
         let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)
@@ -137,6 +143,7 @@ public enum PortalApplication {
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),
             intake: intake
         ).addRoutes(to: observerAPI)
+        complaintAPI.addObserverRoutes(to: observerAPI)
         return router
     }
 }

@@ -14,9 +14,9 @@ import Testing
     static let roleMay: [OfficialRole: Set<OfficialAction>] = [
         .necAdministrator: Set(OfficialAction.allCases).subtracting([.reportFromStation]),
         .provincialOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .confirmProvince,
-                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .assignPolice],
+                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .assignPolice, .handleComplaints],
         .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
-                           .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay],
+                           .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .handleComplaints],
         // A station's report on election day comes from its own officials only, not from above.
         .stationOfficial: [.enterResult, .acknowledgeWarnings, .seeRegister, .reportFromStation, .followElectionDay],
     ]
@@ -38,14 +38,20 @@ import Testing
         switch action {
         case .confirmProvince: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
-             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments: .national
+             .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
+             .takeCalls: .national
         default: .station
         }
     }
 
-    /// Whether `action` is taken on units of `level`: election day is followed at every level.
+    /// Whether `action` is taken on units of `level`: election day is followed at every level;
+    /// complaints are handled by the commissions of communes, provinces and the nation.
     static func takes(_ action: OfficialAction, on level: ResultLevel) -> Bool {
-        action == .followElectionDay || level == Self.level(of: action)
+        switch action {
+        case .followElectionDay: true
+        case .handleComplaints: level != .station
+        default: level == Self.level(of: action)
+        }
     }
 
     @Test(arguments: OfficialAction.allCases)

@@ -98,6 +98,9 @@ import Testing
             "/campaign/airtime", "/campaign/airtime.csv", "/campaign/airtime.ics",
             "/election-day/stations/{code}/reports", "/election-day/stations/{code}/police", "/election-day/overview", "/election-day/turnout-publications", "/turnout",
             "/library", "/library/{id}",
+            "/complaints", "/complaints/statistics", "/complaints/{reference}", "/complaints/{reference}/appeal", "/complaints/{reference}/file",
+            "/complaints/{reference}/evidence/{number}", "/complaints/{reference}/hearing", "/complaints/{reference}/decision",
+            "/missions/{id}/incidents/{number}/complaint",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

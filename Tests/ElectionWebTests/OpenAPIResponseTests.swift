@@ -71,6 +71,19 @@ import Testing
         }
     }
 
+    /// The head of mission lodges an incident as a complaint, once; a member, no token, a bad phone
+    /// and an unknown incident are refused.
+    static func callMissionComplaint(_ api: Caller, incident uri: String, head: String, observer: String) async throws {
+        let path: String = "/missions/{id}/incidents/{number}/complaint"
+        let body: String = "{\"phone\": \"023 214 555\", \"province\": \"01\"}"
+        try await api.post(path, uri, body, bearer: observer)
+        try await api.post(path, uri, body)
+        try await api.post(path, uri, "{\"phone\": \"1\"}", bearer: head)
+        try await api.post(path, "/missions/" + DemoMission.id.rawValue + "/incidents/999999/complaint", body, bearer: head)
+        try await api.post(path, uri, body, bearer: head)
+        try await api.post(path, uri, body, bearer: head)
+    }
+
     /// The id of the organisation an application answer holds.
     static func appliedOrganisation(_ body: String) throws -> String {
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
@@ -241,6 +254,69 @@ import Testing
         try await api.get("/turnout")
         try await Self.callPoliceAndAccess(api, station: station, communeToken: communeToken, nec: nec)
         try await Self.callLibrary(api, communeToken: communeToken, nec: nec)
+        let reference = try await Self.callLodging(api, station: station)
+        try await Self.callComplaintHandling(api, reference: reference, stationToken: stationToken, communeToken: communeToken, nec: nec)
+        try await Self.callAppeal(api, reference: reference)
+    }
+
+    /// A complaint lodged by anyone (with a photograph), refused without a phone, followed and counted; returns its reference.
+    static func callLodging(_ api: Caller, station: StationCode) async throws -> String {
+        let jpeg: String = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]).base64EncodedString()
+        let body: String = "{\"category\": \"polling-and-counting\", \"area\": \"" + station.rawValue + "\", \"description\": \"The box was opened early.\", "
+            + "\"name\": \"Sok Dara\", \"phone\": \"012 345 678\", \"evidence\": [\"" + jpeg + "\"]}"
+        let lodged = try await api.post("/complaints", "/complaints", body)
+        try await api.post("/complaints", "/complaints", body.replacingOccurrences(of: "012 345 678", with: "12"))
+        try await api.get("/complaints/statistics")
+        let reference = ((try JSONSerialization.jsonObject(with: Data(lodged.body.utf8)) as? [String: Any])?["complaint"] as? [String: Any])?["reference"] as? String
+        let found: String = reference ?? "C000000-AAAA"
+        try await api.get("/complaints/{reference}", "/complaints/" + found)
+        try await api.get("/complaints/{reference}", "/complaints/C999999-AAAA")
+        return found
+    }
+
+    /// The commune commission handles the complaint: its list, the complainant's file, the evidence,
+    /// a hearing and a decision; the NEC, a station official and no token are refused.
+    static func callComplaintHandling(_ api: Caller, reference: String, stationToken: String, communeToken: String, nec: String) async throws {
+        let uri: String = "/complaints/" + reference
+        try await api.get("/complaints", "/complaints", bearer: communeToken)
+        try await api.get("/complaints", "/complaints", bearer: stationToken)
+        try await api.get("/complaints", "/complaints")
+        try await api.get("/complaints/{reference}/file", uri + "/file", bearer: communeToken)
+        try await api.get("/complaints/{reference}/file", uri + "/file", bearer: nec)
+        try await api.get("/complaints/{reference}/file", uri + "/file")
+        try await api.get("/complaints/{reference}/file", "/complaints/C999999-AAAA/file", bearer: communeToken)
+        let evidence: String = "/complaints/{reference}/evidence/{number}"
+        try await api.get(evidence, uri + "/evidence/1", bearer: communeToken)
+        try await api.get(evidence, uri + "/evidence/1", bearer: nec)
+        try await api.get(evidence, uri + "/evidence/1")
+        try await api.get(evidence, uri + "/evidence/2", bearer: communeToken)
+        let hearing: String = "/complaints/{reference}/hearing"
+        let set: String = "{\"hearingDay\": \"2030-01-10\", \"hearingTime\": \"09:00\", \"hearingPlace\": \"Commune hall\"}"
+        try await api.post(hearing, uri + "/hearing", set, bearer: communeToken)
+        try await api.post(hearing, uri + "/hearing", set.replacingOccurrences(of: "09:00", with: "nine"), bearer: communeToken)
+        try await api.post(hearing, uri + "/hearing", set, bearer: nec)
+        try await api.post(hearing, uri + "/hearing", set)
+        try await api.post(hearing, "/complaints/C999999-AAAA/hearing", set, bearer: communeToken)
+        try await api.post("/complaints/{reference}/appeal", uri + "/appeal", "{\"phone\": \"012345678\", \"reasons\": \"Too early.\"}")
+        let decision: String = "/complaints/{reference}/decision"
+        let decide: String = "{\"outcome\": \"dismissed\", \"reasons\": \"The seal was intact.\"}"
+        try await api.post(decision, uri + "/decision", "{\"outcome\": \"dismissed\"}", bearer: communeToken)
+        try await api.post(decision, uri + "/decision", decide, bearer: nec)
+        try await api.post(decision, uri + "/decision", decide)
+        try await api.post(decision, "/complaints/C999999-AAAA/decision", decide, bearer: communeToken)
+        try await api.post(decision, uri + "/decision", decide, bearer: communeToken)
+        try await api.post(decision, uri + "/decision", decide, bearer: communeToken)
+        try await api.post(hearing, uri + "/hearing", set, bearer: communeToken)
+    }
+
+    /// The complainant appeals the decision: a stranger's phone and an appeal without reasons are refused.
+    static func callAppeal(_ api: Caller, reference: String) async throws {
+        let appeal: String = "/complaints/{reference}/appeal"
+        let uri: String = "/complaints/" + reference + "/appeal"
+        try await api.post(appeal, uri, "{\"phone\": \"099 000 000\", \"reasons\": \"Wrong.\"}")
+        try await api.post(appeal, uri, "{\"phone\": \"012345678\"}")
+        try await api.post(appeal, "/complaints/C999999-AAAA/appeal", "{\"phone\": \"012345678\", \"reasons\": \"Wrong.\"}")
+        try await api.post(appeal, uri, "{\"phone\": \"012 345 678\", \"reasons\": \"Others saw it.\"}")
     }
 
     /// The library: read by anyone, a version published by the NEC, refused when it changes nothing.
@@ -603,6 +679,7 @@ import Testing
                 try await api.post(status, mission + "/incidents/999999/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
                 try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
             }()
+            try await Self.callMissionComplaint(api, incident: mission + "/incidents/\(number)/complaint", head: tokens.head, observer: tokens.observer)
             let visits = "/missions/{id}/visits"
             let visit = "{\"station\": \"\(deployed)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}"
             try await { () async throws in

@@ -122,6 +122,10 @@ import Testing
         familyPrefixes.insert(KeyFamilies.electionDayDone.prefix)
         familyPrefixes.insert(KeyFamilies.accessNeed.prefix)
         familyPrefixes.insert(KeyFamilies.documentKind.prefix)
+        for family in [KeyFamilies.complaintCategory.prefix, KeyFamilies.complaintStatus.prefix, KeyFamilies.complaintOutcome.prefix,
+                       KeyFamilies.complaintChannel.prefix, KeyFamilies.evidenceProblem.prefix] {
+            familyPrefixes.insert(family)
+        }
         return try swiftSources(under: webSources).flatMap { name, text in
             text.matches(of: /"([a-z_]+(?:\.[A-Za-z0-9_\-]+)+)"/).map { String($0.1) }
                 .filter { prefixes.contains(String($0.prefix { $0 != "." })) && !notKeys.contains($0) && !familyPrefixes.contains($0) }

@@ -67,6 +67,13 @@ def main():
                 failures.append(f"{name}: the document declares iCalendar, but the body is not one: {case['body'][:200]}")
             checked += 1
             continue
+        binary = [kind for kind in ("image/jpeg", "image/png", "application/pdf") if kind in response.get("content", {})]
+        if binary:
+            # A file sent as it was stored (evidence): not an error body, not empty.
+            if not case["body"] or case["body"].lstrip().startswith("{"):
+                failures.append(f"{name}: the document declares a file ({', '.join(binary)}), but the body is not one: {case['body'][:200]}")
+            checked += 1
+            continue
         media = response.get("content", {}).get("application/json")
         if media is None or "schema" not in media:
             if case["body"].strip() and case["status"] != 302:

@@ -87,7 +87,7 @@ enum KeyFamilies {
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
         "milestone", "candidate", "commission member", "election", "election record", "organisation", "code of conduct", "application", "airtime",
-        "badge", "mission member", "document",
+        "badge", "mission member", "document", "complaint", "evidence",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     /// The seat methods an election may name, as `SeatMethod(name:)` reads them.
@@ -130,6 +130,13 @@ enum KeyFamilies {
     static let documentKind = KeyFamily<LibraryDocument.Kind>("document_kind")
     /// What the station finder may ask a station to offer.
     static let accessNeed = KeyFamily<StationAccessibility.Need>("stations.access_need")
+    /// What a complaint is about, where it stands, what was decided and how it came.
+    static let complaintCategory = KeyFamily<ComplaintCategory>("complaint.category")
+    static let complaintStatus = KeyFamily<ComplaintStatus>("complaint.status")
+    static let complaintOutcome = KeyFamily<ComplaintOutcome>("complaint.outcome")
+    static let complaintChannel = KeyFamily<Complaint.Channel>("complaint.channel")
+    /// Why an evidence file was refused (the reason of an `InputError` on `evidence`).
+    static let evidenceProblem = KeyFamily<ComplaintEvidence.Problem>("reason.evidence")
 
     private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
 
@@ -142,5 +149,6 @@ enum KeyFamilies {
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
         stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys, accessNeed.keys, documentKind.keys,
+        complaintCategory.keys, complaintStatus.keys, complaintOutcome.keys, complaintChannel.keys, evidenceProblem.keys,
     ].flatMap { $0 }
 }
