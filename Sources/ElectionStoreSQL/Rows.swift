@@ -199,6 +199,13 @@ enum Rows {
     // SQLKit decodes a column through Codable, about a microsecond each; a search reads thousands
     // of columns, so on SQLite the row's values are read directly.
 
+    /// A column holding one of an enum's raw values.
+    static func choice<T: RawRepresentable>(_ row: any SQLRow, _ column: String, as _: T.Type = T.self) throws -> T where T.RawValue == String {
+        let text = try text(row, column)
+        guard let value = T(rawValue: text) else { throw Malformed(column: column, value: text) }
+        return value
+    }
+
     static func text(_ row: any SQLRow, _ column: String) throws -> String {
         if let row = row as? SQLiteRow, case .text(let value)? = row.column(column) { return value }
         return try row.decode(column: column, as: String.self)

@@ -154,25 +154,18 @@ extension SQLElectionStore: ComplaintStore {
     }
 
     private static func evidence(_ row: any SQLRow) throws -> ComplaintEvidence {
-        let typeText = try Rows.text(row, "type")
-        guard let type = ComplaintEvidence.FileType(rawValue: typeText) else { throw Rows.Malformed(column: "type", value: typeText) }
-        return ComplaintEvidence(
-            number: try Rows.integer(row, "number"), type: type, byteCount: try Rows.integer(row, "byte_count"), sha256: try Rows.text(row, "sha256"))
+        ComplaintEvidence(
+            number: try Rows.integer(row, "number"), type: try Rows.choice(row, "type"), byteCount: try Rows.integer(row, "byte_count"), sha256: try Rows.text(row, "sha256"))
     }
 
     /// The complaints the condition keeps, each with its steps in order.
     private static func complaints(in db: any SQLDatabase, where condition: SQLQueryString) async throws -> [Complaint] {
-        func value<T: RawRepresentable>(_ row: any SQLRow, _ column: String, _: T.Type) throws -> T where T.RawValue == String {
-            let text = try Rows.text(row, column)
-            guard let parsed = T(rawValue: text) else { throw Rows.Malformed(column: column, value: text) }
-            return parsed
-        }
         var complaints: [Int: Complaint] = [:]
         for row in try await db.raw("SELECT c.* FROM complaints c \(condition)").all() {
             let id = try Rows.integer(row, "id")
             complaints[id] = Complaint(
-                id: id, reference: try Rows.text(row, "reference"), category: try value(row, "category", ComplaintCategory.self),
-                channel: try value(row, "channel", Complaint.Channel.self), area: try Rows.unit(row, "area"), place: try Rows.text(row, "place"),
+                id: id, reference: try Rows.text(row, "reference"), category: try Rows.choice(row, "category", as: ComplaintCategory.self),
+                channel: try Rows.choice(row, "channel", as: Complaint.Channel.self), area: try Rows.unit(row, "area"), place: try Rows.text(row, "place"),
                 description: try Rows.text(row, "description"),
                 complainant: Complainant(name: try Rows.text(row, "complainant_name"), phone: try Rows.text(row, "complainant_phone")),
                 receivedAt: try ISO8601.date(try Rows.text(row, "received_at")), handlingUnit: try Rows.unit(row, "handling_unit"), steps: [],
@@ -185,7 +178,7 @@ extension SQLElectionStore: ComplaintStore {
             """).all() {
             let id = try Rows.integer(row, "complaint_id")
             complaints[id]?.steps.append(ComplaintStep(
-                kind: try value(row, "kind", ComplaintStep.Kind.self), at: try ISO8601.date(try Rows.text(row, "at")), day: try Rows.date(row, "day"),
+                kind: try Rows.choice(row, "kind", as: ComplaintStep.Kind.self), at: try ISO8601.date(try Rows.text(row, "at")), day: try Rows.date(row, "day"),
                 unit: try Rows.unit(row, "unit"), decideBy: try row.decode(column: "decide_by", as: String?.self).flatMap { CalendarDate(iso: $0) },
                 hearingAt: try row.decode(column: "hearing_at", as: String?.self).map(ISO8601.date),
                 hearingPlace: try row.decode(column: "hearing_place", as: String?.self),

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore
     & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
@@ -75,6 +75,8 @@ public enum PortalApplication {
         library.addPublicRoutes(to: pages)
         let complaints = ComplaintPages(store: store, attempts: signing.attempts, clock: clock, renderer: renderer)
         complaints.addRoutes(to: pages)
+        let hotline = HotlinePages(store: store, clock: clock, renderer: renderer)
+        hotline.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
@@ -90,6 +92,7 @@ public enum PortalApplication {
         electionDay.addRoutes(to: officials)
         library.addDeskRoutes(to: officials)
         ComplaintDeskPages(store: store, pages: complaints, clock: clock, renderer: renderer).addRoutes(to: officials)
+        hotline.addDeskRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -132,6 +135,7 @@ public enum PortalApplication {
         let complaintAPI = ComplaintAPI(store: store, attempts: signing.attempts, clock: clock)
         complaintAPI.addPublicRoutes(to: api)
         complaintAPI.addRoutes(to: machines)
+        HotlineAPI(store: store, clock: clock).addRoutes(to: machines)
         let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)

@@ -21,7 +21,8 @@ import Testing
 
     @Test(arguments: StoreEngine.available)
     func aComplaintIsRoutedDecidedAndAppealedUpTheTiers(_ engine: StoreEngine) async throws {
-        let store = try await engine.store()
+        // Its own copy on SQLite: the shared file is read by many tests at once.
+        let store: SQLElectionStore = engine == .sqlite ? try await TestDatabases.writableSQLite() : try await engine.store()
         let station = try #require(try await store.pollingStations(inProvince: "12").first).id
         let tag = UUID().uuidString.prefix(8).lowercased()
         let commune = try await store.addOfficial(name: "cec-\(tag)", role: .communeOfficial, unitCode: .commune(station.commune), passwordHash: "!")

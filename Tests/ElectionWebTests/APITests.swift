@@ -100,7 +100,7 @@ import Testing
             "/library", "/library/{id}",
             "/complaints", "/complaints/statistics", "/complaints/{reference}", "/complaints/{reference}/appeal", "/complaints/{reference}/file",
             "/complaints/{reference}/evidence/{number}", "/complaints/{reference}/hearing", "/complaints/{reference}/decision",
-            "/missions/{id}/incidents/{number}/complaint",
+            "/missions/{id}/incidents/{number}/complaint", "/hotline/enquiries",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

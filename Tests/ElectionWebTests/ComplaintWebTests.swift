@@ -211,3 +211,41 @@ import Testing
         }
     }
 }
+
+/// The hotline over HTTP: the public questions and answers, found by words in either language;
+/// the NEC's call-taker finds an answer, logs the enquiry with it, and lodges a complaint for a caller.
+@Suite struct HotlineWebTests {
+    @Test func theKnowledgeBaseIsPublicAndTheCallTakerLogsFromIt() async throws {
+        try await ComplaintWebTests.run { client, _ in
+            let faq = try await client.get("/km/faq")
+            #expect(faq.status == .ok && faq.body.contains("id=\"faq-faq-how-to-complain\""))
+            let found = try await client.get("/en/faq?q=stairs")
+            #expect(found.body.contains("faq-faq-help-to-vote") && !found.body.contains("faq-faq-polling-hours"))
+            #expect(try await client.get("/en/faq?q=zzzz").body.contains("faq-none"))
+
+            let nec = try await ComplaintWebTests.signIn(client, "nec.one")
+            let desk = try await client.get("/km/desk/hotline?article=faq-polling-hours", headers: [.cookie: nec.cookie])
+            #expect(desk.status == .ok && desk.body.contains("value=\"faq-polling-hours\"") && desk.body.contains("០៧:០០"), "the answer is filled in")
+            let noTopic = try await client.postForm("/km/desk/hotline", [
+                ("csrf", nec.csrf), ("channel", "phone"), ("question", "When?"), ("answer", "07:00 to 15:00."), ("articleID", "faq-polling-hours")],
+                cookie: nec.cookie)
+            #expect(noTopic.status == .badRequest && noTopic.body.contains("ប្រធានបទ"))
+            let logged = try await client.postForm("/km/desk/hotline", [
+                ("csrf", nec.csrf), ("channel", "phone"), ("topic", "voting"), ("province", "12"), ("question", "When?"),
+                ("answer", "07:00 to 15:00."), ("articleID", "faq-polling-hours")], cookie: nec.cookie)
+            #expect(logged.status == .seeOther || logged.status == .found)
+            let after = try await client.get("/en/desk/hotline?logged=1", headers: [.cookie: nec.cookie])
+            #expect(after.body.contains("hotline-logged") && after.body.contains("When?"))
+
+            let caller = try await client.postForm("/en/desk/hotline/complaint", [
+                ("csrf", nec.csrf), ("category", "voter-register"), ("province", "12"), ("description", "My name was left off the list."),
+                ("name", "Chan Sophea"), ("phone", "012 000 111")], cookie: nec.cookie)
+            #expect(caller.status == .seeOther || caller.status == .found)
+            let lodged = try await client.get(try #require(caller.headers[.location]), headers: [.cookie: nec.cookie])
+            #expect(lodged.body.contains("The hotline"), "lodged through the hotline")
+
+            let cec = try await ComplaintWebTests.signIn(client, "cec.one")
+            #expect(try await client.get("/km/desk/hotline", headers: [.cookie: cec.cookie]).status == .forbidden, "a commune official takes no calls")
+        }
+    }
+}

@@ -257,6 +257,26 @@ import Testing
         let reference = try await Self.callLodging(api, station: station)
         try await Self.callComplaintHandling(api, reference: reference, stationToken: stationToken, communeToken: communeToken, nec: nec)
         try await Self.callAppeal(api, reference: reference)
+        try await Self.callHotline(api, communeToken: communeToken, nec: nec)
+    }
+
+    /// The hotline's log: an enquiry answered from the knowledge base, a bad topic, an article that
+    /// is not a question of the knowledge base, a commune official and no token refused; the day's log.
+    static func callHotline(_ api: Caller, communeToken: String, nec: String) async throws {
+        let path: String = "/hotline/enquiries"
+        let enquiry: String = "{\"channel\": \"phone\", \"topic\": \"polling-station\", \"province\": \"12\", "
+            + "\"question\": \"Where do I vote?\", \"answer\": \"At the station of your list.\", \"articleID\": \"faq-where-do-i-vote\"}"
+        try await api.post(path, path, enquiry, bearer: nec)
+        try await api.post(path, path, enquiry.replacingOccurrences(of: "polling-station", with: "weather"), bearer: nec)
+        try await api.post(path, path, enquiry.replacingOccurrences(of: "faq-where-do-i-vote", with: "polling-hours-2023"), bearer: nec)
+        try await api.post(path, path, enquiry, bearer: communeToken)
+        try await api.post(path, path, enquiry)
+        try await api.get(path, path, bearer: nec)
+        try await api.get(path, path + "?day=2023-07-23", bearer: nec)
+        try await api.get(path, path + "?day=23-07", bearer: nec)
+        try await api.get(path, path, bearer: communeToken)
+        try await api.get(path, path)
+        try await api.get("/library", "/library?kind=faq")
     }
 
     /// A complaint lodged by anyone (with a photograph), refused without a phone, followed and counted; returns its reference.

@@ -123,7 +123,8 @@ import Testing
         familyPrefixes.insert(KeyFamilies.accessNeed.prefix)
         familyPrefixes.insert(KeyFamilies.documentKind.prefix)
         for family in [KeyFamilies.complaintCategory.prefix, KeyFamilies.complaintStatus.prefix, KeyFamilies.complaintOutcome.prefix,
-                       KeyFamilies.complaintChannel.prefix, KeyFamilies.evidenceProblem.prefix] {
+                       KeyFamilies.complaintChannel.prefix, KeyFamilies.evidenceProblem.prefix,
+                       KeyFamilies.hotlineChannel.prefix, KeyFamilies.hotlineTopic.prefix] {
             familyPrefixes.insert(family)
         }
         return try swiftSources(under: webSources).flatMap { name, text in

@@ -146,6 +146,28 @@ struct BrowserTests {
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    @Test func aCitizenLodgesAComplaintAndFollowsItOnAPhoneInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("complaints.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let store = try await TestDatabases.sqlite()
+        let station = try #require(try await store.pollingStations(inCommune: "010201").first)
+        try await store.close()
+        let password = "browser test passphrase"
+        let added = try SalaCommand.run(
+            ["user", "add", "--db", db, "--role", "commune-official", "--unit", "010201", "--password-stdin", "cec.browser"], input: password + "\n")
+        #expect(added.status == 0, "\(added.error)")
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python([
+            "complaint_test.py", "--url", "http://127.0.0.1:\(server.port)", "--station", station.id.rawValue, "--name", "cec.browser",
+            "--password", password, "--screenshots", directory.appendingPathComponent("screenshots").path,
+        ])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         try Python3.run(

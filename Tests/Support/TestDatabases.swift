@@ -111,8 +111,15 @@ public actor SharedBuild {
         let task = Task<String, any Error> {
             let path = try TestDatabases.temporaryDirectory().appendingPathComponent("scenario.sqlite").path
             let store = try await SQLElectionStore.openSQLite(path: path, bulkBuild: true)
-            try await TestDatabases.load(TestDatabases.scenario, into: store)
-            try await store.finishBuilding()
+            do {
+                try await TestDatabases.load(TestDatabases.scenario, into: store)
+                try await store.finishBuilding()
+            } catch {
+                // Closed either way: an open connection left behind would end the test process
+                // on an assertion and hide this error.
+                try? await store.close()
+                throw error
+            }
             try await store.close()
             return path
         }

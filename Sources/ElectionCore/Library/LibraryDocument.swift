@@ -1,6 +1,7 @@
 import Foundation
 
-/// A document of the NEC's public library (a law, a regulation, a manual, a notice, news), in
+/// A document of the NEC's public library (a law, a regulation, a manual, a notice, news, or a
+/// question and its answer from the hotline's knowledge base), in
 /// Khmer and English, with every version it has had. A version is never changed: a new text is a
 /// new version, and the history keeps the old.
 public struct LibraryDocument: Sendable, Hashable, Codable {
@@ -10,6 +11,9 @@ public struct LibraryDocument: Sendable, Hashable, Codable {
         case manual
         case notice
         case news
+        /// A frequently asked question (the title) and its answer (the text): the knowledge base
+        /// the hotline answers from, public as the frequently asked questions.
+        case faq
     }
 
     /// Lower-case letters, digits and hyphens, e.g. `law-on-elections`: stable, in the address.
@@ -78,5 +82,16 @@ extension LibraryDocument {
         guard !version.saysTheSame(as: published.current) else {
             throw Refusal(.noChange, field: "textEnglish", "version \(published.current.number) of \(published.id) says the same")
         }
+    }
+}
+
+extension LibraryDocument {
+    /// Whether every word of `query` is in the current version's title or text, in either language
+    /// (case and accents aside): how a call-taker finds the knowledge base's answer while on a call.
+    public func matches(_ query: String) -> Bool {
+        let words = query.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return true }
+        let text = [current.titleEnglish, current.titleKhmer, current.textEnglish, current.textKhmer].joined(separator: "\n")
+        return words.allSatisfy { text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 }

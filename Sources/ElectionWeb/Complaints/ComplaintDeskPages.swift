@@ -180,8 +180,8 @@ struct ComplaintDeskPages: Sendable {
                 Fact(label: language.text("complaint.handled_by"), value: await text.commission(complaint.handlingUnit)),
                 Fact(label: language.text("complaint.area"), value: complaint.area.rawValue.isEmpty ? "—" : complaint.area.rawValue),
                 Fact(label: language.text("complaint.received"), value: text.moment(complaint.receivedAt)),
-                Fact(label: language.text("complaint.decide_by"), value: text.day(complaint.decideBy)),
-            ] + (complaint.missionID.map { [Fact(label: language.text("complaint.mission"), value: "\($0) · \(complaint.incidentID ?? 0)")] } ?? []),
+            ] + (complaint.decision == nil ? [Fact(label: language.text("complaint.decide_by"), value: text.day(complaint.decideBy))] : [])
+              + (complaint.missionID.map { [Fact(label: language.text("complaint.mission"), value: "\($0) · \(complaint.incidentID ?? 0)")] } ?? []),
             description: complaint.description, place: complaint.place, handles: handles,
             complainant: handles ? [
                 Fact(label: language.text("field.name"), value: complaint.complainant.name),

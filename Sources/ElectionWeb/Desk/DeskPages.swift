@@ -41,6 +41,10 @@ struct DeskPage: Sendable {
     let canPublish: Bool
     /// Parties, lists and the calendar are the NEC's.
     let canKeepNominations: Bool
+    /// A commune's, province's or the NEC's official: the complaints handled in their unit.
+    let canHandleComplaints: Bool
+    /// A call-taker of the NEC's hotline.
+    let canTakeCalls: Bool
     let message: String?
 }
 
@@ -255,6 +259,8 @@ struct DeskPages: PageController {
             canConfirmProvinces: !provinces.isEmpty,
             canConfirmNation: official.may(.confirmNation, on: .nation), canPublish: official.may(.publishResults, on: .nation),
             canKeepNominations: official.may(.decideParty, on: .nation),
+            canHandleComplaints: official.may(.handleComplaints, on: official.unitCode),
+            canTakeCalls: official.may(.takeCalls, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }

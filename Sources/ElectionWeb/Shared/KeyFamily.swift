@@ -135,6 +135,9 @@ enum KeyFamilies {
     static let complaintStatus = KeyFamily<ComplaintStatus>("complaint.status")
     static let complaintOutcome = KeyFamily<ComplaintOutcome>("complaint.outcome")
     static let complaintChannel = KeyFamily<Complaint.Channel>("complaint.channel")
+    /// How an enquiry reached the hotline, and what it was about.
+    static let hotlineChannel = KeyFamily<HotlineEnquiry.Channel>("hotline.channel")
+    static let hotlineTopic = KeyFamily<HotlineEnquiry.Topic>("hotline.topic")
     /// Why an evidence file was refused (the reason of an `InputError` on `evidence`).
     static let evidenceProblem = KeyFamily<ComplaintEvidence.Problem>("reason.evidence")
 
@@ -149,6 +152,6 @@ enum KeyFamilies {
         candidateChange.keys, nominationsDone.keys, geographyAction.keys, stationsDone.keys,
         commissionRule.keys, commissionAction.keys, commissionsDone.keys, recordStatus.keys, communeKind.keys, seatMethod.keys, thresholdScope.keys, seatTies.keys,
         stationReportKind.keys, stationIncident.keys, stationReportRule.keys, electionDayAlert.keys, electionDayDone.keys, accessNeed.keys, documentKind.keys,
-        complaintCategory.keys, complaintStatus.keys, complaintOutcome.keys, complaintChannel.keys, evidenceProblem.keys,
+        complaintCategory.keys, complaintStatus.keys, complaintOutcome.keys, complaintChannel.keys, evidenceProblem.keys, hotlineChannel.keys, hotlineTopic.keys,
     ].flatMap { $0 }
 }

@@ -61,7 +61,8 @@ struct PageRenderer: Sendable {
             switchHref: "/\(language.other.rawValue)\(path)", switchLang: language.other.rawValue,
             menu: [("/", "nav.home"), ("/registration", "nav.registration"), ("/stations", "nav.stations"),
                    ("/commissions", "nav.commissions"), ("/parties", "nav.parties"), ("/map", "nav.map"),
-                   ("/results", "nav.results"), ("/missions", "nav.missions"), ("/observe", "nav.observe"), ("/desk", "nav.desk")]
+                   ("/results", "nav.results"), ("/complaints", "nav.complaints"), ("/library", "nav.library"), ("/missions", "nav.missions"),
+                   ("/observe", "nav.observe"), ("/desk", "nav.desk")]
                 .map { href, key in
                     Layout.MenuItem(
                         href: "/\(language.rawValue)\(href)", label: language.text(key),
