@@ -55,6 +55,9 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     case handleComplaints = "handle-complaints"
     /// Take the hotline's calls: log enquiries and lodge complaints on a caller's behalf.
     case takeCalls = "take-calls"
+    /// Schedule training sessions for commission members and record who attended: the NEC for
+    /// every session, a provincial commission for its province's.
+    case keepTraining = "keep-training"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -97,7 +100,7 @@ extension OfficialRole {
         case .enterResult, .acknowledgeWarnings, .seeRegister, .followElectionDay: true
         case .reportFromStation: self == .stationOfficial
         case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate, .handleComplaints: coordinates
-        case .confirmProvince, .assignPolice: self == .necAdministrator || self == .provincialOfficial
+        case .confirmProvince, .assignPolice, .keepTraining: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
              .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout,
              .publishDocuments, .takeCalls:
@@ -112,7 +115,7 @@ extension OfficialAction {
         switch self {
         case .enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .seeRegister, .changeRegister,
              .decideDuplicate, .reportFromStation, .followElectionDay, .assignPolice: .station
-        case .confirmProvince: .province
+        case .confirmProvince, .keepTraining: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
              .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
              .takeCalls: .national
@@ -126,6 +129,7 @@ extension OfficialAction {
         switch self {
         case .followElectionDay: true
         case .handleComplaints: level != .station
+        case .keepTraining: level == .province || level == .national
         default: level == self.level
         }
     }

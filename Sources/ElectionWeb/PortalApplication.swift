@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore & TrainingStore
     & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
@@ -93,6 +93,7 @@ public enum PortalApplication {
         library.addDeskRoutes(to: officials)
         ComplaintDeskPages(store: store, pages: complaints, clock: clock, renderer: renderer).addRoutes(to: officials)
         hotline.addDeskRoutes(to: officials)
+        TrainingPages(store: store, renderer: renderer).addRoutes(to: officials)
         let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
@@ -136,6 +137,7 @@ public enum PortalApplication {
         complaintAPI.addPublicRoutes(to: api)
         complaintAPI.addRoutes(to: machines)
         HotlineAPI(store: store, clock: clock).addRoutes(to: machines)
+        TrainingAPI(store: store).addRoutes(to: machines)
         let accreditation = AccreditationAPI(store: store, badges: badges, attempts: signing.attempts)
         accreditation.addPublicRoutes(to: api)
         accreditation.addRoutes(to: machines)

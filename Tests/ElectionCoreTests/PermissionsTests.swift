@@ -14,7 +14,8 @@ import Testing
     static let roleMay: [OfficialRole: Set<OfficialAction>] = [
         .necAdministrator: Set(OfficialAction.allCases).subtracting([.reportFromStation]),
         .provincialOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult, .confirmProvince,
-                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .assignPolice, .handleComplaints],
+                              .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .assignPolice, .handleComplaints,
+                              .keepTraining],
         .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
                            .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .handleComplaints],
         // A station's report on election day comes from its own officials only, not from above.
@@ -36,7 +37,7 @@ import Testing
     /// The level of unit each action is taken on.
     static func level(of action: OfficialAction) -> ResultLevel {
         switch action {
-        case .confirmProvince: .province
+        case .confirmProvince, .keepTraining: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
              .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
              .takeCalls: .national
@@ -50,6 +51,7 @@ import Testing
         switch action {
         case .followElectionDay: true
         case .handleComplaints: level != .station
+        case .keepTraining: level == .province || level == .national
         default: level == Self.level(of: action)
         }
     }

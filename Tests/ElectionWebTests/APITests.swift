@@ -101,6 +101,7 @@ import Testing
             "/complaints", "/complaints/statistics", "/complaints/{reference}", "/complaints/{reference}/appeal", "/complaints/{reference}/file",
             "/complaints/{reference}/evidence/{number}", "/complaints/{reference}/hearing", "/complaints/{reference}/decision",
             "/missions/{id}/incidents/{number}/complaint", "/hotline/enquiries",
+            "/training/sessions", "/training/sessions/{id}", "/training/sessions/{id}/attendance", "/training/coverage",
         ]
         try await PortalTestApp.run { client in
             let document = try json(try await client.get("/api/v1/openapi.json").body)

@@ -258,6 +258,52 @@ import Testing
         try await Self.callComplaintHandling(api, reference: reference, stationToken: stationToken, communeToken: communeToken, nec: nec)
         try await Self.callAppeal(api, reference: reference)
         try await Self.callHotline(api, communeToken: communeToken, nec: nec)
+        let session = try await Self.callTrainingSessions(api, communeToken: communeToken, nec: nec)
+        try await Self.callTrainingAttendance(api, session: session, station: station, communeToken: communeToken, nec: nec)
+    }
+
+    /// Training sessions: scheduled by the NEC, refused when they end before they start, for the
+    /// wrong place, without a trainer, to a commune official and without a token; listed.
+    static func callTrainingSessions(_ api: Caller, communeToken: String, nec: String) async throws -> Int {
+        let path: String = "/training/sessions"
+        let session: String = "{\"tier\": \"polling-station\", \"province\": \"01\", \"title\": \"Counting\", \"day\": \"2023-07-10\", "
+            + "\"starts\": \"08:00\", \"ends\": \"12:00\", \"place\": \"Commune hall\", \"trainers\": \"Chan Dara\"}"
+        let created = try await api.post(path, path, session, bearer: nec)
+        try await api.post(path, path, session.replacingOccurrences(of: "\"12:00\"", with: "\"07:00\""), bearer: nec)
+        try await api.post(path, path, session.replacingOccurrences(of: "\"province\": \"01\", ", with: ""), bearer: nec)
+        try await api.post(path, path, session.replacingOccurrences(of: "Chan Dara", with: ""), bearer: nec)
+        try await api.post(path, path, session, bearer: communeToken)
+        try await api.post(path, path, session)
+        try await api.get(path, path, bearer: nec)
+        try await api.get(path, path + "?province=01", bearer: nec)
+        try await api.get(path, path + "?province=1", bearer: nec)
+        try await api.get(path, path, bearer: communeToken)
+        try await api.get(path, path)
+        return (try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any])?["id"] as? Int ?? 0
+    }
+
+    /// A session's attendance: a station commission's member recorded, again (nothing new), a
+    /// commune commission's member refused, bad input; the session read back; coverage.
+    static func callTrainingAttendance(_ api: Caller, session: Int, station: StationCode, communeToken: String, nec: String) async throws {
+        let path: String = "/training/sessions/{id}/attendance"
+        let uri: String = "/training/sessions/" + String(session) + "/attendance"
+        let member: String = "{\"members\": [{\"commission\": \"PSC-" + station.rawValue + "\", \"seat\": 1}]}"
+        try await api.post(path, uri, member, bearer: nec)
+        try await api.post(path, uri, member, bearer: nec)
+        try await api.post(path, uri, "{\"members\": [{\"commission\": \"CEC-" + station.commune.rawValue + "\", \"seat\": 1}]}", bearer: nec)
+        try await api.post(path, uri, "{\"members\": []}", bearer: nec)
+        try await api.post(path, uri, member, bearer: communeToken)
+        try await api.post(path, uri, member)
+        try await api.post(path, "/training/sessions/999999/attendance", member, bearer: nec)
+        let one: String = "/training/sessions/{id}"
+        try await api.get(one, "/training/sessions/" + String(session), bearer: nec)
+        try await api.get(one, "/training/sessions/x", bearer: nec)
+        try await api.get(one, "/training/sessions/999999", bearer: nec)
+        try await api.get(one, "/training/sessions/" + String(session), bearer: communeToken)
+        try await api.get(one, "/training/sessions/" + String(session))
+        try await api.get("/training/coverage", bearer: nec)
+        try await api.get("/training/coverage", "/training/coverage", bearer: communeToken)
+        try await api.get("/training/coverage")
     }
 
     /// The hotline's log: an enquiry answered from the knowledge base, a bad topic, an article that

@@ -45,6 +45,8 @@ struct DeskPage: Sendable {
     let canHandleComplaints: Bool
     /// A call-taker of the NEC's hotline.
     let canTakeCalls: Bool
+    /// The NEC or a provincial commission: schedules training and records who attended.
+    let canKeepTraining: Bool
     let message: String?
 }
 
@@ -261,6 +263,7 @@ struct DeskPages: PageController {
             canKeepNominations: official.may(.decideParty, on: .nation),
             canHandleComplaints: official.may(.handleComplaints, on: official.unitCode),
             canTakeCalls: official.may(.takeCalls, on: .nation),
+            canKeepTraining: official.may(.keepTraining, on: official.unitCode),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }
