@@ -30,27 +30,27 @@ extension CambodiaScenario {
         }
         func day(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: 2023, month: month, day: day)! }
         let morning = ClockTime("08:00")!, noon = ClockTime("12:00")!, afternoon = ClockTime("16:30")!
-        let headquarters = "NEC headquarters, Phnom Penh"
+        let headquarters = "ទីស្នាក់ការ គ.ជ.ប ភ្នំពេញ — NEC headquarters, Phnom Penh"
         var plan: [(TrainingSession, [MemberSeat])] = [
-            (TrainingSession(id: 0, tier: .national, province: nil, title: "Election law and the NEC's procedures", day: day(5, 15), starts: morning,
-                             ends: noon, place: headquarters, trainers: ["NEC Department of Training"]), attended(ids(.national), tier: .national)),
-            (TrainingSession(id: 0, tier: .provincial, province: nil, title: "Running the election in the province", day: day(5, 22), starts: morning,
-                             ends: afternoon, place: headquarters, trainers: ["NEC Department of Training", "NEC Department of Operations"]),
+            (TrainingSession(id: 0, tier: .national, province: nil, title: "ច្បាប់បោះឆ្នោត និងនីតិវិធីរបស់ គ.ជ.ប — Election law and the NEC's procedures", day: day(5, 15), starts: morning,
+                             ends: noon, place: headquarters, trainers: ["នាយកដ្ឋានបណ្តុះបណ្តាល គ.ជ.ប — NEC Department of Training"]), attended(ids(.national), tier: .national)),
+            (TrainingSession(id: 0, tier: .provincial, province: nil, title: "ការរៀបចំការបោះឆ្នោតក្នុងខេត្ត — Running the election in the province", day: day(5, 22), starts: morning,
+                             ends: afternoon, place: headquarters, trainers: ["នាយកដ្ឋានបណ្តុះបណ្តាល គ.ជ.ប — NEC Department of Training", "នាយកដ្ឋានប្រតិបត្តិការ គ.ជ.ប — NEC Department of Operations"]),
              attended(ids(.provincial), tier: .provincial)),
         ]
         for (index, province) in reference.constituencies.sorted(by: { $0.id < $1.id }).enumerated() {
             plan.append((TrainingSession(
-                id: 0, tier: .commune, province: province.id, title: "Commune commissions: the register, polling day and the count",
-                day: day(6, 5 + index % 20), starts: morning, ends: afternoon, place: "\(province.nameEnglish) provincial hall",
-                trainers: ["\(province.nameEnglish) provincial election commission"]), attended(ids(.commune, in: province.id), tier: .commune)))
+                id: 0, tier: .commune, province: province.id, title: "គណៈកម្មការឃុំ៖ បញ្ជីបោះឆ្នោត ថ្ងៃបោះឆ្នោត និងការរាប់ — Commune commissions: the register, polling day and the count",
+                day: day(6, 5 + index % 20), starts: morning, ends: afternoon, place: "សាលាខេត្ត\(province.nameKhmer) — \(province.nameEnglish) provincial hall",
+                trainers: ["គណៈកម្មការរៀបចំការបោះឆ្នោតខេត្ត\(province.nameKhmer) — \(province.nameEnglish) provincial election commission"]), attended(ids(.commune, in: province.id), tier: .commune)))
         }
         for (index, commune) in reference.communes.sorted(by: { $0.id < $1.id }).enumerated() {
             let stations = (stationsByCommune[commune.id] ?? []).map(\.id)
             guard !stations.isEmpty else { continue }
             plan.append((TrainingSession(
-                id: 0, tier: .pollingStation, province: commune.provinceCode, title: "Polling and counting at the station",
-                day: day(7, 1 + index % 20), starts: morning, ends: afternoon, place: "\(commune.nameEnglish) commune hall",
-                trainers: ["\(commune.nameEnglish) commune election commission"]), attended(stations, tier: .pollingStation)))
+                id: 0, tier: .pollingStation, province: commune.provinceCode, title: "ការបោះឆ្នោត និងការរាប់សន្លឹកឆ្នោតនៅការិយាល័យ — Polling and counting at the station",
+                day: day(7, 1 + index % 20), starts: morning, ends: afternoon, place: "សាលាឃុំ\(commune.nameKhmer) — \(commune.nameEnglish) commune hall",
+                trainers: ["គណៈកម្មការរៀបចំការបោះឆ្នោតឃុំ\(commune.nameKhmer) — \(commune.nameEnglish) commune election commission"]), attended(stations, tier: .pollingStation)))
         }
         return plan
     }

@@ -168,7 +168,7 @@ struct TrainingPages: Sendable {
                 Fact(label: language.text("training.tier"), value: tierLabel(training.tier, language)),
                 Fact(label: language.text("training.when"), value: "\(language.longDate(training.day)), \(language.localDigits(training.starts.description))–\(language.localDigits(training.ends.description))"),
                 Fact(label: language.text("field.place"), value: training.place),
-                Fact(label: language.text("field.trainers"), value: training.trainers.joined(separator: ", ")),
+                Fact(label: language.text("training.trainers"), value: training.trainers.joined(separator: ", ")),
             ],
             attended: language.number(attended.count), commission: commission, commissionName: name, members: members,
             message: message.map { language.text("training.recorded").replacingOccurrences(of: "{n}", with: language.number($0)) },
