@@ -130,8 +130,6 @@ struct ComplaintAPI: Sendable {
     private func state(_ complaint: Complaint) async throws -> ComplaintState { ComplaintState(complaint, on: try await today()) }
 
     private func complaint(_ context: PortalRequestContext) async throws -> Complaint {
-        let typed = context.parameters.get("reference") ?? ""
-        guard let reference = ComplaintReference.normalized(typed) else { throw StoreError.notFound("complaint", typed) }
-        return try await store.complaint(reference: reference)
+        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store)
     }
 }

@@ -84,6 +84,13 @@ enum ComplaintInput {
         return (outcome, try Input.longText(fields.reasons, field: "reasons", required: true) ?? "")
     }
 
+    /// The complaint a reference in an address names; a reference that cannot be one is not found
+    /// either, so nothing tells a guessed reference from a malformed one.
+    static func complaint(_ typed: String?, store: any PortalStore) async throws -> Complaint {
+        guard let reference = typed.flatMap(ComplaintReference.normalized) else { throw StoreError.notFound("complaint", typed ?? "") }
+        return try await store.complaint(reference: reference)
+    }
+
     /// The evidence files, each refused for being empty, too large or of a type that is not JPEG, PNG or PDF.
     static func evidence(_ files: [[UInt8]]) throws -> [[UInt8]] {
         guard files.count <= ComplaintEvidence.maximumFiles else { throw InputError(field: "evidence", reason: "evidence_count") }

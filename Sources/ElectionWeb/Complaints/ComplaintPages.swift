@@ -5,17 +5,13 @@ import Hummingbird
 
 /// The public complaints page: how to lodge one, where to follow one, and the counts so far.
 struct ComplaintsPage: Sendable {
-    struct Row: Sendable {
-        let label: String
-        let count: String
-    }
     let lang: String
     let reference: String
     let error: String?
     let total: String
-    let byCategory: [Row]
-    let byLevel: [Row]
-    let byOutcome: [Row]
+    let byCategory: [Fact]
+    let byLevel: [Fact]
+    let byOutcome: [Fact]
 }
 
 /// The form to lodge a complaint: the public's, or the hotline's on a caller's behalf.
@@ -120,26 +116,24 @@ struct ComplaintPages: Sendable {
     }
 
     private func complaint(_ context: PortalRequestContext) async throws -> Complaint {
-        let typed = context.parameters.get("reference") ?? ""
-        guard let reference = ComplaintReference.normalized(typed) else { throw StoreError.notFound("complaint", typed) }
-        return try await store.complaint(reference: reference)
+        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store)
     }
 
     private func landing(_ language: Language, reference: String = "", error: InputError? = nil) async throws -> Response {
         let election = try await store.election()
         let statistics = try await store.complaintStatistics(on: election.localDay(at: clock.now()))
-        func rows<Value>(_ family: KeyFamily<Value>, _ counts: (Value) -> Int) -> [ComplaintsPage.Row] {
-            family.values.map { .init(label: language.text(family, $0), count: language.number(counts($0))) }
+        func rows<Value>(_ family: KeyFamily<Value>, _ counts: (Value) -> Int) -> [Fact] {
+            family.values.map { Fact(label: language.text(family, $0), value: language.number(counts($0))) }
         }
         let levels: [(ResultLevel, CommissionLevel)] = [(.commune, .commune), (.province, .provincial), (.national, .national)]
         let model = ComplaintsPage(
             lang: language.rawValue, reference: reference, error: error?.message(in: language), total: language.number(statistics.total),
             byCategory: rows(KeyFamilies.complaintCategory) { statistics.byCategory[$0, default: 0] },
-            byLevel: levels.map { .init(label: language.text(KeyFamilies.commissionLevel, $0.1), count: language.number(statistics.byLevel[$0.0, default: 0])) },
+            byLevel: levels.map { Fact(label: language.text(KeyFamilies.commissionLevel, $0.1), value: language.number(statistics.byLevel[$0.0, default: 0])) },
             byOutcome: rows(KeyFamilies.complaintOutcome) { statistics.byOutcome[$0, default: 0] }
-                + [.init(label: language.text("complaint.pending"), count: language.number(statistics.pending)),
-                   .init(label: language.text("complaint.overdue"), count: language.number(statistics.overdue)),
-                   .init(label: language.text("complaint.appeals"), count: language.number(statistics.appeals))])
+                + [Fact(label: language.text("complaint.pending"), value: language.number(statistics.pending)),
+                   Fact(label: language.text("complaint.overdue"), value: language.number(statistics.overdue)),
+                   Fact(label: language.text("complaint.appeals"), value: language.number(statistics.appeals))])
         return renderer.page("complaints", title: language.text("complaint.title"), content: model, language: language, path: "/complaints",
                              status: error == nil ? .ok : .badRequest)
     }

@@ -23,10 +23,6 @@ struct FAQPage: Sendable {
 
 /// The call-taker's desk: find the answer in the knowledge base, log the enquiry, see the day's counts.
 struct HotlineDeskPage: Sendable {
-    struct Row: Sendable {
-        let label: String
-        let count: String
-    }
     struct Logged: Sendable {
         let time: String
         let topic: String
@@ -43,8 +39,8 @@ struct HotlineDeskPage: Sendable {
     let answer: String
     let articleID: String
     let total: String
-    let byTopic: [Row]
-    let byChannel: [Row]
+    let byTopic: [Fact]
+    let byChannel: [Fact]
     let recent: [Logged]
     let message: String?
     let error: String?
@@ -132,10 +128,10 @@ struct HotlinePages: Sendable {
             question: fields.question ?? "", answer: fields.answer ?? "", articleID: fields.articleID ?? "",
             total: language.number(tally.total),
             byTopic: HotlineEnquiry.Topic.allCases.filter { tally.byTopic[$0] != nil }.map {
-                .init(label: language.text(KeyFamilies.hotlineTopic, $0), count: language.number(tally.byTopic[$0]!))
+                Fact(label: language.text(KeyFamilies.hotlineTopic, $0), value: language.number(tally.byTopic[$0]!))
             },
             byChannel: HotlineEnquiry.Channel.allCases.filter { tally.byChannel[$0] != nil }.map {
-                .init(label: language.text(KeyFamilies.hotlineChannel, $0), count: language.number(tally.byChannel[$0]!))
+                Fact(label: language.text(KeyFamilies.hotlineChannel, $0), value: language.number(tally.byChannel[$0]!))
             },
             recent: today.prefix(20).map {
                 .init(time: language.moment($0.at, utcOffsetMinutes: election.utcOffsetMinutes), topic: language.text(KeyFamilies.hotlineTopic, $0.topic),

@@ -5,14 +5,10 @@ import Hummingbird
 
 /// The training desk: coverage by tier (and by province), the sessions, and the form to schedule one.
 struct TrainingDeskPage: Sendable {
-    struct Row: Sendable {
-        let label: String
-        let share: String
-    }
     let lang: String
     let csrf: String
-    let byTier: [Row]
-    let byProvince: [Row]
+    let byTier: [Fact]
+    let byProvince: [Fact]
     let provinceTier: String
     let tierLinks: [Link]
     let sessions: [Link]
@@ -125,9 +121,9 @@ struct TrainingPages: Sendable {
         let shown = sessions.suffix(50).reversed()
         let model = TrainingDeskPage(
             lang: l, csrf: session.csrfToken,
-            byTier: TrainingCoverage.byTier(coverage).map { .init(label: tierLabel($0.tier, language), share: TrainingInput.share($0, language)) },
+            byTier: TrainingCoverage.byTier(coverage).map { Fact(label: tierLabel($0.tier, language), value: TrainingInput.share($0, language)) },
             byProvince: coverage.filter { $0.tier == tier && $0.province != nil }.map {
-                .init(label: names[$0.province!] ?? $0.province!.rawValue, share: TrainingInput.share($0, language))
+                Fact(label: names[$0.province!] ?? $0.province!.rawValue, value: TrainingInput.share($0, language))
             },
             provinceTier: tierLabel(tier, language),
             tierLinks: [CommissionLevel.provincial, .commune, .pollingStation].map { Link(href: "/\(l)/desk/training?tier=\($0.rawValue)", label: tierLabel($0, language)) },
