@@ -249,3 +249,20 @@ import Testing
         }
     }
 }
+
+/// Guessing references: each client's look-ups of complaints by reference are counted, hits and
+/// misses alike, so a script cannot try the four letters of a reference one after another.
+@Suite struct ComplaintReferenceGuessingTests {
+    @Test func lookUpsByReferenceAreLimitedPerClient() async throws {
+        try await ComplaintWebTests.run { client, _ in
+            var statuses: [HTTPResponse.Status] = []
+            for letters in ["AAAA", "AAAC", "AAAD", "AAAE", "AAAF", "AAAH"] {
+                for number in 1...6 { statuses.append(try await client.get("/en/complaints/C00000\(number)-\(letters)").status) }
+            }
+            #expect(statuses.prefix(30).allSatisfy { $0 == .notFound })
+            #expect(statuses.dropFirst(30).allSatisfy { $0 == .tooManyRequests }, "past 30 a minute, every look-up waits")
+            let api = try await client.get("/api/v1/complaints/C000001-AAAA")
+            #expect(api.status == .tooManyRequests, "the API counts against the same share")
+        }
+    }
+}

@@ -93,7 +93,7 @@ import Testing
             }
             let page = try await client.postForm("/km/registration", [("voter_number", "1000000008")])
             #expect(page.status == .tooManyRequests)
-            #expect(page.body.contains("មានការពិនិត្យឈ្មោះច្រើនពេក"))
+            #expect(page.body.contains("មានសំណើច្រើនពេក"))
             let api = try await client.postJSON("/api/v1/registration", #"{"voterNumber": "1000000008"}"#)
             #expect(api.status == .tooManyRequests)
             // Browsing is not limited.

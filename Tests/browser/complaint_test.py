@@ -50,7 +50,7 @@ def main() -> int:
     check = checks.check
 
     def wait_for(css: str):
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
 
     def shot(name: str):
         if shots:
@@ -114,7 +114,7 @@ def main() -> int:
         Select(driver.find_element(By.ID, "outcome")).select_by_value("dismissed")
         driver.find_element(By.ID, "reasons").send_keys("ត្រាបិទនៅដដែល។")
         driver.find_element(By.CSS_SELECTOR, "#decision-form button").click()
-        WebDriverWait(driver, 20).until(lambda d: "ត្រាបិទនៅដដែល" in d.find_element(By.ID, "complaint-history").text)
+        WebDriverWait(driver, 60).until(lambda d: "ត្រាបិទនៅដដែល" in d.find_element(By.ID, "complaint-history").text)
         shot("complaint-desk.png")
         driver.delete_all_cookies()
 
@@ -124,7 +124,7 @@ def main() -> int:
         driver.find_element(By.ID, "phone").send_keys("012345678")
         driver.find_element(By.ID, "reasons").send_keys("មានសាក្សីពីរនាក់។")
         driver.find_element(By.CSS_SELECTOR, "#appeal-form button").click()
-        WebDriverWait(driver, 20).until(lambda d: not d.find_elements(By.ID, "appeal-form"))
+        WebDriverWait(driver, 60).until(lambda d: not d.find_elements(By.ID, "appeal-form"))
         check("បានប្តឹងឧទ្ធរណ៍" in driver.find_element(By.ID, "complaint-facts").text, "the appeal is recorded and shown")
         shot("complaint-appealed.png")
     finally:

@@ -41,7 +41,7 @@ def main() -> int:
     check = checks.check
 
     def wait_for(css: str):
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
 
     def network(online: bool):
         driver.set_network_conditions(offline=not online, latency=0, download_throughput=-1, upload_throughput=-1)
@@ -64,13 +64,14 @@ def main() -> int:
         driver.find_element(By.CSS_SELECTOR, 'input[name="materialsComplete"][value="yes"]').click()
         network(False)
         driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
-        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "observe-queue").is_displayed())
+        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.ID, "observe-queue").is_displayed())
         check("១" in driver.find_element(By.ID, "observe-queue").text, "with no network the report is kept on the phone, counted in Khmer digits")
         if shots:
             driver.save_screenshot(str(shots / "opening-offline.png"))
         network(True)
         driver.get(base + "/km/desk/election-day")
-        WebDriverWait(driver, 20).until(lambda d: "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text)
+        # The outbox sends, then reloads the page: under a loaded CI run that took more than 20 s once.
+        WebDriverWait(driver, 60).until(lambda d: "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text)
         check(not driver.find_element(By.ID, "observe-queue").is_displayed(), "once sent, nothing waits on the phone")
         check(not driver.find_elements(By.CSS_SELECTOR, 'a[href$="report?kind=opening"]'), "the opening is no longer asked for")
         if shots:

@@ -26,6 +26,8 @@ struct ComplaintState: Sendable, Encodable {
 struct ComplaintAPI: Sendable {
     let store: any PortalStore
     let attempts: LookupLimiter
+    /// Look-ups of a complaint by its reference, per client (``ComplaintInput/complaint(_:store:lookups:_:)``).
+    let lookups: LookupLimiter
     let clock: PortalClock
 
     private struct Appeal: Decodable {
@@ -130,6 +132,6 @@ struct ComplaintAPI: Sendable {
     private func state(_ complaint: Complaint) async throws -> ComplaintState { ComplaintState(complaint, on: try await today()) }
 
     private func complaint(_ context: PortalRequestContext) async throws -> Complaint {
-        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store)
+        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store, lookups: lookups, context)
     }
 }

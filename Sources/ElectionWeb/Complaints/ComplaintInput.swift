@@ -85,8 +85,11 @@ enum ComplaintInput {
     }
 
     /// The complaint a reference in an address names; a reference that cannot be one is not found
-    /// either, so nothing tells a guessed reference from a malformed one.
-    static func complaint(_ typed: String?, store: any PortalStore) async throws -> Complaint {
+    /// either, so nothing tells a guessed reference from a malformed one. Each look-up counts
+    /// against the client's share (`lookups`), hit or miss: a complainant follows a complaint in a
+    /// few requests, while guessing the four letters of a reference takes hundreds of thousands.
+    static func complaint(_ typed: String?, store: any PortalStore, lookups: LookupLimiter, _ context: PortalRequestContext) async throws -> Complaint {
+        try lookups.count(context)
         guard let reference = typed.flatMap(ComplaintReference.normalized) else { throw StoreError.notFound("complaint", typed ?? "") }
         return try await store.complaint(reference: reference)
     }

@@ -51,6 +51,8 @@ struct ComplaintPages: Sendable {
     let store: any PortalStore
     /// Lodging is limited per client like the sign-ins, so that no one floods the commissions.
     let attempts: LookupLimiter
+    /// Look-ups of a complaint by its reference, per client (``ComplaintInput/complaint(_:store:lookups:_:)``).
+    let lookups: LookupLimiter
     let clock: PortalClock
     let renderer: PageRenderer
 
@@ -116,7 +118,7 @@ struct ComplaintPages: Sendable {
     }
 
     private func complaint(_ context: PortalRequestContext) async throws -> Complaint {
-        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store)
+        try await ComplaintInput.complaint(context.parameters.get("reference"), store: store, lookups: lookups, context)
     }
 
     private func landing(_ language: Language, reference: String = "", error: InputError? = nil) async throws -> Response {
