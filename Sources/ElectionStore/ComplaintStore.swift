@@ -20,10 +20,10 @@ public protocol ComplaintStore: Sendable {
     func evidence(ofComplaint id: Int) async throws -> [ComplaintEvidence]
     /// One evidence file's bytes, for the commission handling the complaint only.
     func evidenceFile(ofComplaint id: Int, number: Int, by official: Official) async throws -> (ComplaintEvidence, [UInt8])
-    /// Sets a hearing at `hearingAt` in `place`.
-    func setHearing(ofComplaint id: Int, at hearingAt: Date, place: String, by official: Official, now: Date) async throws -> Complaint
-    /// Records the handling commission's decision with its reasons.
-    func decideComplaint(_ id: Int, _ outcome: ComplaintOutcome, reasons: String, by official: Official, at: Date) async throws -> Complaint
+    /// Sets a hearing at `hearingAt` in `place`; `official` nil for a load from the scenario.
+    func setHearing(ofComplaint id: Int, at hearingAt: Date, place: String, by official: Official?, now: Date) async throws -> Complaint
+    /// Records the handling commission's decision with its reasons; `official` nil for a load from the scenario.
+    func decideComplaint(_ id: Int, _ outcome: ComplaintOutcome, reasons: String, by official: Official?, at: Date) async throws -> Complaint
     /// The complainant's appeal to the commission above, proved with the phone number they gave.
     func appealComplaint(reference: String, phone: String, reasons: String, at: Date) async throws -> Complaint
     /// Public counts of every complaint.

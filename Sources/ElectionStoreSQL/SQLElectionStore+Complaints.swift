@@ -6,6 +6,9 @@ import SQLKit
 extension SQLElectionStore: ComplaintStore {
     public func lodgeComplaint(_ draft: ComplaintDraft, evidence: [[UInt8]], by caller: Official?, at time: Date) async throws -> Complaint {
         if let caller { try caller.require(.takeCalls, on: .nation) }
+        if let letters = draft.referenceLetters, !ComplaintReference.areLetters(letters) {
+            throw Refusal(.wrongState, field: "referenceLetters", "\(letters) are not four letters of a reference")
+        }
         guard evidence.count <= ComplaintEvidence.maximumFiles, evidence.allSatisfy({ ComplaintEvidence.problem(with: $0) == nil }) else {
             throw Refusal(.wrongState, field: "evidence", "evidence must be at most \(ComplaintEvidence.maximumFiles) JPEG, PNG or PDF files")
         }
@@ -34,7 +37,7 @@ extension SQLElectionStore: ComplaintStore {
                 """).first() else { throw StoreError.refused("the complaint was not stored") }
             let id = try row.decode(column: "id", as: Int.self)
             var generator = SystemRandomNumberGenerator()
-            let reference = ComplaintReference.make(id: id, using: &generator)
+            let reference = ComplaintReference.make(id: id, letters: draft.referenceLetters ?? ComplaintReference.letters(using: &generator))
             try await tx.sql.raw("UPDATE complaints SET reference = \(bind: reference) WHERE id = \(bind: id)").run()
             try await Self.addStep(receipt, complaint: id, by: caller, in: tx.sql)
             for (index, bytes) in evidence.enumerated() {
@@ -84,7 +87,7 @@ extension SQLElectionStore: ComplaintStore {
         return (try Self.evidence(row), [UInt8](try row.decode(column: "bytes", as: Data.self)))
     }
 
-    public func setHearing(ofComplaint id: Int, at hearingAt: Date, place: String, by official: Official, now: Date) async throws -> Complaint {
+    public func setHearing(ofComplaint id: Int, at hearingAt: Date, place: String, by official: Official?, now: Date) async throws -> Complaint {
         let day = try await election().localDay(at: now)
         try await engine.withTransaction { tx in
             let complaint = try await Self.lockedComplaint(id, in: tx.sql)
@@ -96,7 +99,7 @@ extension SQLElectionStore: ComplaintStore {
         return try await complaint(id: id)
     }
 
-    public func decideComplaint(_ id: Int, _ outcome: ComplaintOutcome, reasons: String, by official: Official, at time: Date) async throws -> Complaint {
+    public func decideComplaint(_ id: Int, _ outcome: ComplaintOutcome, reasons: String, by official: Official?, at time: Date) async throws -> Complaint {
         let day = try await election().localDay(at: time)
         try await engine.withTransaction { tx in
             let complaint = try await Self.lockedComplaint(id, in: tx.sql)

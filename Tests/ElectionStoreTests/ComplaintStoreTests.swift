@@ -114,3 +114,22 @@ import Testing
         try await store.close()
     }
 }
+
+/// The scenario's complaints, stored through the store's own calls as its plan drew them.
+@Suite struct ScenarioComplaintTests {
+    @Test func theScenariosComplaintsAreStoredAsPlanned() async throws {
+        let store = try await TestDatabases.sqlite()
+        let plan = TestDatabases.scenario.complaintPlan()
+        let stored = try await store.complaints(within: .nation).filter { complaint in plan.contains { $0.draft.referenceLetters == String(complaint.reference.suffix(4)) } }
+        #expect(stored.count == plan.count && plan.count >= 100)
+        #expect(stored.allSatisfy { ComplaintReference.normalized($0.reference) == $0.reference })
+        let decided = plan.filter { $0.decision != nil }.count
+        #expect(stored.filter { $0.steps.contains { $0.kind == .decision } }.count == decided)
+        #expect(stored.reduce(0) { $0 + $1.steps.count { $0.kind == .appeal } } == plan.filter { $0.appeal != nil }.count)
+        #expect(stored.filter { $0.steps.contains { $0.kind == .appeal } }.allSatisfy {
+            $0.handlingUnit == Complaint.appealUnit(above: Complaint.route($0.category, area: $0.area))
+        }, "each appeal went to the commission above the first")
+        #expect(Set(stored.map(\.category)).count == ComplaintCategory.allCases.count, "every category appears")
+        try await store.close()
+    }
+}

@@ -94,6 +94,7 @@ public enum TestDatabases {
         try await DemoMission.loadObservers(scenario, into: store)
         try await scenario.loadPoliceAndLibrary(into: store, at: Date(timeIntervalSince1970: 0))
         try await scenario.loadTraining(into: store)
+        try await scenario.loadComplaints(into: store)
         try await PastElections.keep(in: store, at: Date(timeIntervalSince1970: 0))
     }
 }

@@ -138,10 +138,13 @@ public struct ComplaintDraft: Sendable, Hashable {
     public var complainant: Complainant
     public var missionID: MissionID?
     public var incidentID: Int?
+    /// The reference's four letters when drawn elsewhere (the scenario draws them from its seed);
+    /// nil, as for every real complaint: the store draws them at random.
+    public var referenceLetters: String?
 
     public init(
         category: ComplaintCategory, channel: Complaint.Channel, area: UnitCode, place: String, description: String, complainant: Complainant,
-        missionID: MissionID? = nil, incidentID: Int? = nil
+        missionID: MissionID? = nil, incidentID: Int? = nil, referenceLetters: String? = nil
     ) {
         self.category = category
         self.channel = channel
@@ -151,5 +154,6 @@ public struct ComplaintDraft: Sendable, Hashable {
         self.complainant = complainant
         self.missionID = missionID
         self.incidentID = incidentID
+        self.referenceLetters = referenceLetters
     }
 }

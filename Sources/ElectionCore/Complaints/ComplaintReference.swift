@@ -6,10 +6,22 @@ public enum ComplaintReference {
 
     /// The reference of complaint number `id`, with letters drawn from `generator`.
     public static func make(id: Int, using generator: inout some RandomNumberGenerator) -> String {
-        let number = String(id)
-        let suffix = String((0..<4).map { _ in alphabet.randomElement(using: &generator)! })
-        return "C" + String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + suffix
+        make(id: id, letters: letters(using: &generator))
     }
+
+    /// Four letters of the alphabet, drawn from `generator`.
+    public static func letters(using generator: inout some RandomNumberGenerator) -> String {
+        String((0..<4).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    /// The reference of complaint number `id` with these letters (four of the alphabet).
+    public static func make(id: Int, letters: String) -> String {
+        let number = String(id)
+        return "C" + String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + letters
+    }
+
+    /// Whether `text` is four letters of the alphabet, as a reference ends.
+    public static func areLetters(_ text: String) -> Bool { text.count == 4 && text.allSatisfy(alphabet.contains) }
 
     /// `text` as a reference (upper case, spaces dropped), or nil when it cannot be one.
     public static func normalized(_ text: some StringProtocol) -> String? {

@@ -70,16 +70,18 @@ extension Complaint {
     }
 
     /// Throws a ``Refusal`` unless `official` may set a hearing at `hearingAt`: the handling
-    /// commission, before it has decided, at a time after the complaint was received.
-    public func requireHearing(at hearingAt: Date, by official: Official) throws(Refusal) {
-        try official.requireHandling(self)
+    /// commission (nil: a load from the scenario or the command line), before it has decided, at
+    /// a time after the complaint was received.
+    public func requireHearing(at hearingAt: Date, by official: Official?) throws(Refusal) {
+        try official?.requireHandling(self)
         guard decision == nil else { throw Refusal(.wrongState, "complaint \(reference) is decided already") }
         guard hearingAt >= receivedAt else { throw Refusal(.wrongState, field: "hearingAt", "a hearing cannot be before the complaint was received") }
     }
 
-    /// Throws a ``Refusal`` unless `official` may decide now: the handling commission, once, with reasons.
-    public func requireDecision(reasons: String, by official: Official) throws(Refusal) {
-        try official.requireHandling(self)
+    /// Throws a ``Refusal`` unless `official` may decide now: the handling commission (nil: a load
+    /// from the scenario or the command line), once, with reasons.
+    public func requireDecision(reasons: String, by official: Official?) throws(Refusal) {
+        try official?.requireHandling(self)
         guard decision == nil else { throw Refusal(.wrongState, "complaint \(reference) is decided already") }
         guard !reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Refusal(.reasonRequired, field: "reasons", "a decision gives its reasons")
