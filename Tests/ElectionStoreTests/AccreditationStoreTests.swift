@@ -33,7 +33,8 @@ import Testing
         let numbered = try await store.submitApplications([person("One"), person("Two"), person("Three")])
         #expect(numbered.map(\.id) == [numbered[0].id, numbered[0].id + 1, numbered[0].id + 2])
         let more = try await store.submitApplications([person("Four")])
-        #expect(more[0].id == numbered[2].id + 1)
+        // Later, not necessarily next: on the shared PostgreSQL database other tests number applications too.
+        #expect(more[0].id > numbered[2].id)
         var stray = person("Five")
         stray.organisationID = "nobody"
         await #expect(throws: StoreError.notFound("organisation", "nobody")) { try await store.submitApplications([stray]) }

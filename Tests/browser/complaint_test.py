@@ -42,6 +42,7 @@ def main() -> int:
     photo.write_bytes(JPEG)
 
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     driver = start_browser()
@@ -49,8 +50,13 @@ def main() -> int:
     checks = Checks(driver)
     check = checks.check
 
+    def until(condition, seconds: int = 60):
+        # Generous, and a page replaced while it is read is read again: under a loaded CI run the
+        # outbox's send and the reload after it took more than 20 s once.
+        return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
     def wait_for(css: str):
-        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+        until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
 
     def shot(name: str):
         if shots:
@@ -104,7 +110,7 @@ def main() -> int:
         driver.find_element(By.NAME, "name").send_keys(args.name)
         driver.find_element(By.NAME, "password").send_keys(args.password)
         driver.find_element(By.CSS_SELECTOR, "#signin-form button").click()
-        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/km/desk"))
+        until(lambda d: d.current_url.endswith("/km/desk"), 30)
         driver.get(base + "/km/desk/complaints")
         wait_for("#desk-complaints")
         driver.find_element(By.LINK_TEXT, reference).click()
@@ -114,7 +120,7 @@ def main() -> int:
         Select(driver.find_element(By.ID, "outcome")).select_by_value("dismissed")
         driver.find_element(By.ID, "reasons").send_keys("ត្រាបិទនៅដដែល។")
         driver.find_element(By.CSS_SELECTOR, "#decision-form button").click()
-        WebDriverWait(driver, 60).until(lambda d: "ត្រាបិទនៅដដែល" in d.find_element(By.ID, "complaint-history").text)
+        until(lambda d: "ត្រាបិទនៅដដែល" in d.find_element(By.ID, "complaint-history").text)
         shot("complaint-desk.png")
         driver.delete_all_cookies()
 
@@ -124,7 +130,7 @@ def main() -> int:
         driver.find_element(By.ID, "phone").send_keys("012345678")
         driver.find_element(By.ID, "reasons").send_keys("មានសាក្សីពីរនាក់។")
         driver.find_element(By.CSS_SELECTOR, "#appeal-form button").click()
-        WebDriverWait(driver, 60).until(lambda d: not d.find_elements(By.ID, "appeal-form"))
+        until(lambda d: not d.find_elements(By.ID, "appeal-form"))
         check("បានប្តឹងឧទ្ធរណ៍" in driver.find_element(By.ID, "complaint-facts").text, "the appeal is recorded and shown")
         shot("complaint-appealed.png")
     finally:

@@ -33,6 +33,7 @@ def main() -> int:
         shots.mkdir(parents=True, exist_ok=True)
 
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     driver = start_browser()
@@ -40,8 +41,13 @@ def main() -> int:
     checks = Checks(driver)
     check = checks.check
 
+    def until(condition, seconds: int = 60):
+        # Generous, and a page replaced while it is read is read again: under a loaded CI run the
+        # outbox's send and the reload after it took more than 20 s once.
+        return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
     def wait_for(css: str):
-        WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+        until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
 
     def network(online: bool):
         driver.set_network_conditions(offline=not online, latency=0, download_throughput=-1, upload_throughput=-1)
@@ -52,7 +58,7 @@ def main() -> int:
         driver.find_element(By.NAME, "password").send_keys(args.password)
         driver.find_element(By.CSS_SELECTOR, "#signin-form button").click()
         # Wait for the sign-in to land on the desk: navigating on at once would abandon it.
-        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/km/desk"))
+        until(lambda d: d.current_url.endswith("/km/desk"), 30)
         driver.get(base + "/km/desk/election-day")
         wait_for("#observe-sent")
         check(args.station in driver.find_element(By.TAG_NAME, "h1").text, "the page is the official's own station")
@@ -64,14 +70,13 @@ def main() -> int:
         driver.find_element(By.CSS_SELECTOR, 'input[name="materialsComplete"][value="yes"]').click()
         network(False)
         driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
-        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.ID, "observe-queue").is_displayed())
+        until(lambda d: d.find_element(By.ID, "observe-queue").is_displayed())
         check("១" in driver.find_element(By.ID, "observe-queue").text, "with no network the report is kept on the phone, counted in Khmer digits")
         if shots:
             driver.save_screenshot(str(shots / "opening-offline.png"))
         network(True)
         driver.get(base + "/km/desk/election-day")
-        # The outbox sends, then reloads the page: under a loaded CI run that took more than 20 s once.
-        WebDriverWait(driver, 60).until(lambda d: "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text)
+        until(lambda d: "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text)
         check(not driver.find_element(By.ID, "observe-queue").is_displayed(), "once sent, nothing waits on the phone")
         check(not driver.find_elements(By.CSS_SELECTOR, 'a[href$="report?kind=opening"]'), "the opening is no longer asked for")
         if shots:
