@@ -22,3 +22,19 @@ class Checks:
         """Prints "N passed, M failed" and returns the exit status."""
         print(f"{self.passed} passed, {self.failed} failed")
         return 0 if self.failed == 0 else 1
+
+
+def until(driver, condition, seconds: int = 60):
+    """Waits for `condition`, generously, reading a page replaced under it again: under a loaded
+    CI run an outbox's send and the reload after it took more than 20 s once."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
+
+def wait_for(driver, css: str):
+    """Waits until the page has an element matching `css`."""
+    from selenium.webdriver.common.by import By
+
+    until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, css))

@@ -14,7 +14,7 @@ import argparse, os, pathlib, sys, tempfile
 os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from checks import Checks  # noqa: E402
+from checks import Checks, until as checks_until, wait_for as checks_wait_for  # noqa: E402
 from portal_test import start_browser, set_viewport  # noqa: E402
 
 # The smallest valid JPEG there is: one grey pixel.
@@ -42,8 +42,7 @@ def main() -> int:
     photo.write_bytes(JPEG)
 
     from selenium.webdriver.common.by import By
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     driver = start_browser()
     set_viewport(driver, 390, 844)
@@ -51,12 +50,10 @@ def main() -> int:
     check = checks.check
 
     def until(condition, seconds: int = 60):
-        # Generous, and a page replaced while it is read is read again: under a loaded CI run the
-        # outbox's send and the reload after it took more than 20 s once.
-        return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+        return checks_until(driver, condition, seconds)
 
     def wait_for(css: str):
-        until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+        checks_wait_for(driver, css)
 
     def shot(name: str):
         if shots:
