@@ -84,3 +84,30 @@ import Testing
         #expect(expected.count == samples.count)
     }
 }
+
+/// From a mission's draw to the estimate: the strata keep the frame's sizes, only drawn stations
+/// count, and when every station of the frame is drawn and reports, the estimate is the count.
+@Suite struct DrawToEstimateTests {
+    static let frame: [StationCode] = (1...12).map { StationCode(commune: "010201", number: $0) } + (1...6).map { StationCode(commune: "020101", number: $0) }
+
+    @Test func theDrawsStrataCarryTheirInclusionProbabilities() throws {
+        let draw = StationDraw(seed: 7, frame: Self.frame, size: 6, strata: .province)
+        let strata = try draw.drawnStrata()
+        #expect(strata.map(\.unit) == ["01", "02"] && strata.map(\.frameStations) == [12, 6])
+        #expect(strata.map(\.drawn.count) == [4, 2], "proportional: 6 of 18, a third of each province")
+        #expect(try draw.stations() == strata.flatMap(\.drawn).sorted())
+        let reports = Dictionary(uniqueKeysWithValues: Self.frame.map { ($0, RatioObservation(numerator: $0.number, denominator: 20)) })
+        let built = RatioEstimator.strata(of: strata, reports: reports)
+        #expect(built.map(\.reports.count) == [4, 2] && built.map(\.frameStations) == [12, 6])
+        let partial = RatioEstimator.strata(of: strata, reports: reports.filter { $0.key.province == "01" })
+        #expect(partial.map(\.reports.count) == [4, 0], "a province not reported yet is missing, not zero")
+    }
+
+    @Test func aDrawOfTheWholeFrameEstimatesTheCountExactly() throws {
+        let strata = try StationDraw(seed: 3, frame: Self.frame, size: Self.frame.count, strata: .province).drawnStrata()
+        let reports = Dictionary(uniqueKeysWithValues: Self.frame.map { ($0, RatioObservation(numerator: $0.number * 3, denominator: 40 + $0.number)) })
+        let estimate = try #require(RatioEstimator.estimate(RatioEstimator.strata(of: strata, reports: reports)))
+        let count = Double(reports.values.reduce(0) { $0 + $1.numerator }) / Double(reports.values.reduce(0) { $0 + $1.denominator })
+        #expect(abs(estimate.ratio - count) < 1e-12 && estimate.standardError == 0)
+    }
+}

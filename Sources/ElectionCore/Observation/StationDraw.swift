@@ -30,8 +30,21 @@ public struct StationDraw: Sendable, Hashable, Codable {
         case sizeOutOfRange(Int, frame: Int)
     }
 
+    /// One stratum of the draw: its stations in the frame and those drawn from it. A station's
+    /// chance of being drawn (its inclusion probability) is `drawn.count / frameStations`.
+    public struct Stratum: Sendable, Hashable, Codable {
+        public var unit: UnitCode
+        public var frameStations: Int
+        public var drawn: [StationCode]
+    }
+
     /// The stations drawn, sorted by code.
     public func stations() throws(Problem) -> [StationCode] {
+        try drawnStrata().flatMap(\.drawn).sorted()
+    }
+
+    /// The draw stratum by stratum, in the order of their codes, each stratum's stations sorted.
+    public func drawnStrata() throws(Problem) -> [Stratum] {
         guard !frame.isEmpty else { throw .emptyFrame }
         guard (1...frame.count).contains(size) else { throw .sizeOutOfRange(size, frame: frame.count) }
         var groups: [UnitCode: [StationCode]] = [:]
@@ -46,17 +59,15 @@ public struct StationDraw: Sendable, Hashable, Codable {
         let keys = groups.keys.sorted()
         let shares = Self.largestRemainder(size, weights: keys.map { groups[$0]!.count })
         var generator = SplitMix(state: seed)
-        var drawn: [StationCode] = []
-        for (key, share) in zip(keys, shares) {
+        return zip(keys, shares).map { key, share in
             // A partial Fisher-Yates shuffle of the stratum, in code order: the first `share`.
             var pool = groups[key]!
             for i in 0..<share {
                 let j = i + generator.below(pool.count - i)
                 pool.swapAt(i, j)
             }
-            drawn += pool.prefix(share)
+            return Stratum(unit: key, frameStations: groups[key]!.count, drawn: pool.prefix(share).sorted())
         }
-        return drawn.sorted()
     }
 
     static func largestRemainder(_ total: Int, weights: [Int]) -> [Int] {

@@ -72,6 +72,15 @@ public struct RatioEstimate: Sendable, Hashable, Codable {
 /// the sample variance of the residuals y − R·x in stratum h, m_h its reports and X the
 /// estimated total of the denominators (Cochran, *Sampling Techniques*, 3rd ed., §6.11).
 public enum RatioEstimator {
+    /// The draw's strata with the reports of its stations that have reported (`reports` may hold
+    /// other stations too: only the drawn count).
+    public static func strata(of draw: [StationDraw.Stratum], reports: [StationCode: RatioObservation]) -> [QuickCountStratum] {
+        draw.map { stratum in
+            QuickCountStratum(name: stratum.unit.rawValue.isEmpty ? "nation" : stratum.unit.rawValue, frameStations: stratum.frameStations,
+                              reports: stratum.drawn.compactMap { reports[$0] })
+        }
+    }
+
     /// The estimate, or nil when no stratum has a report or the denominators add up to nothing.
     public static func estimate(_ strata: [QuickCountStratum]) -> RatioEstimate? {
         let reporting = strata.filter { !$0.reports.isEmpty }
