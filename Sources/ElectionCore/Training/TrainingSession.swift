@@ -82,9 +82,6 @@ public struct TrainingCoverage: Sendable, Hashable, Codable {
         self.trained = trained
     }
 
-    /// The share trained, exactly.
-    public var share: (trained: Int, of: Int) { (trained, members) }
-
     /// Rows added up, by tier (the nation's figure for each tier).
     public static func byTier(_ rows: [TrainingCoverage]) -> [TrainingCoverage] {
         CommissionLevel.allCases.compactMap { tier in

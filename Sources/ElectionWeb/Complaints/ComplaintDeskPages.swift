@@ -11,7 +11,8 @@ struct DeskComplaintsPage: Sendable {
         let category: String
         let commission: String
         let status: String
-        let decideBy: String
+        /// While undecided.
+        let decideBy: String?
         let overdue: Bool
         let ours: Bool
     }
@@ -61,16 +62,17 @@ struct ComplaintDeskPages: Sendable {
             try official.require(.handleComplaints, on: official.unitCode)
             let election = try await store.election()
             let today = election.localDay(at: clock.now())
-            let text = ComplaintText(language: language, store: store, election: election)
             let complaints = try await store.complaints(within: official.unitCode)
                 .sorted { ($0.isOverdue(on: today) ? 0 : 1, $0.decideBy ?? today, -$0.id) < ($1.isOverdue(on: today) ? 0 : 1, $1.decideBy ?? today, -$1.id) }
+            let shown = Array(complaints.prefix(500))
+            let text = try await ComplaintText(language: language, store: store, election: election, complaints: shown)
             var rows: [DeskComplaintsPage.Row] = []
-            for complaint in complaints.prefix(500) {
+            for complaint in shown {
                 rows.append(.init(
                     href: "/\(l)/desk/complaints/\(complaint.id)", reference: complaint.reference,
-                    category: language.text(KeyFamilies.complaintCategory, complaint.category), commission: await text.commission(complaint.handlingUnit),
+                    category: language.text(KeyFamilies.complaintCategory, complaint.category), commission: text.commission(complaint.handlingUnit),
                     status: language.text(KeyFamilies.complaintStatus, complaint.status(on: today)),
-                    decideBy: complaint.decision == nil ? text.day(complaint.decideBy) : "", overdue: complaint.isOverdue(on: today),
+                    decideBy: complaint.decision == nil ? text.day(complaint.decideBy) : nil, overdue: complaint.isOverdue(on: today),
                     ours: official.handles(complaint)))
             }
             let model = DeskComplaintsPage(
@@ -83,34 +85,15 @@ struct ComplaintDeskPages: Sendable {
             return try await desk(complaint, session, context.language)
         }
         router.post("desk/complaints/:id/hearing") { request, context in
-            let language = context.language
-            let (session, form) = try await context.requireSessionForm(request)
-            let complaint = try await complaint(context)
-            let election = try await store.election()
-            do {
-                let (at, place) = try ComplaintInput.hearing(.init(form: form), election: election)
-                _ = try await store.setHearing(ofComplaint: complaint.id, at: at, place: place, by: session.official, now: clock.now())
-                return Response.redirect(to: "/\(language.rawValue)/desk/complaints/\(complaint.id)", type: .normal)
-            } catch let error as InputError {
-                return try await desk(complaint, session, language, error: (error.message(in: language), error.field), status: .badRequest)
-            } catch let refusal as Refusal where refusal.reason != .roleMayNot && refusal.reason != .outsideUnit {
-                let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
-                return try await desk(complaint, session, language, error: (message, field ?? ""), status: status)
+            try await handle(request, context) { complaint, official, form in
+                let (at, place) = try ComplaintInput.hearing(.init(form: form), election: try await store.election())
+                _ = try await store.setHearing(ofComplaint: complaint.id, at: at, place: place, by: official, now: clock.now())
             }
         }
         router.post("desk/complaints/:id/decision") { request, context in
-            let language = context.language
-            let (session, form) = try await context.requireSessionForm(request)
-            let complaint = try await complaint(context)
-            do {
+            try await handle(request, context) { complaint, official, form in
                 let (outcome, reasons) = try ComplaintInput.decision(.init(form: form))
-                _ = try await store.decideComplaint(complaint.id, outcome, reasons: reasons, by: session.official, at: clock.now())
-                return Response.redirect(to: "/\(language.rawValue)/desk/complaints/\(complaint.id)", type: .normal)
-            } catch let error as InputError {
-                return try await desk(complaint, session, language, error: (error.message(in: language), error.field), status: .badRequest)
-            } catch let refusal as Refusal where refusal.reason != .roleMayNot && refusal.reason != .outsideUnit {
-                let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
-                return try await desk(complaint, session, language, error: (message, field ?? ""), status: status)
+                _ = try await store.decideComplaint(complaint.id, outcome, reasons: reasons, by: official, at: clock.now())
             }
         }
         router.get("desk/complaints/:id/evidence/:number") { _, context in
@@ -154,6 +137,26 @@ struct ComplaintDeskPages: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// A handling commission's form on a complaint: the complaint's page again once done, or the
+    /// page with the refused field named (a refusal of the official themselves is the error page's).
+    private func handle(
+        _ request: Request, _ context: PortalRequestContext,
+        _ act: (Complaint, Official, [String: String]) async throws -> Void
+    ) async throws -> Response {
+        let language = context.language
+        let (session, form) = try await context.requireSessionForm(request)
+        let complaint = try await complaint(context)
+        do {
+            try await act(complaint, session.official, form)
+            return Response.redirect(to: "/\(language.rawValue)/desk/complaints/\(complaint.id)", type: .normal)
+        } catch let error as InputError {
+            return try await desk(complaint, session, language, error: (error.message(in: language), error.field), status: .badRequest)
+        } catch let refusal as Refusal where refusal.reason != .roleMayNot && refusal.reason != .outsideUnit {
+            let (status, field, message) = ErrorMiddleware<PortalRequestContext>.describe(refusal, in: language)
+            return try await desk(complaint, session, language, error: (message, field ?? ""), status: status)
+        }
+    }
+
     private func complaint(_ context: PortalRequestContext) async throws -> Complaint {
         guard let text = context.parameters.get("id"), let id = Int(text) else { throw InputError(field: "id", reason: "number") }
         let complaint = try await store.complaint(id: id)
@@ -167,7 +170,7 @@ struct ComplaintDeskPages: Sendable {
     ) async throws -> Response {
         let l = language.rawValue, official = session.official
         let election = try await store.election()
-        let text = ComplaintText(language: language, store: store, election: election)
+        let text = try await ComplaintText(language: language, store: store, election: election, complaints: [complaint])
         let today = election.localDay(at: clock.now())
         let handles = official.handles(complaint)
         let evidence = handles ? try await store.evidence(ofComplaint: complaint.id) : []
@@ -177,7 +180,7 @@ struct ComplaintDeskPages: Sendable {
                 Fact(label: language.text("complaint.status_label"), value: language.text(KeyFamilies.complaintStatus, complaint.status(on: today))),
                 Fact(label: language.text("field.category"), value: language.text(KeyFamilies.complaintCategory, complaint.category)),
                 Fact(label: language.text("complaint.channel_label"), value: language.text(KeyFamilies.complaintChannel, complaint.channel)),
-                Fact(label: language.text("complaint.handled_by"), value: await text.commission(complaint.handlingUnit)),
+                Fact(label: language.text("complaint.handled_by"), value: text.commission(complaint.handlingUnit)),
                 Fact(label: language.text("complaint.area"), value: complaint.area.rawValue.isEmpty ? "—" : complaint.area.rawValue),
                 Fact(label: language.text("complaint.received"), value: text.moment(complaint.receivedAt)),
             ] + (complaint.decision == nil ? [Fact(label: language.text("complaint.decide_by"), value: text.day(complaint.decideBy))] : [])
@@ -191,7 +194,7 @@ struct ComplaintDeskPages: Sendable {
                 .init(href: "/\(l)/desk/complaints/\(complaint.id)/evidence/\($0.number)",
                       label: "\($0.type.fileExtension.uppercased()) · \(language.number(($0.byteCount + 1023) / 1024)) KB · SHA-256 \($0.sha256.prefix(12))")
             },
-            hasEvidence: !evidence.isEmpty, steps: await text.steps(complaint), mayHear: handles && complaint.decision == nil, mayDecide: handles && complaint.decision == nil,
+            hasEvidence: !evidence.isEmpty, steps: text.steps(complaint), mayHear: handles && complaint.decision == nil, mayDecide: handles && complaint.decision == nil,
             outcomes: ComplaintOutcome.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.complaintOutcome, $0)) },
             error: error?.message, invalid: error?.field ?? "")
         return renderer.page("desk-complaint", title: complaint.reference, content: model, language: language, path: "/desk/complaints/\(complaint.id)",

@@ -147,7 +147,7 @@ struct ComplaintPages: Sendable {
         let provinces = try await store.constituencies()
         let model = ComplaintFormPage(
             action: "/\(language.rawValue)\(action)", csrf: csrf,
-            categories: ComplaintText(language: language, store: store, election: try await store.election()).categories(selected: fields.category),
+            categories: ComplaintText.categories(selected: fields.category, language),
             provinces: [Choice(value: "", label: language.text("complaint.no_province"))] + provinces.map {
                 Choice(value: $0.id.rawValue, label: language.pick($0.nameEnglish, $0.nameKhmer), selected: $0.id.rawValue == fields.province)
             },
@@ -163,17 +163,17 @@ struct ComplaintPages: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let election = try await store.election()
-        let text = ComplaintText(language: language, store: store, election: election)
+        let text = try await ComplaintText(language: language, store: store, election: election, complaints: [complaint])
         let today = election.localDay(at: clock.now())
         let model = ComplaintFollowPage(
             lang: language.rawValue, reference: complaint.reference, lodged: lodged, message: nil,
             facts: [
                 Fact(label: language.text("complaint.status_label"), value: language.text(KeyFamilies.complaintStatus, complaint.status(on: today))),
                 Fact(label: language.text("field.category"), value: language.text(KeyFamilies.complaintCategory, complaint.category)),
-                Fact(label: language.text("complaint.handled_by"), value: await text.commission(complaint.handlingUnit)),
+                Fact(label: language.text("complaint.handled_by"), value: text.commission(complaint.handlingUnit)),
                 Fact(label: language.text("complaint.received"), value: text.moment(complaint.receivedAt)),
             ] + (complaint.decision == nil ? [Fact(label: language.text("complaint.decide_by"), value: text.day(complaint.decideBy))] : []),
-            description: complaint.description, steps: await text.steps(complaint),
+            description: complaint.description, steps: text.steps(complaint),
             mayAppeal: complaint.status(on: today) == .decided, appealBy: text.day(complaint.appealBy),
             error: error?.message, invalid: error?.field ?? "")
         return renderer.page("complaint", title: language.text("complaint.follow_title").replacingOccurrences(of: "{reference}", with: complaint.reference),

@@ -3,11 +3,13 @@ import ElectionStore
 import Foundation
 
 /// How a complaint reads on the pages, the complainant's and the commissions' alike: its
-/// commission's name, its status and each of its steps.
+/// commission's name and each of its steps. The commissions' names are read once, when it is
+/// made for the complaints a page shows, not once per row or step.
 struct ComplaintText {
     let language: Language
-    let store: any PortalStore
     let election: Election
+    /// The name of each commune and province the complaints name.
+    private let names: [UnitCode: String]
 
     /// One step of the history: what happened, when, and what was said.
     struct Step: Sendable {
@@ -16,33 +18,36 @@ struct ComplaintText {
         let reasons: String?
     }
 
-    /// "Phnom Penh provincial election commission", "National Election Committee".
-    func commission(_ unit: UnitCode) async -> String {
-        let name: String
-        switch unit {
-        case .nation, .station: return language.text("complaint.commission.national")
-        case .province(let code):
-            let province = (try? await store.constituencies())?.first { $0.id == code }
-            name = province.map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? code.rawValue
-        case .commune(let code):
-            name = (try? await store.commune(code)).map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? code.rawValue
+    /// Reads the names of the communes and provinces that handled or hear `complaints`.
+    init(language: Language, store: any PortalStore, election: Election, complaints: [Complaint]) async throws {
+        self.language = language
+        self.election = election
+        let units = Set(complaints.flatMap { [$0.handlingUnit] + $0.steps.map(\.unit) })
+        var names: [UnitCode: String] = [:]
+        if units.contains(where: { $0.level == .province }) {
+            for province in try await store.constituencies() { names[.province(province.id)] = language.pick(province.nameEnglish, province.nameKhmer) }
         }
-        return language.text(unit.level == .province ? "complaint.commission.province" : "complaint.commission.commune")
-            .replacingOccurrences(of: "{name}", with: name)
+        for case .commune(let code) in units {
+            if let commune = try? await store.commune(code) { names[.commune(code)] = language.pick(commune.nameEnglish, commune.nameKhmer) }
+        }
+        self.names = names
     }
 
-    func status(_ complaint: Complaint) -> String {
-        language.text(KeyFamilies.complaintStatus, complaint.status(on: election.localDay(at: Date())))
+    /// "Phnom Penh provincial election commission", "National Election Committee".
+    func commission(_ unit: UnitCode) -> String {
+        guard unit.level == .province || unit.level == .commune else { return language.text("complaint.commission.national") }
+        return language.text(unit.level == .province ? "complaint.commission.province" : "complaint.commission.commune")
+            .replacingOccurrences(of: "{name}", with: names[unit] ?? unit.rawValue)
     }
 
     func day(_ day: CalendarDate?) -> String { day.map(language.longDate) ?? "" }
 
     func moment(_ instant: Date) -> String { language.moment(instant, utcOffsetMinutes: election.utcOffsetMinutes) }
 
-    func steps(_ complaint: Complaint) async -> [Step] {
+    func steps(_ complaint: Complaint) -> [Step] {
         var steps: [Step] = []
         for step in complaint.steps.reversed() {
-            let commission = await commission(step.unit)
+            let commission = commission(step.unit)
             let what: String = switch step.kind {
             case .received: language.text("complaint.step.received").replacingOccurrences(of: "{commission}", with: commission)
                 .replacingOccurrences(of: "{day}", with: day(step.decideBy))
@@ -59,7 +64,7 @@ struct ComplaintText {
     }
 
     /// The categories as a form's choices.
-    func categories(selected: String?) -> [Choice] {
+    static func categories(selected: String?, _ language: Language) -> [Choice] {
         ComplaintCategory.allCases.map { Choice(value: $0.rawValue, label: language.text(KeyFamilies.complaintCategory, $0), selected: $0.rawValue == selected) }
     }
 }
