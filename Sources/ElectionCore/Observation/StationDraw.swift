@@ -70,6 +70,36 @@ public struct StationDraw: Sendable, Hashable, Codable {
         }
     }
 
+    /// Up to `count` substitutes for each stratum, in the order they are to be used, drawn from
+    /// the stratum's stations not drawn. They come from their own random sequence (the seed's
+    /// second stream), so asking for substitutes never changes the stations drawn.
+    public func substitutes(perStratum count: Int) throws(Problem) -> [UnitCode: [StationCode]] {
+        var generator = SplitMix(state: seed ^ 0x5355_4253_5449_5455)  // "SUBSTITU"
+        var result: [UnitCode: [StationCode]] = [:]
+        for stratum in try drawnStrata() {
+            let drawn = Set(stratum.drawn)
+            var pool = frame.filter { stratum.unit.contains($0) && !drawn.contains($0) }
+            let taken = min(count, pool.count)
+            for i in 0..<taken {
+                pool.swapAt(i, i + generator.below(pool.count - i))
+            }
+            result[stratum.unit] = Array(pool.prefix(taken))
+        }
+        return result
+    }
+
+    /// The frame's version: its size and a 64-bit FNV-1a digest of its codes, so that anyone
+    /// drawing again can tell they hold the same frame.
+    public var frameVersion: String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for code in frame {
+            for byte in code.rawValue.utf8 + [10] {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return "\(frame.count)-" + String(hash, radix: 16).leftPadded(to: 16)
+    }
+
     static func largestRemainder(_ total: Int, weights: [Int]) -> [Int] {
         let sum = weights.reduce(0, +)
         var shares = weights.map { total * $0 / sum }
@@ -82,4 +112,8 @@ public struct StationDraw: Sendable, Hashable, Codable {
         }
         return shares
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
