@@ -42,14 +42,15 @@ public struct ObservedCount: Sendable, Hashable, Codable {
 public struct StationCountRecord: Sendable, Hashable, Codable {
     public var stationCode: StationCode
     public var first: ObservedCount
-    /// Counts of the same station by other observers, in the order received.
+    /// Later counts of the same station, in the order received.
     public var others: [ObservedCount]
     /// The fields where a later count differs from the first (``ResultCounts/differences(from:)``),
     /// empty when every count agrees.
     public var differences: [String]
 
-    /// Whether a second observer's count confirms the first.
-    public var confirmed: Bool { !others.isEmpty && differences.isEmpty }
+    /// Whether another observer's count confirms the first (a second count by the same observer
+    /// is compared too, but confirms nothing).
+    public var confirmed: Bool { differences.isEmpty && others.contains { $0.observer != first.observer } }
 
     /// The records by station, from counts in the order received.
     public static func records(_ counts: [ObservedCount]) -> [StationCode: StationCountRecord] {

@@ -36,8 +36,9 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
         public var missing: Int
         /// Strata where fewer than half the sampled stations are stood for.
         public var strataBelowHalf: [UnitCode]
-        /// Mean registered voters of the stations standing and of the sampled ones missing: a
-        /// difference says the missing stations are of another kind (larger, more urban, ...).
+        /// Mean registered voters of the stations standing and of the sampled stations that have
+        /// not reported (replaced by a substitute or not): a difference says the stations that do
+        /// not report are of another kind (larger, more urban, ...).
         public var meanRegisteredStanding: Double?
         public var meanRegisteredMissing: Double?
 
@@ -79,7 +80,8 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
     }
 
     /// The estimates from the sample and the counts received for it, in the order received;
-    /// `registered` gives the sampled stations' registered voters (from the frame).
+    /// `registered` gives the registered voters (from the frame) of the sample's stations and
+    /// substitutes.
     public static func make(
         sample: QuickCountSample, counts: [ObservedCount], election: Election, registered: [StationCode: Int], simulations: Int = 1_000
     ) -> QuickCountEstimates {
@@ -129,7 +131,7 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
         let bias = Bias(
             sampled: sample.sampled.count, missing: max(0, unreplaced),
             strataBelowHalf: progress.filter { 2 * ($0.reported + $0.substitutes) < $0.sampled }.map(\.unit),
-            meanRegisteredStanding: mean(standingCodes), meanRegisteredMissing: unreplaced > 0 ? mean(missingCodes) : nil)
+            meanRegisteredStanding: mean(standingCodes), meanRegisteredMissing: mean(missingCodes))
 
         return QuickCountEstimates(
             sampled: sample.sampled.count, national: national, constituencies: constituencies, projection: projection, strata: progress,

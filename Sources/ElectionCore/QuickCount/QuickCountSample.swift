@@ -46,7 +46,8 @@ public struct QuickCountSample: Sendable, Hashable, Codable {
         let drawn = try draw.drawnStrata()
         let held = try draw.substitutes(perStratum: substitutes)
         var stations: [QuickCountStation] = []
-        for stratum in drawn {
+        // A stratum the size left without a station cannot be estimated, so it holds no substitutes either.
+        for stratum in drawn where !stratum.drawn.isEmpty {
             let sampled = stratum.drawn.count
             stations += stratum.drawn.map {
                 QuickCountStation(code: $0, stratum: stratum.unit, stratumFrame: stratum.frameStations, stratumSample: sampled, substitute: nil)

@@ -7,7 +7,8 @@ import Foundation
 /// elections are drawn from that multivariate normal (seeded, so the projection is reproducible);
 /// each draw is turned into seats by the election's own method, and the national totals are the
 /// sums of the same draw's constituencies. Constituencies are independent because the sample's
-/// strata lie within them.
+/// strata lie within them. A draw that ties exactly leaves the tied seats unallocated in that
+/// draw, as the law would report the tie rather than decide it.
 public struct SeatProjection: Sendable, Hashable, Codable {
     /// One way a constituency's seats may fall, with how often the simulations gave it.
     public struct Outcome: Sendable, Hashable, Codable {

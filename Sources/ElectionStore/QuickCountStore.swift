@@ -1,0 +1,20 @@
+import ElectionCore
+import Foundation
+
+/// A mission's quick count: its sample and the counts its observers copy at sampled stations.
+public protocol QuickCountStore: Sendable {
+    /// Records the mission's sample with its stations. A mission draws once: throws
+    /// ``StoreError/duplicate(_:_:)`` when it has a sample already, and
+    /// ``StoreError/notFound(_:_:)`` for a mission or station not stored.
+    func recordQuickCountSample(_ sample: QuickCountSample) async throws
+    /// The mission's sample, nil before it is drawn.
+    func quickCountSample(ofMission id: MissionID) async throws -> QuickCountSample?
+    /// Makes the mission's estimates and check public, or private again.
+    func publishQuickCount(ofMission id: MissionID, _ published: Bool) async throws
+    /// Records an observer's count of a station of the sample, received at `time`. The same
+    /// submission id with the same content is `repeated` and changes nothing; with other content
+    /// it is a ``SubmissionConflict``. A station outside the sample is ``StoreError/notFound(_:_:)``.
+    func addObservedCount(_ count: ObservedCount, at time: Date) async throws -> SubmissionReceipt.Outcome
+    /// The mission's counts in the order received.
+    func observedCounts(ofMission id: MissionID) async throws -> [ObservedCount]
+}
