@@ -163,9 +163,17 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
     case linkBadge = "link-badge"
     /// Lodge one of the mission's incidents or complaints with the election commissions.
     case fileComplaint = "file-complaint"
+    /// Draw the mission's quick-count sample, and publish its estimates or take them back.
+    case planQuickCount = "plan-quick-count"
+    /// Send the count posted at a station of the quick-count sample.
+    case reportCount = "report-count"
+    /// Read the quick count's sample and estimates before the mission publishes them.
+    case followQuickCount = "follow-quick-count"
 
     /// Whether only the head of mission may do it.
-    public var isHeadOnly: Bool { self == .giveStatement || self == .decideIncident || self == .linkBadge || self == .fileComplaint }
+    public var isHeadOnly: Bool {
+        self == .giveStatement || self == .decideIncident || self == .linkBadge || self == .fileComplaint || self == .planQuickCount
+    }
 }
 
 extension MissionMember {

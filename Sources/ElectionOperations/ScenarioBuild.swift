@@ -62,6 +62,7 @@ public struct ScenarioBuild: Sendable {
         try await scenario.loadPoliceAndLibrary(into: store, at: started)
         try await scenario.loadTraining(into: store)
         try await scenario.loadComplaints(into: store)
+        try await scenario.loadQuickCount(into: store)
         try await PastElections.keep(in: store, at: started)
         let finished = Date()
         let registerStart = counter.markedAt ?? finished

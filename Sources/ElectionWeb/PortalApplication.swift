@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
-public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore & TrainingStore
+public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore & TrainingStore & QuickCountStore
     & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
@@ -151,6 +151,7 @@ public enum PortalApplication {
             intake: intake
         ).addRoutes(to: observerAPI)
         complaintAPI.addObserverRoutes(to: observerAPI)
+        QuickCountAPI(store: store).addRoutes(to: observerAPI)
         return router
     }
 }

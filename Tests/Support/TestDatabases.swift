@@ -95,6 +95,7 @@ public enum TestDatabases {
         try await scenario.loadPoliceAndLibrary(into: store, at: Date(timeIntervalSince1970: 0))
         try await scenario.loadTraining(into: store)
         try await scenario.loadComplaints(into: store)
+        try await scenario.loadQuickCount(into: store)
         try await PastElections.keep(in: store, at: Date(timeIntervalSince1970: 0))
     }
 }

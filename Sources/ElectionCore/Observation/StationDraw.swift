@@ -2,7 +2,7 @@
 /// and the size draws the same stations.
 public struct StationDraw: Sendable, Hashable, Codable {
     /// How the frame is divided before drawing.
-    public enum Strata: String, Sendable, Hashable, Codable {
+    public enum Strata: String, Sendable, Hashable, Codable, CaseIterable {
         /// One draw over the whole frame.
         case none
         /// Each province of the frame gets a share of the sample in proportion to its stations.
@@ -44,7 +44,10 @@ public struct StationDraw: Sendable, Hashable, Codable {
     }
 
     /// The draw stratum by stratum, in the order of their codes, each stratum's stations sorted.
-    public func drawnStrata() throws(Problem) -> [Stratum] {
+    /// The size is shared among the strata in proportion to their stations (largest remainder);
+    /// a stratum given fewer than `minimumPerStratum` (or than all its stations, if fewer) is
+    /// raised to it, so the draw may then exceed `size` by those stations.
+    public func drawnStrata(minimumPerStratum: Int = 0) throws(Problem) -> [Stratum] {
         guard !frame.isEmpty else { throw .emptyFrame }
         guard (1...frame.count).contains(size) else { throw .sizeOutOfRange(size, frame: frame.count) }
         var groups: [UnitCode: [StationCode]] = [:]
@@ -57,7 +60,9 @@ public struct StationDraw: Sendable, Hashable, Codable {
             groups[stratum, default: []].append(code)
         }
         let keys = groups.keys.sorted()
-        let shares = Self.largestRemainder(size, weights: keys.map { groups[$0]!.count })
+        let shares = zip(keys, Self.largestRemainder(size, weights: keys.map { groups[$0]!.count })).map { key, share in
+            max(share, min(minimumPerStratum, groups[key]!.count))
+        }
         var generator = SplitMix(state: seed)
         return zip(keys, shares).map { key, share in
             // A partial Fisher-Yates shuffle of the stratum, in code order: the first `share`.
@@ -73,10 +78,10 @@ public struct StationDraw: Sendable, Hashable, Codable {
     /// Up to `count` substitutes for each stratum, in the order they are to be used, drawn from
     /// the stratum's stations not drawn. They come from their own random sequence (the seed's
     /// second stream), so asking for substitutes never changes the stations drawn.
-    public func substitutes(perStratum count: Int) throws(Problem) -> [UnitCode: [StationCode]] {
+    public func substitutes(perStratum count: Int, minimumPerStratum: Int = 0) throws(Problem) -> [UnitCode: [StationCode]] {
         var generator = SplitMix(state: seed ^ 0x5355_4253_5449_5455)  // "SUBSTITU"
         var result: [UnitCode: [StationCode]] = [:]
-        for stratum in try drawnStrata() {
+        for stratum in try drawnStrata(minimumPerStratum: minimumPerStratum) {
             let drawn = Set(stratum.drawn)
             var pool = frame.filter { stratum.unit.contains($0) && !drawn.contains($0) }
             let taken = min(count, pool.count)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One estimated ratio as a page and the API show it: the estimate, its standard error and its
-/// 95% and 99% intervals (fractions, not percentages).
+/// 95% and 99% intervals (fractions, not percentages), cut at 0 and 1.
 public struct EstimatedShare: Sendable, Hashable, Codable {
     public var estimate: Double
     public var standardError: Double
@@ -13,8 +13,10 @@ public struct EstimatedShare: Sendable, Hashable, Codable {
     public init(_ estimate: RatioEstimate) {
         self.estimate = estimate.ratio
         standardError = estimate.standardError
+        // Every figure estimated is a share, so an interval is cut at 0 and 1: the normal
+        // approximation can reach past them for a small party, where no share can lie.
         let i95 = estimate.interval(.ninetyFive), i99 = estimate.interval(.ninetyNine)
-        (low95, high95, low99, high99) = (i95.lowerBound, i95.upperBound, i99.lowerBound, i99.upperBound)
+        (low95, high95, low99, high99) = (max(0, i95.lowerBound), min(1, i95.upperBound), max(0, i99.lowerBound), min(1, i99.upperBound))
     }
 
     /// Whether `value` lies in the interval at `confidence`.

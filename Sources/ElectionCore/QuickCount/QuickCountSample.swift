@@ -36,15 +36,18 @@ public struct QuickCountSample: Sendable, Hashable, Codable {
         self.stations = stations
     }
 
+    /// Stations drawn at least in each stratum: with one, a stratum's spread is unknown.
+    public static let minimumPerStratum = 2
+
     /// Draws the sample from `frame` (the stations with registered voters), with `substitutes`
-    /// per stratum.
+    /// per stratum; each stratum gets at least ``minimumPerStratum`` stations.
     public static func draw(
         missionID: MissionID, frame: [StationCode], seed: UInt64, size: Int, strata: StationDraw.Strata, substitutes: Int,
         plan: QuickCountPlan?, at time: Date
     ) throws(StationDraw.Problem) -> QuickCountSample {
         let draw = StationDraw(seed: seed, frame: frame, size: size, strata: strata)
-        let drawn = try draw.drawnStrata()
-        let held = try draw.substitutes(perStratum: substitutes)
+        let drawn = try draw.drawnStrata(minimumPerStratum: minimumPerStratum)
+        let held = try draw.substitutes(perStratum: substitutes, minimumPerStratum: minimumPerStratum)
         var stations: [QuickCountStation] = []
         // A stratum the size left without a station cannot be estimated, so it holds no substitutes either.
         for stratum in drawn where !stratum.drawn.isEmpty {
@@ -59,6 +62,15 @@ public struct QuickCountSample: Sendable, Hashable, Codable {
         return QuickCountSample(
             missionID: missionID, seed: seed, strata: strata, size: size, substitutesPerStratum: substitutes, plan: plan,
             frameVersion: draw.frameVersion, frameStations: draw.frame.count, drawnAt: time, published: false, stations: stations)
+    }
+
+    /// Anyone may read a published quick count (its sample, estimates and check); before, only the
+    /// mission's members (``MissionAction/followQuickCount``): the stations observed are not
+    /// told to those who could act on them, and estimates are not released before the mission decides.
+    public func requireReadable(by member: MissionMember?) throws(Refusal) {
+        guard !published else { return }
+        guard let member else { throw Refusal(.roleMayNot, "mission \(missionID) has not published its quick count") }
+        try member.require(.followQuickCount, forMission: missionID)
     }
 
     /// The sampled stations (not substitutes).

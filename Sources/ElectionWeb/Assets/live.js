@@ -5,9 +5,10 @@
 // JavaScript the page is the same, only still.
 (function () {
   "use strict";
-  var EVERY = 60000;
   var status = document.getElementById("live-status");
   if (!status || !window.fetch || !window.DOMParser) return;
+  // A page may ask to be polled more often (the quick count, while reports arrive).
+  var EVERY = +(status.getAttribute("data-every") || 60000);
   var here = document.getElementById("content");
   var shown = here ? here.innerHTML : "";
   function stamp() {

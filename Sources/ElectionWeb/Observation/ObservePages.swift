@@ -127,7 +127,7 @@ struct ChecklistReceivedPage: Sendable {
 /// Observers' phone pages: sign in with their code, their mission's stations and checklists, a
 /// checklist to fill in. Its routes need ``ObserverAuthenticator`` (cookie) in front.
 struct ObservePages: PageController {
-    let store: any ElectionStore & ObservationStore
+    let store: any PortalStore
     let checklists: ChecklistDesk
     let intake: ChecklistIntake
     /// Sign-in attempts, shared with officials' sign-in.
@@ -136,6 +136,7 @@ struct ObservePages: PageController {
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
+        addQuickCountRoutes(to: router)
         router.get("observe") { _, context in
             let language = context.language
             guard let (observer, token) = context.observer else {
@@ -287,7 +288,7 @@ struct ObservePages: PageController {
     /// What a phone's report gets: the page that says it was stored (201) or had already arrived
     /// (200); or its form again, with the refused field (400) or saying the id was used for
     /// something else (409).
-    private func answer(
+    func answer(
         _ path: String, storedKey: String, _ language: Language, _ store: () async throws -> SubmissionReceipt.Outcome,
         form: (InputError, HTTPResponse.Status) async throws -> Response
     ) async throws -> Response {
@@ -303,7 +304,7 @@ struct ObservePages: PageController {
 
     /// The page that says a report was stored (201) or had already arrived (200), with a link to
     /// send another.
-    private func received(_ messageKey: String, _ outcome: SubmissionReceipt.Outcome, again path: String, _ language: Language) -> Response {
+    func received(_ messageKey: String, _ outcome: SubmissionReceipt.Outcome, again path: String, _ language: Language) -> Response {
         let l = language.rawValue
         let model = ChecklistReceivedPage(message: language.text(messageKey), again: "/\(l)\(path)", home: "/\(l)/observe")
         return page("observe-received", language.text("observe.received"), model, language, path,

@@ -144,7 +144,10 @@ enum KeyFamilies {
     private static let formActionNames = ["entry", "resolution", "acknowledgement", "correction"]
 
     /// Every key of every family (a test checks that every family above is listed).
+    static let quickCountStrata = KeyFamily<StationDraw.Strata>("quickcount_strata")
+
     static let allKeys: [String] = [
+        quickCountStrata.keys,
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
         closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, tone.keys, organisationKind.keys, registration.keys, activity.keys, storeKind.keys,
