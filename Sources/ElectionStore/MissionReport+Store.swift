@@ -64,7 +64,12 @@ extension ObservationStore where Self: ElectionStore & AccreditationStore {
             "journalists": accreditation.byCategory[.journalist] ?? 0, "outlets": lines(.journalist).count,
         ]
         let teams = try await teams(ofMission: id)
-        let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) })
+        // The quick count goes in once the mission has published it.
+        var quickCount: QuickCountEstimates?
+        if let quick = self as? any QuickCountStore & ElectionStore, let sample = try await quick.quickCountSample(ofMission: id), sample.published {
+            quickCount = try await quick.quickCountEstimates(sample, counts: try await quick.observedCounts(ofMission: id))
+        }
+        let wanted = Set(findings.provinces + teams.flatMap { $0.area.compactMap(\.province) } + (quickCount?.bias.strataBelowHalf.compactMap(\.province) ?? []))
         var names: [ProvinceCode: String] = [:], namesKhmer: [ProvinceCode: String] = [:]
         for province in try await constituencies() where wanted.contains(province.id) {
             (names[province.id], namesKhmer[province.id]) = (province.nameEnglish, province.nameKhmer)
@@ -81,6 +86,7 @@ extension ObservationStore where Self: ElectionStore & AccreditationStore {
             statement: try await statement(ofMission: id))
         report.coverage = CoverageSummary(try await coverage(ofMission: id))
         report.parties = try await parties()
+        report.quickCount = quickCount
         return report
     }
 }

@@ -18,3 +18,15 @@ public protocol QuickCountStore: Sendable {
     /// The mission's counts in the order received.
     func observedCounts(ofMission id: MissionID) async throws -> [ObservedCount]
 }
+
+extension QuickCountStore where Self: ElectionStore {
+    /// The estimates from `counts` of `sample`, with the election's parties, seats and method and
+    /// the sampled stations' registered voters as stored.
+    public func quickCountEstimates(_ sample: QuickCountSample, counts: [ObservedCount]) async throws -> QuickCountEstimates {
+        let election = QuickCountEstimates.election(try await election(), parties: try await parties(), constituencies: try await constituencies())
+        let stations = try await pollingStations(codes: sample.stations.map(\.code))
+        return QuickCountEstimates.make(
+            sample: sample, counts: counts, election: election,
+            registered: Dictionary(uniqueKeysWithValues: stations.map { ($0.id, $0.registeredVoters) }))
+    }
+}

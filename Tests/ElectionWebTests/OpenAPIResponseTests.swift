@@ -84,6 +84,54 @@ import Testing
         try await api.post(path, uri, body, bearer: head)
     }
 
+    /// The quick count: the other mission's head draws a sample (refused twice first), reads it
+    /// before and after publishing; the demo mission's observer sends a count to a sampled station
+    /// not reported yet (stored, resent, changed, refused); the demo's published estimates, sample
+    /// and CSV for anyone.
+    static func callQuickCount(_ api: Caller, store: SQLElectionStore, tokens: Tokens) async throws {
+        let sample: String = "/missions/{id}/quick-count/sample"
+        let estimates: String = "/missions/{id}/quick-count"
+        let publication: String = "/missions/{id}/quick-count/publication"
+        try await api.put(publication, "/missions/other/quick-count/publication", "{\"published\": true}", bearer: tokens.outsider)
+        try await api.post(sample, "/missions/other/quick-count/sample", "{\"size\": 60}")
+        try await api.post(sample, "/missions/other/quick-count/sample", "{\"size\": 60}", bearer: tokens.observer)
+        try await api.post(sample, "/missions/other/quick-count/sample", "{\"margin\": 0}", bearer: tokens.outsider)
+        try await api.post(sample, "/missions/other/quick-count/sample", "{\"margin\": 3, \"confidence\": 95, \"seed\": \"7\"}", bearer: tokens.outsider)
+        try await api.post(sample, "/missions/other/quick-count/sample", "{\"size\": 60}", bearer: tokens.outsider)
+        try await api.get(estimates, "/missions/other/quick-count")
+        try await api.get(estimates, "/missions/other/quick-count", bearer: tokens.outsider)
+        try await api.get(sample, "/missions/other/quick-count/sample", bearer: tokens.observer)
+        try await api.put(publication, "/missions/other/quick-count/publication", "{\"published\": true}")
+        try await api.put(publication, "/missions/other/quick-count/publication", "{}", bearer: tokens.outsider)
+        try await api.put(publication, "/missions/other/quick-count/publication", "{\"published\": true}", bearer: tokens.observer)
+        try await api.put(publication, "/missions/other/quick-count/publication", "{\"published\": true}", bearer: tokens.outsider)
+        try await api.get(estimates, "/missions/other/quick-count")
+        try await api.get(estimates, "/missions/nobody/quick-count")
+        try await api.get(sample, "/missions/nobody/quick-count/sample")
+        try await api.get(sample, "/missions/demo-2023/quick-count/sample")
+        try await api.get("/missions/{id}/quick-count/sample.csv", "/missions/demo-2023/quick-count/sample.csv")
+        try await api.get("/missions/{id}/quick-count/sample.csv", "/missions/other/quick-count/sample.csv")
+
+        let demo = try #require(try await store.quickCountSample(ofMission: DemoMission.id))
+        let reported = Set(try await store.observedCounts(ofMission: DemoMission.id).map(\.stationCode))
+        let station = try #require(demo.sampled.first { !reported.contains($0.code) }?.code, "every sampled station has reported")
+        let ballot = try await store.parties().map(\.id).sorted()
+        let posted = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 5)
+            .counts(for: [.init(code: station, registeredVoters: 400)])[0]
+        let figures: String = Self.form(posted, ballot: ballot).replacingOccurrences(of: "\"version\": 1, ", with: "")
+        let id: String = UUID().uuidString
+        let body: String = "{\"id\": \"\(id)\", \"station\": \"\(station)\", \"observedAt\": \"15:40\", " + figures.dropFirst()
+        let counts: String = "/missions/{id}/quick-count/counts"
+        let uri: String = "/missions/demo-2023/quick-count/counts"
+        try await api.post(counts, uri, body)
+        try await api.post(counts, uri, body, bearer: tokens.outsider)
+        try await api.post(counts, uri, body.replacingOccurrences(of: "\(station)", with: "999999999"), bearer: tokens.observer)
+        try await api.post(counts, uri, body, bearer: tokens.observer)
+        try await api.post(counts, uri, body, bearer: tokens.observer)
+        try await api.post(counts, uri, body.replacingOccurrences(of: "15:40", with: "15:45"), bearer: tokens.observer)
+        try await api.get(estimates, "/missions/demo-2023/quick-count")
+    }
+
     /// The id of the organisation an application answer holds.
     static func appliedOrganisation(_ body: String) throws -> String {
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
@@ -746,6 +794,7 @@ import Testing
                 try await api.post(status, mission + "/incidents/\(number)/status", "{\"status\": \"confirmed\"}", bearer: tokens.head)
             }()
             try await Self.callMissionComplaint(api, incident: mission + "/incidents/\(number)/complaint", head: tokens.head, observer: tokens.observer)
+            try await Self.callQuickCount(api, store: store, tokens: tokens)
             let visits = "/missions/{id}/visits"
             let visit = "{\"station\": \"\(deployed)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}"
             try await { () async throws in

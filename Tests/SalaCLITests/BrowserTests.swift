@@ -168,6 +168,30 @@ struct BrowserTests {
         #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
     }
 
+    /// An observer copies a sampled station's count on a phone; the quick count's page, open in
+    /// Khmer at a phone's width, counts one more station by itself.
+    @Test func anObserverSendsACountAndTheQuickCountUpdatesInChromium() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        let db = directory.appendingPathComponent("quick-count.sqlite").path
+        try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
+        let store = try await TestDatabases.sqlite()
+        let sample = try #require(try await store.quickCountSample(ofMission: "demo-2023"))
+        let reported = Set(try await store.observedCounts(ofMission: "demo-2023").map(\.stationCode))
+        try await store.close()
+        let station = try #require(sample.sampled.first { !reported.contains($0.code) }, "every sampled station has reported").code
+        let token = try SalaCommand.run(["mission", "token", "--db", db, "demo-2023", "4"])
+        #expect(token.status == 0, "\(token.error)")
+        let server = try RunningServer(arguments: ["serve", "--db", db], port: SalaCommand.freePort(), log: directory.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        #expect(try await server.waitUntilReady(seconds: 60))
+        let text = try Self.python([
+            "quick_count_test.py", "--url", "http://127.0.0.1:\(server.port)", "--code", token.output.trimmingCharacters(in: .whitespacesAndNewlines),
+            "--station", station.rawValue, "--screenshots", directory.appendingPathComponent("screenshots").path,
+        ])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains(" passed, 0 failed"), "\(text.output)")
+    }
+
     /// Runs a script of `Tests/browser` with python3, returning its exit status and output.
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         try Python3.run(

@@ -58,6 +58,8 @@ public struct MissionReport: Sendable, Hashable, Codable {
     /// reports kept before monitoring was recorded.
     public var coverage: CoverageSummary? = nil
     public var parties: [Party]? = nil
+    /// The mission's quick count, once published.
+    public var quickCount: QuickCountEstimates? = nil
 
     public init(
         mission: ObserverMission, members: [MissionMember], activities: [MissionActivity], teams: [ObserverTeam],

@@ -79,6 +79,13 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
         }
     }
 
+    /// What `election` gives the estimate, with its parties and constituencies as stored.
+    public static func election(_ election: ElectionCore.Election, parties: [Party], constituencies: [Constituency]) -> Election {
+        Election(
+            parties: parties.map(\.id).sorted(), seats: Dictionary(uniqueKeysWithValues: constituencies.map { ($0.id, $0.seats) }),
+            method: SeatMethod(name: election.seatAllocationMethod) ?? .dHondt, threshold: election.seatRules.constituencyThreshold)
+    }
+
     /// The estimates from the sample and the counts received for it, in the order received;
     /// `registered` gives the registered voters (from the frame) of the sample's stations and
     /// substitutes.

@@ -45,21 +45,30 @@ public struct QuickCountFigures: Sendable, Hashable, Codable {
     /// The estimates from strata of counts (each stratum's frame size and its reporting stations'
     /// counts); nil when nothing has been reported or no valid vote was cast.
     public static func estimate(_ strata: [(frameStations: Int, counts: [ResultCounts])], parties: [PartyNumber]) -> QuickCountFigures? {
-        func ratio(_ name: String, _ observe: (ResultCounts) -> RatioObservation) -> RatioEstimate? {
-            RatioEstimator.estimate(strata.map { QuickCountStratum(name: name, frameStations: $0.frameStations, reports: $0.counts.map(observe)) })
+        // Each station's figures read once: its valid votes and each party's, by position.
+        let rows = strata.map { stratum in
+            (frameStations: stratum.frameStations, counts: stratum.counts, valid: stratum.counts.map(\.validVotes),
+             votes: stratum.counts.map { counts in parties.map { counts.votes[$0] ?? 0 } })
+        }
+        func ratio(_ observe: (ResultCounts) -> RatioObservation) -> RatioEstimate? {
+            RatioEstimator.estimate(rows.map { QuickCountStratum(name: "", frameStations: $0.frameStations, reports: $0.counts.map(observe)) })
         }
         var shares: [PartyShare] = []
         var first: RatioEstimate?
-        for party in parties {
-            guard let share = ratio("votes", { RatioObservation(numerator: $0.votes[party] ?? 0, denominator: $0.validVotes) }) else { return nil }
+        for (p, party) in parties.enumerated() {
+            let share = RatioEstimator.estimate(rows.map { row in
+                QuickCountStratum(name: "", frameStations: row.frameStations,
+                                  reports: row.valid.indices.map { RatioObservation(numerator: row.votes[$0][p], denominator: row.valid[$0]) })
+            })
+            guard let share else { return nil }
             first = first ?? share
             shares.append(PartyShare(party: party, share: EstimatedShare(share)))
         }
         guard let first else { return nil }
         return QuickCountFigures(
             parties: shares,
-            turnout: ratio("turnout") { RatioObservation(numerator: $0.ballotsInBox, denominator: $0.registeredVoters) }.map(EstimatedShare.init),
-            invalidShare: ratio("invalid") { RatioObservation(numerator: $0.invalidBallots, denominator: $0.ballotsInBox) }.map(EstimatedShare.init),
+            turnout: ratio { RatioObservation(numerator: $0.ballotsInBox, denominator: $0.registeredVoters) }.map(EstimatedShare.init),
+            invalidShare: ratio { RatioObservation(numerator: $0.invalidBallots, denominator: $0.ballotsInBox) }.map(EstimatedShare.init),
             reportingStations: first.reportingStations, strataWithOneReport: first.strataWithOneReport)
     }
 

@@ -66,17 +66,17 @@ public struct SeatProjection: Sendable, Hashable, Codable {
             guard let (mean, covariance) = shares(constituency.strata, parties: parties) else { return nil }
             let root = choleskyFactor(covariance)
             var frequency: [[Int]: Int] = [:]
+            var allocation = SeatAllocation(
+                method: method, seats: constituency.seats, contestants: parties.map { .init(name: $0.description, votes: 0) }, threshold: threshold)
+            var normal = Array(repeating: 0.0, count: parties.count)
             for run in 0..<simulations {
-                let normal = (0..<parties.count).map { _ in random.normal() }
-                let votes = parties.indices.map { p in
-                    let share = mean[p] + (0...p).reduce(0.0) { $0 + root[p][$1] * normal[$1] }
-                    return Int((max(0, share) * 1_000_000).rounded())
+                for p in parties.indices { normal[p] = random.normal() }
+                for p in parties.indices {
+                    var share = mean[p]
+                    for q in 0...p { share += root[p][q] * normal[q] }
+                    allocation.contestants[p].votes = Int((max(0, share) * 1_000_000).rounded())
                 }
-                let contestants = zip(parties, votes).map { SeatAllocation.Contestant(name: $0.description, votes: $1) }
-                guard let outcome = try? SeatAllocation(method: method, seats: constituency.seats, contestants: contestants, threshold: threshold)
-                    .allocate()
-                else { return nil }
-                let seats = parties.map { outcome.seats[$0.description] ?? 0 }
+                guard let seats = try? allocation.allocate().seatsInOrder else { return nil }
                 frequency[seats, default: 0] += 1
                 for p in parties.indices { totals[run][p] += seats[p] }
             }

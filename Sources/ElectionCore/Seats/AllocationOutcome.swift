@@ -45,6 +45,10 @@ public struct AllocationOutcome: Sendable, Hashable {
         AllocationOutcome(allocation: allocation, won: won, tie: tie, unfilled: unfilled)
     }
 
+    /// Seats per list in the order the allocation gave the lists: for callers that allocate many
+    /// times over the same lists and need no names.
+    public var seatsInOrder: [Int] { won }
+
     /// Seats per list, for every list (0 for those that won none).
     public var seats: [String: Int] {
         get { assignedSeats ?? Dictionary(uniqueKeysWithValues: zip(allocation.contestants.lazy.map(\.name), won)) }

@@ -37,9 +37,7 @@ struct MissionReportSections: Sendable {
 
     init(_ r: MissionReport, _ language: Language) {
         let l = language
-        func fill(_ key: String, _ values: [String: String]) -> String {
-            values.reduce(l.text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        }
+        func fill(_ key: String, _ values: [String: String]) -> String { l.fill(key, values) }
         func percent(_ part: Int, _ whole: Int) -> String {
             let text = whole == 0 ? "0" : Rational(part, whole).percent(decimals: 0)
             return (l == .khmer ? Numerals.khmer(text) : text) + "%"
@@ -96,6 +94,10 @@ struct MissionReportSections: Sendable {
                              l.text(KeyFamilies.tone, .positive), l.text(KeyFamilies.tone, .neutral), l.text(KeyFamilies.tone, .negative)]]
                         + byOutlet.map { [$0.outlet, names[$0.line.party] ?? String($0.line.party.rawValue)] + figures($0.line) }))
             }
+        }
+        if let quickCount = r.quickCount {
+            sections.append(QuickCountText(language: l).reportSection(quickCount, parties: r.parties ?? [], provinceNames: r.provinceNames,
+                                                                      provinceNamesKhmer: r.provinceNamesKhmer))
         }
         sections.append(Section(
             title: l.text("report.legal_framework"), paragraphs: r.activities.filter { $0.kind == .legalFramework }.map {

@@ -137,8 +137,8 @@ extension ObservePages {
         let parties = Dictionary(uniqueKeysWithValues: try await store.parties().map { ($0.id, $0) })
         let provinces = Dictionary(uniqueKeysWithValues: try await store.constituencies().map { ($0.id, $0) })
         let e = reading.estimates
-        func pct(_ x: Double) -> String { language.localDigits(String(format: "%.1f", 100 * x)) + "%" }
-        func span(_ low: Double, _ high: Double) -> String { language.localDigits(String(format: "%.1f–%.1f", 100 * low, 100 * high)) }
+        let text = QuickCountText(language: language)
+        let pct = text.share, span = text.range
         func name(_ party: PartyNumber) -> String {
             guard let known = parties[party] else { return party.description }
             return known.abbreviation.isEmpty ? language.pick(known.nameEnglish, known.nameKhmer) : known.abbreviation
@@ -146,22 +146,10 @@ extension ObservePages {
         func row(_ label: String, _ share: EstimatedShare) -> QuickCountPage.Row {
             .init(label: label, estimate: pct(share.estimate), interval95: span(share.low95, share.high95), interval99: span(share.low99, share.high99))
         }
-        func fill(_ key: String, _ values: [String: String]) -> String {
-            values.reduce(language.text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        }
+        let fill = language.fill
         let standing = e.strata.reduce(0) { $0 + $1.reported + $1.substitutes }
-        let substitutes = e.strata.reduce(0) { $0 + $1.substitutes }
         let national = (e.national?.parties ?? []).sorted { $0.share.estimate > $1.share.estimate }
-        var bias: String?
-        if e.bias.mayBias {
-            bias = fill("quickcount.bias", [
-                "missing": language.number(e.bias.missing), "sampled": language.number(e.bias.sampled),
-                "strata": e.bias.strataBelowHalf.map { $0.province.flatMap { provinces[$0] }.map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? $0.rawValue }
-                    .joined(separator: ", "),
-                "standing": e.bias.meanRegisteredStanding.map { language.number(Int($0.rounded())) } ?? "–",
-                "absent": e.bias.meanRegisteredMissing.map { language.number(Int($0.rounded())) } ?? "–",
-            ])
-        }
+        let bias = text.bias(e.bias) { code in provinces[code].map { language.pick($0.nameEnglish, $0.nameKhmer) } }
         let projection = e.projection
         let seats = (projection?.parties ?? []).sorted { $0.median > $1.median }.map {
             QuickCountPage.SeatRow(
@@ -213,9 +201,7 @@ extension ObservePages {
         return QuickCountPage(
             mission: language.pick(mission.nameEnglish, mission.nameKhmer),
             notPublished: !sample.published,
-            reporting: fill("quickcount.reporting", [
-                "n": language.number(standing), "total": language.number(e.sampled), "substitutes": language.number(substitutes),
-            ]),
+            reporting: text.reporting(e),
             partial: standing < e.sampled,
             bias: bias,
             oneReportStrata: (e.national?.strataWithOneReport ?? 0) > 0

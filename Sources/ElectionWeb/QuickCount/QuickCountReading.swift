@@ -27,16 +27,8 @@ struct QuickCountReading: Sendable, Encodable {
 
     /// The reading for `sample`, from what the store holds now.
     static func read(_ sample: QuickCountSample, store: any ElectionStore & ResultStore & QuickCountStore) async throws -> QuickCountReading {
-        let election = try await store.election()
-        let parties = try await store.parties().map(\.id).sorted()
-        let seats = Dictionary(uniqueKeysWithValues: try await store.constituencies().map { ($0.id, $0.seats) })
-        let method = SeatMethod(name: election.seatAllocationMethod) ?? .dHondt
         let counts = try await store.observedCounts(ofMission: sample.missionID)
-        let registered = try await store.stations(sample.stations.map(\.code)).mapValues(\.registeredVoters)
-        let estimates = QuickCountEstimates.make(
-            sample: sample, counts: counts,
-            election: .init(parties: parties, seats: seats, method: method, threshold: election.seatRules.constituencyThreshold),
-            registered: registered)
+        let estimates = try await store.quickCountEstimates(sample, counts: counts)
         var check: QuickCountCheck?
         if !(try await store.publications()).isEmpty {
             let inSample = Set(sample.stations.map(\.code))

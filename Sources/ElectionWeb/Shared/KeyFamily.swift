@@ -87,7 +87,7 @@ enum KeyFamilies {
         "province", "commune", "polling station", "commission", "party", "voter", "account", "mission",
         "incident", "publication", "duplicate case", "unit (the NEC has none)", "constituency", "party application",
         "milestone", "candidate", "commission member", "election", "election record", "organisation", "code of conduct", "application", "airtime",
-        "badge", "mission member", "document", "complaint", "evidence",
+        "badge", "mission member", "document", "complaint", "evidence", "quick-count sample", "station of the quick-count sample",
     ])
     static let milestone = KeyFamily<Milestone>("milestone")
     /// The seat methods an election may name, as `SeatMethod(name:)` reads them.

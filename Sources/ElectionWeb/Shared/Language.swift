@@ -57,6 +57,11 @@ public enum Language: String, Sendable, CaseIterable {
         localDigits(share.percent(decimals: 2)) + "%"
     }
 
+    /// The string of `key` with each `{name}` replaced by its value.
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
     /// Text written with ASCII digits, in this language's digits.
     func localDigits(_ text: String) -> String {
         self == .khmer ? Numerals.khmer(text) : text
