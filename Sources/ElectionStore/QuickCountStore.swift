@@ -30,3 +30,14 @@ extension QuickCountStore where Self: ElectionStore {
             registered: Dictionary(uniqueKeysWithValues: stations.map { ($0.id, $0.registeredVoters) }))
     }
 }
+
+extension ElectionStore {
+    /// A quick count's frame: every polling station with registered voters, by code.
+    public func stationsWithVoters() async throws -> [PollingStation] {
+        var stations: [PollingStation] = []
+        for province in try await constituencies() {
+            stations += try await pollingStations(inProvince: province.id).filter { $0.registeredVoters > 0 }
+        }
+        return stations.sorted { $0.id < $1.id }
+    }
+}

@@ -8,7 +8,7 @@ import Foundation
 struct Mission: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Observer missions: add one, draw the stations it visits, make tokens for observers' phones.",
-        subcommands: [Add.self, Team.self, Draw.self, Assign.self, Token.self, Badge.self, List.self])
+        subcommands: [Add.self, Team.self, Draw.self, Assign.self, Token.self, Badge.self, List.self, Redraw.self])
 
     struct Team: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or replace a team: its members (seats) and its area.")
@@ -198,6 +198,38 @@ struct Mission: AsyncParsableCommand {
             let id = try badge.map { try badgeID($0) }
             let member = try await store.withStore { db in try await db.linkBadge(id, seat: seat, ofMission: mission) }
             announce("\(member.name): \(member.badge.map(AccreditationApplication.badgeNumber) ?? "no badge"), \(member.accreditation.rawValue)")
+        }
+    }
+
+    struct Redraw: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a mission's quick-count sample again from its recorded seed, size and strata, and say whether it gives the same stations.",
+            discussion: """
+                Anyone with the database (or the same stations imported) can check a mission's sample: the draw depends only on \
+                the frame (every station with registered voters), the seed, the size, the strata and the substitutes per stratum. \
+                Exits 1 when the stations differ, naming the frame's version now and when drawn.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Mission id, e.g. demo-2023.") var mission: MissionID
+
+        func run() async throws {
+            try await store.withStore { db in
+                guard let recorded = try await db.quickCountSample(ofMission: mission) else {
+                    throw ValidationError("Mission \(mission) has drawn no quick-count sample.")
+                }
+                let again = try QuickCountSample.draw(
+                    missionID: mission, frame: try await db.stationsWithVoters().map(\.id), seed: recorded.seed, size: recorded.size,
+                    strata: recorded.strata, substitutes: recorded.substitutesPerStratum, plan: recorded.plan, at: recorded.drawnAt)
+                announce("seed \(recorded.seed), size \(recorded.size), strata \(recorded.strata.rawValue), \(recorded.substitutesPerStratum) substitutes per stratum")
+                announce("frame when drawn \(recorded.frameVersion), now \(again.frameVersion)")
+                guard Set(again.stations) == Set(recorded.stations) else {
+                    let missing = Set(recorded.stations.map(\.code)).subtracting(again.stations.map(\.code)).count
+                    announce("different: \(missing) of the \(recorded.stations.count) recorded stations are not drawn again")
+                    throw ExitCode(1)
+                }
+                announce("the same \(recorded.sampled.count) stations and \(recorded.stations.count - recorded.sampled.count) substitutes")
+            }
         }
     }
 

@@ -71,12 +71,7 @@ struct QuickCountAPI: Sendable {
             try APIJSON.response(SampleDocument(try await readable(context)))
         }
         api.get("missions/:id/quick-count/sample.csv") { _, context in
-            let sample = try await readable(context)
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"quick-count-sample-\(sample.missionID).csv\""
-            let text = sample.csv(stations: try await store.stations(sample.stations.map(\.code)))
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            try await Self.csv(try await readable(context), store)
         }
         api.put("missions/:id/quick-count/publication") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
@@ -107,6 +102,15 @@ struct QuickCountAPI: Sendable {
         let sample = try await Self.sample(try Input.missionID(context.parameters.get("id")), store)
         try sample.requireReadable(by: context.observer?.member)
         return sample
+    }
+
+    /// The sample as a deployment list to download.
+    static func csv(_ sample: QuickCountSample, _ store: any ElectionStore) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"quick-count-sample-\(sample.missionID).csv\""
+        let text = sample.csv(stations: try await store.stations(sample.stations.map(\.code)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// The mission's sample; 404 before it is drawn.

@@ -34,7 +34,7 @@ enum QuickCountInput {
         } else {
             seed = UInt64.random(in: 1...UInt64.max)
         }
-        let frame = try await frame(store).map(\.id)
+        let frame = try await store.stationsWithVoters().map(\.id)
         let size: Int, plan: QuickCountPlan?
         if let chosen = fields.size {
             guard (2...max(2, frame.count)).contains(chosen) else { throw InputError(field: "size", reason: "number") }
@@ -57,15 +57,6 @@ enum QuickCountInput {
         } catch {
             throw InputError(field: "size", reason: "number")
         }
-    }
-
-    /// The quick count's frame: every polling station with registered voters.
-    static func frame(_ store: any ElectionStore) async throws -> [PollingStation] {
-        var stations: [PollingStation] = []
-        for province in try await store.constituencies() {
-            stations += try await store.pollingStations(inProvince: province.id).filter { $0.registeredVoters > 0 }
-        }
-        return stations
     }
 
     /// An observer's count: the phone's id, the station, the time posted and the form's figures

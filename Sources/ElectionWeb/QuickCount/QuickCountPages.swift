@@ -83,11 +83,7 @@ extension ObservePages {
         router.get("missions/:id/quick-count/sample.csv") { _, context in
             let sample = try await QuickCountAPI.sample(try Input.missionID(context.parameters.get("id")), store)
             try sample.requireReadable(by: context.observer?.member)
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"quick-count-sample-\(sample.missionID).csv\""
-            let text = sample.csv(stations: try await store.stations(sample.stations.map(\.code)))
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return try await QuickCountAPI.csv(sample, store)
         }
         router.get("observe/count") { _, context in
             let language = context.language
