@@ -30,7 +30,7 @@ extension SQLElectionStore: QuickCountStore {
 
     public func quickCountSample(ofMission id: MissionID) async throws -> QuickCountSample? {
         let stations = try await all("""
-            SELECT * FROM quick_count_stations WHERE mission_id = \(bind: id.rawValue) ORDER BY stratum, substitute, station_code
+            SELECT * FROM quick_count_stations WHERE mission_id = \(bind: id.rawValue) ORDER BY stratum, COALESCE(substitute, 0), station_code
             """) { row in
             QuickCountStation(
                 code: try Rows.code(row, "station_code"), stratum: try Rows.unit(row, "stratum"), stratumFrame: try Rows.integer(row, "stratum_frame"),

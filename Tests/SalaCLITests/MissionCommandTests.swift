@@ -12,6 +12,31 @@ import Testing
         return (copy, directory)
     }
 
+    /// Anyone can draw the demo mission's quick-count sample again and find the same stations;
+    /// once the frame has changed (a sampled station lost its voters), the redraw says so and
+    /// fails. The mission's report carries the published quick count.
+    @Test func aQuickCountSampleDrawsAgainTheSameUntilItsFrameChanges() async throws {
+        let (db, _) = try await Self.database()
+        let same = try SalaCommand.run(["mission", "redraw", "--db", db, "demo-2023"])
+        #expect(same.status == 0, "\(same.error)")
+        #expect(same.output.contains("the same"), "\(same.output)")
+        let report = try SalaCommand.run(["report", "mission", "--db", db, "demo-2023", "--format", "md"])
+        #expect(report.status == 0 && report.output.contains("Quick count") && report.output.contains("95% interval"), "\(report.error)")
+
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", db, """
+            UPDATE polling_stations SET registered_voters = 0 WHERE code =
+                (SELECT station_code FROM quick_count_stations WHERE mission_id = 'demo-2023' AND substitute IS NULL ORDER BY station_code LIMIT 1)
+            """]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0, "sqlite3 could not change the frame")
+        let changed = try SalaCommand.run(["mission", "redraw", "--db", db, "demo-2023"])
+        #expect(changed.status == 1)
+        #expect(changed.output.contains("different"), "\(changed.output)")
+    }
+
     @Test func aMissionIsAddedItsStationsDrawnReproduciblyAndItsReportWritten() async throws {
         let (db, directory) = try await Self.database()
         let file = directory.appendingPathComponent("mission.json")
