@@ -101,9 +101,10 @@ public enum PortalApplication {
         let organisations = pages.group().add(middleware: OrganisationAuthenticator(store: store, carrier: .cookie))
         OrganisationPages(store: store, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer).addRoutes(to: organisations)
         let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie))
+        let quickCounts = QuickCountReadings(store: store)
         ObservePages(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
-            intake: intake, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer
+            intake: intake, attempts: signing.attempts, secureCookies: secureCookies, quickCounts: quickCounts, renderer: renderer
         ).addRoutes(to: observers)
 
         // The JSON API.
@@ -151,7 +152,7 @@ public enum PortalApplication {
             intake: intake
         ).addRoutes(to: observerAPI)
         complaintAPI.addObserverRoutes(to: observerAPI)
-        QuickCountAPI(store: store).addRoutes(to: observerAPI)
+        QuickCountAPI(store: store, readings: quickCounts).addRoutes(to: observerAPI)
         return router
     }
 }

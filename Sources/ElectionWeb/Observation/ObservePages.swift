@@ -133,6 +133,8 @@ struct ObservePages: PageController {
     /// Sign-in attempts, shared with officials' sign-in.
     let attempts: LookupLimiter
     let secureCookies: Bool
+    /// The quick counts' readings, shared with the API.
+    let quickCounts: QuickCountReadings
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {

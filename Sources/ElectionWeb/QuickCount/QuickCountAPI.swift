@@ -9,6 +9,7 @@ import Hummingbird
 /// (bearer) in front.
 struct QuickCountAPI: Sendable {
     let store: any PortalStore
+    let readings: QuickCountReadings
 
     /// A count as an observer's phone sends it: the result form's fields, `votes` by ballot number.
     struct CountBody: Decodable {
@@ -93,7 +94,7 @@ struct QuickCountAPI: Sendable {
             return try APIJSON.response(count, status: outcome == .stored ? .created : .ok)
         }
         api.get("missions/:id/quick-count") { _, context in
-            try APIJSON.response(try await QuickCountReading.read(try await readable(context), store: store))
+            try APIJSON.response(try await readings.reading(try await readable(context)))
         }
     }
 

@@ -76,7 +76,7 @@ extension ObservePages {
             let language = context.language
             let sample = try await QuickCountAPI.sample(try Input.missionID(context.parameters.get("id")), store)
             try sample.requireReadable(by: context.observer?.member)
-            let reading = try await QuickCountReading.read(sample, store: store)
+            let reading = try await quickCounts.reading(sample)
             let model = try await quickCountPage(reading, sample, member: context.observer?.member, language)
             return page("quick-count", language.text("quickcount.title"), model, language, "/missions/\(sample.missionID)/quick-count")
         }
@@ -176,14 +176,16 @@ extension ObservePages {
         func fields(_ names: [String]) -> String { StationDeskPage.fieldNames(names.joined(separator: ","), language, ballot) }
         var check: [QuickCountPage.Comparison] = [], checkAreas: [Fact] = [], checkStations: [QuickCountPage.Difference] = []
         if let c = reading.check {
+            func label(_ comparison: QuickCountCheck.Comparison) -> String {
+                comparison.party.map(name) ?? language.text(comparison.figure == "turnout" ? "quickcount.turnout" : "quickcount.invalid")
+            }
             check = (c.nation?.comparisons ?? []).map { comparison in
-                let label = comparison.party.map(name) ?? language.text(comparison.figure == "turnout" ? "quickcount.turnout" : "quickcount.invalid")
-                return .init(label: label, official: pct(comparison.official), interval: span(comparison.estimate.low95, comparison.estimate.high95),
-                             outside: !comparison.within95)
+                .init(label: label(comparison), official: pct(comparison.official), interval: span(comparison.estimate.low95, comparison.estimate.high95),
+                      outside: !comparison.within95)
             }
             checkAreas = c.constituencies.filter(\.flagged).map { area in
                 Fact(label: area.code.flatMap { provinces[$0] }.map { language.pick($0.nameEnglish, $0.nameKhmer) } ?? "",
-                     value: area.comparisons.filter { !$0.within99 }.map { ($0.party.map(name) ?? $0.figure) + " " + pct($0.official) }.joined(separator: ", "))
+                     value: area.comparisons.filter { !$0.within99 }.map { label($0) + " " + pct($0.official) }.joined(separator: ", "))
             }
             checkStations = c.stationDifferences.map { d in
                 .init(station: d.stationCode.rawValue, detail: d.fields.map { field in

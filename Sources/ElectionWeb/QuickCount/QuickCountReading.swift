@@ -27,10 +27,17 @@ struct QuickCountReading: Sendable, Encodable {
 
     /// The reading for `sample`, from what the store holds now.
     static func read(_ sample: QuickCountSample, store: any ElectionStore & ResultStore & QuickCountStore) async throws -> QuickCountReading {
-        let counts = try await store.observedCounts(ofMission: sample.missionID)
+        try await read(sample, counts: try await store.observedCounts(ofMission: sample.missionID),
+                       published: !(try await store.publications()).isEmpty, store: store)
+    }
+
+    /// The reading from `counts`, with the check when the commission has `published` results.
+    static func read(
+        _ sample: QuickCountSample, counts: [ObservedCount], published: Bool, store: any ElectionStore & ResultStore & QuickCountStore
+    ) async throws -> QuickCountReading {
         let estimates = try await store.quickCountEstimates(sample, counts: counts)
         var check: QuickCountCheck?
-        if !(try await store.publications()).isEmpty {
+        if published {
             let inSample = Set(sample.stations.map(\.code))
             var forms: [StationCode: ResultCounts] = [:]
             for totals in try await store.resultTotals(level: .station, within: .nation) {
@@ -45,5 +52,28 @@ struct QuickCountReading: Sendable, Encodable {
         return QuickCountReading(
             sample: Summary(sample),
             estimates: estimates, check: check)
+    }
+}
+
+/// The last reading of each mission, kept while nothing it rests on has changed (the counts, the
+/// publication of the quick count, the official results): an open page asks again every ten
+/// seconds, and working out the seats' simulations for each ask would cost a core on results night.
+actor QuickCountReadings {
+    private let store: any ElectionStore & ResultStore & QuickCountStore
+    private var kept: [MissionID: (key: String, reading: QuickCountReading)] = [:]
+
+    init(store: any ElectionStore & ResultStore & QuickCountStore) {
+        self.store = store
+    }
+
+    func reading(_ sample: QuickCountSample) async throws -> QuickCountReading {
+        let counts = try await store.observedCounts(ofMission: sample.missionID)
+        let publications = try await store.publications().count
+        let lastForm = try await store.lastFormChange()?.timeIntervalSince1970 ?? 0
+        let key = "\(counts.count) \(counts.last?.id ?? "") \(sample.published) \(publications) \(lastForm)"
+        if let kept = kept[sample.missionID], kept.key == key { return kept.reading }
+        let reading = try await QuickCountReading.read(sample, counts: counts, published: publications > 0, store: store)
+        kept[sample.missionID] = (key, reading)
+        return reading
     }
 }
