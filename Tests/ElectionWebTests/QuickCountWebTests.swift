@@ -59,6 +59,41 @@ import Testing
         }
     }
 
+    /// The head of another mission draws its sample on the phone (refused by field first) and
+    /// publishes it; a member who is not the head sees where it stands without the head's forms.
+    @Test func theHeadDrawsTheSampleAndPublishesItOnThePhone() async throws {
+        let fixture = try await ObservationWebTests.fixture()
+        try await ObservationWebTests.run(fixture) { client in
+            func cookie(_ code: String) async throws -> String {
+                let signedIn = try await client.postForm("/en/observe", [("code", code)])
+                return String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            }
+            let head = try await cookie(fixture.outsider)
+            let empty = try await client.get("/en/observe/quick-count", headers: [.cookie: head])
+            #expect(empty.status == .ok && empty.body.contains("id=\"draw-form\""))
+            let csrf = String(try #require(empty.body.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)).1)
+            let fields = [("csrf", csrf), ("confidence", "95"), ("strata", "province"), ("margin", "3"), ("stationSpread", "10"), ("size", ""),
+                          ("substitutes", "1"), ("seed", "")]
+            let refused = try await client.postForm("/en/observe/quick-count/sample", fields.map { $0.0 == "margin" ? ("margin", "0") : $0 }, cookie: head)
+            #expect(refused.status == .badRequest && refused.body.contains("id=\"plan-error\"") && refused.body.contains("aria-invalid"))
+            #expect(try await fixture.store.quickCountSample(ofMission: "other") == nil)
+            let drawn = try await client.postForm("/en/observe/quick-count/sample", fields, cookie: head)
+            #expect(drawn.status == .seeOther || drawn.status == .found)
+            let sample = try #require(try await fixture.store.quickCountSample(ofMission: "other"))
+            // 3 points at 95% with a spread of 10: n₀ = (1.96 · 10 / 3)² ≈ 42.7, then at least two in each of the 25 provinces.
+            #expect(sample.plan?.margin == 0.03 && sample.sampled.count >= 50 && sample.substitutesPerStratum == 1 && !sample.published)
+            let published = try await client.postForm("/en/observe/quick-count/publication", [("csrf", csrf), ("published", "1")], cookie: head)
+            #expect(published.status == .seeOther || published.status == .found)
+            #expect(try await fixture.store.quickCountSample(ofMission: "other")?.published == true)
+
+            let member = try await cookie(fixture.token)
+            let seen = try await client.get("/en/observe/quick-count", headers: [.cookie: member])
+            #expect(seen.status == .ok && seen.body.contains("id=\"sample-summary\"") && !seen.body.contains("id=\"publish-form\""))
+            let forbidden = try await client.postForm("/en/observe/quick-count/publication", [("csrf", csrf), ("published", "0")], cookie: member)
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
     /// Before the head publishes, only the mission's members read the estimates and the sample.
     @Test func anUnpublishedQuickCountIsForTheMissionAlone() async throws {
         let fixture = try await ObservationWebTests.fixture()

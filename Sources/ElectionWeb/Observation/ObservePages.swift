@@ -139,6 +139,7 @@ struct ObservePages: PageController {
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
         addQuickCountRoutes(to: router)
+        addQuickCountPlanRoutes(to: router)
         router.get("observe") { _, context in
             let language = context.language
             guard let (observer, token) = context.observer else {

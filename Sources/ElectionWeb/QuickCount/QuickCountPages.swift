@@ -109,6 +109,79 @@ extension ObservePages {
         }
     }
 
+    /// The quick count's own routes for the mission's members on the phone: where it stands, the
+    /// head's form to draw the sample, and the head's button to publish it or take it back.
+    func addQuickCountPlanRoutes(to router: RouterGroup<PortalRequestContext>) {
+        router.get("observe/quick-count") { _, context in
+            let language = context.language
+            guard let (observer, token) = context.observer else { return Response.redirect(to: "/\(language.rawValue)/observe", type: .normal) }
+            try observer.require(.followQuickCount, forMission: observer.missionID)
+            return try await planPage(observer, token, typed: [:], language)
+        }
+        router.post("observe/quick-count/sample") { request, context in
+            let language = context.language
+            let (observer, token, form) = try await Self.observerForm(request, context, .planQuickCount)
+            let typed = form.mapValues(String.init)
+            do {
+                func number(_ field: String) throws -> Double? {
+                    guard let text = typed[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                    guard let value = Double(text) else { throw InputError(field: field, reason: "points") }
+                    return value
+                }
+                func whole(_ field: String) throws -> Int? {
+                    guard let text = typed[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                    guard let value = Int(text) else { throw InputError(field: field, reason: "number") }
+                    return value
+                }
+                let fields = QuickCountInput.SampleFields(
+                    margin: try number("margin"), confidence: try whole("confidence"), stationSpread: try number("stationSpread"), size: try whole("size"),
+                    seed: typed["seed"].flatMap { $0.isEmpty ? nil : $0 }, strata: typed["strata"], substitutes: try whole("substitutes"))
+                try await store.recordQuickCountSample(try await QuickCountInput.sample(fields, missionID: observer.missionID, store: store, at: Date()))
+            } catch let error as InputError {
+                return try await planPage(observer, token, typed: typed, language, error: error, status: .badRequest)
+            }
+            return Response.redirect(to: "/\(language.rawValue)/observe/quick-count", type: .normal)
+        }
+        router.post("observe/quick-count/publication") { request, context in
+            let language = context.language
+            let (observer, _, form) = try await Self.observerForm(request, context, .planQuickCount)
+            try await store.publishQuickCount(ofMission: observer.missionID, form["published"] == "1")
+            return Response.redirect(to: "/\(language.rawValue)/observe/quick-count", type: .normal)
+        }
+    }
+
+    /// Where the mission's quick count stands; the head's forms where they apply.
+    private func planPage(
+        _ observer: MissionMember, _ token: String, typed: [String: String], _ language: Language, error: InputError? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let l = language.rawValue
+        let sample = try await store.quickCountSample(ofMission: observer.missionID)
+        let head = observer.may(.planQuickCount, forMission: observer.missionID)
+        func field(_ name: String, _ label: String, _ fallback: String) -> FormField {
+            FormField(name: name, label: language.text(label), value: typed[name] ?? fallback, invalid: error?.field == name)
+        }
+        let model = QuickCountPlanPage(
+            csrf: Self.csrf(token), error: error?.message(in: language), invalid: error?.field,
+            summary: sample.map {
+                language.fill("quickcount.size", [
+                    "n": language.number($0.sampled.count), "frame": language.number($0.frameStations), "substitutes": language.number($0.substitutesPerStratum),
+                ])
+            },
+            page: sample.map { _ in "/\(l)/missions/\(observer.missionID)/quick-count" },
+            csv: sample.map { _ in "/\(l)/missions/\(observer.missionID)/quick-count/sample.csv" },
+            published: sample?.published == true,
+            canPublish: head && sample != nil, canDraw: head && sample == nil, waiting: !head && sample == nil,
+            drawAction: "/\(l)/observe/quick-count/sample", publishAction: "/\(l)/observe/quick-count/publication",
+            fields: [field("margin", "quickcount.margin_points", "0.6"), field("stationSpread", "quickcount.spread_points", "10"),
+                     field("size", "quickcount.size_or", ""), field("substitutes", "field.substitutes", "2"), field("seed", "quickcount.seed_or", "")],
+            confidence: [95, 99].map { Choice(value: String($0), label: language.digits($0) + "%", selected: (typed["confidence"] ?? "95") == String($0)) },
+            strata: StationDraw.Strata.allCases.map {
+                Choice(value: $0.rawValue, label: language.text(KeyFamilies.quickCountStrata, $0), selected: (typed["strata"] ?? "province") == $0.rawValue)
+            })
+        return page("observe-quick-count", language.text("quickcount.title"), model, language, "/observe/quick-count", status: status)
+    }
+
     /// The count form: the station's code, the time the count was posted, and the result form's figures.
     private func countPage(
         _ observer: MissionMember, _ token: String, id: String, typed: [String: String], _ language: Language,
@@ -245,4 +318,23 @@ struct CountFormPage: Sendable {
     let invalid: String?
     let figures: [FormField]
     let votes: [FormField]
+}
+
+/// The quick count as the mission's members see it on the phone, with the head's forms.
+struct QuickCountPlanPage: Sendable {
+    let csrf: String
+    let error: String?
+    let invalid: String?
+    let summary: String?
+    let page: String?
+    let csv: String?
+    let published: Bool
+    let canPublish: Bool
+    let canDraw: Bool
+    let waiting: Bool
+    let drawAction: String
+    let publishAction: String
+    let fields: [FormField]
+    let confidence: [Choice]
+    let strata: [Choice]
 }
