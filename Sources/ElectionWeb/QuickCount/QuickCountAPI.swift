@@ -11,25 +11,22 @@ struct QuickCountAPI: Sendable {
     let store: any PortalStore
     let readings: QuickCountReadings
 
-    /// A count as an observer's phone sends it: the result form's fields, `votes` by ballot number.
+    /// A count as an observer's phone sends it: the result form's fields as an entry takes them
+    /// (``ResultInput/Body``, `votes` by ballot number), with the phone's id, the station and the time.
     struct CountBody: Decodable {
         let id: String?
         let station: String?
         let observedAt: String?
-        let registeredVoters: Double?
-        let ballotsReceived: Double?
-        let ballotsIssued: Double?
-        let ballotsInBox: Double?
-        let spoiledBallots: Double?
-        let unusedBallots: Double?
-        let invalidBallots: Double?
-        let votes: [String: Double]?
+        let figures: [String: String]
 
-        var figures: [String: String] {
-            ResultInput.Body(
-                registeredVoters: registeredVoters, ballotsReceived: ballotsReceived, ballotsIssued: ballotsIssued, ballotsInBox: ballotsInBox,
-                spoiledBallots: spoiledBallots, unusedBallots: unusedBallots, invalidBallots: invalidBallots, votes: votes
-            ).fields
+        private enum CodingKeys: String, CodingKey { case id, station, observedAt }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeIfPresent(String.self, forKey: .id)
+            station = try container.decodeIfPresent(String.self, forKey: .station)
+            observedAt = try container.decodeIfPresent(String.self, forKey: .observedAt)
+            figures = try ResultInput.Body(from: decoder).fields
         }
     }
 
