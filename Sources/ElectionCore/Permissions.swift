@@ -170,6 +170,12 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
     /// Read the quick count's sample and estimates before the mission publishes them.
     case followQuickCount = "follow-quick-count"
 
+    /// Whether it records what the member observed at polling stations: only a member the NEC has
+    /// not refused or revoked may do it.
+    public var observesStations: Bool {
+        self == .recordVisit || self == .submitChecklist || self == .reportIncident || self == .reportCount
+    }
+
     /// Whether only the head of mission may do it.
     public var isHeadOnly: Bool {
         self == .giveStatement || self == .decideIncident || self == .linkBadge || self == .fileComplaint || self == .planQuickCount
@@ -178,9 +184,10 @@ public enum MissionAction: String, Sendable, Hashable, CaseIterable {
 
 extension MissionMember {
     /// Whether the member may do `action` for the mission `missionID`: only for their own mission,
-    /// and the statement and incidents' outcomes only as its head.
+    /// the statement and incidents' outcomes only as its head, and what is observed at stations
+    /// only while the NEC has not refused or revoked their accreditation.
     public func may(_ action: MissionAction, forMission missionID: MissionID) -> Bool {
-        self.missionID == missionID && (isHead || !action.isHeadOnly)
+        (try? require(action, forMission: missionID)) != nil
     }
 
     /// Throws a ``Refusal`` saying why, unless the member may do `action` for the mission.
@@ -190,6 +197,9 @@ extension MissionMember {
         }
         guard isHead || !action.isHeadOnly else {
             throw Refusal(.roleMayNot, "only the head of mission may \(action.rawValue)")
+        }
+        guard !action.observesStations || (accreditation != .refused && accreditation != .revoked) else {
+            throw Refusal(.roleMayNot, "\(name)'s accreditation is \(accreditation.rawValue): they may not \(action.rawValue)")
         }
     }
 }

@@ -191,6 +191,46 @@ import Testing
         }
     }
 
+    /// A member whose accreditation the NEC refused or revoked may not record what they observe
+    /// at stations (checklists, visits, incidents, quick-count counts), and nothing is stored; the
+    /// same mission's accredited head still may.
+    @Test func aMemberWhoseAccreditationIsRefusedMayNotObserve() async throws {
+        let fixture = try await Self.fixture()
+        let mission: MissionID = "refused-watch"
+        try await fixture.store.addMission(
+            ObserverMission(id: mission, organisation: "Watch", nameEnglish: "Watch", nameKhmer: "ឃ្លាំមើល", kind: "domestic",
+                            invitationDate: nil, invitedBy: [], workingGroup: []),
+            members: [
+                MissionMember(missionID: mission, seat: 1, name: "Head", body: "NGO", title: "Head", isHead: true, accreditation: .accredited),
+                MissionMember(missionID: mission, seat: 2, name: "Refused", body: "NGO", title: "Observer", isHead: false, accreditation: .refused),
+                MissionMember(missionID: mission, seat: 3, name: "Revoked", body: "NGO", title: "Observer", isHead: false, accreditation: .revoked),
+            ])
+        let tokens = Dictionary(uniqueKeysWithValues: [1, 2, 3].map { ($0, Passwords.newToken()) })
+        for (seat, token) in tokens {
+            try await fixture.store.addObserverToken(digest: Passwords.digest(token), missionID: mission, seat: seat)
+        }
+        try await Self.run(fixture) { client in
+            for seat in [2, 3] {
+                let checklist = try await client.postJSON(
+                    "/api/v1/missions/\(mission)/checklists", Self.body(id: UUID().uuidString, station: fixture.station), bearer: tokens[seat]!)
+                #expect(checklist.status == .forbidden, "\(checklist.body)")
+                let visit = try await client.postJSON(
+                    "/api/v1/missions/\(mission)/visits", "{\"station\": \"\(fixture.station)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}",
+                    bearer: tokens[seat]!)
+                #expect(visit.status == .forbidden)
+                let count = try await client.postJSON("/api/v1/missions/\(mission)/quick-count/counts", "{}", bearer: tokens[seat]!)
+                #expect(count.status == .forbidden)
+            }
+            // The head is accredited: refused for the station (not deployed), not for who they are.
+            let head = try await client.postJSON(
+                "/api/v1/missions/\(mission)/visits", "{\"station\": \"\(fixture.station)\", \"arrival\": \"09:00\", \"departure\": \"09:30\", \"phase\": \"voting\"}",
+                bearer: tokens[1]!)
+            #expect(head.status == .badRequest)
+            #expect(try await fixture.store.submissions(ofMission: mission).isEmpty)
+            #expect(try await fixture.store.visits(ofMission: mission).isEmpty)
+        }
+    }
+
     /// A team's visit recorded from the phone: at a deployed station, departure after arrival.
     @Test func anObserverRecordsAVisitFromThePhone() async throws {
         let fixture = try await Self.fixture()
