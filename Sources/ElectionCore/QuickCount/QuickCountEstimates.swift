@@ -13,7 +13,9 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
         public var reported: Int
         /// Substitutes standing for sampled stations not reported.
         public var substitutes: Int
-        public var missing: Int { sampled - reported - substitutes }
+        /// Stations standing for the stratum: sampled ones reported and substitutes.
+        public var standing: Int { reported + substitutes }
+        public var missing: Int { sampled - standing }
     }
 
     public struct ConstituencyFigures: Sendable, Hashable, Codable {
@@ -64,6 +66,9 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
     public var discrepancies: [StationCountRecord]
     /// Stations where a second observer's count agrees with the first.
     public var confirmed: Int
+
+    /// Stations the estimates rest on, across the strata.
+    public var standing: Int { strata.reduce(0) { $0 + $1.standing } }
 
     /// What the election gives the estimate: its parties, seats and method.
     public struct Election: Sendable {
@@ -137,7 +142,7 @@ public struct QuickCountEstimates: Sendable, Hashable, Codable {
         let unreplaced = missingCodes.count - replaced
         let bias = Bias(
             sampled: sample.sampled.count, missing: max(0, unreplaced),
-            strataBelowHalf: progress.filter { 2 * ($0.reported + $0.substitutes) < $0.sampled }.map(\.unit),
+            strataBelowHalf: progress.filter { 2 * $0.standing < $0.sampled }.map(\.unit),
             meanRegisteredStanding: mean(standingCodes), meanRegisteredMissing: mean(missingCodes))
 
         return QuickCountEstimates(

@@ -216,7 +216,6 @@ extension ObservePages {
             .init(label: label, estimate: pct(share.estimate), interval95: span(share.low95, share.high95), interval99: span(share.low99, share.high99))
         }
         let fill = language.fill
-        let standing = e.strata.reduce(0) { $0 + $1.reported + $1.substitutes }
         let national = (e.national?.parties ?? []).sorted { $0.share.estimate > $1.share.estimate }
         let bias = text.bias(e.bias) { code in provinces[code].map { language.pick($0.nameEnglish, $0.nameKhmer) } }
         let projection = e.projection
@@ -227,7 +226,7 @@ extension ObservePages {
         }
         let areas = e.constituencies.map { c -> QuickCountPage.Area in
             let progress = e.strata.filter { $0.unit.province == c.code }
-            let sampled = progress.reduce(0) { $0 + $1.sampled }, standing = progress.reduce(0) { $0 + $1.reported + $1.substitutes }
+            let sampled = progress.reduce(0) { $0 + $1.sampled }, standing = progress.reduce(0) { $0 + $1.standing }
             let leading = (c.figures?.parties ?? []).sorted { $0.share.estimate > $1.share.estimate }.prefix(2)
             let outcome = projection?.constituencies.first { $0.code == c.code }?.outcomes.first
             return .init(
@@ -273,7 +272,7 @@ extension ObservePages {
             mission: language.pick(mission.nameEnglish, mission.nameKhmer),
             notPublished: !sample.published,
             reporting: text.reporting(e),
-            partial: standing < e.sampled,
+            partial: e.standing < e.sampled,
             bias: bias,
             oneReportStrata: (e.national?.strataWithOneReport ?? 0) > 0
                 ? fill("quickcount.one_report", ["n": language.number(e.national?.strataWithOneReport ?? 0)]) : nil,

@@ -14,9 +14,8 @@ struct QuickCountText: Sendable {
 
     /// "995 of 1,014 sampled stations reported (19 through substitutes)."
     func reporting(_ estimates: QuickCountEstimates) -> String {
-        let standing = estimates.strata.reduce(0) { $0 + $1.reported + $1.substitutes }
-        return language.fill("quickcount.reporting", [
-            "n": language.number(standing), "total": language.number(estimates.sampled),
+        language.fill("quickcount.reporting", [
+            "n": language.number(estimates.standing), "total": language.number(estimates.sampled),
             "substitutes": language.number(estimates.strata.reduce(0) { $0 + $1.substitutes }),
         ])
     }
