@@ -53,6 +53,10 @@ public struct Commune: Sendable, Hashable, Codable, Identifiable {
 
 /// A polling station: where a group of registered voters cast their ballots.
 public struct PollingStation: Sendable, Hashable, Codable, Identifiable {
+    /// How far the station finder looks around a place for the nearest stations: a voter walks or
+    /// rides to a station of their commune, and a place farther than this from every station is
+    /// outside the country (searching the whole country for it would cost every station's row).
+    public static let nearestReachMetres = 50_000
     /// Nine-digit code: the commune code followed by a three-digit number, e.g. `010201003`.
     public let id: StationCode
     /// The commune the station lies in (the first digits of ``id``).

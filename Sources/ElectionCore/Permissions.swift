@@ -83,13 +83,13 @@ extension Official {
 }
 
 extension Official {
-    /// Throws a ``Refusal`` unless the official may do `action` on at least one of `units` (a
-    /// duplicate case is decided by an official of any of its voters' units).
-    public func require(_ action: OfficialAction, onAnyOf units: [UnitCode]) throws(Refusal) {
-        guard let first = units.first(where: { may(action, on: $0) }) ?? units.first else {
-            throw Refusal(.outsideUnit, "there is no unit to \(action.rawValue) on")
-        }
-        try require(action, on: first)
+    /// Throws a ``Refusal`` unless the official may do `action` on every one of `units`: a duplicate
+    /// case is seen and decided by a commission whose unit holds all its voters (the NEC when they
+    /// are in different provinces), since its decision removes registrations in each of them and
+    /// its page shows each voter's name and date of birth.
+    public func require(_ action: OfficialAction, onEveryOf units: [UnitCode]) throws(Refusal) {
+        guard !units.isEmpty else { throw Refusal(.outsideUnit, "there is no unit to \(action.rawValue) on") }
+        for unit in units { try require(action, on: unit) }
     }
 }
 
@@ -97,9 +97,10 @@ extension OfficialRole {
     /// Whether the role allows `action` at all, within its unit.
     public func may(_ action: OfficialAction) -> Bool {
         switch action {
-        case .enterResult, .acknowledgeWarnings, .seeRegister, .followElectionDay: true
+        case .enterResult, .seeRegister, .followElectionDay: true
         case .reportFromStation: self == .stationOfficial
-        case .resolveDispute, .correctResult, .changeRegister, .decideDuplicate, .handleComplaints: coordinates
+        // A station's own officials only enter: warnings on their figures are checked by a commission above them.
+        case .acknowledgeWarnings, .resolveDispute, .correctResult, .changeRegister, .decideDuplicate, .handleComplaints: coordinates
         case .confirmProvince, .assignPolice, .keepTraining: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
              .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout,

@@ -40,7 +40,7 @@ public struct ResultsTally: Encodable, Sendable {
         let level = parsed.rawValue
         let parties = try await db.parties()
         let names = Dictionary(uniqueKeysWithValues: parties.map { ($0.id, $0.nameEnglish) })
-        func unit(_ t: ResultTotals, name: String?, seats: [PartyNumber: Int]? = nil, tie: SeatTie? = nil, elected: [Candidate]? = nil) -> Unit {
+        func unit(_ t: ResultTotals, name: String?, seats: [PartyNumber: Int]? = nil, tie: SeatTie? = nil, elected: [ElectedMember]? = nil) -> Unit {
             Unit(
                 code: t.code.rawValue, name: name, status: t.isOfficial ? "official" : "provisional",
                 stationsReported: t.stationsReported, stationsTotal: t.stationsTotal,

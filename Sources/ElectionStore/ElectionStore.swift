@@ -24,8 +24,8 @@ public protocol ElectionStore: Sendable {
     func pollingStation(_ code: StationCode) async throws -> PollingStation
     /// The stations with these codes (unknown codes are left out), in code order: a few queries for any number.
     func pollingStations(codes: [StationCode]) async throws -> [PollingStation]
-    /// The `limit` stations nearest to `point`, nearest first; with a `need`, only stations recorded
-    /// as meeting it.
+    /// The `limit` stations nearest to `point` (at most 100), nearest first, none farther than
+    /// ``PollingStation/nearestReachMetres``; with a `need`, only stations recorded as meeting it.
     func nearestPollingStations(to point: GeoPoint, limit: Int, meeting need: StationAccessibility.Need?) async throws -> [PollingStation]
 
     /// Commissions at `level`, optionally only those under a province or commune code.

@@ -60,7 +60,8 @@ public protocol RegisterStore: Sendable {
     /// Groups the whole register by the rule's key and opens a case for every group of two or
     /// more voters that has none yet.
     func findDuplicates(_ rule: DuplicateRule) async throws -> DuplicateScan
-    /// Cases, oldest first: undecided ones (no decision, or `unsure`) or all, within a unit.
+    /// Cases, oldest first: undecided ones (no decision, or `unsure`) or all, whose voters are all
+    /// within a unit (a case across provinces is the NEC's).
     func duplicateCases(undecidedOnly: Bool, within unit: UnitCode, limit: Int) async throws -> [DuplicateCase]
     func duplicateCase(_ id: Int) async throws -> DuplicateCase
     /// Records a decision (a case may be decided again, e.g. after a field check; every decision is kept).

@@ -22,18 +22,25 @@ public struct FormEvent: Sendable, Hashable, Codable {
     public var stationCode: StationCode
     public var version: Int
     public var at: Date
+    /// The account that acted: shown to officials only.
     public var officialName: String
+    /// The role of the account that acted: what the public history says instead of the name.
+    public var officialRole: OfficialRole
     /// The ``FormAction/name``, or `confirmation`.
     public var action: String
     public var status: FormStatus
     /// The correction's reason, or the warnings acknowledged.
     public var detail: String?
 
-    public init(stationCode: StationCode, version: Int, at: Date, officialName: String, action: String, status: FormStatus, detail: String?) {
+    public init(
+        stationCode: StationCode, version: Int, at: Date, officialName: String, officialRole: OfficialRole, action: String,
+        status: FormStatus, detail: String?
+    ) {
         self.stationCode = stationCode
         self.version = version
         self.at = at
         self.officialName = officialName
+        self.officialRole = officialRole
         self.action = action
         self.status = status
         self.detail = detail

@@ -44,7 +44,7 @@ extension ElectionStore where Self: ResultStore {
                 nationalVotes: national.counts.votes, lists: lists, ballot: ballot)
             results.append(.init(
                 constituency: constituency, totals: province, seats: seats.seatsByParty, tie: seats.tie, unfilled: seats.unfilled,
-                elected: seats.elected))
+                elected: seats.elected.map { ElectedMember($0, electionDay: election.electionDay) }))
         }
         return ResultsReport(election: election, parties: parties, national: national, constituencies: results)
     }

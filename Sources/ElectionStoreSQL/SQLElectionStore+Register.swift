@@ -360,7 +360,8 @@ extension SQLElectionStore: RegisterStore {
             """ : ""
         let found = try await all("""
             SELECT c.id, c.rule FROM duplicate_cases c
-            WHERE EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id AND v.station_code LIKE \(bind: unit.rawValue + "%") ESCAPE '\\')
+            WHERE NOT EXISTS (SELECT 1 FROM duplicate_case_voters v WHERE v.case_id = c.id
+                              AND substr(v.station_code, 1, \(unsafeRaw: String(unit.rawValue.count))) <> \(bind: unit.rawValue))
             \(undecided)
             ORDER BY c.id LIMIT \(bind: limit)
             """) { (try Rows.integer($0, "id"), try Rows.text($0, "rule")) }
@@ -404,7 +405,7 @@ extension SQLElectionStore: RegisterStore {
 
     public func decide(duplicateCase id: Int, _ decision: DuplicateDecision, by official: Official) async throws {
         let found = try await duplicateCase(id)
-        try official.require(.decideDuplicate, onAnyOf: found.voters.map { .station($0.stationCode) })
+        try official.require(.decideDuplicate, onEveryOf: found.voters.map { .station($0.stationCode) })
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""
                 INSERT INTO duplicate_decisions (case_id, verdict, note, official_id, decided_at)

@@ -16,14 +16,16 @@ extension SQLElectionStore: ResultStore {
 
     public func formEvents(station code: StationCode) async throws -> [FormEvent] {
         try await all("""
-            SELECT e.*, o.name AS official_name FROM result_events e JOIN officials o ON o.id = e.official_id
+            SELECT e.*, o.name AS official_name, o.role AS official_role FROM result_events e JOIN officials o ON o.id = e.official_id
             WHERE e.station_code = \(bind: code.rawValue) ORDER BY e.id
             """) { row in
             let status = try row.decode(column: "status", as: String.self)
+            let role = try row.decode(column: "official_role", as: String.self)
             return FormEvent(
                 stationCode: code, version: try row.decode(column: "version", as: Int.self),
                 at: try ISO8601.date(try row.decode(column: "at", as: String.self)),
                 officialName: try row.decode(column: "official_name", as: String.self),
+                officialRole: try OfficialRole(rawValue: role) ?? { throw Rows.Malformed(column: "role", value: role) }(),
                 action: try row.decode(column: "action", as: String.self),
                 status: FormStatus(rawValue: status) ?? .awaitingFirstEntry,
                 detail: try row.decode(column: "detail", as: String?.self))
@@ -143,6 +145,10 @@ extension SQLElectionStore: ResultStore {
         }
         guard let totals = try await resultTotals(level: unit.level, within: unit).first, totals.isComplete else {
             throw Refusal(.countIncomplete, "not every station in \(unit == .nation ? "the nation" : unit.rawValue) has an accepted form")
+        }
+        // A correction still open would change the figures being confirmed once it is accepted.
+        if let open = try await formStatuses(within: unit).filter({ $0.value != .accepted }).keys.min() {
+            throw Refusal(.countIncomplete, "station \(open) has a correction open; it must be accepted before \(unit == .nation ? "the nation" : unit.rawValue) is confirmed")
         }
         try await engine.withTransaction { tx in
             try await tx.sql.raw("""

@@ -199,7 +199,9 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
         case .stepFree?: " AND (ramp = 1 OR ground_floor = 1)"
         case .assistance?: " AND assistance = 1"
         }
-        // Widen a box around the point until it holds enough stations, then rank them by true distance.
+        // Widen a box around the point until it holds enough stations, then rank them by true
+        // distance; never past the reach, so that a point far from every station reads few rows.
+        let reach = Double(PollingStation.nearestReachMetres)
         var halfSide = 0.05
         while true {
             let candidates = try await all("""
@@ -212,9 +214,9 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
             let ranked = candidates
                 .map { (station: $0, distance: point.distance(to: $0.position)) }
                 .sorted { ($0.distance, $0.station.id) < ($1.distance, $1.station.id) }
-            let sure = ranked.filter { $0.distance <= radius }
-            if sure.count >= limit || halfSide >= 360 {
-                return ranked.prefix(limit).map(\.station)
+            let sure = ranked.filter { $0.distance <= min(radius, reach) }
+            if sure.count >= limit || radius >= reach {
+                return sure.prefix(limit).map(\.station)
             }
             halfSide *= 3
         }

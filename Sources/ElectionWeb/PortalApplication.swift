@@ -8,35 +8,35 @@ public typealias PortalStore = ElectionStore & ResultStore & AccountStore & Obse
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
-    /// Registration questions one client may ask per minute, unless told otherwise.
-    public static let defaultRegistrationChecksPerMinute = 30
     /// Sign-in attempts one client may make per minute: enough for typing mistakes, too few to guess.
     public static let defaultSignInAttemptsPerMinute = 10
 
     /// Builds the router and everything it serves; `sala serve` runs the result.
     public static func build(
         store: any PortalStore, host: String, port: Int,
-        registrationChecksPerMinute: Int = defaultRegistrationChecksPerMinute, secureCookies: Bool = false,
+        registrationChecks: LookupShares = .standard, secureCookies: Bool = false,
         trustedProxies: TrustedProxies = TrustedProxies(), clock: PortalClock = .system
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await router(
-                store: store, registrationChecksPerMinute: registrationChecksPerMinute, secureCookies: secureCookies,
+                store: store, registrationChecks: registrationChecks, secureCookies: secureCookies,
                 trustedProxies: trustedProxies, clock: clock),
             configuration: .init(address: .hostname(host, port: port), serverName: "Sala"))
     }
 
-    /// The routes alone, for tests that call them without a socket. `registrationChecksPerMinute`
-    /// nil means no limit.
+    /// The routes alone, for tests that call them without a socket. `registrationChecks` nil means
+    /// no limit.
     public static func router(
-        store: any PortalStore, registrationChecksPerMinute: Int?, secureCookies: Bool = false,
+        store: any PortalStore, registrationChecks: LookupShares?, secureCookies: Bool = false,
         signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute, trustedProxies: TrustedProxies = TrustedProxies(),
         clock: PortalClock = .system
     ) async throws -> Router<PortalRequestContext> {
         let renderer = try await PageRenderer.load()
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
-        let limiter = registrationChecksPerMinute.map { LookupLimiter(perMinute: $0) }
-        let signing = Signing(store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
+        let limiter = registrationChecks.map(LookupLimiter.init)
+        let signing = Signing(
+            store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute),
+            accountAttempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
         let desk = FormDesk(write: { try await store.apply($0, at: clock.now()) }, written: { await reports.invalidate() })
         let stationReports = StationReportDesk(write: { try await store.receive($0, at: clock.now()) })

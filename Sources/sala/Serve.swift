@@ -25,8 +25,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Option(help: "Registration checks one client may make per minute (the public check must not be a way to sweep the register).")
-    var registrationChecksPerMinute = PortalApplication.defaultRegistrationChecksPerMinute
+    @Option(help: "Registration checks one client address may make per minute (the public check must not be a way to sweep the register).")
+    var registrationChecksPerMinute = LookupShares.standard.perClient
+
+    @Option(help: "Registration checks one client network (an IPv4 /24, an IPv6 /64) may make per minute.")
+    var registrationChecksPerNetwork = LookupShares.standard.perNetwork
+
+    @Option(help: "Registration checks everyone together may make per minute.")
+    var registrationChecksOverall = LookupShares.standard.overall ?? 60_000
 
     @Flag(help: "Mark session cookies Secure: set this when Sala is served over HTTPS (behind a proxy).")
     var secureCookies = false
@@ -46,8 +52,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
-        guard registrationChecksPerMinute >= 1 else {
-            throw ValidationError("--registration-checks-per-minute must be at least 1.")
+        for (option, value) in [("per-minute", registrationChecksPerMinute), ("per-network", registrationChecksPerNetwork),
+                                ("overall", registrationChecksOverall)] where value < 1 {
+            throw ValidationError("--registration-checks-\(option) must be at least 1, not \(value).")
         }
         for block in trustedProxy where TrustedProxies.Block(block) == nil {
             throw ValidationError("--trusted-proxy must be an IP address or a CIDR block such as 10.0.0.0/8, not '\(block)'.")
@@ -77,7 +84,9 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             let app = try await PortalApplication.build(
-                store: opened, host: host, port: port, registrationChecksPerMinute: registrationChecksPerMinute,
+                store: opened, host: host, port: port,
+                registrationChecks: LookupShares(
+                    perClient: registrationChecksPerMinute, perNetwork: registrationChecksPerNetwork, overall: registrationChecksOverall),
                 secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)),
                 clock: clockStart.flatMap(Self.instant).map(PortalClock.starting(at:)) ?? .system)
             announce("Serving Sala on http://\(host):\(port)/")

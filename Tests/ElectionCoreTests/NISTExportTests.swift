@@ -52,7 +52,7 @@ import Testing
                 stationsTotal: 9, registeredOnList: 2_300, confirmed: confirmed),
             constituencies: [
                 .init(constituency: banteayMeanchey, totals: bmcTotals, seats: banteayMeancheySeats, tie: tie, elected: []),
-                .init(constituency: phnomPenh, totals: ppTotals, seats: [1: 10, 2: 2, 4: 0], tie: nil, elected: [electedInPhnomPenh]),
+                .init(constituency: phnomPenh, totals: ppTotals, seats: [1: 10, 2: 2, 4: 0], tie: nil, elected: [ElectedMember(electedInPhnomPenh, electionDay: CalendarDate(year: 2023, month: 7, day: 23)!)]),
             ])
     }
 

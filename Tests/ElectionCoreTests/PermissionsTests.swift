@@ -18,8 +18,9 @@ import Testing
                               .keepTraining],
         .communeOfficial: [.enterResult, .resolveDispute, .acknowledgeWarnings, .correctResult,
                            .seeRegister, .changeRegister, .decideDuplicate, .followElectionDay, .handleComplaints],
-        // A station's report on election day comes from its own officials only, not from above.
-        .stationOfficial: [.enterResult, .acknowledgeWarnings, .seeRegister, .reportFromStation, .followElectionDay],
+        // A station's report on election day comes from its own officials only, not from above; a
+        // station's officials only enter its form (docs/result-form-states.md: "station-official | enter").
+        .stationOfficial: [.enterResult, .seeRegister, .reportFromStation, .followElectionDay],
     ]
 
     /// Units to act on, and which officials' units hold each.
@@ -78,11 +79,19 @@ import Testing
         #expect(allowed >= 1)
     }
 
-    @Test func aDuplicateCaseIsDecidedByAnOfficialOfAnyOfItsVoters() throws {
-        let voters: [UnitCode] = ["020101001", "010201004"]
-        try Self.commune.require(.decideDuplicate, onAnyOf: voters)
-        #expect(throws: Refusal.self) { try Self.commune.require(.decideDuplicate, onAnyOf: ["020101001"]) }
-        #expect(throws: Refusal.self) { try Self.station.require(.decideDuplicate, onAnyOf: ["010201003"]) }
+    /// Found by probing: a commune official decided a case with a voter in another province.
+    @Test func aDuplicateCaseIsDecidedOnlyByACommissionHoldingAllItsVoters() throws {
+        let acrossProvinces: [UnitCode] = ["020101001", "010201004"]
+        let refusal = #expect(throws: Refusal.self) { try Self.commune.require(.decideDuplicate, onEveryOf: acrossProvinces) }
+        #expect(refusal?.reason == .outsideUnit)
+        #expect(throws: Refusal.self) { try Self.provincial.require(.decideDuplicate, onEveryOf: acrossProvinces) }
+        try Self.nec.require(.decideDuplicate, onEveryOf: acrossProvinces)
+        let acrossCommunes: [UnitCode] = ["010201004", "010202001"]
+        #expect(throws: Refusal.self) { try Self.commune.require(.decideDuplicate, onEveryOf: acrossCommunes) }
+        try Self.provincial.require(.decideDuplicate, onEveryOf: acrossCommunes)
+        try Self.commune.require(.decideDuplicate, onEveryOf: ["010201004", "010201003"])
+        #expect(throws: Refusal.self) { try Self.station.require(.decideDuplicate, onEveryOf: ["010201003"]) }
+        #expect(throws: Refusal.self) { try Self.nec.require(.decideDuplicate, onEveryOf: []) }
     }
 
     @Test func codesNestAsTheGeographyDoes() {

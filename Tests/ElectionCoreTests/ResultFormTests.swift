@@ -111,6 +111,43 @@ import Testing
         #expect(accepted.acknowledgedBy == Self.commune.id)
     }
 
+    /// Found by probing: a third official of the same station, who entered nothing, acknowledged
+    /// warnings and the form became accepted with no commission above the station involved.
+    @Test func aStationsOwnOfficialMayNotAcknowledgeWarnings() throws {
+        var counts = Self.paper(votes: [1: 100, 2: 50, 3: 30])
+        counts.invalidBallots = 220
+        let twice = try fresh()
+            .applying(.enter(counts), by: Self.first, expectedVersion: 1, context: Self.context)
+            .applying(.enter(counts), by: Self.second, expectedVersion: 1, context: Self.context)
+        let third = Official(id: 5, name: "station.c", role: .stationOfficial, unitCode: .station(Self.station))
+        do {
+            _ = try twice.applying(.acknowledge, by: third, expectedVersion: 1, context: Self.context)
+            Issue.record("a station official acknowledged warnings")
+        } catch {
+            #expect(error.reason == .roleMayNot)
+        }
+    }
+
+    /// A province confirmed while a correction was open stayed confirmed when the correction's
+    /// different figures were accepted: their acceptance reopens it, as opening it does.
+    @Test func acceptingACorrectionsFiguresReopensTheProvinceAndTheNation() throws {
+        let accepted = try fresh()
+            .applying(.enter(Self.paper()), by: Self.first, expectedVersion: 1, context: Self.context)
+            .applying(.enter(Self.paper()), by: Self.second, expectedVersion: 1, context: Self.context)
+        let opening = try accepted.transition(.correct(reason: "recount"), by: Self.commune, expectedVersion: 1, context: Self.context)
+        #expect(opening.reopens == [.province("01"), .nation])
+        let moved = Self.paper(votes: [1: 298, 2: 52, 3: 30])
+        let once = try opening.form.transition(.enter(moved), by: Self.first, expectedVersion: 2, context: Self.context)
+        #expect(once.reopens.isEmpty)
+        let twice = try once.form.transition(.enter(moved), by: Self.second, expectedVersion: 2, context: Self.context)
+        #expect(twice.form.status == .accepted)
+        #expect(twice.reopens == [.province("01"), .nation])
+        // The first count's acceptance confirms nothing away.
+        let first = try fresh().applying(.enter(Self.paper()), by: Self.first, expectedVersion: 1, context: Self.context)
+            .transition(.enter(Self.paper()), by: Self.second, expectedVersion: 1, context: Self.context)
+        #expect(first.reopens.isEmpty)
+    }
+
     @Test func aFormFailingErrorChecksIsRefusedWithTheirNumbers() throws {
         var counts = Self.paper()
         counts.invalidBallots = 25

@@ -159,7 +159,8 @@ extension StoreBehaviourTests {
         let born = CalendarDate(year: 1932, month: 3, day: Int.random(in: 1...28))!
         let nec = try await store.addOfficial(name: "nec-d-\(UUID().uuidString.prefix(8))", role: .necAdministrator, unitCode: "", passwordHash: "!")
         let a = Self.newVoter(stations[0].id, khmer: "ចាន់ សុភា", latin: "Chan Sophea", born: born)
-        let b = Self.newVoter(stations[3].id, khmer: "ចាន់ សុភា", latin: "Chan Sopheap", born: born)
+        let elsewhere = try #require(stations.first { $0.id.commune != stations[0].id.commune })
+        let b = Self.newVoter(elsewhere.id, khmer: "ចាន់ សុភា", latin: "Chan Sopheap", born: born)
         for v in [a, b] { _ = try await store.registerVoter(v, reason: "test", by: nec, at: Date()) }
 
         let scan = try await store.findDuplicates(DuplicateRule())
@@ -173,6 +174,18 @@ extension StoreBehaviourTests {
         // A province whose stations hold neither voter does not see the case.
         let otherProvince = try await store.duplicateCases(undecidedOnly: true, within: "01", limit: 100_000)
         #expect(!otherProvince.contains { $0.id == ours.id })
+        // Found by probing: a commune's official saw and decided cases with voters outside the
+        // commune. The case is the province's, which holds both voters.
+        let oneCommune = try await store.duplicateCases(undecidedOnly: true, within: .commune(stations[0].id.commune), limit: 100_000)
+        #expect(!oneCommune.contains { $0.id == ours.id })
+        #expect(try await store.duplicateCases(undecidedOnly: true, within: "12", limit: 100_000).contains { $0.id == ours.id })
+        let communeOfficial = try await store.addOfficial(
+            name: "cec-d-\(UUID().uuidString.prefix(8))", role: .communeOfficial, unitCode: .commune(stations[0].id.commune), passwordHash: "!")
+        let refused = await #expect(throws: Refusal.self) {
+            try await store.decide(duplicateCase: ours.id, DuplicateDecision(verdict: .samePerson, note: "", official: communeOfficial.name, at: Date()), by: communeOfficial)
+        }
+        #expect(refused?.reason == .outsideUnit)
+        #expect(try await store.duplicateCase(ours.id).decision == nil)
 
         try await store.decide(duplicateCase: ours.id, DuplicateDecision(verdict: .unsure, note: "ask the commune", official: nec.name, at: Date()), by: nec)
         #expect(try await store.duplicateCases(undecidedOnly: true, within: "", limit: 100_000).contains { $0.id == ours.id })

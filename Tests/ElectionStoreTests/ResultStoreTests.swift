@@ -176,6 +176,26 @@ import Testing
         // A correction in a confirmed province makes it provisional again.
         _ = try await store.apply([FormRequest(stationCode: stations[0].id, expectedVersion: 1, action: .correct(reason: "complaint upheld"), official: kep)], at: Date())
         #expect(try await store.resultTotals(level: .province, within: .province(province)).first?.confirmed == false)
+
+        // Found by probing: the province could be confirmed again while the correction was open,
+        // and stayed confirmed when the correction's different figures were accepted.
+        let whileOpen = await #expect(throws: Refusal.self) { try await store.confirmResults(.province(province), by: kep, at: Date()) }
+        #expect(whileOpen?.reason == .countIncomplete)
+        #expect(whileOpen?.message.contains(stations[0].id.rawValue) == true)
+        var recount = counts[0]
+        let moved = min(2, recount.votes[1] ?? 0)
+        recount.votes[1, default: 0] -= moved
+        recount.votes[2, default: 0] += moved
+        for who in [kep, second] {
+            _ = try await store.apply([FormRequest(stationCode: stations[0].id, expectedVersion: 2, action: .enter(recount), official: who)], at: Date())
+        }
+        if try await store.formStatuses(within: .station(stations[0].id))[stations[0].id] == .awaitingAcknowledgement {
+            _ = try await store.apply([FormRequest(stationCode: stations[0].id, expectedVersion: 2, action: .acknowledge, official: nec)], at: Date())
+        }
+        #expect(try await store.acceptedCounts(station: stations[0].id) == recount)
+        #expect(try await store.resultTotals(level: .province, within: .province(province)).first?.confirmed == false)
+        try await store.confirmResults(.province(province), by: kep, at: Date())
+        #expect(try await store.resultTotals(level: .province, within: .province(province)).first?.confirmed == true)
         try await store.close()
     }
 

@@ -48,7 +48,7 @@ import Testing
             day: CalendarDate(year: 2023, month: 7, day: 23)!, time: ClockTime("09:05"), description: "Money handed out at the gate.",
             status: .reported))
         let app = Application(router: try await PortalApplication.router(
-            store: store, registrationChecksPerMinute: nil, clock: PortalClock { noon }))
+            store: store, registrationChecks: nil, clock: PortalClock { noon }))
         let fixture = Fixture(station: station, tokens: tokens, headToken: headToken, incident: incident.id)
         try await app.test(.router) { client in try await body(client, fixture) }
         try await store.close()

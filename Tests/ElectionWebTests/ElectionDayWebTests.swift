@@ -32,7 +32,7 @@ import Testing
         }
         let instant = ElectionDaySchedule(try await store.election()).instant(ClockTime(time)!)
         let app = Application(router: try await PortalApplication.router(
-            store: store, registrationChecksPerMinute: nil, clock: PortalClock { instant }))
+            store: store, registrationChecks: nil, clock: PortalClock { instant }))
         let issued = tokens
         try await app.test(.router) { client in try await body(client, station, issued) }
         try await store.close()

@@ -82,7 +82,7 @@ import Testing
         // The NEC registers four parties through its pages and reopens nominations; each agent
         // submits its three lists through the API.
         let candidates = people
-        let app = Application(router: try await PortalApplication.router(store: store, registrationChecksPerMinute: nil))
+        let app = Application(router: try await PortalApplication.router(store: store, registrationChecks: nil))
         try await app.test(.router) { client in
             let session = try await ResultsWebTests.signIn(client, "nec.admin")
             var codes: [String] = []
@@ -216,7 +216,7 @@ import Testing
         #expect(try await after.holdsResults() == false)
         // The observers' report went with it, and is shown and exported with the record.
         #expect(archived.missionReports.map(\.mission.id) == ["watch-2025"])
-        let afterApp = Application(router: try await PortalApplication.router(store: after, registrationChecksPerMinute: nil))
+        let afterApp = Application(router: try await PortalApplication.router(store: after, registrationChecks: nil))
         try await afterApp.test(.router) { client in
             #expect(try await client.get("/en/elections/tonle-2025").body.contains("href=\"/en/elections/tonle-2025/missions/watch-2025\""))
             let report = try await client.get("/km/elections/tonle-2025/missions/watch-2025")

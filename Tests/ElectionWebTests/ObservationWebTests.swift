@@ -36,7 +36,7 @@ import Testing
     }
 
     static func run(_ fixture: Fixture, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: try await PortalApplication.router(store: fixture.store, registrationChecksPerMinute: nil))
+        let app = Application(router: try await PortalApplication.router(store: fixture.store, registrationChecks: nil))
         try await app.test(.router, body)
         try await fixture.store.close()
     }

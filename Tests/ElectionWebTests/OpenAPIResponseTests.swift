@@ -223,7 +223,7 @@ import Testing
         }
 
         // Too many registration checks: the limiter answers 429.
-        try await PortalTestApp.run(registrationChecksPerMinute: 1) { client in
+        try await PortalTestApp.run(registrationChecks: LookupShares(perClient: 1)) { client in
             let api = Caller(client: client, recorder: recorder)
             for _ in 0..<2 {
                 try await api.post("/registration", "/registration", "{\"voterNumber\": \"\(VoterNumber(serial: 987_399_999))\"}")

@@ -8,11 +8,11 @@ import NIOCore
 /// The portal over the shared SQLite test database, exercised without a socket.
 enum PortalTestApp {
     static func run(
-        registrationChecksPerMinute: Int? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        registrationChecks: LookupShares? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let store = try await TestDatabases.sqlite()
         let app = Application(
-            router: try await PortalApplication.router(store: store, registrationChecksPerMinute: registrationChecksPerMinute))
+            router: try await PortalApplication.router(store: store, registrationChecks: registrationChecks))
         try await app.test(.router, body)
         try await store.close()
     }

@@ -3,6 +3,7 @@ import ElectionTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ElectionWeb
 import Testing
 
 /// The public registration check answers one voter's question with one station, and nothing more.
@@ -87,15 +88,17 @@ import Testing
 
 @Suite struct LookupLimitTests {
     @Test func aClientThatSweepsTheRegisterIsStopped() async throws {
-        try await PortalTestApp.run(registrationChecksPerMinute: 3) { client in
+        try await PortalTestApp.run(registrationChecks: LookupShares(perClient: 3)) { client in
             for _ in 0..<3 {
                 #expect(try await client.postForm("/en/registration", [("voter_number", "1000000008")]).status == .ok)
             }
             let page = try await client.postForm("/km/registration", [("voter_number", "1000000008")])
             #expect(page.status == .tooManyRequests)
             #expect(page.body.contains("មានសំណើច្រើនពេក"))
+            #expect(page.headers[.retryAfter] == "60")
             let api = try await client.postJSON("/api/v1/registration", #"{"voterNumber": "1000000008"}"#)
             #expect(api.status == .tooManyRequests)
+            #expect(api.headers[.retryAfter] == "60")
             // Browsing is not limited.
             #expect(try await client.get("/en/stations").status == .ok)
         }

@@ -43,7 +43,7 @@ import Testing
         _ fixture: Fixture, signInAttempts: Int = 10, clock: PortalClock = .system, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let app = Application(router: try await PortalApplication.router(
-            store: fixture.store, registrationChecksPerMinute: nil, signInAttemptsPerMinute: signInAttempts, clock: clock))
+            store: fixture.store, registrationChecks: nil, signInAttemptsPerMinute: signInAttempts, clock: clock))
         try await app.test(.router, body)
         try await fixture.store.close()
     }

@@ -39,7 +39,7 @@ import Testing
     @Test func twoVotersBehindOneProxyHaveTheirOwnShares() async throws {
         let store = try await TestDatabases.sqlite()
         let router = try await PortalApplication.router(
-            store: store, registrationChecksPerMinute: 1, trustedProxies: TrustedProxies([TrustedProxies.Block("127.0.0.1")!]))
+            store: store, registrationChecks: LookupShares(perClient: 1), trustedProxies: TrustedProxies([TrustedProxies.Block("127.0.0.1")!]))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             func check(_ from: String) async throws -> HTTPResponse.Status {

@@ -95,16 +95,12 @@ public enum AccreditationFile {
         let values = fields.map { $0.trimmingCharacters(in: .whitespaces) }
         for (column, value) in zip(header, values) {
             if value.isEmpty { return .failure(Problem(field: column, reason: .missing)) }
-            if let first = value.first, "=+-@".contains(first) { return .failure(Problem(field: column, reason: .formula)) }
+            if NameScript.startsLikeFormula(value) { return .failure(Problem(field: column, reason: .formula)) }
             if value.count > 100 { return .failure(Problem(field: column, reason: .tooLong)) }
         }
         let khmer = values[0], latin = values[1]
-        guard khmer.unicodeScalars.contains(where: isKhmer), !khmer.unicodeScalars.contains(where: isLatinLetter),
-              khmer.unicodeScalars.allSatisfy({ isKhmer($0) || $0 == " " || $0 == "." || $0 == "\u{200B}" })
-        else { return .failure(Problem(field: "name_km", reason: .script)) }
-        guard latin.unicodeScalars.contains(where: isLatinLetter),
-              latin.unicodeScalars.allSatisfy({ isLatinLetter($0) || " '-.".unicodeScalars.contains($0) })
-        else { return .failure(Problem(field: "name_latin", reason: .script)) }
+        guard NameScript.isKhmer(name: khmer) else { return .failure(Problem(field: "name_km", reason: .script)) }
+        guard NameScript.isLatin(name: latin) else { return .failure(Problem(field: "name_latin", reason: .script)) }
         guard let sex = Sex(rawValue: values[2].uppercased()) else { return .failure(Problem(field: "sex", reason: .sex)) }
         let nationality = values[3].uppercased()
         guard nationality.count == 3, nationality.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -113,17 +109,11 @@ public enum AccreditationFile {
         return .success((PersonName(khmer: khmer, latin: latin), sex, nationality))
     }
 
-    static func isKhmer(_ scalar: Unicode.Scalar) -> Bool { (0x1780...0x17FF).contains(scalar.value) || (0x19E0...0x19FF).contains(scalar.value) }
-
-    /// A letter of the Latin script, accented ones included.
-    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && (scalar.isASCII || (0x00C0...0x024F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value))
-    }
-
-    /// The rejects file: the header with `line,field,reason` in front, then each refused line as it was.
+    /// The rejects file: the header with `line,field,reason` in front, then each refused line's
+    /// fields as they were (a cell that would run as a formula made harmless).
     public static func rejectsFile(_ rejections: [Rejection]) -> String {
         var text = "line,field,reason," + header.joined(separator: ",") + "\n"
-        for r in rejections { text += "\(r.line),\(r.field),\(r.reason.rawValue),\(r.text)\n" }
+        for r in rejections { text += "\(r.line),\(r.field),\(r.reason.rawValue),\(RegisterFile.rewritten(r.text))\n" }
         return text
     }
 }

@@ -4,9 +4,7 @@ extension AirtimeSchedule {
     /// The schedule (or one party's part) as CSV, one broadcast a line:
     /// `day,channel,start,minutes,prime,party,party_name` (party empty for the NEC's own slots).
     public func csv(of party: PartyNumber? = nil, names: [PartyNumber: String]) -> String {
-        func cell(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        func cell(_ text: String) -> String { RegisterFile.quoted(text) }
         var text = "day,channel,start,minutes,prime,party,party_name\n"
         for b in broadcasts where party == nil || b.party == party {
             text += [b.day.iso, cell(b.channel), b.start.description, String(minutes), b.prime ? "yes" : "no",

@@ -105,11 +105,23 @@ public enum RegisterFile {
         return .success(fields)
     }
 
-    /// A field for a line of the file: quoted when it holds a comma, a quote or a line break.
+    /// A field for a line of any CSV file Sala writes: quoted when it holds a comma, a quote or a
+    /// line break, and, when it starts as a spreadsheet formula would (``NameScript/startsLikeFormula(_:)``),
+    /// written after an apostrophe so that a spreadsheet shows it as text instead of running it.
     public static func quoted(_ field: String) -> String {
+        if NameScript.startsLikeFormula(field) { return "\"'" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         // Bytes, not characters: grapheme breaking made this the slowest part of writing a file.
         guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A line a file refused, for a rejects file: its fields written again one by one
+    /// (``quoted(_:)``), or the whole line as one field when it cannot be split.
+    public static func rewritten(_ line: String) -> String {
+        switch fields(of: ArraySlice(Array(line.utf8))) {
+        case .success(let fields): fields.map(quoted).joined(separator: ",")
+        case .failure: quoted(line)
+        }
     }
 
     /// The line the export writes for a voter (no disqualification: the register holds none).

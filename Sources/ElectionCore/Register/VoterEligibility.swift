@@ -31,6 +31,11 @@ public struct VoterEligibility: Sendable {
         guard khmer.hasLetter else { return refuse("name_km", .noLetters, "'\(khmer)' has no letters") }
         guard !latin.isEmpty else { return refuse("name_latin", .missing, "missing") }
         guard latin.hasLetter else { return refuse("name_latin", .noLetters, "'\(latin)' has no letters") }
+        for (field, name) in [("name_km", khmer), ("name_latin", latin)] where NameScript.startsLikeFormula(name) {
+            return refuse(field, .formula, "starts with =, +, - or @ (a spreadsheet would run it)")
+        }
+        guard NameScript.isKhmer(name: khmer) else { return refuse("name_km", .script, "'\(khmer)' is not written in Khmer script") }
+        guard NameScript.isLatin(name: latin) else { return refuse("name_latin", .script, "'\(latin)' is not written in Latin letters") }
         let sexText = fields[3].trimmed
         guard let sex = sexText == "F" || sexText == "f" ? Sex.female : sexText == "M" || sexText == "m" ? Sex.male : nil else {
             return refuse("sex", .sex, "'\(fields[3])' is neither F nor M")
@@ -75,6 +80,10 @@ public struct RowRejection: Error, Sendable, Hashable {
         case missing, voterNumber = "voter_number", noLetters = "no_letters", sex, date
         case afterElectionDay = "after_election_day", underAge = "under_age", implausibleAge = "implausible_age"
         case stationCode = "station_code", unknownStation = "unknown_station", citizenship, disqualified
+        /// A name in the wrong script: Khmer letters only in `name_km`, Latin ones only in `name_latin`.
+        case script
+        /// A name starting with `=`, `+`, `-` or `@`: a spreadsheet would run it as a formula.
+        case formula
     }
 
     /// The column, as the register file names it.

@@ -114,8 +114,8 @@ public struct FormTransition: Sendable, Hashable {
     /// What the history line says beside the action and status: the correction's reason, the
     /// warnings acknowledged, or the fields two entries differ in.
     public var detail: String?
-    /// Units whose confirmation no longer holds: a correction makes its province and the nation
-    /// provisional again.
+    /// Units whose confirmation no longer holds: a correction, when opened and again when its
+    /// figures are accepted, makes its province and the nation provisional again.
     public var reopens: [UnitCode]
 }
 
@@ -143,9 +143,11 @@ extension ResultFormVersion {
         case .acknowledge: detail = warnings.joined(separator: ", ")
         case .enter, .resolve: if next.status == .disputed { detail = next.differences.joined(separator: ", ") }
         }
+        // A correction's figures replace accepted ones: any confirmation made meanwhile no longer holds.
+        let changesAcceptedFigures = opensVersion || (next.version > 1 && next.status == .accepted && status != .accepted)
         return FormTransition(
             form: next, opensVersion: opensVersion, detail: detail,
-            reopens: opensVersion ? [.province(stationCode.province), .nation] : [])
+            reopens: changesAcceptedFigures ? [.province(stationCode.province), .nation] : [])
     }
 
     private func nextVersion(

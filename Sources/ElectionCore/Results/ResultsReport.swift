@@ -13,10 +13,10 @@ public struct ResultsReport: Sendable, Hashable, Codable {
         /// candidates); optional so that publications stored before it was kept still read.
         public var unfilled: Int?
         /// Candidates who fill the seats, in ballot then list order.
-        public var elected: [Candidate]
+        public var elected: [ElectedMember]
 
         public init(
-            constituency: Constituency, totals: ResultTotals, seats: [PartyNumber: Int], tie: SeatTie?, unfilled: Int = 0, elected: [Candidate]
+            constituency: Constituency, totals: ResultTotals, seats: [PartyNumber: Int], tie: SeatTie?, unfilled: Int = 0, elected: [ElectedMember]
         ) {
             self.constituency = constituency
             self.totals = totals
@@ -59,5 +59,27 @@ public struct SeatTie: Sendable, Hashable, Codable {
     public init(parties: [PartyNumber], seats: Int) {
         self.parties = parties
         self.seats = seats
+    }
+}
+
+/// A member elected as the results publish them: party, list and place, name, sex and age on
+/// election day. Never the date of birth, which with the name identifies a person (the candidate
+/// lists publish the age too).
+public struct ElectedMember: Sendable, Hashable, Codable {
+    public var partyID: PartyNumber
+    public var constituencyCode: ProvinceCode
+    public var listPosition: Int
+    public var name: PersonName
+    public var sex: Sex
+    /// Nil in publications made before the age replaced the date of birth.
+    public var ageOnElectionDay: Int?
+
+    public init(_ candidate: Candidate, electionDay: CalendarDate) {
+        partyID = candidate.partyID
+        constituencyCode = candidate.constituencyCode
+        listPosition = candidate.listPosition
+        name = candidate.name
+        sex = candidate.sex
+        ageOnElectionDay = candidate.dateOfBirth.age(on: electionDay)
     }
 }

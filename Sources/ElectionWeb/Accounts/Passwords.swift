@@ -14,12 +14,30 @@ public enum Passwords {
         Bcrypt.hash(password, cost: cost)
     }
 
-    /// Whether `password` matches `hash`; never for a disabled account. Runs off the caller's
-    /// task because bcrypt is deliberately slow.
-    public static func verify(_ password: String, against hash: String) async -> Bool {
-        guard hash != disabled, hash.hasPrefix("$2") else { return false }
-        return await Task.detached { Bcrypt.verify(password, hash: hash) }.value
+    /// Whether `password` matches `hash` (nil for an account that does not exist); never for a
+    /// disabled or unknown account. Every call costs one bcrypt check, the same for a known name,
+    /// an unknown one and a disabled account, so the time taken does not tell which names exist.
+    /// Checks run on ``checks``, beside the tasks that serve other requests; throws
+    /// ``TooManyLookups`` when too many are already waiting.
+    static func verify(_ password: String, against hash: String?) async throws -> Bool {
+        let checked = hashChecked(hash)
+        return try await checks.run { Bcrypt.verify(password, hash: checked) } && checked == hash
     }
+
+    /// The hash a password is checked against: the account's, or the stand-in when there is no
+    /// account or it cannot sign in with a password.
+    static func hashChecked(_ hash: String?) -> String {
+        guard let hash, hash != disabled, hash.hasPrefix("$2") else { return standIn }
+        return hash
+    }
+
+    /// What an unknown name's password is checked against: a hash at the standard cost, of a
+    /// password no one knows, made once.
+    private static let standIn = Bcrypt.hash(newToken(), cost: cost)
+
+    /// At most one bcrypt check per core but one at a time, so that guessing cannot take every
+    /// core from the pages and the API; at most 64 waiting.
+    static let checks = BoundedPool(width: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), waiting: 64)
 
     /// A new password of 16 letters and digits, without look-alikes (0/O, 1/l/I).
     public static func generate() -> String {

@@ -9,6 +9,9 @@ import Hummingbird
 struct Signing: Sendable {
     let store: any AccountStore
     let attempts: LookupLimiter
+    /// Attempts on one account name a minute, from wherever they come: guessing one official's
+    /// password from many addresses is as slow as from one.
+    let accountAttempts: LookupLimiter
     /// Whether cookies carry the Secure attribute (set when Sala is served over HTTPS).
     let secureCookies: Bool
 
@@ -43,9 +46,9 @@ struct Signing: Sendable {
     /// Checks a name and password and starts a session; nil when they do not match. Throws
     /// ``TooManyLookups`` when the client has tried too often.
     func signIn(name: String, password: String, client: String) async throws -> (token: String, session: OfficialSession)? {
-        guard attempts.allow(client) else { throw TooManyLookups() }
-        guard let account = try await store.officialAccount(named: name),
-              await Passwords.verify(password, against: account.passwordHash) else { return nil }
+        guard attempts.allow(client), accountAttempts.allow(name.lowercased()) else { throw TooManyLookups() }
+        let account = try await store.officialAccount(named: name)
+        guard try await Passwords.verify(password, against: account?.passwordHash), let account else { return nil }
         let token = Passwords.newToken()
         let session = OfficialSession(
             official: account.official, csrfToken: Passwords.newToken(),

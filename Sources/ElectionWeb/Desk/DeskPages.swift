@@ -350,7 +350,8 @@ struct DeskPages: PageController {
             labels.map { .init(label: $0.1, first: value(counts, $0.0), second: "", differs: false) }
         } ?? []
         let events = try await StationDeskPage.history(
-            code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, store: store)
+            code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, namingAccounts: true,
+            store: store)
         let model = StationDeskPage(
             heading: "\(code) \(language.pick(station.nameEnglish, station.nameKhmer))", code: code.rawValue, lang: l,
             csrf: session.csrfToken, version: String(form.version), status: language.text(KeyFamilies.formStatus, form.status),
@@ -381,12 +382,14 @@ struct DeskPages: PageController {
 extension StationDeskPage {
     /// A station's history, oldest first, in `language`, as the desk and the public station page
     /// show it: the fields two entries differ in are named as the form names them, parties by name.
+    /// The station's history; `namingAccounts` for officials, while the public sees who acted by role.
     static func history(
-        _ code: StationCode, _ language: Language, parties: [Party], utcOffsetMinutes: Int, store: any ResultStore
+        _ code: StationCode, _ language: Language, parties: [Party], utcOffsetMinutes: Int, namingAccounts: Bool, store: any ResultStore
     ) async throws -> [Event] {
         try await store.formEvents(station: code).map { e in
             Event(
-                at: language.moment(e.at, utcOffsetMinutes: utcOffsetMinutes), version: language.number(e.version), who: e.officialName,
+                at: language.moment(e.at, utcOffsetMinutes: utcOffsetMinutes), version: language.number(e.version),
+                who: namingAccounts ? e.officialName : language.text(KeyFamilies.officialRole, e.officialRole),
                 action: language.text(KeyFamilies.formAction, e.action), status: language.text(KeyFamilies.formStatus, e.status),
                 detail: e.status == .disputed ? fieldNames(e.detail ?? "", language, parties) : e.detail ?? "")
         }

@@ -24,7 +24,21 @@ struct ResultsAPI: Sendable {
         let pollingStation: PollingStation
         let totals: ResultTotals?
         let versions: [PublicVersion]
-        let history: [FormEvent]
+        let history: [PublicEvent]
+    }
+    /// A line of a station's history as the public sees it: the role that acted, not the account.
+    struct PublicEvent: Encodable, Sendable {
+        let version: Int
+        let at: Date
+        let officialRole: OfficialRole
+        let action: String
+        let status: FormStatus
+        let detail: String?
+
+        init(_ event: FormEvent) {
+            (version, at, officialRole, action, status, detail) =
+                (event.version, event.at, event.officialRole, event.action, event.status, event.detail)
+        }
     }
     struct UnitResult: Encodable, Sendable {
         let totals: ResultTotals
@@ -80,7 +94,7 @@ struct ResultsAPI: Sendable {
             let totals = try await store.resultTotals(level: .station, within: code.unit).first
             return try APIJSON.response(StationResult(
                 pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
-                history: try await store.formEvents(station: code)))
+                history: try await store.formEvents(station: code).map(PublicEvent.init)))
         }
         api.get("results/csv/:level") { request, context in
             let province = try Input.optionalProvince(Input.query(of: request)["province"])

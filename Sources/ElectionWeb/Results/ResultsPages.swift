@@ -354,7 +354,8 @@ struct ResultsPages: PageController {
                       reason: v.reason ?? "", current: v.version == current?.version)
             },
             events: try await StationDeskPage.history(
-                code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, store: store),
+                code, language, parties: parties, utcOffsetMinutes: try await store.election().utcOffsetMinutes, namingAccounts: false,
+                store: store),
             up: Link(href: "/\(l)/results/communes/\(station.communeCode)", label: language.text("results.commune")),
             deskHref: "/\(l)/desk/stations/\(code)")
         return page("station-result", model.heading, model, language, "/results/stations/\(code)")

@@ -33,19 +33,33 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if status == .internalServerError {
                 context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])
             }
+            var response: Response
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), field: field, message: message))
                 let data = try APIJSON.encoder.encode(body)
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json; charset=utf-8"
-                return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            } else {
+                let pathAfterLanguage = firstSegment.flatMap(Language.init(rawValue:)) != nil
+                    ? String(path.dropFirst(3)) : "/"
+                response = renderer.page(
+                    "error", title: language.text("error.title"),
+                    content: ErrorPage(message: message, homeHref: "/\(language.rawValue)/"),
+                    language: language, path: pathAfterLanguage.isEmpty ? "/" : pathAfterLanguage, status: status)
             }
-            let pathAfterLanguage = firstSegment.flatMap(Language.init(rawValue:)) != nil
-                ? String(path.dropFirst(3)) : "/"
-            return renderer.page(
-                "error", title: language.text("error.title"),
-                content: ErrorPage(message: message, homeHref: "/\(language.rawValue)/"),
-                language: language, path: pathAfterLanguage.isEmpty ? "/" : pathAfterLanguage, status: status)
+            if let seconds = Self.retryAfter(status) { response.headers[.retryAfter] = String(seconds) }
+            return response
+        }
+    }
+
+    /// Seconds after which a refused request may be sent again: a used-up share renews within a
+    /// minute; a busy database is usually free again within seconds.
+    static func retryAfter(_ status: HTTPResponse.Status) -> Int? {
+        switch status {
+        case .tooManyRequests: 60
+        case .serviceUnavailable: 5
+        default: nil
         }
     }
 
