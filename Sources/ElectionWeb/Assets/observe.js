@@ -20,19 +20,23 @@
     return fetch(item.action, { method: "POST", body: item.body, credentials: "same-origin",
       headers: { "Content-Type": "application/x-www-form-urlencoded" } });
   }
+  var sending = false;
   function flush() {
     var q = load();
-    if (q.length === 0 || !navigator.onLine) return;
+    // Not gated on navigator.onLine: phones report it wrongly, and a send with no network only fails.
+    if (q.length === 0 || sending) return;
     var item = q[0];
+    sending = true;
     send(item).then(function (response) {
       return response.text().then(function (html) {
+        sending = false;
         save(load().filter(function (other) { return other.id !== item.id; }));
         if (!response.ok) { document.open(); document.write(html); document.close(); return; }
         // The list of what was sent is the server's: show it again once everything has arrived.
         if (load().length === 0 && document.getElementById("observe-sent")) { location.reload(); return; }
         flush();
       });
-    }).catch(function () { /* still offline: keep it */ });
+    }).catch(function () { sending = false; /* still offline: keep it */ });
   }
   var form = document.querySelector("form[data-observe-queue]");
   // Skip logic: a follow-up question is shown only when the answer it depends on is given;
@@ -71,5 +75,7 @@
   }
   show(load());
   window.addEventListener("online", flush);
+  // A phone that misses the "online" event still sends what waits, within half a minute.
+  setInterval(function () { if (load().length > 0) flush(); }, 30000);
   flush();
 })();
