@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case refused(String)
     /// The database was written by a newer Sala (it has migrations this one does not know).
     case unknownMigrations([String])
+    /// Another process holds the database's write lock (a backup, a bulk import): nothing was
+    /// written, and the same write may be sent again in a few seconds.
+    case busy
 
     public var description: String {
         switch self {
@@ -21,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty: "the database holds no election yet"
         case .refused(let why): "the database refused the operation: \(why)"
         case .unknownMigrations(let names): "the database has migrations this version does not know: \(names.joined(separator: ", "))"
+        case .busy: "the database is busy with another process's write; nothing was written, try again in a few seconds"
         }
     }
 }

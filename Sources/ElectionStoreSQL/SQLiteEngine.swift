@@ -1,3 +1,4 @@
+import ElectionStore
 import Foundation
 import Logging
 import SQLKit
@@ -28,9 +29,11 @@ final class SQLiteEngine: SQLEngine {
         let pragmas = bulkBuild
             ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = \(writerCachePages)"]
             : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = \(writerCachePages)"]
-        // The busy timeout first: switching to WAL takes a lock another connection may hold.
+        // The busy timeout first: switching to WAL takes a lock another connection may hold. A
+        // write waits at most 3 s for another process's lock, then is answered "busy, try again"
+        // (503) rather than keeping the people queued behind it waiting too.
         // Building an index sorts on two threads.
-        for pragma in ["PRAGMA busy_timeout = 10000"] + pragmas + ["PRAGMA foreign_keys = ON", "PRAGMA threads = 2"] {
+        for pragma in ["PRAGMA busy_timeout = \(writerBusyMilliseconds)"] + pragmas + ["PRAGMA foreign_keys = ON", "PRAGMA threads = 2"] {
             _ = try await writer.query(pragma)
         }
         var readers: [SQLiteConnection] = []
@@ -44,6 +47,8 @@ final class SQLiteEngine: SQLEngine {
         return SQLiteEngine(writer: writer, readers: Array(readers.dropLast()), snapshotReader: readers.last)
     }
 
+    /// How long a write waits for a lock another process holds.
+    static let writerBusyMilliseconds = 3_000
     /// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB).
     static let writerCachePages = -262_144
     /// The page cache while an index is built: SQLite sorts in runs the size of the cache, and
@@ -89,15 +94,28 @@ final class SQLiteEngine: SQLEngine {
 
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T {
         try await writeLock.withLock {
-            _ = try await writer.query("BEGIN IMMEDIATE")
+            do {
+                _ = try await writer.query("BEGIN IMMEDIATE")
+            } catch let error as SQLiteError where Self.isBusy(error) {
+                throw StoreError.busy
+            }
             do {
                 let result = try await body(SQLiteTransaction(connection: writer))
                 _ = try await writer.query("COMMIT")
                 return result
             } catch {
                 _ = try? await writer.query("ROLLBACK")
+                if let error = error as? SQLiteError, Self.isBusy(error) { throw StoreError.busy }
                 throw error
             }
+        }
+    }
+
+    /// Whether SQLite gave up waiting for a lock another process holds.
+    static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: true
+        default: false
         }
     }
 

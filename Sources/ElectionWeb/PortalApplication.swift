@@ -44,9 +44,11 @@ public enum PortalApplication {
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
         let router = Router(context: PortalRequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: ClientAddressMiddleware(proxies: trustedProxies))
         router.add(middleware: ResponseEconomy())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
+        router.add(middleware: CrossSiteRefusal())
         router.get("/health") { _, _ in "ok" }
         router.get("/") { request, _ in
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
@@ -81,6 +83,7 @@ public enum PortalApplication {
         let lists = ListFormBuilder(store: store)
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
+        AccountPages(store: store, signing: signing, renderer: renderer).addRoutes(to: officials)
         DeskPages(store: store, desk: desk, reports: reports, renderer: renderer).addRoutes(to: officials)
         RegisterDeskPages(store: store, renderer: renderer).addRoutes(to: officials)
         calendar.addDeskRoutes(to: officials)

@@ -220,9 +220,37 @@ import Testing
         #expect(try await store.session(tokenDigest: digest, now: Date().addingTimeInterval(120)) == nil)
         try await store.endSession(tokenDigest: digest)
         #expect(try await store.session(tokenDigest: digest, now: Date()) == nil)
-        try await store.addMachineToken(digest: "token-\(name)", officialID: official.id, label: "scanner")
-        #expect(try await store.official(machineTokenDigest: "token-\(name)") == official)
-        #expect(try await store.official(machineTokenDigest: "nothing") == nil)
+        try await store.addMachineToken(digest: "token-\(name)", officialID: official.id, label: "scanner", expires: nil)
+        #expect(try await store.official(machineTokenDigest: "token-\(name)", now: Date()) == official)
+        #expect(try await store.official(machineTokenDigest: "nothing", now: Date()) == nil)
+
+        // Found by probing: no way to disable an account or revoke a token, and tokens never expired.
+        let soon = Date().addingTimeInterval(3_600)
+        try await store.addMachineToken(digest: "expiring-\(name)", officialID: official.id, label: "laptop", expires: soon)
+        #expect(try await store.official(machineTokenDigest: "expiring-\(name)", now: Date()) == official)
+        #expect(try await store.official(machineTokenDigest: "expiring-\(name)", now: soon.addingTimeInterval(1)) == nil)
+        #expect(try await store.revokeMachineTokens(of: official.id, label: "scanner", at: Date()) == 1)
+        #expect(try await store.official(machineTokenDigest: "token-\(name)", now: Date()) == nil)
+        #expect(try await store.official(machineTokenDigest: "expiring-\(name)", now: Date()) == official)
+
+        try await store.startSession(tokenDigest: digest, csrfToken: "csrf", officialID: official.id, expires: soon)
+        try await store.setDisabled(true, officialID: official.id, event: AccountEvent(officialName: name, at: Date(), kind: .disabled, detail: "left"))
+        #expect(try await store.officialAccount(named: name)?.disabledAt != nil)
+        #expect(try await store.session(tokenDigest: digest, now: Date()) == nil)
+        #expect(try await store.official(machineTokenDigest: "expiring-\(name)", now: Date()) == nil)
+        try await store.setDisabled(false, officialID: official.id, event: AccountEvent(officialName: name, at: Date(), kind: .enabled))
+        #expect(try await store.official(machineTokenDigest: "expiring-\(name)", now: Date()) == official)
+        // The disabling ended the session: enabling does not bring it back.
+        #expect(try await store.session(tokenDigest: digest, now: Date()) == nil)
+
+        try await store.startSession(tokenDigest: digest, csrfToken: "csrf", officialID: official.id, expires: soon)
+        try await store.setPassword(of: official.id, hash: "$2b$new", event: AccountEvent(officialName: name, at: Date(), kind: .passwordReset))
+        #expect(try await store.officialAccount(named: name)?.passwordHash == "$2b$new")
+        #expect(try await store.session(tokenDigest: digest, now: Date()) == nil)
+        #expect(try await store.endSessions(of: official.id) == 0)
+
+        let log = try await store.accountEvents(of: name, limit: 100).map(\.kind)
+        #expect(log == [.passwordReset, .enabled, .disabled, .tokenRevoked, .tokenAdded, .tokenAdded, .added])
         try await store.close()
     }
 }

@@ -172,7 +172,7 @@ extension AccreditationWebTests {
             let fields = [("nameEnglish", "Youth Vote Watch"), ("nameKhmer", "យុវជនឃ្លាំមើលការបោះឆ្នោត"), ("kind", "national"),
                           ("contact", "Chan Sokha, +855 12 345 678")]
             let noKind = try await client.postForm("/en/organisation/apply", fields.filter { $0.0 != "kind" })
-            #expect(noKind.status == .badRequest && noKind.body.contains("var name = \"kind\"") && noKind.body.contains("value=\"Youth Vote Watch\""))
+            #expect(noKind.status == .badRequest && noKind.body.contains("data-field=\"kind\"") && noKind.body.contains("value=\"Youth Vote Watch\""))
             let applied = try await client.postForm("/en/organisation/apply", fields)
             #expect(applied.status == .created)
             let code = String(try #require(applied.body.firstMatch(of: /id="organisation-code">([0-9A-Z-]{14})</)).1)

@@ -27,7 +27,7 @@ import Testing
                                    ("cec.one", .communeOfficial, .commune(station.commune)), ("nec.one", .necAdministrator, .nation)] {
             let official = try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: Passwords.hash(password, cost: 4))
             let token = Passwords.newToken()
-            try await store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test")
+            try await store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test", expires: nil)
             tokens[name] = token
         }
         let instant = ElectionDaySchedule(try await store.election()).instant(ClockTime(time)!)

@@ -161,7 +161,7 @@ import Testing
             // No station and no place: refused on the place, nothing stored, the description kept.
             let refused = try await client.postForm("/en/observe/incident", fields, cookie: cookie)
             #expect(refused.status == .badRequest)
-            #expect(refused.body.contains("id=\"incident-error\"") && refused.body.contains("var name = \"place\""))
+            #expect(refused.body.contains("id=\"incident-error\"") && refused.body.contains("data-field=\"place\""))
             #expect(refused.body.contains("Men photographing voters at the gate"))
             #expect(try await fixture.store.incidents(ofMission: DemoMission.id).count == before)
             fields = fields.map { $0.0 == "station" ? ("station", fixture.station) : $0 }
@@ -179,7 +179,7 @@ import Testing
             let other = try await client.postForm(
                 "/en/observe/incident", fields.map { $0.0 == "severity" ? ("severity", "low") : $0 }, cookie: cookie)
             #expect(other.status == .conflict)
-            #expect(other.body.contains("var name = \"id\""))
+            #expect(other.body.contains("data-field=\"id\""))
             #expect(try await fixture.store.incidents(ofMission: DemoMission.id).filter { $0.submissionID == id }.map(\.severity) == [.high])
             // The observer's page lists it with what the mission made of it; the public list does not say who reported it.
             let home = try await client.get("/en/observe", headers: [.cookie: cookie])
@@ -246,7 +246,7 @@ import Testing
                 ("csrf", csrf), ("id", id), ("station", fixture.station), ("phase", "voting"), ("arrival", "10:30"), ("departure", "09:50"),
             ], cookie: cookie)
             #expect(backwards.status == .badRequest)
-            #expect(backwards.body.contains("var name = \"departure\"") && backwards.body.contains("value=\"10:30\""))
+            #expect(backwards.body.contains("data-field=\"departure\"") && backwards.body.contains("value=\"10:30\""))
             let fields = [("csrf", csrf), ("id", id), ("station", fixture.station), ("phase", "voting"), ("arrival", "09:50"), ("departure", "10:30")]
             let stored = try await client.postForm("/en/observe/visit", fields, cookie: cookie)
             #expect(stored.status == .created)
@@ -277,7 +277,7 @@ import Testing
                           ("columnSpace", ""), ("tone", "positive")]
             let nothing = try await client.postForm("/en/observe/coverage", fields.map { $0.0 == "seconds" ? ("seconds", "") : $0 }, cookie: cookie)
             #expect(nothing.status == .badRequest)
-            #expect(nothing.body.contains("var name = \"seconds\"") && nothing.body.contains("value=\"Bayon TV\""))
+            #expect(nothing.body.contains("data-field=\"seconds\"") && nothing.body.contains("value=\"Bayon TV\""))
             let stored = try await client.postForm("/en/observe/coverage", fields, cookie: cookie)
             #expect(stored.status == .created)
             #expect(try await client.postForm("/en/observe/coverage", fields, cookie: cookie).status == .ok, "a retry is stored once")

@@ -168,7 +168,7 @@ import Testing
     static func machineToken(_ store: SQLElectionStore, _ name: String) async throws -> String {
         let official = try #require(try await store.officialAccount(named: name)).official
         let token = Passwords.newToken()
-        try await store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "openapi")
+        try await store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "openapi", expires: nil)
         return token
     }
 
@@ -500,7 +500,7 @@ import Testing
         let afterClosing = ElectionDaySchedule(try await store.election()).instant(ClockTime("16:00")!)
         let psc = try await store.addOfficial(name: "api.psc", role: .stationOfficial, unitCode: .station(stations[0].id), passwordHash: "!")
         let stationToken = Passwords.newToken()
-        try await store.addMachineToken(digest: Passwords.digest(stationToken), officialID: psc.id, label: "openapi")
+        try await store.addMachineToken(digest: Passwords.digest(stationToken), officialID: psc.id, label: "openapi", expires: nil)
 
         let clock = PortalClock(now: { afterClosing })
         // Runs of calls go in closures of their own (`try await { ... }()`): one async function of

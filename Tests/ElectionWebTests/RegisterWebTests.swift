@@ -18,7 +18,7 @@ import Testing
         let fixture = try await ResultsWebTests.fixture()
         let official = try #require(try await fixture.store.officialAccount(named: "clerk.one")).official
         let token = Passwords.newToken()
-        try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test")
+        try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test", expires: nil)
         return (fixture, token)
     }
 

@@ -135,7 +135,7 @@ import Testing
         let fixture = try await Self.fixture()
         let official = try #require(try await fixture.store.officialAccount(named: "clerk.one")).official
         let token = Passwords.newToken()
-        try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test")
+        try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: official.id, label: "test", expires: nil)
         let code = fixture.station.id
         /// The form as JSON text, with some fields replaced by raw JSON values (nil removes one).
         @Sendable func body(_ replaced: [String: String] = [:], removing: String? = nil, extraVotes: String = "") -> String {
@@ -383,7 +383,7 @@ import Testing
             #expect(try await client.get("/api/v1/results/publications/current").status == .notFound)
             let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
             let token = Passwords.newToken()
-            try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: nec.id, label: "test")
+            try await fixture.store.addMachineToken(digest: Passwords.digest(token), officialID: nec.id, label: "test", expires: nil)
             let published = try await client.postJSON("/api/v1/results/publications", "{}", bearer: token)
             #expect(published.status == .created)
             let current = try await client.get("/api/v1/results/publications/current")

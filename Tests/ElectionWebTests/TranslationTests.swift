@@ -124,7 +124,8 @@ import Testing
         familyPrefixes.insert(KeyFamilies.documentKind.prefix)
         for family in [KeyFamilies.complaintCategory.prefix, KeyFamilies.complaintStatus.prefix, KeyFamilies.complaintOutcome.prefix,
                        KeyFamilies.complaintChannel.prefix, KeyFamilies.evidenceProblem.prefix,
-                       KeyFamilies.hotlineChannel.prefix, KeyFamilies.hotlineTopic.prefix] {
+                       KeyFamilies.hotlineChannel.prefix, KeyFamilies.hotlineTopic.prefix, KeyFamilies.passwordProblem.prefix,
+                       KeyFamilies.accountEvent.prefix] {
             familyPrefixes.insert(family)
         }
         return try swiftSources(under: webSources).flatMap { name, text in

@@ -46,7 +46,7 @@ struct BrowserTests {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("night.sqlite").path
         try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
-        let password = "browser test passphrase"
+        let password = "river stones under moonlight"
         for name in ["clerk.one", "clerk.two"] {
             let added = try SalaCommand.run(
                 ["user", "add", "--db", db, "--role", "commune-official", "--unit", "010201", "--password-stdin", name], input: password + "\n")
@@ -81,7 +81,7 @@ struct BrowserTests {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("nominations.sqlite").path
         try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
-        let password = "browser test passphrase"
+        let password = "river stones under moonlight"
         let added = try SalaCommand.run(
             ["user", "add", "--db", db, "--role", "nec-administrator", "--password-stdin", "nec.admin"], input: password + "\n")
         #expect(added.status == 0, "\(added.error)")
@@ -98,7 +98,7 @@ struct BrowserTests {
         let directory = try TestDatabases.temporaryDirectory()
         let db = directory.appendingPathComponent("accreditation.sqlite").path
         try FileManager.default.copyItem(atPath: try await TestDatabases.sqlitePath(), toPath: db)
-        let password = "browser test passphrase"
+        let password = "river stones under moonlight"
         let added = try SalaCommand.run(
             ["user", "add", "--db", db, "--role", "nec-administrator", "--password-stdin", "nec.admin"], input: password + "\n")
         #expect(added.status == 0, "\(added.error)")
@@ -127,7 +127,7 @@ struct BrowserTests {
         let store = try await TestDatabases.sqlite()
         let station = try #require(try await store.pollingStations(inCommune: "010201").max { $0.registeredVoters < $1.registeredVoters })
         try await store.close()
-        let password = "browser test passphrase"
+        let password = "river stones under moonlight"
         let added = try SalaCommand.run(
             ["user", "add", "--db", db, "--role", "station-official", "--unit", station.id.rawValue, "--password-stdin", "psc.browser"],
             input: password + "\n")
@@ -153,7 +153,7 @@ struct BrowserTests {
         let store = try await TestDatabases.sqlite()
         let station = try #require(try await store.pollingStations(inCommune: "010201").first)
         try await store.close()
-        let password = "browser test passphrase"
+        let password = "river stones under moonlight"
         let added = try SalaCommand.run(
             ["user", "add", "--db", db, "--role", "commune-official", "--unit", "010201", "--password-stdin", "cec.browser"], input: password + "\n")
         #expect(added.status == 0, "\(added.error)")

@@ -36,6 +36,34 @@ import Testing
         let listed = try SalaCommand.run(["user", "list", "--db", db])
         #expect(listed.output.contains("cec.one\tcommune-official\t010201"))
         #expect(!listed.output.contains("nec\t"))
+        // Found by probing: `aaaaaaaaaaaa` and a password equal to the account's name were accepted.
+        for weak in ["aaaaaaaaaaaa", "nec.phnompenh", "nec.phnompenh!!"] {
+            let refused = try SalaCommand.run(
+                ["user", "add", "--db", db, "--role", "nec-administrator", "--password-stdin", "nec.phnompenh"], input: weak + "\n")
+            #expect(refused.status != 0, "\(weak)")
+            #expect(refused.error.contains("The password is refused"), "\(refused.error)")
+        }
+    }
+
+    /// An account's life on the command line: a reset, disabling and enabling, tokens that expire
+    /// and are revoked, signing out everywhere, and the log that records each.
+    @Test func anAccountIsResetDisabledEnabledAndLogged() async throws {
+        let db = try await Self.database()
+        #expect(try SalaCommand.run(["user", "add", "--db", db, "--role", "commune-official", "--unit", "010201", "cec.two"]).status == 0)
+        let reset = try SalaCommand.run(["user", "password", "--db", db, "cec.two"])
+        #expect(reset.status == 0, "\(reset.error)")
+        #expect(reset.output.contains("Password (shown only now): "))
+        let token = try SalaCommand.run(["user", "token", "--db", db, "--label", "scanner", "--days", "7", "cec.two"])
+        #expect(token.status == 0 && token.output.trimmingCharacters(in: .whitespacesAndNewlines).count == 64)
+        #expect(try SalaCommand.run(["user", "token", "--db", db, "--days", "0", "cec.two"]).error.contains("--days must be between"))
+        #expect(try SalaCommand.run(["user", "disable", "--db", db, "--reason", "left the commission", "cec.two"]).status == 0)
+        #expect(try SalaCommand.run(["user", "list", "--db", db]).output.contains("cec.two\tcommune-official\t010201\tdisabled"))
+        #expect(try SalaCommand.run(["user", "enable", "--db", db, "cec.two"]).status == 0)
+        #expect(try SalaCommand.run(["user", "revoke", "--db", db, "--label", "scanner", "cec.two"]).output.contains("1 token of cec.two revoked"))
+        #expect(try SalaCommand.run(["user", "sign-out", "--db", db, "cec.two"]).output.contains("0 sessions of cec.two ended"))
+        #expect(try SalaCommand.run(["user", "disable", "--db", db, "nobody.here"]).error.contains("There is no account named nobody.here"))
+        let log = try SalaCommand.run(["user", "log", "--db", db, "cec.two"]).output.split(separator: "\n").map { $0.split(separator: "\t")[1] }
+        #expect(log == ["signed-out-everywhere", "token-revoked", "enabled", "disabled", "token-added", "password-reset", "added"])
     }
 
     @Test func replayThenTallyAndExportReadTheSameForms() async throws {

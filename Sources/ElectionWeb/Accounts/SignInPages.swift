@@ -23,8 +23,8 @@ struct SignInPages: PageController {
         router.post("signin") { request, context in try await signIn(request, context) }
         router.post("signout") { request, context in
             let language = context.language
-            _ = try await context.requireSessionForm(request)
-            try await signing.signOut(request)
+            let (session, _) = try await context.requireSessionForm(request)
+            try await signing.signOut(request, session, client: context.client)
             var response = Response.redirect(to: "/\(language.rawValue)/signin", type: .normal)
             response.setCookie(signing.clearedCookie())
             return response

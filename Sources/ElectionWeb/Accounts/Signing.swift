@@ -31,7 +31,7 @@ struct Signing: Sendable {
     /// The official a machine request acts for, from `Authorization: Bearer TOKEN`, if any.
     func machine(_ request: Request) async throws -> Official? {
         guard let token = Self.bearerToken(request) else { return nil }
-        return try await store.official(machineTokenDigest: Passwords.digest(token))
+        return try await store.official(machineTokenDigest: Passwords.digest(token), now: Date())
     }
 
     /// The token of `Authorization: Bearer TOKEN`, when it has a token's shape: 64 characters
@@ -47,8 +47,15 @@ struct Signing: Sendable {
     /// ``TooManyLookups`` when the client has tried too often.
     func signIn(name: String, password: String, client: String) async throws -> (token: String, session: OfficialSession)? {
         guard attempts.allow(client), accountAttempts.allow(name.lowercased()) else { throw TooManyLookups() }
-        let account = try await store.officialAccount(named: name)
-        guard try await Passwords.verify(password, against: account?.passwordHash), let account else { return nil }
+        // A disabled account is checked like an unknown name: the same time, the same answer.
+        let account = try await store.officialAccount(named: name).flatMap { $0.disabledAt == nil ? $0 : nil }
+        guard try await Passwords.verify(password, against: account?.passwordHash), let account else {
+            if let account {
+                try await store.record(AccountEvent(officialName: account.official.name, at: Date(), kind: .signInRefused, client: client))
+            }
+            return nil
+        }
+        try await store.record(AccountEvent(officialName: account.official.name, at: Date(), kind: .signedIn, client: client))
         let token = Passwords.newToken()
         let session = OfficialSession(
             official: account.official, csrfToken: Passwords.newToken(),
@@ -59,9 +66,10 @@ struct Signing: Sendable {
         return (token, session)
     }
 
-    func signOut(_ request: Request) async throws {
+    func signOut(_ request: Request, _ session: OfficialSession, client: String) async throws {
         guard let token = request.cookies[Self.cookieName]?.value else { return }
         try await store.endSession(tokenDigest: Passwords.digest(token))
+        try await store.record(AccountEvent(officialName: session.official.name, at: Date(), kind: .signedOut, client: client))
     }
 
     func cookie(_ token: String) -> Cookie {

@@ -178,16 +178,17 @@ struct MissionReportSections: Sendable {
 
     /// The report as Markdown.
     var markdown: String {
-        var out = "# \(title)\n\n\(subtitle)\n"
+        let md = MarkdownText.escaped
+        var out = "# \(md(title))\n\n\(md(subtitle))\n"
         for section in sections {
-            out += "\n## \(section.title)\n\n"
-            for p in section.paragraphs { out += "\(p)\n\n" }
-            for item in section.items { out += "- \(item)\n" }
+            out += "\n## \(md(section.title))\n\n"
+            for p in section.paragraphs { out += "\(md(p))\n\n" }
+            for item in section.items { out += "- \(MarkdownText.line(item))\n" }
             if !section.items.isEmpty { out += "\n" }
             if section.hasTable {
-                out += "| " + section.header.joined(separator: " | ") + " |\n"
+                out += "| " + section.header.map(MarkdownText.line).joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: "---|", count: section.header.count) + "\n"
-                for row in section.rows { out += "| " + row.cells.joined(separator: " | ") + " |\n" }
+                for row in section.rows { out += "| " + row.cells.map(MarkdownText.line).joined(separator: " | ") + " |\n" }
                 out += "\n"
             }
         }

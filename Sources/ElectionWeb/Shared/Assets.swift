@@ -8,9 +8,11 @@ enum Assets {
         let openAPI = file("openapi.json")
         let observe = file("observe.js")
         let live = file("live.js")
+        let invalid = file("invalid.js")
         let finder = ByteBuffer(string: maps.finderImage)
         router.get("/assets/observe.js") { _, _ in response(observe, type: "text/javascript; charset=utf-8") }
         router.get("/assets/live.js") { _, _ in response(live, type: "text/javascript; charset=utf-8") }
+        router.get("/assets/invalid.js") { _, _ in response(invalid, type: "text/javascript; charset=utf-8") }
         router.get("/assets/map/finder.svg") { _, _ in response(finder, type: "image/svg+xml") }
         router.get("/api/v1/openapi.json") { _, _ in response(openAPI, type: "application/json") }
     }

@@ -97,6 +97,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.unauthorized, nil, language.text("error.not_signed_in"))
         case is ForgedForm:
             return (.forbidden, "csrf", language.text("error.forged_form"))
+        case StoreError.busy:
+            return (.serviceUnavailable, nil, language.text("error.busy"))
         case is PDFUnavailable:
             return (.serviceUnavailable, nil, language.text("error.pdf_unavailable"))
         case is TooManyLookups:

@@ -19,6 +19,11 @@ struct InputError: Error, Equatable {
 }
 
 extension InputError {
+    /// A new password's fault as a reason (`password.too_short`, the string `reason.password.too_short`).
+    static func passwordReason(_ problem: PasswordRule.Problem) -> String {
+        String(KeyFamilies.passwordProblem.key(problem).dropFirst("reason.".count))
+    }
+
     /// A register line's fault as a reason (`register.under_age`, the string `reason.register.under_age`).
     static func registerReason(_ code: RowRejection.Code) -> String {
         String(KeyFamilies.registerRejection.key(code).dropFirst("reason.".count))

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionStore
 
 /// Strings whose key ends in a value known only at run time (`status.accepted`): the family's prefix
 /// and every value that can follow it, so every key the code can ask for is known and a test checks
@@ -145,9 +146,13 @@ enum KeyFamilies {
 
     /// Every key of every family (a test checks that every family above is listed).
     static let quickCountStrata = KeyFamily<StationDraw.Strata>("quickcount_strata")
+    /// Why a new password was refused (the reason of an `InputError` on `new_password`).
+    static let passwordProblem = KeyFamily<PasswordRule.Problem>("reason.password")
+    /// A line of an account's log.
+    static let accountEvent = KeyFamily<AccountEvent.Kind>("account.event")
 
     static let allKeys: [String] = [
-        quickCountStrata.keys,
+        quickCountStrata.keys, passwordProblem.keys, accountEvent.keys,
         sex.keys, commissionLevel.keys, commissionRole.keys, officialRole.keys, formStatus.keys, formStatusNote.keys,
         refusal.keys, check.keys, checkFound.keys, formField.keys, formAction.keys, deskDone.keys, registerDone.keys, registerChange.keys,
         closeness.keys, verdict.keys, incidentCategory.keys, incidentKind.keys, incidentSeverity.keys, incidentStatus.keys, accreditationCategory.keys, applicationState.keys, accreditationRejection.keys, accreditationColumn.keys, accreditationDone.keys, visitPhase.keys, accreditation.keys, tone.keys, organisationKind.keys, registration.keys, activity.keys, storeKind.keys,

@@ -51,6 +51,7 @@ struct PageRenderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = language.rawValue
+        headers[.contentSecurityPolicy] = PagePolicy.forPage(html)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
