@@ -33,10 +33,10 @@ public enum PortalApplication {
     ) async throws -> Router<PortalRequestContext> {
         let renderer = try await PageRenderer.load()
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
-        let limiter = registrationChecks.map(LookupLimiter.init)
+        let limiter = registrationChecks.map { LookupLimiter($0, clock: clock) }
         let signing = Signing(
-            store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute),
-            accountAttempts: LookupLimiter(perMinute: signInAttemptsPerMinute), secureCookies: secureCookies)
+            store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute, clock: clock),
+            accountAttempts: LookupLimiter(perMinute: signInAttemptsPerMinute, clock: clock), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
         let desk = FormDesk(write: { try await store.apply($0, at: clock.now()) }, written: { await reports.invalidate() })
         let stationReports = StationReportDesk(write: { try await store.receive($0, at: clock.now()) })
@@ -75,7 +75,7 @@ public enum PortalApplication {
         electionDay.addPublicRoutes(to: pages)
         let library = LibraryPages(store: store, renderer: renderer)
         library.addPublicRoutes(to: pages)
-        let complaintLookups = LookupLimiter(perMinute: 30)
+        let complaintLookups = LookupLimiter(perMinute: 30, clock: clock)
         let complaints = ComplaintPages(store: store, attempts: signing.attempts, lookups: complaintLookups, clock: clock, renderer: renderer)
         complaints.addRoutes(to: pages)
         let hotline = HotlinePages(store: store, clock: clock, renderer: renderer)

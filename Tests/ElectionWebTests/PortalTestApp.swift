@@ -8,12 +8,18 @@ import NIOCore
 /// The portal over the shared SQLite test database, exercised without a socket.
 enum PortalTestApp {
     static func run(
-        registrationChecks: LookupShares? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        registrationChecks: LookupShares? = nil, clock: PortalClock = .system, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let store = try await TestDatabases.sqlite()
-        let app = Application(
-            router: try await PortalApplication.router(store: store, registrationChecks: registrationChecks))
-        try await app.test(.router, body)
+        do {
+            let app = Application(
+                router: try await PortalApplication.router(store: store, registrationChecks: registrationChecks, clock: clock))
+            try await app.test(.router, body)
+        } catch {
+            // Closed on every path: SQLite stops the whole test process on a connection left open.
+            try await store.close()
+            throw error
+        }
         try await store.close()
     }
 }

@@ -42,9 +42,15 @@ import Testing
     static func run(
         _ fixture: Fixture, signInAttempts: Int = 10, clock: PortalClock = .system, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = Application(router: try await PortalApplication.router(
-            store: fixture.store, registrationChecks: nil, signInAttemptsPerMinute: signInAttempts, clock: clock))
-        try await app.test(.router, body)
+        do {
+            let app = Application(router: try await PortalApplication.router(
+                store: fixture.store, registrationChecks: nil, signInAttemptsPerMinute: signInAttempts, clock: clock))
+            try await app.test(.router, body)
+        } catch {
+            // Closed on every path: SQLite stops the whole test process on a connection left open.
+            try await fixture.store.close()
+            throw error
+        }
         try await fixture.store.close()
     }
 

@@ -37,18 +37,23 @@ final class LookupLimiter: Sendable {
     /// list of every question would be too long to keep.
     private let everyone = Mutex<(minute: Int, count: Int, previous: Int)>((0, 0, 0))
 
-    init(_ shares: LookupShares) {
+    /// The portal's clock: a minute is the portal's minute, so that a test's is not cut short by a slow machine.
+    private let clock: PortalClock
+
+    init(_ shares: LookupShares, clock: PortalClock = .system) {
         self.shares = shares
+        self.clock = clock
     }
 
     /// One share for every client and its network (ten times as many), no cap overall.
-    convenience init(perMinute: Int) {
-        self.init(LookupShares(perClient: perMinute))
+    convenience init(perMinute: Int, clock: PortalClock = .system) {
+        self.init(LookupShares(perClient: perMinute), clock: clock)
     }
 
     /// Counts one question from `client` at `now`; false when the client, its network or everyone
     /// has had its share in the last minute (a refused question counts against nothing).
-    func allow(_ client: String, now: Date = Date()) -> Bool {
+    func allow(_ client: String, now: Date? = nil) -> Bool {
+        let now = now ?? clock.now()
         let cutoff = now.addingTimeInterval(-60)
         let network = Self.network(of: client)
         return recent.withLock { recent -> Bool in
