@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "ElectionOperations",
             dependencies: [
-                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario",
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionCredentials",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "ElectionStoreTests",
             dependencies: [
-                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionTestSupport",
+                "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionTestSupport", "ElectionCredentials",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -88,7 +88,7 @@ let package = Package(
             name: "ElectionWebTests",
             dependencies: [
                 "ElectionCore", "ElectionStore", "ElectionStoreSQL", "ElectionScenario", "ElectionWeb", "ElectionOperations",
-                "ElectionTestSupport",
+                "ElectionTestSupport", "ElectionCredentials",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionCredentials
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -105,7 +106,8 @@ public struct ResultsReplay: Sendable {
         }
         try await store.confirmResults(.nation, by: nec, at: Date())
         let report = try await store.resultsReport()
-        let publication = try await store.publish(report, by: nec, at: Date())
+        let signer = try NECSigner(privateKey: try await store.signingKey())
+        let publication = try await store.publish(report, by: nec, at: Date(), signing: signer.signature(of:))
         let elapsed = ContinuousClock.now - started
         return Summary(
             report: report, publication: publication, official: official,

@@ -17,8 +17,8 @@ extension AccreditationStore {
         return (try await submitApplications(reading.applications), reading.rejections)
     }
 
-    /// The signer's key for badges, made and kept on first use.
-    public func badgeKey() async throws -> Data {
+    /// The NEC's Ed25519 signing key (badges and results publications), made and kept on first use.
+    public func signingKey() async throws -> Data {
         try await badgeSigningKey { Data((0..<32).map { _ in UInt8.random(in: 0...255) }) }
     }
 }

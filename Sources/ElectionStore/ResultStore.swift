@@ -60,10 +60,13 @@ public struct Publication: Sendable, Hashable, Codable {
     public var digest: String
     /// The ``ResultsReport`` as canonical JSON (sorted keys).
     public var content: Data
+    /// The NEC's Ed25519 signature of exactly ``content`` (base64url); nil for publications made
+    /// before they were signed.
+    public var signature: String?
 
     public init(
         number: PublicationNumber, publishedAt: Date, publishedBy: String, stationsReported: Int, stationsTotal: Int,
-        official: Bool, digest: String, content: Data
+        official: Bool, digest: String, content: Data, signature: String? = nil
     ) {
         self.number = number
         self.publishedAt = publishedAt
@@ -73,8 +76,13 @@ public struct Publication: Sendable, Hashable, Codable {
         self.official = official
         self.digest = digest
         self.content = content
+        self.signature = signature
     }
 }
+
+/// Signs a publication's content with the NEC's key (`NECSigner.signature(of:)`): the store
+/// keeps the signature beside the content, in the same transaction.
+public typealias PublicationSigning = @Sendable (Data) throws -> String
 
 extension Publication {
     /// A report as a publication's content: JSON with sorted keys and ISO 8601 times, so the same
@@ -124,9 +132,9 @@ public protocol ResultStore: Sendable {
     /// (``Official/may(_:on:)``) or the count is incomplete.
     func confirmResults(_ unit: UnitCode, by official: Official, at time: Date) async throws
 
-    /// Stores the next numbered publication of `report` and returns it. Only the NEC publishes:
-    /// anyone else is refused with ``Refusal``.
-    func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication
+    /// Stores the next numbered publication of `report`, signed by `signing`, and returns it. Only
+    /// the NEC publishes: anyone else is refused with ``Refusal``.
+    func publish(_ report: ResultsReport, by official: Official, at time: Date, signing: PublicationSigning) async throws -> Publication
     /// Every publication, newest first, without content.
     func publications() async throws -> [Publication]
     func publication(_ number: PublicationNumber) async throws -> Publication

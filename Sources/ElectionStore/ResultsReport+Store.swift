@@ -50,7 +50,7 @@ extension ElectionStore where Self: ResultStore {
     }
 
     /// Publishes the results as they stand, computed afresh.
-    public func publishResults(by official: Official, at time: Date) async throws -> Publication {
-        try await publish(try await resultsReport(), by: official, at: time)
+    public func publishResults(by official: Official, at time: Date, signing: PublicationSigning) async throws -> Publication {
+        try await publish(try await resultsReport(), by: official, at: time, signing: signing)
     }
 }

@@ -161,22 +161,23 @@ extension SQLElectionStore: ResultStore {
         }
     }
 
-    public func publish(_ report: ResultsReport, by official: Official, at time: Date) async throws -> Publication {
+    public func publish(_ report: ResultsReport, by official: Official, at time: Date, signing: PublicationSigning) async throws -> Publication {
         try official.require(.publishResults, on: .nation)
         let content = try Publication.content(of: report)
         let digest = Canonical.digest(content)
+        let signature = try signing(content)
         return try await engine.withTransaction { tx in
             let last = try await tx.sql.raw("SELECT MAX(number) AS n FROM publications").first()
             let number = try Rows.publicationNumber((try last?.decode(column: "n", as: Int?.self) ?? 0) + 1)
             let publication = Publication(
                 number: number, publishedAt: time, publishedBy: official.name,
                 stationsReported: report.national.stationsReported, stationsTotal: report.national.stationsTotal,
-                official: report.national.isOfficial, digest: digest, content: content)
+                official: report.national.isOfficial, digest: digest, content: content, signature: signature)
             try await tx.sql.raw("""
-                INSERT INTO publications (number, published_at, official_id, stations_reported, stations_total, official, digest, content)
+                INSERT INTO publications (number, published_at, official_id, stations_reported, stations_total, official, digest, content, signature)
                 VALUES (\(bind: number.rawValue), \(bind: ISO8601.string(time)), \(bind: official.id.rawValue), \(bind: publication.stationsReported),
                     \(bind: publication.stationsTotal), \(bind: publication.official ? 1 : 0), \(bind: digest),
-                    \(bind: String(decoding: content, as: UTF8.self)))
+                    \(bind: String(decoding: content, as: UTF8.self)), \(bind: signature))
                 """).run()
             return publication
         }
@@ -185,7 +186,7 @@ extension SQLElectionStore: ResultStore {
     public func publications() async throws -> [Publication] {
         try await all("""
             SELECT p.number, p.published_at, o.name AS official_name, p.stations_reported, p.stations_total, p.official, p.digest,
-                '' AS content
+                p.signature, '' AS content
             FROM publications p JOIN officials o ON o.id = p.official_id ORDER BY p.number DESC
             """, Rows.publication)
     }
@@ -312,6 +313,7 @@ extension Rows {
             stationsTotal: try row.decode(column: "stations_total", as: Int.self),
             official: try row.decode(column: "official", as: Int.self) == 1,
             digest: try row.decode(column: "digest", as: String.self),
-            content: Data(try row.decode(column: "content", as: String.self).utf8))
+            content: Data(try row.decode(column: "content", as: String.self).utf8),
+            signature: try row.decode(column: "signature", as: String?.self))
     }
 }

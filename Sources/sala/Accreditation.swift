@@ -161,7 +161,7 @@ struct AccreditationCommand: AsyncParsableCommand {
                 guard let credential = BadgeCredential(application, election: try await db.election().id) else {
                     throw ValidationError("\(badge) is \(application.status.rawValue), not accepted: it has no badge.")
                 }
-                return try BadgeSigner(privateKey: try await db.badgeKey()).sign(credential)
+                return try NECSigner(privateKey: try await db.signingKey()).sign(credential)
             }
             if let svg { try QRCode(text: text, correction: .medium).svg(title: badge).write(toFile: svg, atomically: true, encoding: .utf8) }
             announce(text)
@@ -180,7 +180,7 @@ struct AccreditationCommand: AsyncParsableCommand {
                 _ = try await db.accreditingOrganisation(organisation)
                 let accepted = try await db.applications(of: organisation, status: .accepted)
                 let election = try await db.election().id
-                let signer = try BadgeSigner(privateKey: try await db.badgeKey())
+                let signer = try NECSigner(privateKey: try await db.signingKey())
                 let started = ContinuousClock.now
                 let signed = try accepted.compactMap { try BadgeCredential($0, election: election).map(signer.sign) }
                 return (signed, (ContinuousClock.now - started).seconds)
@@ -218,7 +218,7 @@ struct AccreditationCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let key = try await store.withStore { db in try BadgeSigner(privateKey: try await db.badgeKey()).verifier.publicKey }
+            let key = try await store.withStore { db in try NECSigner(privateKey: try await db.signingKey()).verifier.publicKey }
             announce(key)
         }
     }
@@ -226,7 +226,32 @@ struct AccreditationCommand: AsyncParsableCommand {
 
 /// `sala verify`: checks anyone can make without the NEC's database.
 struct Verify: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a signed document.", subcommands: [BadgeCheck.self])
+    static let configuration = CommandConfiguration(abstract: "Check a signed document.", subcommands: [BadgeCheck.self, PublicationCheck.self])
+
+    struct PublicationCheck: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publication", abstract: "Check that a results publication's content is the one the NEC signed, offline.",
+            discussion: """
+                FILE is the content as /api/v1/results/publications/N/content gives it, byte for byte. The \
+                signature is the publication's `signature` (/api/v1/results/publications/N, or the \
+                X-Sala-Signature header of the content). Exit status 0 when the signature holds, 1 when it does not.
+                """)
+        @Argument(help: "The publication's content, saved as it was downloaded.") var file: String
+        @Option(help: "The publication's signature (base64url).") var signature: String
+        @Option(name: .customLong("public-key"), help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
+
+        func run() async throws {
+            guard let verifier = NECVerifier(publicKey: publicKey) else { throw ValidationError("--public-key is not an Ed25519 public key in base64url.") }
+            guard let content = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file) cannot be read.") }
+            let digest = NECVerifier.digest(of: content)
+            announce("SHA-256 \(digest), \(Numerals.grouped(content.count)) bytes.")
+            guard verifier.isSignature(signature, of: content) else {
+                announce("The signature does not hold: this is not the content the NEC signed with this key (changed, cut, or another key).")
+                throw ExitCode(1)
+            }
+            announce("The signature holds: the NEC signed exactly this content.")
+        }
+    }
 
     struct BadgeCheck: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -243,7 +268,7 @@ struct Verify: AsyncParsableCommand {
         @Option(help: "A saved revocation list (JSON).") var revocations: String?
 
         func run() async throws {
-            guard let verifier = BadgeVerifier(publicKey: publicKey) else { throw ValidationError("--public-key is not an Ed25519 public key in base64url.") }
+            guard let verifier = NECVerifier(publicKey: publicKey) else { throw ValidationError("--public-key is not an Ed25519 public key in base64url.") }
             let day: CalendarDate
             if let on {
                 guard let parsed = CalendarDate(iso: on) else { throw ValidationError("--on must be a date YYYY-MM-DD.") }

@@ -5,7 +5,7 @@ import Testing
 
 /// Badges signed with the NEC's key and checked with its public key alone.
 @Suite struct BadgeTests {
-    static let signer = try! BadgeSigner(privateKey: BadgeSigner.newPrivateKey())
+    static let signer = try! NECSigner(privateKey: NECSigner.newPrivateKey())
     static let credential = BadgeCredential(
         badge: "A-000123", name: "Sok Sophea", category: .nationalObserver, organisation: "comfrel",
         validFrom: CalendarDate(year: 2023, month: 6, day: 20)!, validUntil: CalendarDate(year: 2023, month: 7, day: 31)!,
@@ -15,7 +15,7 @@ import Testing
     @Test func aSignedBadgeIsValidWithThePublishedKeyAlone() throws {
         let text = try Self.signer.sign(Self.credential)
         #expect(text.hasPrefix("SALA1."))
-        let published = try #require(BadgeVerifier(publicKey: Self.signer.verifier.publicKey))
+        let published = try #require(NECVerifier(publicKey: Self.signer.verifier.publicKey))
         #expect(published.verify(text, on: Self.electionDay) == .valid(Self.credential))
     }
 
@@ -33,7 +33,7 @@ import Testing
                 #expect(verdict == .badSignature || verdict == .malformed, "bit \(bit) of part \(part): \(verdict)")
             }
         }
-        let other = try BadgeSigner(privateKey: BadgeSigner.newPrivateKey())
+        let other = try NECSigner(privateKey: NECSigner.newPrivateKey())
         #expect(other.verifier.verify(text, on: Self.electionDay) == .badSignature, "another key's badge")
     }
 
@@ -49,6 +49,6 @@ import Testing
         for broken in ["", "SALA1.", "SALA1.abc", "SALA2." + text.dropFirst(6), text + ".x", "SALA1.!!!.???"] {
             #expect(verifier.verify(broken, on: Self.electionDay) == .malformed, "\(broken)")
         }
-        #expect(BadgeVerifier(publicKey: "not a key") == nil)
+        #expect(NECVerifier(publicKey: "not a key") == nil)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import ElectionCore
+import ElectionCredentials
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -159,13 +160,20 @@ import Testing
         #expect(national?.reason == .countIncomplete)
 
         let report = try await store.resultsReport()
-        await #expect(throws: Refusal.self) { _ = try await store.publish(report, by: kep, at: Date()) }
-        let first = try await store.publish(report, by: nec, at: Date())
-        let second2 = try await store.publish(report, by: nec, at: Date())
+        let signer = try NECSigner(privateKey: NECSigner.newPrivateKey())
+        await #expect(throws: Refusal.self) { _ = try await store.publish(report, by: kep, at: Date(), signing: signer.signature(of:)) }
+        let first = try await store.publish(report, by: nec, at: Date(), signing: signer.signature(of:))
+        let second2 = try await store.publish(report, by: nec, at: Date(), signing: signer.signature(of:))
         #expect((first.number, second2.number) == (1, 2))
         let stored = try await store.publication(1)
         let digest = SHA256.hash(data: stored.content).map { String(format: "%02x", $0) }.joined()
         #expect(stored.digest == digest)
+        // Signed with the NEC's key: the signature holds for the stored bytes, and for no others.
+        let signature = try #require(stored.signature)
+        #expect(signer.verifier.isSignature(signature, of: stored.content))
+        #expect(!signer.verifier.isSignature(signature, of: stored.content + Data(" ".utf8)))
+        #expect(!(try NECSigner(privateKey: NECSigner.newPrivateKey())).verifier.isSignature(signature, of: stored.content))
+        #expect(try await store.publications().first { $0.number == 1 }?.signature == signature)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let decoded = try decoder.decode(ResultsReport.self, from: stored.content)

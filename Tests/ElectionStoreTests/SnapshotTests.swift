@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionCredentials
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -44,9 +45,9 @@ extension ResultStoreTests {
             }
         }
         var publications: [Publication] = []
-        for _ in 0..<8 { publications.append(try await store.publishResults(by: nec, at: Date())) }
+        for _ in 0..<8 { publications.append(try await store.publishResults(by: nec, at: Date(), signing: { try NECSigner(privateKey: NECSigner.newPrivateKey()).signature(of: $0) })) }
         try await entering.value
-        publications.append(try await store.publishResults(by: nec, at: Date()))
+        publications.append(try await store.publishResults(by: nec, at: Date(), signing: { try NECSigner(privateKey: NECSigner.newPrivateKey()).signature(of: $0) }))
 
         var sawPartial = false
         for publication in publications {

@@ -61,7 +61,7 @@ import Testing
                 #expect(pdf.status == .serviceUnavailable && pdf.body.contains("Chromium"))
                 #expect(!sheet.body.contains("badges.pdf"))
             }
-            let authority = BadgeAuthority(store: fixture.store)
+            let authority = NECKeys(store: fixture.store)
             let credential = try #require(try await authority.badge(
                 try await fixture.store.accreditationApplication(submitted[0].id), election: try await fixture.store.election().id)).credential
             let query = credential.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.")))!

@@ -1,4 +1,5 @@
 import ElectionCore
+import ElectionCredentials
 import ElectionScenario
 import ElectionStore
 import ElectionStoreSQL
@@ -334,11 +335,23 @@ import Testing
 
             // A publication shows what it published, and how to check its digest.
             let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
-            let publication = try await fixture.store.publishResults(by: nec, at: Date())
+            let publication = try await fixture.store.publishResults(
+                by: nec, at: Date(), signing: NECSigner(privateKey: try await fixture.store.signingKey()).signature(of:))
             let page = try await client.get("/en/results/publications/\(publication.number)").body
             #expect(page.contains("id=\"party-results\""))
             #expect(page.contains("/api/v1/results/publications/\(publication.number)/content | sha256sum"))
             #expect(page.contains(publication.digest))
+            // Signed by the NEC: the content's header carries the signature, and the key the site
+            // publishes checks it against the bytes served (the page says how to do it offline).
+            let signature = try #require(publication.signature)
+            #expect(page.contains("sala verify publication publication-\(publication.number).json --signature \(signature)"))
+            let content = try await client.execute(uri: "/api/v1/results/publications/\(publication.number)/content", method: .get) { $0 }
+            #expect(content.headers[HTTPField.Name("X-Sala-Signature")!] == signature)
+            let keyJSON = try await client.get("/api/v1/accreditation/public-key").body
+            let key = try #require(keyJSON.firstMatch(of: /"publicKey":"([A-Za-z0-9_-]+)"/)).1
+            let verifier = try #require(NECVerifier(publicKey: String(key)))
+            #expect(verifier.isSignature(signature, of: Data(buffer: content.body)))
+            #expect(page.contains(String(key)))
         }
     }
 

@@ -116,6 +116,27 @@ import Testing
         let wrongFormat = try SalaCommand.run(["results", "export", "--db", db, "--format", "xml"])
         #expect(wrongFormat.status != 0)
 
+        // Anyone checks the publication's signature offline with the NEC's public key; a changed copy fails.
+        let directory = try TestDatabases.temporaryDirectory()
+        let content = directory.appendingPathComponent("publication-1.json").path
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let signatureFile = directory.appendingPathComponent("signature").path
+        sqlite.arguments = ["sqlite3", db, "SELECT writefile('\(content)', content), writefile('\(signatureFile)', signature) FROM publications WHERE number = 1"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let signature = try String(contentsOfFile: signatureFile, encoding: .utf8)
+        let key = try SalaCommand.run(["accreditation", "key", "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let holds = try SalaCommand.run(["verify", "publication", content, "--signature", signature, "--public-key", key])
+        #expect(holds.status == 0, "\(holds.output) \(holds.error)")
+        #expect(holds.output.contains("The signature holds"))
+        var changed = try Data(contentsOf: URL(fileURLWithPath: content))
+        changed[changed.count / 2] ^= 0x01
+        try changed.write(to: URL(fileURLWithPath: content))
+        let fails = try SalaCommand.run(["verify", "publication", content, "--signature", signature, "--public-key", key])
+        #expect(fails.status == 1)
+        #expect(fails.output.contains("does not hold"))
+
         let twice = try SalaCommand.run(["results", "replay", "cambodia-2023", "--db", db])
         #expect(twice.status != 0)
         #expect(twice.error.contains("already holds result forms"))

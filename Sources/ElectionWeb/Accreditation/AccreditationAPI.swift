@@ -8,7 +8,7 @@ import Hummingbird
 /// (a machine token of an account that may `decideAccreditation`).
 struct AccreditationAPI: Sendable {
     let store: any ElectionStore & AccreditationStore
-    let badges: BadgeAuthority
+    let badges: NECKeys
     /// Organisations' own applications, shared with the sign-ins' limit per client.
     let attempts: LookupLimiter
 

@@ -7,7 +7,7 @@ import Hummingbird
 /// ``OfficialAction/decideAccreditation``, and the store asks it again before it writes.
 struct AccreditationDeskPages: PageController {
     let store: any ElectionStore & AccreditationStore
-    let badges: BadgeAuthority
+    let badges: NECKeys
     /// Prints badge sheets as PDF, where the server has Chromium.
     let printer: PDFPrinter?
     let renderer: PageRenderer

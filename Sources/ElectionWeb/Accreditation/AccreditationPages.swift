@@ -130,7 +130,7 @@ struct BadgeSheet: Sendable {
 
 struct AccreditationPages: PageController {
     let store: any ElectionStore & AccreditationStore
-    let badges: BadgeAuthority
+    let badges: NECKeys
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
@@ -220,22 +220,22 @@ struct AccreditationPages: PageController {
     }
 }
 
-/// The NEC's key for badges, read from the store once: signs accepted badges, checks any badge
-/// against the current revocation list.
-actor BadgeAuthority {
+/// The NEC's Ed25519 key, read from the store once: signs accepted badges and results
+/// publications, checks any badge against the current revocation list.
+actor NECKeys {
     let store: any ElectionStore & AccreditationStore
-    private var signer: BadgeSigner?
+    private var signer: NECSigner?
 
     init(store: any ElectionStore & AccreditationStore) { self.store = store }
 
-    func current() async throws -> BadgeSigner {
+    func current() async throws -> NECSigner {
         if let signer { return signer }
-        let made = try BadgeSigner(privateKey: try await store.badgeKey())
+        let made = try NECSigner(privateKey: try await store.signingKey())
         signer = made
         return made
     }
 
-    func verifier() async throws -> BadgeVerifier { try await current().verifier }
+    func verifier() async throws -> NECVerifier { try await current().verifier }
 
     /// The badge's verdict today, where the election is held, with the revocation list.
     func verify(_ text: String) async throws -> BadgeCredential.Verdict {

@@ -105,6 +105,8 @@ struct DeskPages: PageController {
     let store: any ElectionStore & ResultStore
     let desk: FormDesk
     let reports: ReportCache
+    /// Signs each publication.
+    let keys: NECKeys
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
@@ -130,7 +132,8 @@ struct DeskPages: PageController {
         router.post("desk/publish") { request, context in
             let language = context.language
             let (session, _) = try await context.requireSessionForm(request)
-            let publication = try await store.publishResults(by: session.official, at: Date())
+            let signer = try await keys.current()
+            let publication = try await store.publishResults(by: session.official, at: Date(), signing: signer.signature(of:))
             return Response.redirect(to: "/\(language.rawValue)/results/publications/\(publication.number)", type: .normal)
         }
         router.get("desk/stations") { request, context in

@@ -11,6 +11,10 @@ struct ResultsAPI: Sendable {
     let store: any ElectionStore & ResultStore
     let desk: FormDesk
     let reports: ReportCache
+    /// Signs each publication.
+    let keys: NECKeys
+    /// The header that carries a publication content's Ed25519 signature (`sala verify publication`).
+    static let signatureHeader = HTTPField.Name("X-Sala-Signature")!
 
     /// A version of a form as the public sees it: figures only once accepted, never the entries.
     struct PublicVersion: Encodable, Sendable {
@@ -117,6 +121,7 @@ struct ResultsAPI: Sendable {
             let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
             var response = APIJSON.raw(p.content)
             response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
+            if let signature = p.signature { response.headers[Self.signatureHeader] = signature }
             return response
         }
         api.get("results/publications/:number/nist-cdf.json") { _, context in
@@ -159,7 +164,8 @@ struct ResultsAPI: Sendable {
         api.post("results/publications") { _, context in
             let official = try context.requireMachine()
             // A publication is computed afresh, never from the cache.
-            var p = try await store.publishResults(by: official, at: Date())
+            let signer = try await keys.current()
+            var p = try await store.publishResults(by: official, at: Date(), signing: signer.signature(of:))
             p.content = Data()
             return try APIJSON.response(p, status: .created)
         }

@@ -115,6 +115,10 @@ struct PublicationPage: Sendable {
     let totals: TotalsView
     /// A command anyone can run to check the digest.
     let checkCommand: String
+    /// The NEC's signature of the content, and the command that checks it with the published key.
+    let signature: String?
+    let publicKey: String
+    let verifyCommand: String?
 }
 
 /// The public results pages: the nation, a province, a commune, a station's form, a publication.
@@ -122,6 +126,8 @@ struct ResultsPages: PageController {
     let store: any ElectionStore & ResultStore
     let reports: ReportCache
     let maps: MapCatalogue
+    /// The key whose public half checks each publication's signature.
+    let keys: NECKeys
     let renderer: PageRenderer
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
@@ -141,6 +147,7 @@ struct ResultsPages: PageController {
             let published = try p.report()
             let complete = published.constituencies.contains { $0.totals.stationsTotal > 0 && $0.totals.isComplete }
             let contentHref = "/api/v1/results/publications/\(p.number)/content"
+            let publicKey = try await keys.verifier().publicKey
             let model = PublicationPage(
                 number: language.number(p.number.rawValue),
                 publishedAt: language.moment(p.publishedAt, utcOffsetMinutes: published.election.utcOffsetMinutes), publishedBy: p.publishedBy,
@@ -148,7 +155,12 @@ struct ResultsPages: PageController {
                 contentHref: contentHref,
                 nistHref: "/api/v1/results/publications/\(p.number)/nist-cdf.json",
                 totals: totalsView(published.national, parties: published.parties, seats: complete ? published.seatsByParty : nil, language),
-                checkCommand: "curl -s \(request.uri.scheme.map { "\($0)://" } ?? "https://")\(request.head.authority ?? "HOST")\(contentHref) | sha256sum")
+                checkCommand: "curl -s \(request.uri.scheme.map { "\($0)://" } ?? "https://")\(request.head.authority ?? "HOST")\(contentHref) | sha256sum",
+                signature: p.signature, publicKey: publicKey,
+                verifyCommand: p.signature.map {
+                    "curl -so publication-\(p.number).json \(request.uri.scheme.map { "\($0)://" } ?? "https://")\(request.head.authority ?? "HOST")\(contentHref)\n"
+                        + "sala verify publication publication-\(p.number).json --signature \($0) --public-key \(publicKey)"
+                })
             return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(p.number)")
         }
     }
