@@ -5,9 +5,15 @@ import PostgresKit
 import PostgresNIO
 import ElectionStore
 import SQLKit
+import Synchronization
 
 /// A PostgreSQL server reached through PostgresNIO's connection pool.
 final class PostgresEngine: SQLEngine {
+    /// Whether transactions seal the audit chain (``startSealing()``).
+    private let sealing = Mutex(false)
+
+    func startSealing() { sealing.withLock { $0 = true } }
+
     let dialect = SQLDialect.postgres
     private let client: PostgresClient
     private let runner: Task<Void, Never>
@@ -118,7 +124,9 @@ final class PostgresEngine: SQLEngine {
             let db = connection.sql()
             try await db.raw("BEGIN").run()
             do {
-                let result = try await body(PostgresTransaction(connection: connection, logger: logger))
+                let transaction = PostgresTransaction(connection: connection, logger: logger)
+                let result = try await body(transaction)
+                if sealing.withLock({ $0 }) { try await AuditChain.seal(transaction) }
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

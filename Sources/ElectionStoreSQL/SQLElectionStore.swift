@@ -25,6 +25,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     private static func migrated(_ engine: any SQLEngine) async throws -> SQLElectionStore {
         do {
             try await Migrator(migrations: Migration.bundled(for: engine.dialect)).apply(on: engine)
+            engine.startSealing()
         } catch {
             try? await engine.close()
             throw error
@@ -65,6 +66,11 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
                 try await tx.sql.raw("DROP TABLE \(SQLList(tables.map { SQLIdentifier($0) }))").run()
             }
         }
+    }
+
+    /// Walks the audit chain and says whether it holds (``AuditVerdict``).
+    public func verifyAuditChain() async throws -> AuditVerdict {
+        try await engine.read { db in try await AuditChain.verify(db) }
     }
 
     public func close() async throws {

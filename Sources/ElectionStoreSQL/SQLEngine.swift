@@ -37,6 +37,9 @@ protocol SQLEngine: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T
     func close() async throws
+    /// From now on every transaction seals the audit chain before it commits (once the schema has
+    /// the chain's tables: not while migrations run).
+    func startSealing()
 }
 
 /// One connection inside a read transaction, as an engine: every read goes to it, so a store made
@@ -54,4 +57,6 @@ struct SnapshotEngine: SQLEngine {
     }
 
     func close() async throws {}
+
+    func startSealing() {}
 }

@@ -9,6 +9,11 @@ import Synchronization
 /// An SQLite file: one writer connection guarded by a lock, and a few read-only connections
 /// that serve pages concurrently (WAL mode lets readers run beside the writer).
 final class SQLiteEngine: SQLEngine {
+    /// Whether transactions seal the audit chain (``startSealing()``).
+    private let sealing = Mutex(false)
+
+    func startSealing() { sealing.withLock { $0 = true } }
+
     let dialect = SQLDialect.sqlite
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
@@ -100,7 +105,9 @@ final class SQLiteEngine: SQLEngine {
                 throw StoreError.busy
             }
             do {
-                let result = try await body(SQLiteTransaction(connection: writer))
+                let transaction = SQLiteTransaction(connection: writer)
+                let result = try await body(transaction)
+                if sealing.withLock({ $0 }) { try await AuditChain.seal(transaction) }
                 _ = try await writer.query("COMMIT")
                 return result
             } catch {

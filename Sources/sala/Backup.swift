@@ -65,9 +65,7 @@ struct Restore: AsyncParsableCommand {
                 if let problems = await SQLiteBackup.problems(staging) {
                     throw ValidationError("\(backup) is not a sound SQLite database (\(problems)); nothing was replaced.")
                 }
-                let opened = try await SQLElectionStore.openSQLite(path: staging)
-                let summary = try await Self.summary(opened)
-                try await opened.close()
+                let summary = try await Self.summary(try await SQLElectionStore.openSQLite(path: staging))
                 for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: staging + suffix) }
                 // rename(2) swaps the file in one step: the database is the old one or the restored one, never neither.
@@ -81,19 +79,34 @@ struct Restore: AsyncParsableCommand {
             }
         case .postgres(let url):
             try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", url, backup])
-            let opened = try await SQLElectionStore.connectPostgres(url: url)
-            let summary = try await Self.summary(opened)
-            try await opened.close()
+            let summary = try await Self.summary(try await SQLElectionStore.connectPostgres(url: url))
             announce("Restored the PostgreSQL database from \(backup): \(summary).")
         }
     }
 
     /// What the restored database holds, for the operator to compare with what they expect.
+    /// Throws when the audit chain does not hold: a backup whose history was changed is no backup.
+    /// Closes the store.
     static func summary(_ store: SQLElectionStore) async throws -> String {
+        do {
+            let summary = try await describe(store)
+            try await store.close()
+            return summary
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    private static func describe(_ store: SQLElectionStore) async throws -> String {
         let election = try await store.election()
         let publications = try await store.publications().count
         let accounts = try await store.officials().count
-        return "\(election.id), \(accounts) accounts, \(publications) results publications"
+        let audit = try await store.verifyAuditChain()
+        guard audit.holds else {
+            throw ValidationError("the audit chain of the backup does not hold (entry \(audit.problems[0].position) \(audit.problems[0].kind.rawValue)); nothing was replaced.")
+        }
+        return "\(election.id), \(accounts) accounts, \(publications) results publications; the audit chain holds: \(audit.entries) entries, head \(audit.head)"
     }
 }
 
