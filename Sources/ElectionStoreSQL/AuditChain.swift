@@ -102,11 +102,24 @@ struct AuditEntry {
     /// SHA-256 of the previous hash and every field, each field's length before it so that no two
     /// different entries write the same bytes.
     var computedHash: String {
-        var bytes = Data(previousHash.utf8)
+        var hasher = SHA256()
+        hasher.update(data: Array(previousHash.utf8))
         for field in [String(position), at, subject, operation, oldRow ?? "\u{0}", newRow ?? "\u{0}"] {
-            bytes.append(contentsOf: "\n\(field.utf8.count):".utf8)
-            bytes.append(contentsOf: field.utf8)
+            hasher.update(data: Array("\n\(field.utf8.count):".utf8))
+            hasher.update(data: Array(field.utf8))
         }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Self.hex(hasher.finalize())
+    }
+
+    /// Lowercase hexadecimal, without a formatter per byte (which cost more than the hashing).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
