@@ -1,6 +1,7 @@
 import ElectionStore
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore & TrainingStore & QuickCountStore
@@ -21,6 +22,9 @@ public enum PortalApplication {
             router: try await router(
                 store: store, registrationChecks: registrationChecks, secureCookies: secureCookies,
                 trustedProxies: trustedProxies, clock: clock),
+            // A connection that sends nothing for 30 s (idle between requests, or a request left
+            // half-sent) is closed: it would otherwise hold its place for as long as the client likes.
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "Sala"))
     }
 
