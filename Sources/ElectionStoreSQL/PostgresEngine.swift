@@ -9,10 +9,10 @@ import Synchronization
 
 /// A PostgreSQL server reached through PostgresNIO's connection pool.
 final class PostgresEngine: SQLEngine {
-    /// Whether transactions seal the audit chain (``startSealing()``).
+    /// Whether transactions seal the audit chain (``setSealing(_:)``).
     private let sealing = Mutex(false)
 
-    func startSealing() { sealing.withLock { $0 = true } }
+    func setSealing(_ on: Bool) { sealing.withLock { $0 = on } }
 
     let dialect = SQLDialect.postgres
     private let client: PostgresClient

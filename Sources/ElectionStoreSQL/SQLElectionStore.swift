@@ -25,7 +25,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     private static func migrated(_ engine: any SQLEngine) async throws -> SQLElectionStore {
         do {
             try await Migrator(migrations: Migration.bundled(for: engine.dialect)).apply(on: engine)
-            engine.startSealing()
+            engine.setSealing(true)
         } catch {
             try? await engine.close()
             throw error
@@ -44,6 +44,8 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     /// Drops every table of the store's database (SQLite) or schema (PostgreSQL), as the database's
     /// catalogue lists them, so a scenario can be built again from nothing. Sala's database is its own.
     public func dropAllTables() async throws {
+        // The chain's own tables go too: nothing is left to seal into.
+        engine.setSealing(false)
         try await engine.withTransaction { tx in
             switch tx.dialect {
             case .sqlite:

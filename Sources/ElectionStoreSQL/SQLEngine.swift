@@ -37,9 +37,9 @@ protocol SQLEngine: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> T) async throws -> T
     func close() async throws
-    /// From now on every transaction seals the audit chain before it commits (once the schema has
-    /// the chain's tables: not while migrations run).
-    func startSealing()
+    /// Whether every transaction seals the audit chain before it commits: on once the schema has the
+    /// chain's tables (not while migrations run), off while every table is dropped.
+    func setSealing(_ on: Bool)
 }
 
 /// One connection inside a read transaction, as an engine: every read goes to it, so a store made
@@ -58,5 +58,5 @@ struct SnapshotEngine: SQLEngine {
 
     func close() async throws {}
 
-    func startSealing() {}
+    func setSealing(_ on: Bool) {}
 }

@@ -9,7 +9,7 @@ public enum SQLiteBackup {
     /// read transaction of its own connection, so that Sala keeps answering and writing while the
     /// copy is made, and the copy holds every write committed before it began and none after.
     public static func copy(_ path: String, to destination: String) async throws {
-        guard !FileManager.default.fileExists(atPath: destination) else { throw StoreError.duplicate("file", destination) }
+        guard !FileManager.default.fileExists(atPath: destination) else { throw StoreError.refused("\(destination) exists already") }
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: Logger(label: "sala.backup"))
         do {
             _ = try await connection.query("PRAGMA busy_timeout = 10000")

@@ -9,10 +9,10 @@ import Synchronization
 /// An SQLite file: one writer connection guarded by a lock, and a few read-only connections
 /// that serve pages concurrently (WAL mode lets readers run beside the writer).
 final class SQLiteEngine: SQLEngine {
-    /// Whether transactions seal the audit chain (``startSealing()``).
+    /// Whether transactions seal the audit chain (``setSealing(_:)``).
     private let sealing = Mutex(false)
 
-    func startSealing() { sealing.withLock { $0 = true } }
+    func setSealing(_ on: Bool) { sealing.withLock { $0 = on } }
 
     let dialect = SQLDialect.sqlite
     private let writer: SQLiteConnection

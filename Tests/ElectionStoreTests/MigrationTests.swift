@@ -294,6 +294,14 @@ import Testing
                 objects.insert("table \(words[2]) (\(columns.joined(separator: ", ")))")
             } else if words.starts(with: ["ALTER", "TABLE"]) {
                 objects.insert(words.prefix(6).joined(separator: " "))
+            } else if words.starts(with: ["CREATE", "TRIGGER"]), let on = words.firstIndex(of: "ON"), on + 1 < words.count {
+                // SQLite has a trigger per operation, PostgreSQL one for several: the same table
+                // must be watched for the same operations.
+                for operation in words[..<on] where ["INSERT", "UPDATE", "DELETE"].contains(operation) {
+                    objects.insert("trigger on \(words[on + 1]) after \(operation)")
+                }
+            } else if words.starts(with: ["CREATE", "OR", "REPLACE", "FUNCTION"]) || words.starts(with: ["CREATE", "FUNCTION"]) {
+                continue  // PostgreSQL's trigger function; SQLite writes the body in each trigger
             } else {
                 objects.insert(statement)
             }

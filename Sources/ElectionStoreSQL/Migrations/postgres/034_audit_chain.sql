@@ -24,7 +24,7 @@ CREATE TABLE audit_log (
     hash TEXT NOT NULL
 );
 
-CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     hidden TEXT[] := ARRAY['password_hash', 'token_digest', 'content'];
 BEGIN
