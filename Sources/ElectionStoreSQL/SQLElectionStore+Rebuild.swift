@@ -41,6 +41,15 @@ extension SQLElectionStore {
                     for table in try await tables(next) {
                         try await tx.sql.raw("ALTER TABLE \(ident: next).\(ident: table) SET SCHEMA \(ident: current)").run()
                     }
+                    // The new tables' triggers call the new schema's functions (the audit chain's
+                    // audit_row(), without arguments): they take the old ones' place too.
+                    let functions = try await tx.sql.raw("""
+                        SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = \(bind: next)
+                        """).all().map { try $0.decode(column: "name", as: String.self) }
+                    for function in functions {
+                        try await tx.sql.raw("DROP FUNCTION IF EXISTS \(ident: current).\(ident: function)()").run()
+                        try await tx.sql.raw("ALTER FUNCTION \(ident: next).\(ident: function)() SET SCHEMA \(ident: current)").run()
+                    }
                     try await tx.sql.raw("DROP SCHEMA \(ident: next)").run()
                 }
             } catch {
