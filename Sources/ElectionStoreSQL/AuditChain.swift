@@ -108,18 +108,7 @@ struct AuditEntry {
             hasher.update(data: Array("\n\(field.utf8.count):".utf8))
             hasher.update(data: Array(field.utf8))
         }
-        return Self.hex(hasher.finalize())
+        return Canonical.hex(hasher.finalize())
     }
 
-    /// Lowercase hexadecimal, without a formatter per byte (which cost more than the hashing).
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

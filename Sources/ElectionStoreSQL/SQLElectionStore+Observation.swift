@@ -443,7 +443,20 @@ extension SQLElectionStore: ObservationStore {
 enum Canonical {
     /// Lowercase hexadecimal SHA-256.
     static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// Lowercase hexadecimal, without a formatter per byte (which cost more than the hashing in
+    /// the audit chain, where every change is hashed).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func text(_ value: some Encodable) throws -> String {

@@ -344,7 +344,7 @@ import Testing
             // Signed by the NEC: the content's header carries the signature, and the key the site
             // publishes checks it against the bytes served (the page says how to do it offline).
             let signature = try #require(publication.signature)
-            #expect(page.contains("sala verify publication publication-\(publication.number).json --signature \(signature)"))
+            #expect(page.contains("sala verify publication publication-\(publication.number).json --signature=\(signature)"))
             let content = try await client.execute(uri: "/api/v1/results/publications/\(publication.number)/content", method: .get) { $0 }
             #expect(content.headers[HTTPField.Name("X-Sala-Signature")!] == signature)
             let keyJSON = try await client.get("/api/v1/accreditation/public-key").body

@@ -127,13 +127,13 @@ import Testing
         sqlite.waitUntilExit()
         let signature = try String(contentsOfFile: signatureFile, encoding: .utf8)
         let key = try SalaCommand.run(["accreditation", "key", "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let holds = try SalaCommand.run(["verify", "publication", content, "--signature", signature, "--public-key", key])
+        let holds = try SalaCommand.run(["verify", "publication", content, "--signature=\(signature)", "--public-key=\(key)"])
         #expect(holds.status == 0, "\(holds.output) \(holds.error)")
         #expect(holds.output.contains("The signature holds"))
         var changed = try Data(contentsOf: URL(fileURLWithPath: content))
         changed[changed.count / 2] ^= 0x01
         try changed.write(to: URL(fileURLWithPath: content))
-        let fails = try SalaCommand.run(["verify", "publication", content, "--signature", signature, "--public-key", key])
+        let fails = try SalaCommand.run(["verify", "publication", content, "--signature=\(signature)", "--public-key=\(key)"])
         #expect(fails.status == 1)
         #expect(fails.output.contains("does not hold"))
 

@@ -71,7 +71,7 @@ struct AccountPages: PageController {
             throw InputError(field: "new_password", reason: InputError.passwordReason(problem))
         }
         guard fields["repeat_password"] == new else { throw InputError(field: "repeat_password", reason: "password_repeat") }
-        let hash = await Passwords.hashOffTheLoop(new)
+        let hash = try await Passwords.hashOnThePool(new)
         try await store.setPassword(
             of: session.official.id, hash: hash,
             event: AccountEvent(officialName: session.official.name, at: Date(), kind: .passwordChanged, client: client))

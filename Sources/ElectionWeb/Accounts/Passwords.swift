@@ -14,9 +14,10 @@ public enum Passwords {
         Bcrypt.hash(password, cost: cost)
     }
 
-    /// ``hash(_:cost:)`` on a thread of its own, for a request (it takes a quarter of a second).
-    static func hashOffTheLoop(_ password: String) async -> String {
-        await Task.detached { hash(password) }.value
+    /// ``hash(_:cost:)`` for a request, on ``checks`` beside the sign-in checks (it takes as long as
+    /// one); throws ``TooManyLookups`` when too many are waiting.
+    static func hashOnThePool(_ password: String) async throws -> String {
+        try await checks.run { hash(password) }
     }
 
     /// Whether `password` matches `hash` (nil for an account that does not exist); never for a

@@ -159,7 +159,7 @@ struct ResultsPages: PageController {
                 signature: p.signature, publicKey: publicKey,
                 verifyCommand: p.signature.map {
                     "curl -so publication-\(p.number).json \(request.uri.scheme.map { "\($0)://" } ?? "https://")\(request.head.authority ?? "HOST")\(contentHref)\n"
-                        + "sala verify publication publication-\(p.number).json --signature \($0) --public-key \(publicKey)"
+                        + "sala verify publication publication-\(p.number).json --signature=\($0) --public-key=\(publicKey)"
                 })
             return page("publication", "\(language.text("results.publication")) \(model.number)", model, language, "/results/publications/\(p.number)")
         }
