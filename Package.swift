@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sala", targets: ["sala"]),
+        .executable(name: "sala-fuzz", targets: ["sala-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,8 @@ let package = Package(
     targets: [
         .target(name: "ElectionCore"),
         .target(name: "QRCode"),
+        .target(name: "ElectionFuzzing", dependencies: ["ElectionCore"]),
+        .executableTarget(name: "sala-fuzz", dependencies: ["ElectionFuzzing"]),
         .target(name: "ElectionCredentials", dependencies: ["ElectionCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ElectionStore", dependencies: ["ElectionCore"]),
         .target(
@@ -99,6 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "ElectionCredentialsTests", dependencies: ["ElectionCore", "ElectionCredentials"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ElectionTestSupport"]),
+        .testTarget(name: "ElectionFuzzingTests", dependencies: ["ElectionFuzzing", "ElectionCore"], resources: [.copy("Corpus")]),
         .testTarget(name: "SalaCLITests", dependencies: ["sala", "ElectionScenario", "ElectionStore", "ElectionStoreSQL", "ElectionTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Parses `1.4`, `7/5` or `2` (not negative); nil for anything else or a non-positive denominator.
     public init?(_ text: String) {
         if let slash = text.firstIndex(of: "/") {
-            guard let n = Int(text[..<slash]), let d = Int(text[text.index(after: slash)...]), d > 0 else { return nil }
+            guard let n = Int(text[..<slash]), n >= 0, let d = Int(text[text.index(after: slash)...]), d > 0 else { return nil }
             self.init(n, d)
             return
         }
@@ -42,7 +42,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy(\.isNumber), let digits = Int(fraction) else { return nil }
         var scale = 1
         for _ in 0..<fraction.count { scale *= 10 }
-        self.init(whole * scale + digits, scale)
+        // Too large a whole part for its decimals overflows: refused, where it trapped (bench/fuzz).
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
+        let (numerator, carry) = scaled.addingReportingOverflow(digits)
+        guard !overflow, !carry else { return nil }
+        self.init(numerator, scale)
     }
 
     public static func < (a: Rational, b: Rational) -> Bool {
