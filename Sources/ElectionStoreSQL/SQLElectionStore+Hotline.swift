@@ -8,6 +8,10 @@ extension SQLElectionStore: HotlineStore {
         try official.require(.takeCalls, on: .nation)
         let day = try await election().localDay(at: enquiry.at)
         return try await engine.withTransaction { tx in
+            if let province = enquiry.province,
+               try await tx.sql.raw("SELECT code FROM constituencies WHERE code = \(bind: province.rawValue)").first() == nil {
+                throw StoreError.notFound("province", province.rawValue)
+            }
             if let article = enquiry.articleID {
                 let row = try await tx.sql.raw("SELECT kind FROM library_documents WHERE id = \(bind: article)").first()
                 guard try row?.decode(column: "kind", as: String.self) == LibraryDocument.Kind.faq.rawValue else {

@@ -73,6 +73,30 @@ import Testing
         }
     }
 
+    /// A path of the API called with a method it does not take is answered 405 with the methods it
+    /// does take (HTTP's `Allow`), in the client's language; a path that does not exist stays 404.
+    @Test func aMethodAPathDoesNotTakeIsAnswered405WithAllow() async throws {
+        try await PortalTestApp.run { client in
+            let trace = try await client.execute(uri: "/api/v1/stations", method: .trace) { $0 }
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET, HEAD")
+            let body = try json(String(buffer: trace.body))
+            #expect((body["error"] as? [String: Any])?["status"] as? Int == 405)
+            let put = try await client.execute(
+                uri: "/api/v1/results/publications", method: .put, headers: [.acceptLanguage: "km"]) { $0 }
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, HEAD, POST")
+            let message = try #require((try json(String(buffer: put.body))["error"] as? [String: Any])?["message"] as? String)
+            #expect(message.contains("PUT") && message.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) })
+            #expect(!message.contains("error.method_not_allowed"))
+            // A literal path is preferred to a parameter, as the router prefers it.
+            let current = try await client.execute(uri: "/api/v1/results/publications/current", method: .delete) { $0 }
+            #expect(current.headers[.allow] == "GET, HEAD")
+            let unknown = try await client.execute(uri: "/api/v1/no-such-thing", method: .trace) { $0 }
+            #expect(unknown.status == .notFound)
+        }
+    }
+
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         let routes = [
             "/election", "/statistics", "/provinces", "/provinces/{code}", "/provinces/{code}/stations", "/communes/{code}",

@@ -363,6 +363,9 @@ import Testing
         try await api.post(path, path, enquiry, bearer: nec)
         try await api.post(path, path, enquiry.replacingOccurrences(of: "polling-station", with: "weather"), bearer: nec)
         try await api.post(path, path, enquiry.replacingOccurrences(of: "faq-where-do-i-vote", with: "polling-hours-2023"), bearer: nec)
+        // A province that does not exist is unknown (it was a 500 from the database's foreign key).
+        let unknownProvince = try await api.post(path, path, enquiry.replacingOccurrences(of: "\"12\"", with: "\"00\""), bearer: nec)
+        #expect(unknownProvince.status == .notFound)
         try await api.post(path, path, enquiry, bearer: communeToken)
         try await api.post(path, path, enquiry)
         try await api.get(path, path, bearer: nec)
