@@ -72,9 +72,7 @@ extension Official {
 
     /// Throws a ``Refusal`` saying why, unless the official may do `action` on `unit`.
     public func require(_ action: OfficialAction, on unit: UnitCode) throws(Refusal) {
-        guard role.may(action) else {
-            throw Refusal(.roleMayNot, "\(name) (\(role.rawValue)) may not \(action.rawValue)")
-        }
+        try require(action)
         guard covers(unit), action.appliesTo(unit.level) else {
             throw Refusal(.outsideUnit, field: unit.level == .station ? "station" : "code",
                           "\(unit.level.rawValue) \(unit) is not within \(name)'s unit")
@@ -83,6 +81,14 @@ extension Official {
 }
 
 extension Official {
+    /// Throws a ``Refusal`` unless the official's role allows `action` at all: asked before a
+    /// request is read, when the unit it acts on is not known yet.
+    public func require(_ action: OfficialAction) throws(Refusal) {
+        guard role.may(action) else {
+            throw Refusal(.roleMayNot, "\(name) (\(role.rawValue)) may not \(action.rawValue)")
+        }
+    }
+
     /// Throws a ``Refusal`` unless the official may do `action` on every one of `units`: a duplicate
     /// case is seen and decided by a commission whose unit holds all its voters (the NEC when they
     /// are in different provinces), since its decision removes registrations in each of them and

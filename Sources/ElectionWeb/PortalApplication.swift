@@ -85,7 +85,7 @@ public enum PortalApplication {
         let hotline = HotlinePages(store: store, clock: clock, renderer: renderer)
         hotline.addPublicRoutes(to: pages)
         let lists = ListFormBuilder(store: store)
-        let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing))
+        let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing)).add(middleware: RouteGuard())
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
         AccountPages(store: store, signing: signing, renderer: renderer).addRoutes(to: officials)
         DeskPages(store: store, desk: desk, reports: reports, keys: necKeys, renderer: renderer).addRoutes(to: officials)
@@ -102,12 +102,12 @@ public enum PortalApplication {
         ComplaintDeskPages(store: store, pages: complaints, clock: clock, renderer: renderer).addRoutes(to: officials)
         hotline.addDeskRoutes(to: officials)
         TrainingPages(store: store, renderer: renderer).addRoutes(to: officials)
-        let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie))
+        let agents = pages.group().add(middleware: PartyAgentAuthenticator(store: store, carrier: .cookie)).add(middleware: RouteGuard())
         PartyAgentPages(store: store, lists: lists, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer)
             .addRoutes(to: agents)
-        let organisations = pages.group().add(middleware: OrganisationAuthenticator(store: store, carrier: .cookie))
+        let organisations = pages.group().add(middleware: OrganisationAuthenticator(store: store, carrier: .cookie)).add(middleware: RouteGuard())
         OrganisationPages(store: store, attempts: signing.attempts, secureCookies: secureCookies, renderer: renderer).addRoutes(to: organisations)
-        let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie))
+        let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie)).add(middleware: RouteGuard())
         let quickCounts = QuickCountReadings(store: store)
         ObservePages(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
@@ -122,8 +122,9 @@ public enum PortalApplication {
         nominations.addPublicRoutes(to: api)
         nominations.addNominatorRoutes(to: api.group()
             .add(middleware: MachineAuthenticator(signing: signing))
-            .add(middleware: PartyAgentAuthenticator(store: store, carrier: .bearer)))
-        let machines = api.group().add(middleware: MachineAuthenticator(signing: signing))
+            .add(middleware: PartyAgentAuthenticator(store: store, carrier: .bearer))
+            .add(middleware: RouteGuard()))
+        let machines = api.group().add(middleware: MachineAuthenticator(signing: signing)).add(middleware: RouteGuard())
         ResultsAPI(store: store, desk: desk, reports: reports, keys: necKeys).addRoutes(to: machines)
         RegisterAPI(store: store).addRoutes(to: machines)
         let stations = StationKeepingAPI(store: store)
@@ -152,8 +153,9 @@ public enum PortalApplication {
         accreditation.addRoutes(to: machines)
         accreditation.addApplicantRoutes(to: api.group()
             .add(middleware: MachineAuthenticator(signing: signing))
-            .add(middleware: OrganisationAuthenticator(store: store, carrier: .bearer)))
-        let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer))
+            .add(middleware: OrganisationAuthenticator(store: store, carrier: .bearer))
+            .add(middleware: RouteGuard()))
+        let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer)).add(middleware: RouteGuard())
         ObservationAPI(
             store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),
             intake: intake

@@ -89,6 +89,7 @@ struct ComplaintAPI: Sendable {
         router.post("complaints/:reference/hearing") { request, context in
             let official = try context.requireMachine()
             let complaint = try await complaint(context)
+            try official.requireHandling(complaint)
             let (at, place) = try ComplaintInput.hearing(try await APIJSON.decode(ComplaintInput.Handling.self, from: request), election: try await store.election())
             return try APIJSON.response(try await state(
                 try await store.setHearing(ofComplaint: complaint.id, at: at, place: place, by: official, now: clock.now())))
@@ -96,6 +97,7 @@ struct ComplaintAPI: Sendable {
         router.post("complaints/:reference/decision") { request, context in
             let official = try context.requireMachine()
             let complaint = try await complaint(context)
+            try official.requireHandling(complaint)
             let (outcome, reasons) = try ComplaintInput.decision(try await APIJSON.decode(ComplaintInput.Handling.self, from: request))
             return try APIJSON.response(try await state(
                 try await store.decideComplaint(complaint.id, outcome, reasons: reasons, by: official, at: clock.now())))

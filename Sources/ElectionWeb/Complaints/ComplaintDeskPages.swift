@@ -146,6 +146,8 @@ struct ComplaintDeskPages: Sendable {
         let language = context.language
         let (session, form) = try await context.requireSessionForm(request)
         let complaint = try await complaint(context)
+        // Only the commission handling it hears and decides: asked before the form is read.
+        try session.official.requireHandling(complaint)
         do {
             try await act(complaint, session.official, form)
             return Response.redirect(to: "/\(language.rawValue)/desk/complaints/\(complaint.id)", type: .normal)

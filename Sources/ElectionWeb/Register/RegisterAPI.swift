@@ -79,6 +79,7 @@ struct RegisterAPI: Sendable {
         api.post("register/voters/:number/move") { request, context in
             let official = try context.requireMachine()
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
+            try official.require(.changeRegister, on: .station(try await store.voter(number).stationCode))
             let body = try await APIJSON.decode(Move.self, from: request)
             let station = try await RegisterInput.station(body.station, store: store)
             let reason = try RegisterInput.reason(body.reason)
@@ -87,6 +88,7 @@ struct RegisterAPI: Sendable {
         api.post("register/voters/:number/removal") { request, context in
             let official = try context.requireMachine()
             let number = try Input.voterNumber(context.parameters.get("number") ?? "", field: "number")
+            try official.require(.changeRegister, on: .station(try await store.voter(number).stationCode))
             let body = try await APIJSON.decode(Removal.self, from: request)
             let reason = try RegisterInput.reason(body.reason)
             return try APIJSON.response(try await store.removeVoter(number, reason: reason, by: official, at: Date()))

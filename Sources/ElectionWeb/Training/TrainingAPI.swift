@@ -44,6 +44,7 @@ struct TrainingAPI: Sendable {
         router.post("training/sessions/:id/attendance") { request, context in
             let official = try context.requireMachine()
             let session = try await trainingSession(context)
+            try official.require(.keepTraining, on: session.unit)
             let body = try await APIJSON.decode(AttendanceBody.self, from: request, limit: 256 * 1024)
             guard let members = body.members, !members.isEmpty else { throw InputError(field: "members", reason: "missing") }
             return try APIJSON.response(Recorded(recorded: try await store.recordAttendance(session: session.id, members: members, by: official)))

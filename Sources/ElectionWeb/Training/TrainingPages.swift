@@ -82,6 +82,7 @@ struct TrainingPages: Sendable {
             let language = context.language
             let (session, form) = try await context.requireSessionForm(request)
             let training = try await trainingSession(context)
+            try session.official.require(.keepTraining, on: training.unit)
             let commission = form["commission"] ?? ""
             // Each ticked member arrives as `seat-N=on`: the form lists one commission's seats.
             let seats = form.keys.compactMap { $0.hasPrefix("seat-") ? Int($0.dropFirst(5)) : nil }
