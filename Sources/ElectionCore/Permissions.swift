@@ -58,6 +58,9 @@ public enum OfficialAction: String, Sendable, Hashable, CaseIterable {
     /// Schedule training sessions for commission members and record who attended: the NEC for
     /// every session, a provincial commission for its province's.
     case keepTraining = "keep-training"
+    /// Make officials' accounts, reset a password, disable or enable an account, revoke its
+    /// machine tokens and end its sessions: the NEC, for every account.
+    case keepAccounts = "keep-accounts"
 }
 
 /// Who may do what on which unit: the one rule for every action, asked by the store before it
@@ -110,7 +113,7 @@ extension OfficialRole {
         case .confirmProvince, .assignPolice, .keepTraining: self == .necAdministrator || self == .provincialOfficial
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder,
              .keepStations, .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout,
-             .publishDocuments, .takeCalls:
+             .publishDocuments, .takeCalls, .keepAccounts:
             self == .necAdministrator
         }
     }
@@ -125,7 +128,7 @@ extension OfficialAction {
         case .confirmProvince, .keepTraining: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
              .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
-             .takeCalls: .national
+             .takeCalls, .keepAccounts: .national
         case .handleComplaints: .commune
         }
     }

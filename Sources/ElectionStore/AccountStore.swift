@@ -85,6 +85,9 @@ public protocol AccountStore: Sendable {
     func officialAccount(named name: String) async throws -> OfficialAccount?
     /// Every account, by name.
     func officials() async throws -> [Official]
+    /// The accounts whose name starts with `namePrefix` (letters compared without case), by
+    /// name, at most `limit`.
+    func officialAccounts(namePrefix: String, limit: Int) async throws -> [OfficialAccount]
 
     func startSession(tokenDigest: String, csrfToken: String, officialID: OfficialID, expires: Date) async throws
     /// The session with this token digest, if it exists, has not expired at `now` and its account is not disabled.

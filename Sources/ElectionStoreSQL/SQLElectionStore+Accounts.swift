@@ -41,11 +41,21 @@ extension SQLElectionStore: AccountStore {
     }
 
     public func officialAccount(named name: String) async throws -> OfficialAccount? {
-        try await all("SELECT * FROM officials WHERE name = \(bind: name)") { row in
-            OfficialAccount(
-                official: try Rows.official(row), passwordHash: try row.decode(column: "password_hash", as: String.self),
-                disabledAt: try row.decode(column: "disabled_at", as: String?.self).map(ISO8601.date))
-        }.first
+        try await all("SELECT * FROM officials WHERE name = \(bind: name)", Self.account).first
+    }
+
+    public func officialAccounts(namePrefix: String, limit: Int) async throws -> [OfficialAccount] {
+        // LIKE's own marks in a name are matched as themselves.
+        let pattern = namePrefix.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try await all(
+            "SELECT * FROM officials WHERE lower(name) LIKE \(bind: pattern) ESCAPE '\\' ORDER BY name LIMIT \(bind: limit)", Self.account)
+    }
+
+    private static func account(_ row: any SQLRow) throws -> OfficialAccount {
+        OfficialAccount(
+            official: try Rows.official(row), passwordHash: try row.decode(column: "password_hash", as: String.self),
+            disabledAt: try row.decode(column: "disabled_at", as: String?.self).map(ISO8601.date))
     }
 
     public func officials() async throws -> [Official] {

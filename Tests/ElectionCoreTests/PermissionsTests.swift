@@ -41,7 +41,7 @@ import Testing
         case .confirmProvince, .keepTraining: .province
         case .confirmNation, .publishResults, .decideParty, .keepCandidateLists, .overrideDeadline, .drawBallotOrder, .keepStations,
              .keepCommunes, .keepCommissions, .fixVoterList, .decideAccreditation, .publishAirtime, .publishTurnout, .publishDocuments,
-             .takeCalls: .national
+             .takeCalls, .keepAccounts: .national
         default: .station
         }
     }

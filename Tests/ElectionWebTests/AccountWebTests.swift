@@ -80,6 +80,67 @@ import Testing
     }
 }
 
+extension AccountWebTests {
+    /// The NEC keeps officials' accounts on the desk: finds them by name, makes one (refusing a bad
+    /// name, a unit at the wrong level or unknown, a name taken, each on its field and storing
+    /// nothing), resets a password (the old one and every session stop working), disables and
+    /// enables, and each change is logged with the administrator's name. No one else reaches it.
+    @Test func theNECKeepsOfficialsAccounts() async throws {
+        let fixture = try await ResultsWebTests.fixture()
+        try await ResultsWebTests.run(fixture, signInAttempts: 100) { client in
+            let nec = try await ResultsWebTests.signIn(client, "nec.admin")
+            let found = try await client.get("/km/desk/accounts?name=CLERK", headers: [.cookie: nec.cookie])
+            #expect(found.status == .ok)
+            #expect(found.body.contains(">clerk.one</a>") && found.body.contains(">clerk.two</a>") && !found.body.contains(">nec.admin</a>"))
+
+            let refusals: [([(String, String)], String, HTTPResponse.Status)] = [
+                ([("account", "x y"), ("account_role", "commune-official"), ("unit", "010201")], "account", .badRequest),
+                ([("account", "cec.new"), ("account_role", "commune-official"), ("unit", "01")], "unit", .badRequest),
+                ([("account", "cec.new"), ("account_role", "commune-official"), ("unit", "019999")], "unit", .badRequest),
+                ([("account", "cec.new"), ("account_role", "mayor"), ("unit", "010201")], "account_role", .badRequest),
+                ([("account", "clerk.one"), ("account_role", "commune-official"), ("unit", "010201")], "account", .conflict),
+            ]
+            for (fields, field, status) in refusals {
+                let refused = try await client.postForm("/km/desk/accounts", [("csrf", nec.csrf)] + fields, cookie: nec.cookie)
+                #expect(refused.status == status, "\(fields)")
+                #expect(refused.body.contains("data-field=\"\(field)\""), "\(fields)")
+                #expect(refused.body.contains("id=\"accounts-error\""), "\(fields)")
+            }
+            #expect(try await fixture.store.officialAccount(named: "cec.new") == nil)
+            let made = try await client.postForm(
+                "/en/desk/accounts", [("csrf", nec.csrf), ("account", "cec.new"), ("account_role", "commune-official"), ("unit", "010201")],
+                cookie: nec.cookie)
+            #expect(made.status == .created)
+            let first = String(try #require(made.body.firstMatch(of: /<code>([A-Za-z0-9]{16})<\/code>/)).1)
+            #expect(try await client.postForm("/en/signin", [("name", "cec.new"), ("password", first)]).status == .seeOther)
+            #expect(try await fixture.store.officialAccount(named: "cec.new")?.official.unitCode == .commune("010201"))
+
+            let clerk = try await ResultsWebTests.signIn(client, "clerk.one")
+            let reset = try await client.postForm("/en/desk/accounts/clerk.one/password", [("csrf", nec.csrf)], cookie: nec.cookie)
+            let second = String(try #require(reset.body.firstMatch(of: /<code>([A-Za-z0-9]{16})<\/code>/)).1)
+            #expect(try await client.get("/en/desk", headers: [.cookie: clerk.cookie]).status != .ok)
+            #expect(try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", ResultsWebTests.password)]).status == .unauthorized)
+            #expect(try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", second)]).status == .seeOther)
+
+            #expect(try await client.postForm("/en/desk/accounts/clerk.one/disable", [("csrf", nec.csrf)], cookie: nec.cookie).status == .ok)
+            #expect(try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", second)]).status == .unauthorized)
+            #expect(try await client.postForm("/en/desk/accounts/clerk.one/enable", [("csrf", nec.csrf)], cookie: nec.cookie).status == .ok)
+            #expect(try await client.postForm("/en/signin", [("name", "clerk.one"), ("password", second)]).status == .seeOther)
+            let own = try await client.postForm("/en/desk/accounts/nec.admin/disable", [("csrf", nec.csrf)], cookie: nec.cookie)
+            #expect(own.status == .badRequest)
+            #expect(try await fixture.store.officialAccount(named: "nec.admin")?.disabledAt == nil)
+
+            let log = try await fixture.store.accountEvents(of: "clerk.one", limit: 20)
+            for kind in [AccountEvent.Kind.passwordReset, .disabled, .enabled] {
+                #expect(log.contains { $0.kind == kind && $0.byName == "nec.admin" }, "\(kind)")
+            }
+            let commune = try await ResultsWebTests.signIn(client, "clerk.two")
+            #expect(try await client.get("/en/desk/accounts?name=clerk", headers: [.cookie: commune.cookie]).status == .forbidden)
+            #expect(try await client.postForm("/en/desk/accounts/clerk.one/disable", [("csrf", commune.csrf)], cookie: commune.cookie).status == .forbidden)
+        }
+    }
+}
+
 @Suite struct PasswordRuleTests {
     @Test func theRuleRefusesWhatIsTriedFirst() {
         #expect(PasswordRule.problem("short", accountName: "cec.phnompenh") == .tooShort)

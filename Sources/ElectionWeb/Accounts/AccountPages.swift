@@ -87,11 +87,14 @@ struct AccountPages: PageController {
             who: "\(o.name) · \(language.text(KeyFamilies.officialRole, o.role))\(o.unitCode == .nation ? "" : " · \(o.unitCode)")",
             minimum: language.fill("account.password_rule", ["n": language.number(PasswordRule.minimumLength)]),
             error: refused?.message(in: language), invalid: refused?.field ?? "",
-            events: try await store.accountEvents(of: o.name, limit: 30).map { e in
-                AccountPage.Line(
-                    at: language.moment(e.at, utcOffsetMinutes: offset), what: language.text(KeyFamilies.accountEvent, e.kind),
-                    client: e.client ?? "", detail: [e.byName, e.detail].compactMap { $0 }.joined(separator: " · "))
-            })
+            events: try await store.accountEvents(of: o.name, limit: 30).map { Self.line($0, language, offset) })
         return page("desk-account", language.text("account.title"), model, language, "/desk/account", status: status)
+    }
+
+    /// A line of an account's log as the pages show it.
+    static func line(_ e: AccountEvent, _ language: Language, _ utcOffsetMinutes: Int) -> AccountPage.Line {
+        AccountPage.Line(
+            at: language.moment(e.at, utcOffsetMinutes: utcOffsetMinutes), what: language.text(KeyFamilies.accountEvent, e.kind),
+            client: e.client ?? "", detail: [e.byName, e.detail].compactMap { $0 }.joined(separator: " · "))
     }
 }

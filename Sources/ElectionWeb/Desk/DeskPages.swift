@@ -47,6 +47,7 @@ struct DeskPage: Sendable {
     let canTakeCalls: Bool
     /// The NEC or a provincial commission: schedules training and records who attended.
     let canKeepTraining: Bool
+    let canKeepAccounts: Bool
     let message: String?
 }
 
@@ -267,6 +268,7 @@ struct DeskPages: PageController {
             canHandleComplaints: official.may(.handleComplaints, on: official.unitCode),
             canTakeCalls: official.may(.takeCalls, on: .nation),
             canKeepTraining: official.may(.keepTraining, on: official.unitCode),
+            canKeepAccounts: official.may(.keepAccounts, on: .nation),
             message: message)
         return page("desk", language.text("desk.title"), model, language, "/desk")
     }

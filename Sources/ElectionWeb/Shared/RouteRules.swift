@@ -188,6 +188,9 @@ enum RouteRule: Sendable {
         "GET /{lang}/desk": .anyOfficial,
         "GET /{lang}/desk/account": .anyOfficial, "POST /{lang}/desk/account/password": .anyOfficial,
         "POST /{lang}/desk/account/signout-everywhere": .anyOfficial,
+        "GET /{lang}/desk/accounts": .official(.keepAccounts), "POST /{lang}/desk/accounts": .official(.keepAccounts),
+        "GET /{lang}/desk/accounts/{name}": .official(.keepAccounts),
+        "POST /{lang}/desk/accounts/{name}/{action}": .official(.keepAccounts),
         "GET /{lang}/desk/stations": .official(.enterResult),
         "GET /{lang}/desk/stations/{code}": .official(.enterResult, unit: .station("code")),
         // Entry, resolution, acknowledgement and correction: the form's action says which, each held to its own rule.
