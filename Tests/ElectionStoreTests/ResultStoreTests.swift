@@ -221,6 +221,13 @@ import Testing
         await #expect(throws: StoreError.notFound("province", "010201")) {
             _ = try await store.addOfficial(name: name + "y", role: .provincialOfficial, unitCode: "010201", passwordHash: "x")
         }
+        // Found by the start of the name, without case; LIKE's own marks match only themselves.
+        _ = try await store.addOfficial(name: name + "_a", role: .communeOfficial, unitCode: "010201", passwordHash: "x")
+        _ = try await store.addOfficial(name: name + "ba", role: .communeOfficial, unitCode: "010201", passwordHash: "x")
+        #expect(try await store.officialAccounts(namePrefix: name.uppercased(), limit: 10).map(\.official.name) == [name, name + "_a", name + "ba"])
+        #expect(try await store.officialAccounts(namePrefix: name + "_", limit: 10).map(\.official.name) == [name + "_a"])
+        #expect(try await store.officialAccounts(namePrefix: name + "%", limit: 10).isEmpty)
+        #expect(try await store.officialAccounts(namePrefix: name, limit: 2).count == 2)
         #expect(try await store.officialAccount(named: name)?.passwordHash == "$2b$hash")
         let digest = "session-\(name)"
         try await store.startSession(tokenDigest: digest, csrfToken: "csrf", officialID: official.id, expires: Date().addingTimeInterval(60))
