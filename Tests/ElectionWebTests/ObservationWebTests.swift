@@ -97,11 +97,15 @@ import Testing
                 (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["queue": "\"many\""]), .badRequest, "\"field\":\"answers.queue\""),
                 (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["secrecy": ""]), .badRequest, "\"field\":\"answers.secrecy\""),
                 (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["turned-away-why": "\"other\""]), .badRequest, "\"field\":\"answers.turned-away-why\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["queue": "1.5"]), .badRequest, "\"field\":\"answers.queue\""),
+                (Self.body(id: UUID().uuidString, station: fixture.station, answers: ["queue": "{}"]), .badRequest, "\"field\":\"answers.queue\""),
             ]
             for (body, status, field) in cases {
                 let reply = try await refused(body)
                 #expect(reply.status == status, "\(body)")
                 #expect(reply.body.contains(field), "\(reply.body)")
+                // The message names the answer in words and says what the checklist wants, not a result form's count.
+                #expect(!reply.body.contains("field.") && !reply.body.contains("1,000,000"), "\(reply.body)")
             }
             let stranger = try await refused(Self.body(id: UUID().uuidString, station: fixture.station), bearer: fixture.outsider)
             #expect(stranger.status == .forbidden)

@@ -25,7 +25,9 @@ struct ObservationAPI: Sendable {
                 } else if let list = try? container.decode([String].self) {
                     values = list
                 } else {
-                    throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "not an answer"))
+                    // Named as the checklist's own checks name an answer, not as a count.
+                    let field = decoder.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+                    throw InputError(field: field, reason: InputError.checklistReason(.wrongType), label: "answers")
                 }
             }
         }
@@ -95,10 +97,11 @@ struct ObservationAPI: Sendable {
             try await store.addActivities([activity])
             return try APIJSON.response(activity, status: .created)
         }
-        api.get("missions/:id/coverage") { _, context in
+        api.get("missions/:id/coverage") { request, context in
             let id = try Input.missionID(context.parameters.get("id"))
+            let page = try Input.page(Input.query(of: request))
             _ = try await store.mission(id)
-            return try APIJSON.response(try await store.coverage(ofMission: id))
+            return try APIJSON.response(try await store.coverage(ofMission: id, page: page))
         }
         api.post("missions/:id/coverage") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
@@ -129,10 +132,11 @@ struct ObservationAPI: Sendable {
             try await store.setStatement(statement)
             return try APIJSON.response(statement)
         }
-        api.get("missions/:id/visits") { _, context in
+        api.get("missions/:id/visits") { request, context in
             let id = try Input.missionID(context.parameters.get("id"))
+            let page = try Input.page(Input.query(of: request))
             _ = try await store.mission(id)
-            return try APIJSON.response(try await store.visits(ofMission: id))
+            return try APIJSON.response(try await store.visits(ofMission: id, page: page))
         }
         api.post("missions/:id/visits") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
@@ -144,9 +148,10 @@ struct ObservationAPI: Sendable {
         }
         api.get("missions/:id/incidents") { request, context in
             let id = try Input.missionID(context.parameters.get("id"))
+            let query = Input.query(of: request)
+            let page = try Input.page(query)
             _ = try await store.mission(id)
-            let all = try await store.incidents(ofMission: id)
-            return try APIJSON.response(Input.query(of: request)["rejected"] == "include" ? all : all.filter { $0.status != .rejected })
+            return try APIJSON.response(try await store.incidents(ofMission: id, includingRejected: query["rejected"] == "include", page: page))
         }
         api.post("missions/:id/incidents") { request, context in
             let missionID = try Input.missionID(context.parameters.get("id"))
