@@ -41,6 +41,8 @@ public protocol AccreditationStore: Sendable {
     func revokeAccreditation(_ id: Int, reason: String, by official: Official, at time: Date) async throws -> AccreditationApplication
     /// Revoked badges: badge number → reason.
     func revokedBadges() async throws -> [String: String]
+    /// A page of the revoked badges, in the order they were applied for: badge number → reason.
+    func revokedBadges(page: ListPage) async throws -> [String: String]
     /// Applications by organisation and status, for the NEC's desk.
     func applicationCounts() async throws -> [String: [AccreditationApplication.Status: Int]]
     /// Accredited people by organisation and category (revoked ones not counted).

@@ -16,6 +16,8 @@ public protocol ComplaintStore: Sendable {
     func complaint(id: Int) async throws -> Complaint
     /// The complaints handled now within `unit`, newest first.
     func complaints(within unit: UnitCode) async throws -> [Complaint]
+    /// A page of the complaints handled now within `unit`, newest first.
+    func complaints(within unit: UnitCode, page: ListPage) async throws -> [Complaint]
     /// What each of the complaint's evidence files is (not its bytes).
     func evidence(ofComplaint id: Int) async throws -> [ComplaintEvidence]
     /// One evidence file's bytes, for the commission handling the complaint only.

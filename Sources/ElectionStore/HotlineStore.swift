@@ -8,4 +8,8 @@ public protocol HotlineStore: Sendable {
     func logEnquiry(_ enquiry: HotlineEnquiry, by official: Official) async throws -> HotlineEnquiry
     /// The enquiries of the election's local `day`, newest first.
     func enquiries(on day: CalendarDate) async throws -> [HotlineEnquiry]
+    /// A page of the enquiries of the election's local `day`, newest first.
+    func enquiries(on day: CalendarDate, page: ListPage) async throws -> [HotlineEnquiry]
+    /// The day's enquiries counted by topic and channel, counted by the database.
+    func tally(on day: CalendarDate) async throws -> HotlineTally
 }

@@ -42,6 +42,8 @@ public protocol ObservationStore: Sendable {
     /// ``SubmissionConflict`` when it differs.
     func addVisit(_ visit: StationVisit) async throws -> SubmissionReceipt.Outcome
     func visits(ofMission id: MissionID) async throws -> [StationVisit]
+    /// A page of ``visits(ofMission:)``.
+    func visits(ofMission id: MissionID, page: ListPage) async throws -> [StationVisit]
 
     /// Receives checklists in one transaction. A new identifier is stored; the same identifier
     /// with the same content is `repeated` and changes nothing; the same identifier with other
@@ -60,12 +62,17 @@ public protocol ObservationStore: Sendable {
     func addCoverage(_ coverage: MediaCoverage) async throws -> SubmissionReceipt.Outcome
     /// The mission's coverage records, by day, outlet and party.
     func coverage(ofMission id: MissionID) async throws -> [MediaCoverage]
+    /// A page of ``coverage(ofMission:)``.
+    func coverage(ofMission id: MissionID, page: ListPage) async throws -> [MediaCoverage]
 
     /// Stores a report and returns it numbered. A report whose ``Incident/submissionID`` is already
     /// stored for the mission is `repeated` when it reports the same thing (the stored one is
     /// returned, unchanged) and a ``SubmissionConflict`` when it differs.
     func addIncident(_ incident: Incident) async throws -> (incident: Incident, outcome: SubmissionReceipt.Outcome)
     func incidents(ofMission id: MissionID) async throws -> [Incident]
+    /// A page of the mission's incidents by day and time, those the head rejected left out
+    /// unless `includingRejected`.
+    func incidents(ofMission id: MissionID, includingRejected: Bool, page: ListPage) async throws -> [Incident]
     /// Records what became of an incident; throws ``StoreError/notFound(_:_:)`` for another mission's.
     func setIncidentStatus(_ id: Int, _ status: Incident.Status, mission: MissionID) async throws -> Incident
 }

@@ -10,6 +10,8 @@ public protocol TrainingStore: Sendable {
     func scheduleTraining(_ sessions: [TrainingSession], by official: Official?) async throws -> [TrainingSession]
     /// The sessions, optionally only those for one province (and the national ones), by day.
     func trainingSessions(province: ProvinceCode?) async throws -> [TrainingSession]
+    /// A page of ``trainingSessions(province:)``.
+    func trainingSessions(province: ProvinceCode?, page: ListPage) async throws -> [TrainingSession]
     func trainingSession(_ id: Int) async throws -> TrainingSession
     /// Records that the members attended; each must sit on a commission the session trains
     /// (``TrainingSession/trains(_:)``), else a ``Refusal`` naming them. Recording a member again

@@ -201,7 +201,15 @@ extension SQLElectionStore: AccreditationStore {
     }
 
     public func revokedBadges() async throws -> [String: String] {
-        let rows = try await all("SELECT id, reason FROM accreditation_applications WHERE status = 'revoked' ORDER BY id") { row in
+        try await revokedBadges("")
+    }
+
+    public func revokedBadges(page: ListPage) async throws -> [String: String] {
+        try await revokedBadges(page.sql)
+    }
+
+    private func revokedBadges(_ page: SQLQueryString) async throws -> [String: String] {
+        let rows = try await all("SELECT id, reason FROM accreditation_applications WHERE status = 'revoked' ORDER BY id \(page)") { row in
             (AccreditationApplication.badgeNumber(try row.decode(column: "id", as: Int.self)), try row.decode(column: "reason", as: String.self))
         }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })

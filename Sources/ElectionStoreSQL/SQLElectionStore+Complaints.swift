@@ -73,6 +73,14 @@ extension SQLElectionStore: ComplaintStore {
         }.sorted { $0.id > $1.id }
     }
 
+    public func complaints(within unit: UnitCode, page: ListPage) async throws -> [Complaint] {
+        let within: SQLQueryString = unit == .nation ? "" : "WHERE handling_unit LIKE \(bind: unit.rawValue + "%")"
+        let ids: [Int] = try await all("SELECT id FROM complaints \(within) ORDER BY id DESC \(page.sql)") { try Rows.integer($0, "id") }
+        guard !ids.isEmpty else { return [] }
+        let found: [Complaint] = try await engine.read { db in try await Self.complaints(in: db, where: "WHERE c.id IN \(list: ids)") }
+        return found.sorted { $0.id > $1.id }
+    }
+
     public func evidence(ofComplaint id: Int) async throws -> [ComplaintEvidence] {
         try await all("SELECT number, type, byte_count, sha256 FROM complaint_evidence WHERE complaint_id = \(bind: id) ORDER BY number") {
             try Self.evidence($0)

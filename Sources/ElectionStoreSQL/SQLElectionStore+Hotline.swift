@@ -32,7 +32,31 @@ extension SQLElectionStore: HotlineStore {
     }
 
     public func enquiries(on day: CalendarDate) async throws -> [HotlineEnquiry] {
-        try await all("SELECT * FROM hotline_enquiries WHERE day = \(bind: day.iso) ORDER BY id DESC") { row in
+        try await enquiries(on: day, "")
+    }
+
+    public func enquiries(on day: CalendarDate, page: ListPage) async throws -> [HotlineEnquiry] {
+        try await enquiries(on: day, page.sql)
+    }
+
+    public func tally(on day: CalendarDate) async throws -> HotlineTally {
+        let counts = try await all("""
+            SELECT topic, channel, COUNT(*) AS n FROM hotline_enquiries WHERE day = \(bind: day.iso) GROUP BY topic, channel
+            """) { row in
+            (topic: try Rows.choice(row, "topic", as: HotlineEnquiry.Topic.self),
+             channel: try Rows.choice(row, "channel", as: HotlineEnquiry.Channel.self), count: try Rows.integer(row, "n"))
+        }
+        var tally = HotlineTally(day: day, [])
+        for c in counts {
+            tally.total += c.count
+            tally.byTopic[c.topic, default: 0] += c.count
+            tally.byChannel[c.channel, default: 0] += c.count
+        }
+        return tally
+    }
+
+    private func enquiries(on day: CalendarDate, _ page: SQLQueryString) async throws -> [HotlineEnquiry] {
+        try await all("SELECT * FROM hotline_enquiries WHERE day = \(bind: day.iso) ORDER BY id DESC \(page)") { row in
             HotlineEnquiry(
                 id: try Rows.integer(row, "id"), at: try ISO8601.date(try Rows.text(row, "at")), channel: try Rows.choice(row, "channel"),
                 topic: try Rows.choice(row, "topic"),

@@ -237,7 +237,15 @@ extension SQLElectionStore: ObservationStore {
     }
 
     public func visits(ofMission id: MissionID) async throws -> [StationVisit] {
-        try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id.rawValue) ORDER BY arrival, id") { row in
+        try await visits(ofMission: id, "")
+    }
+
+    public func visits(ofMission id: MissionID, page: ListPage) async throws -> [StationVisit] {
+        try await visits(ofMission: id, page.sql)
+    }
+
+    private func visits(ofMission id: MissionID, _ page: SQLQueryString) async throws -> [StationVisit] {
+        try await all("SELECT * FROM station_visits WHERE mission_id = \(bind: id.rawValue) ORDER BY arrival, id \(page)") { row in
             try Self.visit(row, mission: id)
         }
     }
@@ -374,7 +382,15 @@ extension SQLElectionStore: ObservationStore {
     }
 
     public func coverage(ofMission id: MissionID) async throws -> [MediaCoverage] {
-        try await all("SELECT * FROM media_coverage WHERE mission_id = \(bind: id.rawValue) ORDER BY day, outlet, party, id", Self.coverage)
+        try await coverage(ofMission: id, "")
+    }
+
+    public func coverage(ofMission id: MissionID, page: ListPage) async throws -> [MediaCoverage] {
+        try await coverage(ofMission: id, page.sql)
+    }
+
+    private func coverage(ofMission id: MissionID, _ page: SQLQueryString) async throws -> [MediaCoverage] {
+        try await all("SELECT * FROM media_coverage WHERE mission_id = \(bind: id.rawValue) ORDER BY day, outlet, party, id \(page)", Self.coverage)
     }
 
     private static func coverage(_ row: any SQLRow) throws -> MediaCoverage {
@@ -417,6 +433,15 @@ extension SQLElectionStore: ObservationStore {
 
     public func incidents(ofMission id: MissionID) async throws -> [Incident] {
         try await all("SELECT * FROM incidents WHERE mission_id = \(bind: id.rawValue) ORDER BY day, time, id") { row in
+            try Self.incident(row, mission: id)
+        }
+    }
+
+    public func incidents(ofMission id: MissionID, includingRejected: Bool, page: ListPage) async throws -> [Incident] {
+        let rejected: SQLQueryString = includingRejected ? "" : "AND status <> \(bind: Incident.Status.rejected.rawValue)"
+        return try await all("""
+            SELECT * FROM incidents WHERE mission_id = \(bind: id.rawValue) \(rejected) ORDER BY day, time, id \(page.sql)
+            """) { row in
             try Self.incident(row, mission: id)
         }
     }

@@ -28,8 +28,16 @@ extension SQLElectionStore: TrainingStore {
     }
 
     public func trainingSessions(province: ProvinceCode?) async throws -> [TrainingSession] {
+        try await trainingSessions(province: province, "")
+    }
+
+    public func trainingSessions(province: ProvinceCode?, page: ListPage) async throws -> [TrainingSession] {
+        try await trainingSessions(province: province, page.sql)
+    }
+
+    private func trainingSessions(province: ProvinceCode?, _ page: SQLQueryString) async throws -> [TrainingSession] {
         let condition: SQLQueryString = province.map { "WHERE province_code = \(bind: $0.rawValue) OR province_code IS NULL" } ?? ""
-        return try await all("SELECT * FROM training_sessions \(condition) ORDER BY day, starts, id", Self.trainingSession)
+        return try await all("SELECT * FROM training_sessions \(condition) ORDER BY day, starts, id \(page)", Self.trainingSession)
     }
 
     public func trainingSession(_ id: Int) async throws -> TrainingSession {

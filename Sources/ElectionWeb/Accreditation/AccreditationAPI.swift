@@ -94,7 +94,10 @@ struct AccreditationAPI: Sendable {
             return try APIJSON.response(OrganisationApplied(organisation: organisation, code: code), status: .created)
         }
         api.get("accreditation/public-key") { _, _ in try APIJSON.response(PublicKey(publicKey: try await badges.verifier().publicKey)) }
-        api.get("accreditation/revocations") { _, _ in try APIJSON.response(try await store.revokedBadges()) }
+        api.get("accreditation/revocations") { request, _ in
+            let page = try Input.page(Input.query(of: request), default: Input.revocationsPage, maximum: Input.revocationsPage)
+            return try APIJSON.response(try await store.revokedBadges(page: page))
+        }
         api.get("accreditation/verification") { request, _ in
             guard let text = Input.query(of: request)["badge"].map(String.init), !text.isEmpty else {
                 throw InputError(field: "badge", reason: "missing")
@@ -109,7 +112,7 @@ struct AccreditationAPI: Sendable {
             try official.require(.decideAccreditation, on: .nation)
             let body = try await APIJSON.decode(AccreditingOrganisation.self, from: request)
             guard AccreditingOrganisation.isIdentifier(body.id) else { throw InputError(field: "id", reason: "identifier") }
-            for (field, value) in [("nameEnglish", body.nameEnglish), ("nameKhmer", body.nameKhmer)] where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            for (field, value) in [("nameEnglish", body.nameEnglish), ("nameKhmer", body.nameKhmer)] where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw InputError(field: field, reason: "missing")
             }
             try await store.addOrganisation(body)

@@ -66,11 +66,12 @@ struct ComplaintAPI: Sendable {
     }
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
-        router.get("complaints") { _, context in
+        router.get("complaints") { request, context in
             let official = try context.requireMachine()
             try official.require(.handleComplaints, on: official.unitCode)
+            let page = try Input.page(Input.query(of: request))
             let today = try await today()
-            return try APIJSON.response(try await store.complaints(within: official.unitCode).map { ComplaintState($0, on: today) })
+            return try APIJSON.response(try await store.complaints(within: official.unitCode, page: page).map { ComplaintState($0, on: today) })
         }
         router.get("complaints/:reference/file") { _, context in
             let official = try context.requireMachine()

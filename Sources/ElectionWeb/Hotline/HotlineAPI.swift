@@ -31,8 +31,8 @@ struct HotlineAPI: Sendable {
             } else {
                 day = try await store.election().localDay(at: clock.now())
             }
-            let enquiries = try await store.enquiries(on: day)
-            return try APIJSON.response(DayLog(tally: HotlineTally(day: day, enquiries), enquiries: enquiries))
+            let page = try Input.page(Input.query(of: request))
+            return try APIJSON.response(DayLog(tally: try await store.tally(on: day), enquiries: try await store.enquiries(on: day, page: page)))
         }
     }
 }

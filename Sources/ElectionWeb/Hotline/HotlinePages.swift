@@ -110,8 +110,8 @@ struct HotlinePages: Sendable {
     ) async throws -> Response {
         let election = try await store.election()
         let now = clock.now()
-        let today = try await store.enquiries(on: election.localDay(at: now))
-        let tally = HotlineTally(day: election.localDay(at: now), today)
+        let recent = try await store.enquiries(on: election.localDay(at: now), page: ListPage(limit: 20))
+        let tally = try await store.tally(on: election.localDay(at: now))
         let provinces = try await store.constituencies()
         let model = HotlineDeskPage(
             lang: language.rawValue, csrf: session.csrfToken, query: query,
@@ -133,7 +133,7 @@ struct HotlinePages: Sendable {
             byChannel: HotlineEnquiry.Channel.allCases.filter { tally.byChannel[$0] != nil }.map {
                 Fact(label: language.text(KeyFamilies.hotlineChannel, $0), value: language.number(tally.byChannel[$0]!))
             },
-            recent: today.prefix(20).map {
+            recent: recent.map {
                 .init(time: language.moment($0.at, utcOffsetMinutes: election.utcOffsetMinutes), topic: language.text(KeyFamilies.hotlineTopic, $0.topic),
                       question: $0.question)
             },

@@ -26,9 +26,11 @@ struct TrainingAPI: Sendable {
         router.get("training/sessions") { request, context in
             let official = try context.requireMachine()
             try official.require(.keepTraining, on: official.unitCode)
-            let asked = try Input.optionalProvince(Input.query(of: request)["province"])
+            let query = Input.query(of: request)
+            let asked = try Input.optionalProvince(query["province"])
+            let page = try Input.page(query)
             let province = official.unitCode.province ?? asked
-            return try APIJSON.response(try await store.trainingSessions(province: province))
+            return try APIJSON.response(try await store.trainingSessions(province: province, page: page))
         }
         router.post("training/sessions") { request, context in
             let official = try context.requireMachine()
