@@ -38,11 +38,6 @@ struct AccountAdminPages: PageController {
         let error: String?
         let invalid: String
     }
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
     struct AccountPage: Sendable {
         let lang: String
         let csrf: String
