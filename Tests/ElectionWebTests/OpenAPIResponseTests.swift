@@ -703,6 +703,10 @@ import Testing
                 try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation)
                 try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.one)
                 try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation.replacingOccurrences(of: "openapi-watch", with: "Bad Id"), bearer: tokens.nec)
+                // A name of spaces and line breaks is blank, as the document's `\S` says.
+                let blank = try await api.post(
+                    "/accreditation/organisations", "/accreditation/organisations", organisation.replacingOccurrences(of: "\"Watch\"", with: "\" \\n\""), bearer: tokens.nec)
+                #expect(blank.status == .badRequest && blank.body.contains("\"nameEnglish\""), "\(blank.body)")
                 try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
                 try await api.post("/accreditation/organisations", "/accreditation/organisations", organisation, bearer: tokens.nec)
             }()
@@ -908,6 +912,14 @@ import Testing
             try await api.get(duplicates, duplicates + "?limit=0", bearer: tokens.one)
             let queue = try await api.get(duplicates, duplicates + "?limit=1000", bearer: tokens.one)
             try await api.get(duplicates, duplicates + "?all=true&limit=5", bearer: tokens.one)
+            // A yes-or-no parameter is `true` or `false` (or left out): anything else is refused naming it,
+            // not taken as false.
+            for notAFlag in ["null", "yes", "1", ""] {
+                let refused = try await api.get(duplicates, duplicates + "?all=\(notAFlag)", bearer: tokens.one)
+                #expect(refused.status == .badRequest && refused.body.contains("\"all\""), "all=\(notAFlag): \(refused.body)")
+            }
+            let slipsOn = try await api.get("/register/search", "/register/search?name=\(latin)&slips=on", bearer: tokens.one)
+            #expect(slipsOn.status == .badRequest && slipsOn.body.contains("\"slips\""), "\(slipsOn.body)")
             let cases = (try JSONSerialization.jsonObject(with: Data(queue.body.utf8)) as? [[String: Any]]) ?? []
             let caseID = cases.first { ($0["voters"] as? [[String: Any]])?.contains { $0["number"] as? String == number1.description } == true }?["id"] as? Int
             let decision = "/register/duplicates/{id}/decision"

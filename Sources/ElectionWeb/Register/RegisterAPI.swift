@@ -56,7 +56,7 @@ struct RegisterAPI: Sendable {
             let official = try context.requireMachine()
             let query = Input.query(of: request)
             let search = try RegisterInput.search(
-                name: query["name"].map(String.init), born: query["born"].map(String.init), slips: query["slips"].map(String.init))
+                name: query["name"].map(String.init), born: query["born"].map(String.init), slips: try Input.flag(query["slips"], field: "slips"))
             let matches = try await store.searchVoters(search).filter { official.may(.seeRegister, on: .station($0.voter.stationCode)) }
             return try APIJSON.response(matches)
         }
@@ -95,7 +95,7 @@ struct RegisterAPI: Sendable {
         }
         api.get("register/duplicates") { request, context in
             let official = try context.requireMachine()
-            let all = Input.query(of: request)["all"] == "true"
+            let all = try Input.flag(Input.query(of: request)["all"], field: "all")
             let limit = try Input.integer(Input.query(of: request)["limit"], field: "limit", range: 1...1_000, default: 100)
             return try APIJSON.response(try await store.duplicateCases(undecidedOnly: !all, within: official.unitCode, limit: limit))
         }

@@ -176,7 +176,7 @@ struct RegisterDeskPages: PageController {
         var searchStatus = status
         if !name.isEmpty {
             do {
-                let search = try RegisterInput.search(name: name, born: born, slips: slips ? "true" : nil)
+                let search = try RegisterInput.search(name: name, born: born, slips: slips)
                 rows = try await store.searchVoters(search).filter { session.official.may(.seeRegister, on: .station($0.voter.stationCode)) }.map { match in
                     var closeness = language.text(KeyFamilies.closeness, match.closeness)
                     if !match.dateOfBirthExact { closeness += " · " + language.text("closeness.other_date") }

@@ -5,12 +5,12 @@ import Foundation
 /// Parses officials' register input (API and desk pages alike), naming the field at fault.
 enum RegisterInput {
     /// A search by name and, unless an official searches by name alone, date of birth.
-    static func search(name: String?, born: String?, slips: String?, limit: Int = 50) throws -> VoterSearch {
+    static func search(name: String?, born: String?, slips: Bool, limit: Int = 50) throws -> VoterSearch {
         let typed = try Input.fullName(try Input.text(name.map { Substring($0) }, field: "name") ?? "", field: "name")
         let date = try born.flatMap { $0.isEmpty ? nil : $0 }.map {
             try Input.dateOfBirth($0, field: "born", today: CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)))
         }
-        return VoterSearch(name: typed, dateOfBirth: date, toleratesDateSlips: slips == "true" || slips == "on", limit: limit)
+        return VoterSearch(name: typed, dateOfBirth: date, toleratesDateSlips: slips, limit: limit)
     }
 
     /// A person to add to the register, checked by the same rules as a line of a register file.

@@ -70,6 +70,15 @@ enum Input {
         return number
     }
 
+    /// A yes-or-no query parameter: absent is false; otherwise it must be `true` or `false`.
+    static func flag(_ value: Substring?, field: String) throws -> Bool {
+        switch value {
+        case nil, "false": return false
+        case "true": return true
+        default: throw InputError(field: field, reason: "boolean")
+        }
+    }
+
     /// A code of the electoral geography: a province (2 digits), commune (6) or station (9).
     static func code<Code: GeographyCode>(_ value: String?, as _: Code.Type, field: String = "code") throws -> Code {
         guard let value, let code = Code(rawValue: value) else { throw InputError(field: field, reason: "code") }
