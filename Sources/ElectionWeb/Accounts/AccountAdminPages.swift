@@ -122,9 +122,8 @@ struct AccountAdminPages: PageController {
         guard let role = fields["account_role"].flatMap(OfficialRole.init(rawValue:)) else { throw InputError(field: "account_role", reason: "choice") }
         if role == .necAdministrator { return (role, .nation) }
         let text = (fields["unit"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let unit = UnitCode(level: role.unitLevel, code: text) else {
-            throw InputError(field: "unit", reason: text.isEmpty ? "missing" : "unit_level")
-        }
+        guard !text.isEmpty else { throw InputError(field: "unit", reason: "missing") }
+        guard let unit = UnitCode(level: role.unitLevel, code: text) else { throw InputError(field: "unit", reason: "unit_level") }
         return (role, unit)
     }
 
