@@ -12,8 +12,8 @@ import Foundation
 ///    give the same key.
 /// 2. Unicode NFC.
 /// 3. Text outside the Khmer blocks is case- and diacritic-folded ("Đặng" -> "đang", "ß" -> "ss"),
-///    and non-Khmer combining marks still left are dropped where they have no non-Khmer letter
-///    to sit on or have a non-zero combining class. Khmer text is never passed to the
+///    and non-Khmer combining marks still left are dropped: nonspacing and enclosing ones, and
+///    spacing ones with no non-Khmer letter to sit on. Khmer text is never passed to the
 ///    folding, because Khmer vowel signs are combining marks.
 /// 4. Khmer text is split into orthographic clusters (a consonant or independent vowel and the
 ///    marks that follow it) and every cluster is rewritten into one spelling, following SIL's
@@ -126,30 +126,23 @@ public enum NameKey {
         func flushRun() {
             if run.isEmpty { return }
             let text = String(run)
-            var folded = runASCII ? text.lowercased() : text
-            if !runASCII {
-                // Folding once may leave a mark that folding again takes away (after U+FFFD, each
-                // pass dropped one of two U+0489: found by `bench/fuzz`), and the key of a key
-                // must be the key: fold until nothing changes.
-                for _ in 0..<4 {
-                    let next = folded.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                        .precomposedStringWithCanonicalMapping
-                    if next.unicodeScalars.elementsEqual(folded.unicodeScalars) { break }
-                    folded = next
-                }
-            }
-            // Marks the folding left are dropped when they have no letter of their own to sit on
-            // (at the start of the run, i.e. after Khmer), or when NFC would reorder them against
-            // COENG (non-zero combining class).
+            let folded = runASCII
+                ? text.lowercased()
+                : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                    .precomposedStringWithCanonicalMapping
+            // Marks the folding left are dropped: nonspacing and enclosing ones always (folding
+            // takes away one of several, e.g. U+0489 after U+FFFD, and the next folding another,
+            // so the key of a key was not the key: found by `bench/fuzz`), spacing ones when they
+            // have no letter of their own to sit on (at the start of the run, i.e. after Khmer),
+            // and any that NFC would reorder against COENG (non-zero combining class).
             var atStart = true
             for s in folded.unicodeScalars where !isDropped(s) {
                 let p = s.properties
                 if p.canonicalCombiningClass.rawValue != 0 { continue }
-                if atStart {
-                    switch p.generalCategory {
-                    case .nonspacingMark, .spacingMark, .enclosingMark: continue
-                    default: atStart = false
-                    }
+                switch p.generalCategory {
+                case .nonspacingMark, .enclosingMark: continue
+                case .spacingMark where atStart: continue
+                default: atStart = false
                 }
                 scalars.append(s)
             }
