@@ -22,6 +22,8 @@ final class SQLiteEngine: SQLEngine {
     private let snapshotLock = AsyncLock()
     private let writeLock = AsyncLock()
     private let nextReader = Mutex(0)
+    /// Set by ``close()``.
+    private let closed = Mutex(false)
 
     /// Opens (creating if need be) the file at `path`. The writer may cache 256 MiB of pages: a
     /// large import's index updates then stay in memory instead of spilling to the WAL and being
@@ -136,9 +138,18 @@ final class SQLiteEngine: SQLEngine {
     }
 
     func close() async throws {
+        closed.withLock { $0 = true }
         for reader in readers { try await reader.close() }
         try await snapshotReader?.close()
         try await writer.close()
+    }
+
+    /// A store dropped without ``close()`` (a command or a test that failed on its way) still
+    /// closes its connections, each on the driver's thread pool, which holds it until closed:
+    /// SQLiteNIO stops a debug process on a connection left open.
+    deinit {
+        guard !closed.withLock({ $0 }) else { return }
+        for connection in readers + [writer] + (snapshotReader.map { [$0] } ?? []) { _ = connection.close() }
     }
 }
 

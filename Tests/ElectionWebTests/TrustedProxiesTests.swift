@@ -41,7 +41,8 @@ import Testing
         let router = try await PortalApplication.router(
             store: store, registrationChecks: LookupShares(perClient: 1), trustedProxies: TrustedProxies([TrustedProxies.Block("127.0.0.1")!]))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
+        do {
+            try await app.test(.live) { client in
             func check(_ from: String) async throws -> HTTPResponse.Status {
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json"
@@ -56,6 +57,11 @@ import Testing
             #expect(first == .ok)
             #expect(second == .ok)
             #expect(again == .tooManyRequests)
+            }
+        } catch {
+            // Closed on every path: SQLite stops the whole test process on a connection left open.
+            try await store.close()
+            throw error
         }
         try await store.close()
     }
