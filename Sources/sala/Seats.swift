@@ -43,10 +43,12 @@ struct Seats: AsyncParsableCommand {
         guard seats >= 1 else { throw BadAllocationInput(message: "--seats must be at least 1, not \(seats).") }
         var share = Rational(0)
         if let threshold {
-            guard let percent = Rational(threshold), percent <= Rational(100) else {
+            // A denominator too large to take a hundredth of is no percentage anyone means (found by fuzzing Rational).
+            guard let percent = Rational(threshold), percent <= Rational(100),
+                  case (let hundredths, false) = percent.denominator.multipliedReportingOverflow(by: 100) else {
                 throw BadAllocationInput(message: "--threshold must be a percentage between 0 and 100, not '\(threshold)'.")
             }
-            share = Rational(percent.numerator, percent.denominator * 100)
+            share = Rational(percent.numerator, hundredths)
         }
         let contestants = try AllocationCommand.counts(from: votes, unit: "votes", example: #"{"A": 1200, "B": 800}"#)
         return SeatAllocation(method: method, seats: seats, contestants: contestants, threshold: share)

@@ -57,6 +57,7 @@ import Testing
         (["--method", "borda", "--seats", "3"], #"{"A": 1}"#, "--method must be one of"),
         (["--method", "modified-sainte-lague", "--seats", "3"], #"{"A": 1}"#, "--first-divisor must be a positive number"),
         (["--method", "hare", "--seats", "3", "--threshold", "120"], #"{"A": 1}"#, "--threshold must be a percentage"),
+        (["--method", "hare", "--seats", "3", "--threshold", "1/9223372036854775807"], #"{"A": 1}"#, "--threshold must be a percentage"),
     ])
     func badInputExitsWithTwoAndSaysWhy(arguments: [String], input: String, message: String) throws {
         let result = try SalaCommand.run(["seats"] + arguments, input: input)
