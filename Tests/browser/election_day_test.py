@@ -79,7 +79,13 @@ def main() -> int:
             if not d.find_elements(By.ID, "observe-sent") and not d.find_elements(By.ID, "observe-queue"):
                 d.get(base + "/km/desk/election-day")
                 return False
-            return "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text
+            if "០៦:៥៥" in d.find_element(By.ID, "observe-sent").text:
+                return True
+            # Nothing waits on the phone, but this page was drawn before the report arrived (the
+            # outbox's own reload can lose a race with a load): read the server's list again.
+            if d.execute_script("return (localStorage.getItem('sala-observe-queue') || '[]') === '[]'"):
+                d.get(base + "/km/desk/election-day")
+            return False
 
         driver.get(base + "/km/desk/election-day")
         try:
