@@ -8,26 +8,27 @@ enum BundleFuzz {
     static func run(_ bytes: [UInt8]) throws(FuzzFinding) {
         let files = FuzzInput.files(bytes).mapValues { Data($0) }
         _ = ElectionRecordBundle.isRecord(files)
-        do {
+        try readsBackOrNamesAProblem("an election bundle") {
             let election = try ElectionBundle.read(files)
             let written = try remade { () throws -> [String: Data] in try ElectionBundle.files(of: election) }
             let again = try remade { () throws -> [String: Data] in try ElectionBundle.files(of: try ElectionBundle.read(written)) }
             try require(again == written, "an election bundle written again differs in \(written.keys.filter { again[$0] != written[$0] }.sorted())")
-        } catch let problems as ElectionBundle.Problems {
-            try require(!problems.all.isEmpty, "an election bundle was refused without a problem")
-            _ = problems.description
-        } catch let finding as FuzzFinding {
-            throw finding
-        } catch {
-            throw FuzzFinding("reading threw \(error)")
         }
-        do {
+        try readsBackOrNamesAProblem("an election record") {
             let record = try ElectionRecordBundle.read(files)
             let written = try remade { () throws -> [String: Data] in try ElectionRecordBundle.files(of: record) }
             let again = try remade { () throws -> ElectionRecord in try ElectionRecordBundle.read(written) }
             try require(again == record, "an election record written again reads otherwise")
+        }
+    }
+
+    /// Runs `check`; a bundle it refuses must name at least one problem, and anything else it
+    /// throws is a finding.
+    static func readsBackOrNamesAProblem(_ what: String, _ check: () throws -> Void) throws(FuzzFinding) {
+        do {
+            try check()
         } catch let problems as ElectionBundle.Problems {
-            try require(!problems.all.isEmpty, "an election record was refused without a problem")
+            try require(!problems.all.isEmpty, "\(what) was refused without a problem")
             _ = problems.description
         } catch let finding as FuzzFinding {
             throw finding

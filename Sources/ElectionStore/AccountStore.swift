@@ -79,8 +79,10 @@ public struct AccountEvent: Sendable, Hashable, Codable {
 /// account, every sign-in and every refused sign-in of an account is logged (``accountEvents(of:limit:)``).
 public protocol AccountStore: Sendable {
     /// Adds an account. Throws ``StoreError/duplicate(_:_:)`` for a name in use and
-    /// ``StoreError/notFound(_:_:)`` for a unit code that names no unit at the role's level.
-    func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String) async throws -> Official
+    /// ``StoreError/notFound(_:_:)`` for a unit code that names no unit at the role's level. The
+    /// account's log starts with its ``AccountEvent/Kind/added`` line, naming `addedBy` (an
+    /// administrator on the desk; nil for the operator's command line) and their `client`.
+    func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String, addedBy: String?, client: String?) async throws -> Official
     /// The account with this name, if any.
     func officialAccount(named name: String) async throws -> OfficialAccount?
     /// Every account, by name.
@@ -113,4 +115,11 @@ public protocol AccountStore: Sendable {
     func record(_ event: AccountEvent) async throws
     /// The account's log, newest first.
     func accountEvents(of officialName: String, limit: Int) async throws -> [AccountEvent]
+}
+
+extension AccountStore {
+    /// Adds an account, as the operator does on the command line (no administrator named).
+    public func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String) async throws -> Official {
+        try await addOfficial(name: name, role: role, unitCode: unitCode, passwordHash: passwordHash, addedBy: nil, client: nil)
+    }
 }

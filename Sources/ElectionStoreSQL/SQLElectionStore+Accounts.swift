@@ -4,7 +4,9 @@ import Foundation
 import SQLKit
 
 extension SQLElectionStore: AccountStore {
-    public func addOfficial(name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String) async throws -> Official {
+    public func addOfficial(
+        name: String, role: OfficialRole, unitCode: UnitCode, passwordHash: String, addedBy: String?, client: String?
+    ) async throws -> Official {
         try await engine.withTransaction { tx in
             guard unitCode.level == role.unitLevel else { throw StoreError.notFound(Self.unitKind(role), unitCode.rawValue) }
             let table = switch unitCode {
@@ -26,7 +28,7 @@ extension SQLElectionStore: AccountStore {
                 """).first()
             guard let row else { throw StoreError.refused("the new account was not numbered") }
             let official = Official(id: OfficialID(rawValue: try row.decode(column: "id", as: Int.self)), name: name, role: role, unitCode: unitCode)
-            try await Self.record(AccountEvent(officialName: name, at: Date(), kind: .added, detail: role.rawValue), for: official.id, in: tx)
+            try await Self.record(AccountEvent(officialName: name, at: Date(), kind: .added, byName: addedBy, client: client, detail: role.rawValue), for: official.id, in: tx)
             return official
         }
     }

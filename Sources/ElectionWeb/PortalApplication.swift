@@ -88,7 +88,7 @@ public enum PortalApplication {
         let officials = pages.group().add(middleware: SessionAuthenticator(signing: signing)).add(middleware: RouteGuard())
         SignInPages(signing: signing, renderer: renderer).addRoutes(to: officials)
         AccountPages(store: store, signing: signing, renderer: renderer).addRoutes(to: officials)
-        AccountAdminPages(store: store, signing: signing, renderer: renderer).addRoutes(to: officials)
+        AccountAdminPages(store: store, renderer: renderer).addRoutes(to: officials)
         DeskPages(store: store, desk: desk, reports: reports, keys: necKeys, renderer: renderer).addRoutes(to: officials)
         RegisterDeskPages(store: store, renderer: renderer).addRoutes(to: officials)
         calendar.addDeskRoutes(to: officials)

@@ -114,6 +114,8 @@ extension AccountWebTests {
             let first = String(try #require(made.body.firstMatch(of: /<code>([A-Za-z0-9]{16})<\/code>/)).1)
             #expect(try await client.postForm("/en/signin", [("name", "cec.new"), ("password", first)]).status == .seeOther)
             #expect(try await fixture.store.officialAccount(named: "cec.new")?.official.unitCode == .commune("010201"))
+            let added = try await fixture.store.accountEvents(of: "cec.new", limit: 10).filter { $0.kind == .added }
+            #expect(added.count == 1 && added.first?.byName == "nec.admin")
 
             let clerk = try await ResultsWebTests.signIn(client, "clerk.one")
             let reset = try await client.postForm("/en/desk/accounts/clerk.one/password", [("csrf", nec.csrf)], cookie: nec.cookie)

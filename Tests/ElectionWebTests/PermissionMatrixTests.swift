@@ -306,8 +306,6 @@ extension PermissionMatrixTests {
             switch unit {
             case nil: nil
             case .station: [.station(inside ? station : farStation)]
-            case .commune: [.commune((inside ? station : farStation).commune)]
-            case .province: [.province((inside ? station : farStation).province)]
             case .voter: [.station((inside ? voter : farVoter).stationCode)]
             case .complaint, .handlingCommission: [(inside ? complaint : farComplaint).handlingUnit]
             case .trainingSession: [(inside ? training : farTraining).unit]

@@ -11,7 +11,6 @@ import Hummingbird
 /// Its routes need ``SessionAuthenticator`` and ``RouteGuard`` in front.
 struct AccountAdminPages: PageController {
     let store: any AccountStore & ElectionStore
-    let signing: Signing
     let renderer: PageRenderer
 
     /// At most this many accounts are listed for a name searched.
@@ -66,8 +65,9 @@ struct AccountAdminPages: PageController {
                 let (role, unit) = try Self.roleAndUnit(fields)
                 try Self.requireAccountName(name)
                 let password = Passwords.generate()
-                let official = try await store.addOfficial(name: name, role: role, unitCode: unit, passwordHash: try await Passwords.hashOnThePool(password))
-                try await store.record(AccountEvent(officialName: official.name, at: Date(), kind: .added, byName: session.official.name, client: context.client))
+                let official = try await store.addOfficial(
+                    name: name, role: role, unitCode: unit, passwordHash: try await Passwords.hashOnThePool(password),
+                    addedBy: session.official.name, client: context.client)
                 return try await account(session, name: official.name, language, password: password, message: language.text("accounts.made"), status: .created)
             } catch let error as InputError {
                 return try await list(session, name: "", language, typed: fields, refused: error, status: .badRequest)

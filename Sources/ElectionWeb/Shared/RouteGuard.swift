@@ -85,13 +85,11 @@ extension RouteRule {
 }
 
 extension RouteRule.PathUnit {
-    /// The unit the path names, when it names one directly (a station, commune or province);
+    /// The unit the path names, when it names one directly (a station);
     /// nil when only the stored record tells (a voter's station, a complaint's commission).
     func code(_ parameters: (String) -> String?) -> UnitCode? {
         switch self {
         case .station(let name): parameters(name).flatMap(StationCode.init(rawValue:)).map(UnitCode.station)
-        case .commune(let name): parameters(name).flatMap(CommuneCode.init(rawValue:)).map(UnitCode.commune)
-        case .province(let name): parameters(name).flatMap(ProvinceCode.init(rawValue:)).map(UnitCode.province)
         case .voter, .duplicateCase, .complaint, .handlingCommission, .trainingSession: nil
         }
     }

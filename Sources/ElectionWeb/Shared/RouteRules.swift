@@ -34,8 +34,6 @@ enum RouteRule: Sendable {
     /// The unit a route acts on, named by one of its path parameters.
     enum PathUnit: Sendable, Equatable {
         case station(String)
-        case commune(String)
-        case province(String)
         /// The station of the voter whose number the parameter is.
         case voter(String)
         /// Each station of the duplicate case whose id the parameter is.
