@@ -1,23 +1,19 @@
+import ElectionCore
+
 /// SplitMix64: a small, fast generator whose whole output follows from its seed, so the same
 /// seed always builds the same scenario.
 struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+    private var mix: SplitMix
 
     init(seed: UInt64) {
-        state = seed
+        mix = SplitMix(state: seed)
     }
 
     /// A generator for one part of the scenario, independent of how much the other parts draw.
     init(seed: UInt64, stream: UInt64) {
-        var mixer = SeededGenerator(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
-        state = mixer.next()
+        var mixer = SplitMix(state: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
+        mix = SplitMix(state: mixer.next())
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { mix.next() }
 }

@@ -15,6 +15,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another process holds the database's write lock (a backup, a bulk import): nothing was
     /// written, and the same write may be sent again in a few seconds.
     case busy
+    /// The database server cannot be reached, or takes no writes now (its primary was lost and a
+    /// standby is being promoted). A write may or may not have been made, if the connection was
+    /// lost while it committed: send the same again in a few seconds.
+    case unavailable
 
     public var description: String {
         switch self {
@@ -25,6 +29,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .refused(let why): "the database refused the operation: \(why)"
         case .unknownMigrations(let names): "the database has migrations this version does not know: \(names.joined(separator: ", "))"
         case .busy: "the database is busy with another process's write; nothing was written, try again in a few seconds"
+        case .unavailable: "the database server cannot be reached or takes no writes now; try again in a few seconds"
         }
     }
 }

@@ -8,7 +8,7 @@ extension SQLElectionStore: GeographyStore {
         in commune: CommuneCode, _ details: StationDetails, reason: String, by official: Official, at time: Date
     ) async throws -> PollingStation {
         try await permitStationChange(by: official, at: time)
-        return try await engine.withTransaction { tx in
+        return try await changingRegister(.stations) { tx in
             // On PostgreSQL two additions to one commune could take the same number: the commune's
             // row is locked until this one commits (SQLite has one writer at a time anyway).
             let lock = tx.dialect == .postgres ? " FOR UPDATE" : ""
@@ -47,7 +47,7 @@ extension SQLElectionStore: GeographyStore {
         _ code: StationCode, _ details: StationDetails, reason: String, by official: Official, at time: Date
     ) async throws -> PollingStation {
         try await permitStationChange(by: official, at: time)
-        return try await engine.withTransaction { tx in
+        return try await changingRegister(.stations) { tx in
             var station = try await Self.station(code, in: tx)
             let before = StationDetails(station)
             guard before != details else { throw Refusal(.noChange, field: "station", "station \(code) is so already") }
@@ -75,7 +75,7 @@ extension SQLElectionStore: GeographyStore {
     public func retirePollingStation(_ code: StationCode, reason: String, by official: Official, at time: Date) async throws {
         try await permitStationChange(by: official, at: time)
         try SQLElectionStore.requireReason(reason)
-        try await engine.withTransaction { tx in
+        try await changingRegister(.stations) { tx in
             let station = try await Self.station(code, in: tx)
             func count(_ table: String) async throws -> Int {
                 try await tx.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE station_code = \(bind: code.rawValue)")

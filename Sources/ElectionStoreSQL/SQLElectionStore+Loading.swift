@@ -7,7 +7,7 @@ extension SQLElectionStore {
         _ reference: ElectionReferenceData,
         voters: @Sendable (_ store: @Sendable ([Voter]) async throws -> Void) async throws -> Void
     ) async throws {
-        try await engine.withTransaction { tx in
+        try await changingRegister(.register) { tx in
             let existing = try await tx.sql.raw("SELECT COUNT(*) AS n FROM election").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             guard existing == 0 else { throw StoreError.alreadyLoaded }
@@ -34,8 +34,18 @@ extension SQLElectionStore {
                 try await tx.sql.raw("ALTER TABLE voters ADD CONSTRAINT \(unsafeRaw: key.name) \(unsafeRaw: key.definition)").run()
             }
             // Freshly filled tables have no statistics; without them PostgreSQL once took minutes
-            // over a join that takes milliseconds.
-            try await tx.sql.raw("ANALYZE").run()
+            // over a join that takes milliseconds. A bare ANALYZE on PostgreSQL would take in
+            // every schema of the database, and lock tables other loads hold (a deadlock when two
+            // elections load side by side): only this schema's tables are analysed.
+            if tx.dialect == .postgres {
+                let tables = try await tx.sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+                    .all().map { try Rows.text($0, "tablename") }
+                if !tables.isEmpty {
+                    try await tx.sql.raw("ANALYZE \(idents: tables, joinedBy: ", ")").run()
+                }
+            } else {
+                try await tx.sql.raw("ANALYZE").run()
+            }
         }
     }
 

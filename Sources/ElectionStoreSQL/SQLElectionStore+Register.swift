@@ -60,7 +60,7 @@ extension SQLElectionStore: RegisterStore {
         do {
             // Most batches are all new: insert them in one pass, and only if some number was on the
             // register already start again comparing each voter with the register.
-            return try await engine.withTransaction { tx in
+            return try await changingRegister(.register) { tx in
                 let added = try await tx.bulkInsertNew(into: "voters", columns: Self.voterColumns, rows: batch.map(Self.voterRow))
                 guard added == batch.count else { throw SomeAlreadyRegistered() }
                 let outcome = VoterBatchOutcome(added: added, alreadyRegistered: [], conflicts: [])
@@ -68,7 +68,7 @@ extension SQLElectionStore: RegisterStore {
                 return outcome
             }
         } catch is SomeAlreadyRegistered {
-            return try await engine.withTransaction { tx in
+            return try await changingRegister(.register) { tx in
                 var registered: [Int: Voter] = [:]
                 for chunk in batch.map(\.voter.number.value).chunked(5_000) {
                     for voter in try await tx.sql.raw("SELECT * FROM voters WHERE voter_number IN \(list: chunk)").all().map(Rows.voter) {
@@ -158,9 +158,24 @@ extension SQLElectionStore: RegisterStore {
 
     // MARK: Changes
 
+    /// Runs `body` in a transaction that changes what the public registration check answers: the
+    /// change goes into the register log for every server's index, and this process's index does
+    /// not answer about it until it has read the log.
+    func changingRegister<T: Sendable>(
+        _ scope: RegisterLog.Scope, voter: VoterNumber? = nil, _ body: @Sendable (any SQLTransaction) async throws -> T
+    ) async throws -> T {
+        registrationIndex.expect(scope, voter: voter)
+        defer { registrationIndex.expect(scope, voter: voter) }
+        return try await engine.withTransaction { tx in
+            let value = try await body(tx)
+            try await RegisterLog.note(scope, voter: voter, in: tx)
+            return value
+        }
+    }
+
     public func registerVoter(_ voter: Voter, reason: String, by official: Official, at time: Date) async throws -> RegisterChange {
         try Self.permit(official, at: voter.stationCode)
-        return try await engine.withTransaction { tx in
+        return try await changingRegister(.voter, voter: voter.number) { tx in
             try await Self.requireStation(voter.stationCode, in: tx)
             let taken = try await tx.sql.raw("SELECT voter_number FROM voters WHERE voter_number = \(bind: voter.number.value)").first()
             guard taken == nil else { throw StoreError.duplicate("voter", voter.number.description) }
@@ -175,7 +190,7 @@ extension SQLElectionStore: RegisterStore {
         _ number: VoterNumber, to stationCode: StationCode, reason: String, by official: Official, at time: Date
     ) async throws -> RegisterChange {
         try Self.permit(official, at: stationCode)
-        return try await engine.withTransaction { tx in
+        return try await changingRegister(.voter, voter: number) { tx in
             try await Self.requireStation(stationCode, in: tx)
             var voter = try await Self.voter(number, in: tx)
             // Moving someone out of another unit needs that unit too.
@@ -191,7 +206,7 @@ extension SQLElectionStore: RegisterStore {
     }
 
     public func removeVoter(_ number: VoterNumber, reason: String, by official: Official, at time: Date) async throws -> RegisterChange {
-        try await engine.withTransaction { tx in
+        try await changingRegister(.voter, voter: number) { tx in
             let voter = try await Self.voter(number, in: tx)
             try Self.permit(official, at: voter.stationCode)
             try await tx.sql.raw("DELETE FROM voters WHERE voter_number = \(bind: number.value)").run()
@@ -205,7 +220,7 @@ extension SQLElectionStore: RegisterStore {
         try official.require(.fixVoterList, on: .nation)
         let calendar = try await calendar()
         let today = try await election().localDay(at: time)
-        return try await engine.withTransaction { tx in
+        return try await changingRegister(.register) { tx in
             // On PostgreSQL a second fixing at the same time waits here, then finds the first.
             if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE voter_list_fixing IN EXCLUSIVE MODE").run() }
             let fixed = try await tx.sql.raw("SELECT singleton FROM voter_list_fixing").first() != nil

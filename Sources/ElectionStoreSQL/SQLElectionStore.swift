@@ -6,9 +6,31 @@ import SQLKit
 /// The election store over SQL: one implementation for SQLite and PostgreSQL.
 public final class SQLElectionStore: ElectionStore, ElectionLoading {
     let engine: any SQLEngine
+    /// The public registration check's answers in memory, once ``keepRegistrationIndex()`` starts it.
+    let registrationIndex: RegistrationIndexKeeper
 
     init(engine: any SQLEngine) {
         self.engine = engine
+        registrationIndex = RegistrationIndexKeeper(engine: engine, interval: .seconds(1))
+    }
+
+    /// Answers the public registration check from memory (``RegistrationIndex``): builds the index in
+    /// the background (checks go to the database meanwhile), then follows every change to the
+    /// register, within a second for another process's and before the next check for this one's.
+    /// For a server; a command that runs once has no use for it.
+    public func keepRegistrationIndex() {
+        registrationIndex.start()
+    }
+
+    /// Whether the registration check is answered from memory now.
+    public var registrationIndexReady: Bool { registrationIndex.isReady }
+
+    /// Registration checks answered from memory so far (the others went to the database).
+    public var registrationChecksFromMemory: Int { registrationIndex.answered.load(ordering: .relaxed) }
+
+    /// Reads the register's changes now and applies them to the index (tests; the keeper does it by itself).
+    public func catchUpRegistrationIndex() async throws {
+        try await registrationIndex.catchUp()
     }
 
     /// Opens the SQLite file at `path` (creating it if need be) and brings its schema up to date.
@@ -20,6 +42,14 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     /// Connects to PostgreSQL and brings its schema up to date.
     public static func connectPostgres(url: String) async throws -> SQLElectionStore {
         try await migrated(PostgresEngine.connect(url: url))
+    }
+
+    /// What PostgreSQL's own programs (pg_dump, pg_restore) need for Sala's database at `url`:
+    /// the URL without Sala's `schema` item, which libpq does not know, and the schema Sala's
+    /// tables live in (`public` when the URL names none).
+    public static func postgresLocation(_ url: String) throws -> (url: String, schema: String) {
+        let (plain, schema) = try PostgresEngine.schema(of: url)
+        return (plain, schema ?? "public")
     }
 
     private static func migrated(_ engine: any SQLEngine) async throws -> SQLElectionStore {
@@ -76,6 +106,7 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     }
 
     public func close() async throws {
+        await registrationIndex.stop()
         try await engine.close()
     }
 
@@ -328,16 +359,43 @@ public final class SQLElectionStore: ElectionStore, ElectionLoading {
     public func lookUpRegistration(_ question: RegistrationQuestion) async throws -> RegistrationAnswer {
         switch question {
         case .byNumber(let number):
+            if let (placement, stations) = registrationIndex.placement(of: number) {
+                registrationIndex.answered.add(1, ordering: .relaxed)
+                return try await answer(placement, stations)
+            }
             return try await answer(for: number)
         case .byName(let typed, let dateOfBirth):
             // Ranked by the domain's rules (`VoterSearch`): the best tier of exact-date matches
             // answers if it holds one voter, and only with that voter's station.
             let search = VoterSearch(name: typed, dateOfBirth: dateOfBirth, limit: 2)
+            if let (index, stations) = registrationIndex.forNames() {
+                let found = index.answer(search)
+                if found != .askTheRegister { registrationIndex.answered.add(1, ordering: .relaxed) }
+                switch found {
+                case .one(let number): return try await answer(index.placement(of: number), stations)
+                case .several: return .ambiguous
+                case .notFound: return .notFound
+                case .askTheRegister: break
+                }
+            }
             switch search.publicAnswer(try await searchVoters(search)) {
             case .one(let voter): return try await answer(for: voter.number)
             case .several: return .ambiguous
             case .notFound: return .notFound
             }
+        }
+    }
+
+    /// The answer for a placement the index made, with the station as the index last read it.
+    private func answer(
+        _ placement: RegistrationAnswer.Placement, _ stations: [StationCode: PollingStation]
+    ) async throws -> RegistrationAnswer {
+        switch placement {
+        case .station(let code):
+            if let station = stations[code] { return .registered(station) }
+            return .registered(try await pollingStation(code))
+        case .nextElection: return .nextElection
+        case .notFound: return .notFound
         }
     }
 

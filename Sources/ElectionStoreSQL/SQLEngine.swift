@@ -13,6 +13,16 @@ enum BulkValue: Sendable {
 
     /// A yes or no as 1 or 0, or NULL when not recorded.
     static func flag(_ value: Bool?) -> BulkValue { value.map { .integer($0 ? 1 : 0) } ?? .null }
+
+    /// The value as PostgreSQL reads it from text (COPY's, or JSON's), by its column's type; nil for NULL.
+    var asText: String? {
+        switch self {
+        case .text(let s): s
+        case .integer(let i): String(i)
+        case .real(let d): String(d)
+        case .null: nil
+        }
+    }
 }
 
 /// The database a store method works in, inside a transaction.

@@ -1,6 +1,7 @@
 import ElectionStore
 import Foundation
 import Logging
+import NIOPosix
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
@@ -25,6 +26,9 @@ final class SQLiteEngine: SQLEngine {
     /// Set by ``close()``.
     private let closed = Mutex(false)
 
+    /// Whether ``close()`` was called: no connection may be used any more.
+    var isClosed: Bool { closed.withLock { $0 } }
+
     /// Opens (creating if need be) the file at `path`. The writer may cache 256 MiB of pages: a
     /// large import's index updates then stay in memory instead of spilling to the WAL and being
     /// read back (the pages are taken only as they are used). With `bulkBuild`, the file is being built
@@ -32,7 +36,8 @@ final class SQLiteEngine: SQLEngine {
     /// ``finishBulkBuild()``: the build is several times faster.
     static func open(path: String, readers readerCount: Int = 4, bulkBuild: Bool = false) async throws -> SQLiteEngine {
         let logger = Logger(label: "sala.sqlite")
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let writer = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: writerThreads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         let pragmas = bulkBuild
             ? ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = \(writerCachePages)"]
             : ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = \(writerCachePages)"]
@@ -53,6 +58,16 @@ final class SQLiteEngine: SQLEngine {
         }
         return SQLiteEngine(writer: writer, readers: Array(readers.dropLast()), snapshotReader: readers.last)
     }
+
+    /// The writers' threads. Readers use the driver's shared pool, one thread a core: a write
+    /// queued there behind a results report's long reads (and their commit's fsync holding a
+    /// thread) waited hundreds of milliseconds on results night; here it waits only for writes.
+    /// Started once for the process and never stopped, like the driver's own pool.
+    static let writerThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
 
     /// How long a write waits for a lock another process holds.
     static let writerBusyMilliseconds = 3_000
@@ -93,7 +108,9 @@ final class SQLiteEngine: SQLEngine {
                 _ = try await snapshotReader.query("COMMIT")
                 return result
             } catch {
-                _ = try? await snapshotReader.query("ROLLBACK")
+                // In a task of its own: a caller that gave up (a replica read out of patience) is
+                // cancelled, and its connection must not be left inside the transaction.
+                _ = try? await Task { try await snapshotReader.query("ROLLBACK") }.value
                 throw error
             }
         }
@@ -113,7 +130,7 @@ final class SQLiteEngine: SQLEngine {
                 _ = try await writer.query("COMMIT")
                 return result
             } catch {
-                _ = try? await writer.query("ROLLBACK")
+                _ = try? await Task { try await writer.query("ROLLBACK") }.value
                 if let error = error as? SQLiteError, Self.isBusy(error) { throw StoreError.busy }
                 throw error
             }

@@ -4,6 +4,8 @@ public enum StoreConfigurationError: Error, Equatable, CustomStringConvertible {
     case postgresUnreachable(String)
     /// Sala's migration files are not where it was installed: the `.resources` bundle beside the executable is missing.
     case migrationsMissing(String)
+    /// A `--postgres-replica` that is not a copy of the primary's database, or not caught up with it.
+    case replicaUnlike(replica: String, why: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum StoreConfigurationError: Error, Equatable, CustomStringConvertible {
             "could not reach the PostgreSQL server: \(why)"
         case .migrationsMissing(let directory):
             "Sala's migrations are missing (looked in \(directory)); install the executable with its resources"
+        case .replicaUnlike(let replica, let why):
+            "the replica \(replica) is not a copy of the primary's database: \(why)"
         }
     }
 }

@@ -5,23 +5,25 @@ import NIOCore
 
 /// What the portal needs of its store: the election, its results, and officials' accounts.
 public typealias PortalStore = ElectionStore & ResultStore & AccountStore & ObservationStore & RegisterStore & NominationStore & AccreditationStore & CampaignStore & ComplaintStore & HotlineStore & TrainingStore & QuickCountStore
-    & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore
+    & GeographyStore & CommissionStore & ElectionRecordStore & ElectionDayStore & LibraryStore & OperationsStore
 
 /// The web application: the public portal's pages and the JSON API, over one election store.
 public enum PortalApplication {
     /// Sign-in attempts one client may make per minute: enough for typing mistakes, too few to guess.
     public static let defaultSignInAttemptsPerMinute = 10
 
-    /// Builds the router and everything it serves; `sala serve` runs the result.
+    /// Builds the router and everything it serves; `sala serve` runs the result. `publicReads`
+    /// answers the public's reads (see ``router(store:publicReads:registrationChecks:secureCookies:signInAttemptsPerMinute:trustedProxies:clock:)``).
     public static func build(
-        store: any PortalStore, host: String, port: Int,
+        store: any PortalStore, publicReads: (any PortalStore)? = nil, host: String, port: Int,
         registrationChecks: LookupShares = .standard, secureCookies: Bool = false,
-        trustedProxies: TrustedProxies = TrustedProxies(), clock: PortalClock = .system
+        trustedProxies: TrustedProxies = TrustedProxies(), clock: PortalClock = .system,
+        metrics: PortalMetrics? = nil, logRequests: Bool = false
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await router(
-                store: store, registrationChecks: registrationChecks, secureCookies: secureCookies,
-                trustedProxies: trustedProxies, clock: clock),
+                store: store, publicReads: publicReads, registrationChecks: registrationChecks, secureCookies: secureCookies,
+                trustedProxies: trustedProxies, clock: clock, metrics: metrics, logRequests: logRequests),
             // A connection that sends nothing for 30 s (idle between requests, or a request left
             // half-sent) is closed: it would otherwise hold its place for as long as the client likes.
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
@@ -29,11 +31,14 @@ public enum PortalApplication {
     }
 
     /// The routes alone, for tests that call them without a socket. `registrationChecks` nil means
-    /// no limit.
+    /// no limit. `publicReads` (PostgreSQL replicas; nil: `store`) answers the public's reads that
+    /// need not see a write just made: the registration check, the station finder, the commission,
+    /// party and candidate pages, the results pages and the results API for anonymous callers.
+    /// Every write, and every read of a signed-in person, goes to `store`.
     public static func router(
-        store: any PortalStore, registrationChecks: LookupShares?, secureCookies: Bool = false,
+        store: any PortalStore, publicReads: (any PortalStore)? = nil, registrationChecks: LookupShares?, secureCookies: Bool = false,
         signInAttemptsPerMinute: Int = defaultSignInAttemptsPerMinute, trustedProxies: TrustedProxies = TrustedProxies(),
-        clock: PortalClock = .system
+        clock: PortalClock = .system, metrics: PortalMetrics? = nil, logRequests: Bool = false
     ) async throws -> Router<PortalRequestContext> {
         let renderer = try await PageRenderer.load()
         let maps = MapCatalogue(shapes: try await store.constituencyOutlines(), constituencies: try await store.constituencies())
@@ -42,19 +47,27 @@ public enum PortalApplication {
             store: store, attempts: LookupLimiter(perMinute: signInAttemptsPerMinute, clock: clock),
             accountAttempts: LookupLimiter(perMinute: signInAttemptsPerMinute, clock: clock), secureCookies: secureCookies)
         let reports = ReportCache(store: store)
+        let reads = publicReads ?? store
+        let publicReports = publicReads.map { ReportCache(store: $0) } ?? reports
         let necKeys = NECKeys(store: store)
-        let desk = FormDesk(write: { try await store.apply($0, at: clock.now()) }, written: { await reports.invalidate() })
+        // Without metrics the counters count into a registry nobody reads, and /metrics answers no one.
+        let operations = metrics ?? PortalMetrics(readers: [])
+        let desk = FormDesk(write: operations.counting(forms: { try await store.apply($0, at: clock.now()) }), written: { await reports.invalidate() })
         let stationReports = StationReportDesk(write: { try await store.receive($0, at: clock.now()) })
         let watch = ElectionDayWatch(store: store)
         let intake = ChecklistIntake(store: store, reference: ChecklistReference(store: store))
 
         let router = Router(context: PortalRequestContext.self, options: .autoGenerateHeadEndpoints)
+        // First, so that it times everything the others do.
+        if metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ClientAddressMiddleware(proxies: trustedProxies))
+        if logRequests { router.add(middleware: RequestLog()) }
         router.add(middleware: ResponseEconomy())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: CrossSiteRefusal())
         router.get("/health") { _, _ in "ok" }
+        OperationsRoutes(store: store, metrics: operations, proxies: trustedProxies).addRoutes(to: router)
         router.get("/") { request, _ in
             let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             return Response.redirect(to: "/\(language.rawValue)/", type: .normal)
@@ -63,11 +76,11 @@ public enum PortalApplication {
 
         // Pages: every path starts with the language.
         let pages = router.group(":lang").add(middleware: LanguageMiddleware())
-        let directory = StationDirectory(store: store)
-        PublicPages(store: store, maps: maps, directory: directory, renderer: renderer).addRoutes(to: pages)
-        RegistrationPages(store: store, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
-        ResultsPages(store: store, reports: reports, maps: maps, keys: necKeys, renderer: renderer).addRoutes(to: pages)
-        let elections = ElectionPages(store: store, reports: reports, renderer: renderer)
+        let directory = StationDirectory(store: reads)
+        PublicPages(store: reads, maps: maps, directory: directory, renderer: renderer).addRoutes(to: pages)
+        RegistrationPages(store: reads, maps: maps, limiter: limiter, renderer: renderer).addRoutes(to: pages)
+        ResultsPages(store: reads, reports: publicReports, maps: maps, keys: necKeys, renderer: renderer).addRoutes(to: pages)
+        let elections = ElectionPages(store: reads, reports: publicReports, renderer: renderer)
         elections.addRoutes(to: pages)
         MissionPages(store: store, maps: maps, renderer: renderer).addRoutes(to: pages)
         AccreditationPages(store: store, badges: necKeys, renderer: renderer).addRoutes(to: pages)
@@ -111,13 +124,13 @@ public enum PortalApplication {
         let observers = pages.group().add(middleware: ObserverAuthenticator(store: store, carrier: .cookie)).add(middleware: RouteGuard())
         let quickCounts = QuickCountReadings(store: store)
         ObservePages(
-            store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "web", at: Date()) }),
+            store: store, checklists: ChecklistDesk(write: operations.counting(checklists: { try await store.receive($0, channel: "web", at: Date()) })),
             intake: intake, attempts: signing.attempts, secureCookies: secureCookies, quickCounts: quickCounts, renderer: renderer
         ).addRoutes(to: observers)
 
         // The JSON API.
         let api = router.group("api/v1")
-        PublicAPI(store: store, directory: directory, limiter: limiter).addRoutes(to: api)
+        PublicAPI(store: reads, directory: directory, limiter: limiter).addRoutes(to: api)
         ElectionAPI(pages: elections).addRoutes(to: api)
         let nominations = NominationAPI(store: store)
         nominations.addPublicRoutes(to: api)
@@ -126,7 +139,7 @@ public enum PortalApplication {
             .add(middleware: PartyAgentAuthenticator(store: store, carrier: .bearer))
             .add(middleware: RouteGuard()))
         let machines = api.group().add(middleware: MachineAuthenticator(signing: signing)).add(middleware: RouteGuard())
-        ResultsAPI(store: store, desk: desk, reports: reports, keys: necKeys).addRoutes(to: machines)
+        ResultsAPI(store: store, desk: desk, reports: reports, publicReads: (reads, publicReports), keys: necKeys).addRoutes(to: machines)
         RegisterAPI(store: store).addRoutes(to: machines)
         let stations = StationKeepingAPI(store: store)
         stations.addRoutes(to: machines)
@@ -158,7 +171,7 @@ public enum PortalApplication {
             .add(middleware: RouteGuard()))
         let observerAPI = api.group().add(middleware: ObserverAuthenticator(store: store, carrier: .bearer)).add(middleware: RouteGuard())
         ObservationAPI(
-            store: store, checklists: ChecklistDesk(write: { try await store.receive($0, channel: "api", at: Date()) }),
+            store: store, checklists: ChecklistDesk(write: operations.counting(checklists: { try await store.receive($0, channel: "api", at: Date()) })),
             intake: intake
         ).addRoutes(to: observerAPI)
         complaintAPI.addObserverRoutes(to: observerAPI)

@@ -237,8 +237,10 @@ struct Verify: AsyncParsableCommand {
                 X-Sala-Signature header of the content). Exit status 0 when the signature holds, 1 when it does not.
                 """)
         @Argument(help: "The publication's content, saved as it was downloaded.") var file: String
-        @Option(help: "The publication's signature (base64url).") var signature: String
-        @Option(name: .customLong("public-key"), help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
+        // Base64url may begin with "-": the signature and the key are taken as values, never as options.
+        @Option(parsing: .unconditional, help: "The publication's signature (base64url).") var signature: String
+        @Option(name: .customLong("public-key"), parsing: .unconditional,
+                help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
 
         func run() async throws {
             guard let verifier = NECVerifier(publicKey: publicKey) else { throw ValidationError("--public-key is not an Ed25519 public key in base64url.") }
@@ -263,7 +265,9 @@ struct Verify: AsyncParsableCommand {
                 """)
         @Argument(help: "The credential, as the QR code holds it (SALA1.…).") var credential: String?
         @Option(help: "Check every credential in this file, one a line, instead.") var file: String?
-        @Option(name: .customLong("public-key"), help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
+        // A base64url key may begin with "-": taken as the value, never as another option.
+        @Option(name: .customLong("public-key"), parsing: .unconditional,
+                help: "The NEC's public key, as /api/v1/accreditation/public-key gives it.") var publicKey: String
         @Option(help: "The day to check it for (YYYY-MM-DD); today by default.") var on: String?
         @Option(help: "A saved revocation list (JSON).") var revocations: String?
 

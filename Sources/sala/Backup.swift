@@ -10,7 +10,7 @@ struct Backup: AsyncParsableCommand {
         discussion: """
             The copy holds every write acknowledged before it began. With SQLite it is a database file \
             (checked with SQLite's integrity check once written); with PostgreSQL it is pg_dump's custom \
-            format. Restore it with `sala restore`.
+            format of Sala's schema (the URL's `schema`, or `public`). Restore it with `sala restore`.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -28,7 +28,10 @@ struct Backup: AsyncParsableCommand {
                 throw ValidationError("The copy failed SQLite's integrity check and was removed: \(problems)")
             }
         case .postgres(let url):
-            try PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--file", out, "--dbname", url])
+            // Sala's schema only: another schema in the same database is not Sala's to copy.
+            let location = try SQLElectionStore.postgresLocation(url)
+            try PostgresTools.run("pg_dump", [
+                "--format=custom", "--no-owner", "--schema", location.schema, "--file", out, "--dbname", location.url])
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
         announce(String(format: "Backed up to %@: %.1f MB in %.1f s.", out, Double(size) / 1e6, (ContinuousClock.now - started).seconds))
@@ -44,7 +47,7 @@ struct Restore: AsyncParsableCommand {
             brings an older one's schema up to date) before it replaces anything, and replaces an existing \
             database only with --force; the file is swapped in whole, so a failed restore leaves the old \
             database as it was. Stop `sala serve` first. On PostgreSQL, pg_restore --clean replaces the \
-            database's tables.
+            tables of Sala's schema in one transaction.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -78,7 +81,10 @@ struct Restore: AsyncParsableCommand {
                 throw userFacing(error)
             }
         case .postgres(let url):
-            try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", url, backup])
+            let location = try SQLElectionStore.postgresLocation(url)
+            try PostgresTools.run("pg_restore", [
+                "--clean", "--if-exists", "--no-owner", "--single-transaction", "--schema", location.schema,
+                "--dbname", location.url, backup])
             let summary = try await Self.summary(try await SQLElectionStore.connectPostgres(url: url))
             announce("Restored the PostgreSQL database from \(backup): \(summary).")
         }

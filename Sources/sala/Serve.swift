@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var operations: OperationsOptions
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -47,6 +49,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "ISO-8601"))
     var clockStart: String?
 
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL streaming replica of --postgres (repeatable): the public's reads (registration check, station finder, results pages) go to the replicas in turn.",
+        valueName: "URL"))
+    var postgresReplica: [String] = []
+
     @Option(help: "Register size of the demo database built when there is none.")
     var demoVoters = 200_000
 
@@ -62,12 +69,24 @@ struct Serve: AsyncParsableCommand {
         if let clockStart, Self.instant(clockStart) == nil {
             throw ValidationError("--clock-start must be an ISO 8601 instant with its offset, e.g. 2023-07-23T06:30:00+07:00, not '\(clockStart)'.")
         }
+        if !postgresReplica.isEmpty && store.postgres == nil {
+            throw ValidationError("--postgres-replica needs --postgres: a replica is a standby of a PostgreSQL primary.")
+        }
+        for replica in postgresReplica {
+            guard replica.hasPrefix("postgres://") || replica.hasPrefix("postgresql://") else {
+                throw ValidationError("--postgres-replica must be a URL starting with postgres://, not '\(replica)'.")
+            }
+            guard replica != store.postgres else {
+                throw ValidationError("--postgres-replica must name a standby, not the primary (--postgres) itself.")
+            }
+        }
         guard (1...CambodiaScenario.officialRegisteredVoters).contains(demoVoters) else {
             throw ValidationError("--demo-voters must be between 1 and 9,710,655.")
         }
     }
 
     func run() async throws {
+        let metrics = operations.bootstrap()
         let target = try store.target(defaultPath: "sala.sqlite")
         if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
             announce("No database at \(path): building the \(CambodiaScenario.name) scenario with \(Numerals.grouped(demoVoters)) voters.")
@@ -82,21 +101,37 @@ struct Serve: AsyncParsableCommand {
             try await opened.close()
             throw ValidationError("The database holds no election yet. Build one with `sala scenario cambodia-2023` first.")
         }
+        let replicas: SQLElectionStore?
         do {
-            let app = try await PortalApplication.build(
-                store: opened, host: host, port: port,
-                registrationChecks: LookupShares(
-                    perClient: registrationChecksPerMinute, perNetwork: registrationChecksPerNetwork, overall: registrationChecksOverall),
-                secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)),
-                clock: clockStart.flatMap(Self.instant).map(PortalClock.starting(at:)) ?? .system)
-            announce("Serving Sala on http://\(host):\(port)/")
-            try await app.runService()
+            replicas = postgresReplica.isEmpty ? nil : try await opened.replicated(by: postgresReplica)
         } catch {
-            // A bad strings file stops the portal before it starts: close the store, so that the error
-            // is reported rather than SQLite's assertion on a connection left open.
             try? await opened.close()
             throw error
         }
+        if !postgresReplica.isEmpty { announce("Public reads go to \(postgresReplica.count) replica(s).") }
+        // The registration check answers from memory once the index is built (about a minute for the
+        // full register), from the database until then; it follows the store that answers the public.
+        (replicas ?? opened).keepRegistrationIndex()
+        do {
+            let app = try await PortalApplication.build(
+                store: opened, publicReads: replicas, host: host, port: port,
+                registrationChecks: LookupShares(
+                    perClient: registrationChecksPerMinute, perNetwork: registrationChecksPerNetwork, overall: registrationChecksOverall),
+                secureCookies: secureCookies, trustedProxies: TrustedProxies(trustedProxy.compactMap(TrustedProxies.Block.init)),
+                clock: clockStart.flatMap(Self.instant).map(PortalClock.starting(at:)) ?? .system,
+                metrics: metrics, logRequests: true)
+            announce("Serving Sala on http://\(host):\(port)/")
+            // SIGTERM or SIGINT: stop accepting, answer the requests in flight, then return.
+            try await app.runService()
+            announce("Stopped serving: every request in flight was answered; closing the database.")
+        } catch {
+            // A bad strings file stops the portal before it starts: close the store, so that the error
+            // is reported rather than SQLite's assertion on a connection left open.
+            try? await replicas?.close()
+            try? await opened.close()
+            throw error
+        }
+        try await replicas?.close()
         try await opened.close()
     }
 }

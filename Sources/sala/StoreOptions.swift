@@ -9,7 +9,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite database file.", valueName: "PATH"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("PostgreSQL URL, postgres://USER:PASSWORD@HOST:PORT/DATABASE.", valueName: "URL"))
+    @Option(name: .long, help: ArgumentHelp(
+        "PostgreSQL URL, postgres://USER:PASSWORD@HOST:PORT/DATABASE; a primary and its standbys as HOST1:PORT1,HOST2:PORT2 (writes go to whichever is primary, docs/failover.md).",
+        valueName: "URL"))
     var postgres: String?
 
     func validate() throws {

@@ -70,4 +70,11 @@ import Testing
         #expect(message.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) })
         #expect(ErrorMiddleware<PortalRequestContext>.retryAfter(status) == 5)
     }
+
+    @Test func anUnavailableDatabaseIsA503WithRetryAfterSayingToSendAgain() {
+        let (status, _, message) = ErrorMiddleware<PortalRequestContext>.describe(StoreError.unavailable, in: .english)
+        #expect(status == .serviceUnavailable)
+        #expect(message.contains("send the same again"))
+        #expect(ErrorMiddleware<PortalRequestContext>.retryAfter(status) == 5)
+    }
 }

@@ -8,11 +8,15 @@ import Hummingbird
 /// the officials' actions (with a bearer token).
 /// Its routes need ``MachineAuthenticator`` in front.
 struct ResultsAPI: Sendable {
-    let store: any ElectionStore & ResultStore
+    private(set) var store: any ElectionStore & ResultStore
     let desk: FormDesk
-    let reports: ReportCache
+    private(set) var reports: ReportCache
+    /// Where an anonymous caller's reads go: the replicas' store and its report (nil: the primary).
+    var publicReads: (store: any ElectionStore & ResultStore, reports: ReportCache)? = nil
     /// Signs each publication.
     let keys: NECKeys
+    /// The nation's and the provinces' results, kept while the report they come from is the same.
+    let kept = AnswerMemo()
     /// The header that carries a publication content's Ed25519 signature (`sala verify publication`).
     static let signatureHeader = HTTPField.Name("X-Sala-Signature")!
 
@@ -65,67 +69,78 @@ struct ResultsAPI: Sendable {
     }
 
     func addRoutes(to api: RouterGroup<PortalRequestContext>) {
-        api.get("results") { _, _ in try APIJSON.response(try await reports.report()) }
-        api.get("results/nist-cdf.json") { request, _ in
+        // Reads: from the replicas for an anonymous caller (see `reader`).
+        func read(_ path: RouterPath, _ answer: @escaping @Sendable (ResultsAPI, Request, PortalRequestContext) async throws -> Response) {
+            api.get(path) { request, context in try await answer(reader(context), request, context) }
+        }
+        read("results") { api, _, _ in
+            let (report, stamp, _) = try await api.reports.stamped()
+            return try await kept.answer("\(ObjectIdentifier(api.reports))/results", stamp: stamp) { try APIJSON.response(report) }
+        }
+        read("results/nist-cdf.json") { api, request, _ in
             let query = Input.query(of: request)
             let province = try Input.optionalProvince(query["province"])
-            let report = try await reports.report()
+            let report = try await api.reports.report()
             return try APIJSON.raw(NISTResultsExport.json(
-                report, generatedAt: Date(), detail: try await nistDetail(query["detail"].map(String.init), province: province)))
+                report, generatedAt: Date(), detail: try await api.nistDetail(query["detail"].map(String.init), province: province)))
         }
-        api.get("results/provinces/:code") { _, context in
+        read("results/provinces/:code") { api, _, context in
             let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
-            guard let result = try await reports.report().constituencies.first(where: { $0.constituency.id == code }) else {
-                throw StoreError.notFound("province", code.rawValue)
+            let (report, stamp, _) = try await api.reports.stamped()
+            return try await kept.answer("\(ObjectIdentifier(api.reports))/results/provinces/\(code)", stamp: stamp) {
+                guard let result = report.constituencies.first(where: { $0.constituency.id == code }) else {
+                    throw StoreError.notFound("province", code.rawValue)
+                }
+                return try APIJSON.response(ProvinceResult(
+                    result: result, communes: try await api.store.resultTotals(level: .commune, within: code.unit)))
             }
-            return try APIJSON.response(ProvinceResult(result: result, communes: try await store.resultTotals(level: .commune, within: code.unit)))
         }
-        api.get("results/communes/:code") { _, context in
+        read("results/communes/:code") { api, _, context in
             let code = try Input.code(context.parameters.get("code"), as: CommuneCode.self)
-            _ = try await store.commune(code)
-            guard let totals = try await store.resultTotals(level: .commune, within: code.unit).first else {
+            _ = try await api.store.commune(code)
+            guard let totals = try await api.store.resultTotals(level: .commune, within: code.unit).first else {
                 throw StoreError.notFound("commune", code.rawValue)
             }
-            return try APIJSON.response(UnitResult(totals: totals, units: try await store.resultTotals(level: .station, within: code.unit)))
+            return try APIJSON.response(UnitResult(totals: totals, units: try await api.store.resultTotals(level: .station, within: code.unit)))
         }
-        api.get("results/stations/:code") { _, context in
+        read("results/stations/:code") { api, _, context in
             let code = try Input.code(context.parameters.get("code"), as: StationCode.self)
-            let station = try await store.pollingStation(code)
-            let versions = try await store.resultFormVersions(station: code).map {
+            let station = try await api.store.pollingStation(code)
+            let versions = try await api.store.resultFormVersions(station: code).map {
                 PublicVersion(version: $0.version, status: $0.status, reason: $0.reason, warnings: $0.warnings,
                               counts: $0.status == .accepted ? $0.counts : nil)
             }
-            let totals = try await store.resultTotals(level: .station, within: code.unit).first
+            let totals = try await api.store.resultTotals(level: .station, within: code.unit).first
             return try APIJSON.response(StationResult(
                 pollingStation: station, totals: totals?.stationsReported == 1 ? totals : nil, versions: versions,
-                history: try await store.formEvents(station: code).map(PublicEvent.init)))
+                history: try await api.store.formEvents(station: code).map(PublicEvent.init)))
         }
-        api.get("results/csv/:level") { request, context in
+        read("results/csv/:level") { api, request, context in
             let province = try Input.optionalProvince(Input.query(of: request)["province"])
-            return try await csv(context.parameters.get("level") ?? "", province: province)
+            return try await api.csv(context.parameters.get("level") ?? "", province: province)
         }
-        api.get("results/publications") { _, _ in try APIJSON.response(try await store.publications()) }
+        read("results/publications") { api, _, _ in try APIJSON.response(try await api.store.publications()) }
         // The current publication is a pointer to the newest; the snapshots themselves never change.
-        api.get("results/publications/current") { _, _ in
-            guard let newest = try await store.publications().first else { throw StoreError.notFound("publication", "current") }
+        read("results/publications/current") { api, _, _ in
+            guard let newest = try await api.store.publications().first else { throw StoreError.notFound("publication", "current") }
             var response = Response.redirect(to: "/api/v1/results/publications/\(newest.number)", type: .found)
             response.headers[.cacheControl] = "no-cache"
             return response
         }
-        api.get("results/publications/:number") { _, context in
-            var p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
+        read("results/publications/:number") { api, _, context in
+            var p = try await api.store.publication(try Input.publicationNumber(context.parameters.get("number")))
             p.content = Data()
             return try APIJSON.response(p)
         }
-        api.get("results/publications/:number/content") { _, context in
-            let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
+        read("results/publications/:number/content") { api, _, context in
+            let p = try await api.store.publication(try Input.publicationNumber(context.parameters.get("number")))
             var response = APIJSON.raw(p.content)
             response.headers[HTTPField.Name("Digest")!] = "sha-256=\(p.digest)"
             if let signature = p.signature { response.headers[Self.signatureHeader] = signature }
             return response
         }
-        api.get("results/publications/:number/nist-cdf.json") { _, context in
-            let p = try await store.publication(try Input.publicationNumber(context.parameters.get("number")))
+        read("results/publications/:number/nist-cdf.json") { api, _, context in
+            let p = try await api.store.publication(try Input.publicationNumber(context.parameters.get("number")))
             return try APIJSON.raw(NISTResultsExport.json(try p.report(), generatedAt: p.publishedAt, publication: p.number.rawValue))
         }
 
@@ -171,6 +186,15 @@ struct ResultsAPI: Sendable {
         }
     }
 
+
+    /// This API as a request reads it: an anonymous caller's reads go to ``publicReads``; a signed-in
+    /// caller's go to the primary, so that a machine reads back at once what it has just written.
+    private func reader(_ context: PortalRequestContext) -> ResultsAPI {
+        guard context.identity == nil, let publicReads else { return self }
+        var api = self
+        (api.store, api.reports) = publicReads
+        return api
+    }
 
     /// The communes or stations (`detail`) a NIST report gives below their provinces: all communes,
     /// or one province's (`province`); stations only for one province, as the whole country's would

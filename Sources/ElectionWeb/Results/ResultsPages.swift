@@ -129,11 +129,23 @@ struct ResultsPages: PageController {
     /// The key whose public half checks each publication's signature.
     let keys: NECKeys
     let renderer: PageRenderer
+    /// The nation's and the provinces' pages, kept while the report they show is the same.
+    let kept = AnswerMemo()
 
     func addRoutes(to router: RouterGroup<PortalRequestContext>) {
-        router.get("results") { _, context in try await nationalResults(context.language) }
+        // Each page is made from the report it is kept under, and the last form change read with it.
+        router.get("results") { _, context in
+            let current = try await reports.stamped()
+            return try await kept.answer("\(context.language)/results", stamp: current.stamp) {
+                try await nationalResults(current.report, lastFormChange: current.lastFormChange, context.language)
+            }
+        }
         router.get("results/provinces/:code") { _, context in
-            try await provinceResults(Input.code(context.parameters.get("code"), as: ProvinceCode.self), context.language)
+            let code = try Input.code(context.parameters.get("code"), as: ProvinceCode.self)
+            let current = try await reports.stamped()
+            return try await kept.answer("\(context.language)/results/provinces/\(code)", stamp: current.stamp) {
+                try await provinceResults(code, current.report, lastFormChange: current.lastFormChange, context.language)
+            }
         }
         router.get("results/communes/:code") { _, context in
             try await communeResults(Input.code(context.parameters.get("code"), as: CommuneCode.self), context.language)
@@ -220,8 +232,8 @@ struct ResultsPages: PageController {
     func percent(_ r: Rational, _ language: Language) -> String { language.percent(r) }
 
     /// "Last change to a form: …", or nil before any.
-    func lastChange(_ election: Election, _ language: Language) async throws -> String? {
-        guard let last = try await store.lastFormChange() else { return nil }
+    func lastChange(_ last: Date?, _ election: Election, _ language: Language) -> String? {
+        guard let last else { return nil }
         return language.text("results.last_change")
             .replacingOccurrences(of: "{time}", with: language.moment(last, utcOffsetMinutes: election.utcOffsetMinutes))
     }
@@ -256,9 +268,8 @@ struct ResultsPages: PageController {
             detail: detail)
     }
 
-    private func nationalResults(_ language: Language) async throws -> Response {
+    private func nationalResults(_ report: ResultsReport, lastFormChange: Date?, _ language: Language) async throws -> Response {
         let l = language.rawValue
-        let report = try await reports.report()
         let parties = report.parties
         let seats = report.seatsByParty
         var leadingFill: [String: String] = [:]
@@ -294,13 +305,14 @@ struct ResultsPages: PageController {
             },
             nistHref: "/api/v1/results/nist-cdf.json", jsonHref: "/api/v1/results",
             seatRules: Self.seatRules(report.election, language), seatsNote: seatsNote,
-            lastChange: try await lastChange(report.election, language))
+            lastChange: lastChange(lastFormChange, report.election, language))
         return page("results", language.text("results.title"), model, language, "/results")
     }
 
-    private func provinceResults(_ code: ProvinceCode, _ language: Language) async throws -> Response {
+    private func provinceResults(
+        _ code: ProvinceCode, _ report: ResultsReport, lastFormChange: Date?, _ language: Language
+    ) async throws -> Response {
         let l = language.rawValue
-        let report = try await reports.report()
         guard let c = report.constituencies.first(where: { $0.constituency.id == code }) else { throw StoreError.notFound("province", code.rawValue) }
         let communes = Dictionary(uniqueKeysWithValues: try await store.communes(inProvince: code).map { ($0.id.unit, $0) })
         let units = try await store.resultTotals(level: .commune, within: .province(code)).map { t in
@@ -321,7 +333,7 @@ struct ResultsPages: PageController {
             hasElected: !c.elected.isEmpty,
             seatsNote: c.totals.isComplete && c.totals.stationsTotal > 0 ? nil : language.text("results.seats_when_complete"),
             unfilled: c.unfilled.map { language.text("results.unfilled").replacingOccurrences(of: "{seats}", with: language.number($0)) },
-            lastChange: try await lastChange(report.election, language),
+            lastChange: lastChange(lastFormChange, report.election, language),
             units: units, unitsHeading: language.text("results.communes"), detailHeading: nil, csvProvince: code.rawValue,
             up: Link(href: "/\(l)/results", label: language.text("results.title")))
         return page("unit-results", model.heading, model, language, "/results/provinces/\(code)")
@@ -345,7 +357,7 @@ struct ResultsPages: PageController {
         let model = UnitResultsPage(
             heading: language.pick(commune.nameEnglish, commune.nameKhmer),
             totals: totalsView(totals, parties: parties, seats: nil, language), tie: nil, elected: [], hasElected: false, seatsNote: nil,
-            unfilled: nil, lastChange: try await lastChange(try await store.election(), language), units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
+            unfilled: nil, lastChange: lastChange(try await store.lastFormChange(), try await store.election(), language), units: units, unitsHeading: language.text("results.stations"), detailHeading: language.text("results.form_status"), csvProvince: nil,
             up: Link(href: "/\(l)/results/provinces/\(province.id)", label: language.pick(province.nameEnglish, province.nameKhmer)))
         return page("unit-results", model.heading, model, language, "/results/communes/\(code)")
     }

@@ -54,7 +54,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Seconds after which a refused request may be sent again: a used-up share renews within a
-    /// minute; a busy database is usually free again within seconds.
+    /// minute; a busy database is usually free again within seconds, and a lost primary is replaced
+    /// by its standby within seconds too (docs/failover.md).
     static func retryAfter(_ status: HTTPResponse.Status) -> Int? {
         switch status {
         case .tooManyRequests: 60
@@ -99,6 +100,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.forbidden, "csrf", language.text("error.forged_form"))
         case StoreError.busy:
             return (.serviceUnavailable, nil, language.text("error.busy"))
+        case StoreError.unavailable:
+            return (.serviceUnavailable, nil, language.text("error.unavailable"))
         case is PDFUnavailable:
             return (.serviceUnavailable, nil, language.text("error.pdf_unavailable"))
         case is TooManyLookups:

@@ -32,7 +32,12 @@ final class LookupLimiter: Sendable {
     let shares: LookupShares
     /// Each address's and network's most recent questions (at most its share), over a sliding
     /// minute, so that a burst across the turn of a clock minute is counted as one burst.
-    private let recent = Mutex<[String: [Date]]>([:])
+    private let recent = Mutex(Recent())
+    private struct Recent {
+        var questions: [String: [Date]] = [:]
+        /// When quiet clients were last forgotten.
+        var swept = Date.distantPast
+    }
     /// Everyone's questions in this clock minute and the last, weighted into a sliding minute: a
     /// list of every question would be too long to keep.
     private let everyone = Mutex<(minute: Int, count: Int, previous: Int)>((0, 0, 0))
@@ -56,16 +61,21 @@ final class LookupLimiter: Sendable {
         let now = now ?? clock.now()
         let cutoff = now.addingTimeInterval(-60)
         let network = Self.network(of: client)
-        return recent.withLock { recent -> Bool in
-            // Forget quiet clients now and then, so the table stays small.
-            if recent.count > 20_000 { recent = recent.filter { ($0.value.last ?? .distantPast) > cutoff } }
-            let mine = (recent[client] ?? []).filter { $0 > cutoff }
-            let ours = network.map { (recent[$0] ?? []).filter { $0 > cutoff } }
-            recent[client] = mine
-            if let network, let ours { recent[network] = ours }
+        return recent.withLock { state -> Bool in
+            // Forget quiet clients now and then, so the table stays small: at most every 10 s, since
+            // on election eve more than 20,000 clients may all have asked within the minute, and
+            // looking through all of them at every question cost more than the answers.
+            if state.questions.count > 20_000 && now.timeIntervalSince(state.swept) > 10 {
+                state.questions = state.questions.filter { ($0.value.last ?? .distantPast) > cutoff }
+                state.swept = now
+            }
+            let mine = (state.questions[client] ?? []).filter { $0 > cutoff }
+            let ours = network.map { (state.questions[$0] ?? []).filter { $0 > cutoff } }
+            state.questions[client] = mine
+            if let network, let ours { state.questions[network] = ours }
             guard mine.count < shares.perClient, (ours?.count ?? 0) < shares.perNetwork, countOverall(now) else { return false }
-            recent[client, default: []].append(now)
-            if let network { recent[network, default: []].append(now) }
+            state.questions[client, default: []].append(now)
+            if let network { state.questions[network, default: []].append(now) }
             return true
         }
     }

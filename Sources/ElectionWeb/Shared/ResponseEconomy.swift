@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// Makes every whole GET response cheap to fetch again and cheap to carry: it gets a weak ETag
 /// from its bytes, a request that already holds those bytes (`If-None-Match`) gets 304 and no
@@ -28,8 +29,16 @@ struct ResponseEconomy: RouterMiddleware {
         guard response.status == .ok, response.headers[.contentEncoding] == nil, response.headers[Self.digest] == nil,
               let length = response.body.contentLength, length <= Self.largestTagged
         else { return response }
-        var body = try await Self.bytes(of: response.body)
-        let tag = Self.tag(body)
+        // An answer kept whole (`AnswerMemo`) carries the tag of its bytes already: its bytes are
+        // read back (a copy of a page of hundreds of kilobytes) only to be compressed the first time.
+        let body: ByteBuffer?
+        let tag: String
+        if let kept = response.headers[.eTag] {
+            (body, tag) = (nil, kept)
+        } else {
+            let read = try await Self.bytes(of: response.body)
+            (body, tag) = (read, Self.tag(read))
+        }
         response.headers[.eTag] = tag
         response.headers[.vary] = "Accept-Encoding"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-cache" }
@@ -38,17 +47,41 @@ struct ResponseEconomy: RouterMiddleware {
             for name in [HTTPField.Name.eTag, .cacheControl, .vary, .contentLanguage] { headers[name] = response.headers[name] }
             return Response(status: .notModified, headers: headers)
         }
-        if body.readableBytes >= Self.smallestCompressed, Self.compressible(response.headers[.contentType]),
+        var sent = body
+        if length >= Self.smallestCompressed, Self.compressible(response.headers[.contentType]),
            Self.acceptsGzip(request.headers[.acceptEncoding]) {
-            body = try body.compress(with: .gzip())
+            let whole = response.body
+            sent = try await Self.compressed(tag: tag) { if let body { body } else { try await Self.bytes(of: whole) } }
             response.headers[.contentEncoding] = "gzip"
         }
-        response.headers[.contentLength] = String(body.readableBytes)
-        response.body = .init(byteBuffer: body)
+        if let sent {
+            response.headers[.contentLength] = String(sent.readableBytes)
+            response.body = .init(byteBuffer: sent)
+        } else {
+            response.headers[.contentLength] = String(length)
+        }
         return response
     }
 
     private static let digest = HTTPField.Name("Digest")!
+
+    /// Bodies compressed lately, by their tag: the same page read a thousand times a second is
+    /// compressed once. A few hundred bodies of up to half a megabyte at most.
+    private static let recentlyCompressed = Mutex<[String: ByteBuffer]>([:])
+
+    /// The gzip of the body tagged `tag`, read with `body` only when it was not compressed lately.
+    static func compressed(tag: String, body: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        if let done = recentlyCompressed.withLock({ $0[tag] }) { return done }
+        let whole = try await body()
+        var copy = whole
+        let done = try copy.compress(with: .gzip())
+        guard whole.readableBytes <= 512 << 10 else { return done }
+        recentlyCompressed.withLock { recent in
+            if recent.count >= 256 { recent.removeAll(keepingCapacity: true) }
+            recent[tag] = done
+        }
+        return done
+    }
 
     /// A weak tag (the same bytes may travel gzipped or not): the first 16 bytes of their SHA-256.
     static func tag(_ body: ByteBuffer) -> String {
@@ -80,7 +113,7 @@ struct ResponseEconomy: RouterMiddleware {
             || type.hasPrefix("application/javascript") || type.hasPrefix("application/xml")
     }
 
-    private static func bytes(of body: ResponseBody) async throws -> ByteBuffer {
+    static func bytes(of body: ResponseBody) async throws -> ByteBuffer {
         let collector = Collector()
         try await body.write(collector)
         return collector.buffer

@@ -55,8 +55,10 @@ enum RouteRule: Sendable {
     }
 
     static let table: [String: RouteRule] = [
-        // Assets, health, the home page and the OpenAPI document.
-        "GET /": .anyone, "GET /health": .anyone, "GET /{lang}": .anyone,
+        // Assets, health, metrics, the home page and the OpenAPI document.
+        "GET /": .anyone, "GET /health": .anyone, "GET /health/ready": .anyone, "GET /{lang}": .anyone,
+        // No account, but only from the addresses `--metrics-from` allows (404 to anyone else).
+        "GET /metrics": .anyone,
         "GET /assets/invalid.js": .anyone, "GET /assets/live.js": .anyone, "GET /assets/observe.js": .anyone,
         "GET /assets/map/finder.svg": .anyone, "GET /api/v1/openapi.json": .anyone,
 
