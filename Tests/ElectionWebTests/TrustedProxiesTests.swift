@@ -44,7 +44,7 @@ import Testing
             clock: PortalClock(now: { [now = Date()] in now }))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         do {
-            try await app.test(.live) { client in
+            try await testLive(app) { client in
             func check(_ from: String) async throws -> HTTPResponse.Status {
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json"
