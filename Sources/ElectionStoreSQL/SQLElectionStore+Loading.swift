@@ -37,9 +37,16 @@ extension SQLElectionStore {
             // over a join that takes milliseconds. A bare ANALYZE on PostgreSQL would take in
             // every schema of the database, and lock tables other loads hold (a deadlock when two
             // elections load side by side): only this schema's tables are analysed.
+            // And only those that hold rows. An empty table analysed is recorded as empty, and each
+            // connection then plans its foreign-key checks against it as a scan of the whole table,
+            // a plan it keeps while the table fills: on results night every entry's votes were
+            // checked against every entry before them. A table never analysed is planned by its key.
             if tx.dialect == .postgres {
-                let tables = try await tx.sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
-                    .all().map { try Rows.text($0, "tablename") }
+                var tables: [String] = []
+                for row in try await tx.sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").all() {
+                    let table = try Rows.text(row, "tablename")
+                    if try await tx.sql.raw("SELECT 1 AS held FROM \(ident: table) LIMIT 1").first() != nil { tables.append(table) }
+                }
                 if !tables.isEmpty {
                     try await tx.sql.raw("ANALYZE \(idents: tables, joinedBy: ", ")").run()
                 }
