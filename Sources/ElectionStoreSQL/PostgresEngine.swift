@@ -219,10 +219,7 @@ private struct PostgresTransaction: SQLTransaction {
     /// One INSERT of the rows, sent as JSON that the server reads into the table's row type as COPY's
     /// text is read (each value by its column's type); the number of rows inserted.
     private func insert(into table: String, columns: [String], rows: [[BulkValue]], skippingTakenKeys: Bool) async throws -> Int {
-        let objects = rows.map { row in
-            Dictionary(uniqueKeysWithValues: zip(columns, row).compactMap { column, value in value.asText.map { (column, $0) } })
-        }
-        let json = String(decoding: try JSONEncoder().encode(objects), as: UTF8.self)
+        let json = JSONRecords.text(columns: columns, rows: rows)
         let list = columns.joined(separator: ", ")
         let row = try await sql.raw("""
             WITH added AS (INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: list))

@@ -107,4 +107,14 @@ import Testing
         try await store.close()
         try await drop()
     }
+
+    /// The JSON that small batches go to PostgreSQL in: every awkward text reads back as written,
+    /// a NULL as a key left out, a number as its digits.
+    @Test func jsonRecordsReadBackAsWritten() throws {
+        let rows: [[BulkValue]] = Self.awkward.enumerated().map { index, text in [.text(text), .integer(index - 3), .null] }
+        let text = JSONRecords.text(columns: ["name \"quoted\"", "n", "absent"], rows: rows)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]])
+        #expect(parsed == Self.awkward.enumerated().map { index, text in ["name \"quoted\"": text, "n": String(index - 3)] })
+        #expect(JSONRecords.text(columns: ["a"], rows: []) == "[]")
+    }
 }
