@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    /// Runs `body` on a new, empty store on `engine`, closed and dropped on every path.
+    static func withFreshStore(_ engine: StoreEngine, _ body: (SQLElectionStore) async throws -> Void) async throws {
+        let (store, drop) = try await freshStore(engine)
+        do {
+            try await body(store)
+        } catch {
+            try? await store.close()
+            try await drop()
+            throw error
+        }
+        try await store.close()
+        try await drop()
+    }
+
     static func voters(at station: StationCode, from serial: Int) -> [Voter] {
         awkward.enumerated().map { index, text in
             Voter(number: VoterNumber(serial: serial + index), name: PersonName(khmer: text, latin: text), sex: .female,
@@ -42,8 +56,7 @@ import Testing
 
     @Test(arguments: StoreEngine.available)
     func awkwardTextRoundTrips(_ engine: StoreEngine) async throws {
-        let (store, drop) = try await Self.freshStore(engine)
-        do {
+        try await Self.withFreshStore(engine) { store in
             var reference = TestDatabases.scenario.reference
             let station = reference.pollingStations[0].id
             for (index, text) in Self.awkward.enumerated() {
@@ -74,19 +87,12 @@ import Testing
             let found = try await store.searchVoters(VoterSearch(name: Self.awkward[12], dateOfBirth: loaded[12].dateOfBirth))
             #expect(found.map(\.voter.number).contains(loaded[12].number))
             #expect(try await store.statistics(countingRegister: true).votersOnRegister == 2 * Self.awkward.count)
-        } catch {
-            try? await store.close()
-            try await drop()
-            throw error
         }
-        try await store.close()
-        try await drop()
     }
 
     @Test(arguments: StoreEngine.available)
     func aBatchThatFailsHalfWayInTheRegisterImportLeavesNothing(_ engine: StoreEngine) async throws {
-        let (store, drop) = try await Self.freshStore(engine)
-        do {
+        try await Self.withFreshStore(engine) { store in
             let reference = TestDatabases.scenario.reference
             try await store.loadElection(reference) { _ in }
             // The second half of the batch names a station that does not exist: the whole batch is refused.
@@ -99,13 +105,7 @@ import Testing
             }
             #expect(try await store.statistics(countingRegister: true).votersOnRegister == 0)
             #expect(try await store.registerImport(fileDigest: started.fileDigest)?.progress == .init())
-        } catch {
-            try? await store.close()
-            try await drop()
-            throw error
         }
-        try await store.close()
-        try await drop()
     }
 
     /// The JSON that small batches go to PostgreSQL in: every awkward text reads back as written,

@@ -10,8 +10,7 @@ import Testing
 @Suite struct LoadStatisticsTests {
     @Test(.enabled(if: TestDatabases.postgresURL != nil, "PostgreSQL not configured"))
     func onlyTablesThatHoldRowsAreAnalysed() async throws {
-        let (store, drop) = try await BulkLoadTextTests.freshStore(.postgres)
-        do {
+        try await BulkLoadTextTests.withFreshStore(.postgres) { store in
             let reference = TestDatabases.scenario.reference
             let voters = BulkLoadTextTests.voters(at: reference.pollingStations[0].id, from: 5_000)
             try await store.loadElection(reference) { storeBatch in try await storeBatch(voters) }
@@ -27,12 +26,6 @@ import Testing
             // -1: never analysed, so planned by its key until autovacuum sees rows.
             #expect(rows["result_entries"] == -1)
             #expect(rows["result_forms"] == -1)
-        } catch {
-            try? await store.close()
-            try await drop()
-            throw error
         }
-        try await store.close()
-        try await drop()
     }
 }
