@@ -16,16 +16,19 @@ enum AuditChain {
     /// chain's table is locked until commit, so transactions seal one after another and the
     /// chain never forks.
     static func seal(_ tx: any SQLTransaction) async throws {
-        let probe = try await tx.sql.raw("SELECT id FROM audit_pending LIMIT 1").first()
-        guard probe != nil else { return }
+        // Taken out in one statement: the rows this transaction's triggers wrote (another
+        // transaction's are not visible until it commits, and each seals its own before then).
+        // RETURNING gives no order; the triggers' order is the ids'.
+        let pending = try await tx.sql.raw("DELETE FROM audit_pending RETURNING *").all()
+            .map { row in (id: try row.decode(column: "id", as: Int.self), row: row) }
+            .sorted { $0.id < $1.id }
+        guard !pending.isEmpty else { return }
         if tx.dialect == .postgres { try await tx.sql.raw("LOCK TABLE audit_log IN EXCLUSIVE MODE").run() }
-        let pending = try await tx.sql.raw("SELECT * FROM audit_pending ORDER BY id").all()
         let head = try await tx.sql.raw("SELECT position, hash FROM audit_log ORDER BY position DESC LIMIT 1").first()
         var position = try head.map { try $0.decode(column: "position", as: Int.self) } ?? 0
         var previous = try head.map { try $0.decode(column: "hash", as: String.self) } ?? genesis
         var rows: [[BulkValue]] = []
-        var ids: [Int] = []
-        for row in pending {
+        for (_, row) in pending {
             position += 1
             let entry = AuditEntry(
                 position: position, at: try row.decode(column: "at", as: String.self),
@@ -35,14 +38,10 @@ enum AuditChain {
             let hash = entry.computedHash
             rows.append([.integer(position), .text(entry.at), .text(entry.subject), .text(entry.operation), .optional(entry.oldRow),
                          .optional(entry.newRow), .text(previous), .text(hash)])
-            ids.append(try row.decode(column: "id", as: Int.self))
             previous = hash
         }
         try await tx.bulkInsert(
             into: "audit_log", columns: ["position", "at", "subject", "operation", "old_row", "new_row", "previous_hash", "hash"], rows: rows)
-        for chunk in ids.chunked(500) {
-            try await tx.sql.raw("DELETE FROM audit_pending WHERE id IN \(list: chunk)").run()
-        }
     }
 
     /// Walks the whole chain, a page at a time, and says where it does not hold.

@@ -268,6 +268,34 @@ import Testing
         #expect(log == [.passwordReset, .enabled, .disabled, .tokenRevoked, .tokenAdded, .tokenAdded, .added])
         try await store.close()
     }
+
+    /// A group of forms writes hundreds of audited rows in one transaction; they are sealed in the
+    /// order written, the chain holds after them and nothing is left unsealed.
+    @Test(arguments: StoreEngine.available)
+    func formGroupsAreSealedIntoAnUnbrokenChain(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        do {
+            let before = try await store.verifyAuditChain()
+            let commune = try await Self.commune(3, store)
+            let (a, b, _) = try await Self.officials(store, commune: commune)
+            let forms = try await Self.forms(in: commune, store)
+            for official in [a, b] {
+                let outcomes = try await store.apply(
+                    forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
+                #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
+            }
+            let after = try await store.verifyAuditChain()
+            #expect(after.problems.isEmpty, "\(after.problems)")
+            #expect(after.unsealed == 0)
+            // At least an event and a form row for each entry, and the settled votes of each form.
+            let votes = forms.reduce(0) { $0 + $1.1.votes.count }
+            #expect(after.entries >= before.entries + 2 * forms.count + votes)
+        } catch {
+            try await store.close()
+            throw error
+        }
+        try await store.close()
+    }
 }
 
 /// The reason an action was refused, if it was.
