@@ -31,6 +31,10 @@ public enum NameScript {
 
     /// A letter of the Latin script, accented ones included.
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && (scalar.isASCII || (0x00C0...0x024F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value))
+        // ASCII without Unicode's property tables: nearly every Latin name on a register is ASCII,
+        // and the look-up took a tenth of `sala import voters`' time (perf).
+        let value = scalar.value
+        if scalar.isASCII { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        return ((0x00C0...0x024F).contains(value) || (0x1E00...0x1EFF).contains(value)) && scalar.properties.isAlphabetic
     }
 }
