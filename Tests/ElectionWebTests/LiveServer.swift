@@ -1,3 +1,5 @@
+import ElectionStoreSQL
+@testable import ElectionWeb
 import HTTPTypes
 import Hummingbird
 // Testable for TestResponse's memberwise initialiser, which is internal. Debug builds (swift test's
@@ -23,6 +25,23 @@ func testLive<App: ApplicationProtocol>(_ app: App, _ body: @Sendable (any TestC
         }
         try await client.shutdown()
     }
+}
+
+/// The portal made by `router` over `store`, served on 127.0.0.1 (tests about clients' addresses
+/// need a real socket), with the store closed on every path: SQLite stops the whole test process on
+/// a connection left open.
+func testLive(
+    _ store: SQLElectionStore, router: (SQLElectionStore) async throws -> Router<PortalRequestContext>,
+    _ body: @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    do {
+        let app = Application(router: try await router(store), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await testLive(app, body)
+    } catch {
+        try await store.close()
+        throw error
+    }
+    try await store.close()
 }
 
 /// The live test client's requests, sent over a `TestClient` with a long read timeout.

@@ -31,16 +31,9 @@ import Testing
         _ store: SQLElectionStore, metrics: PortalMetrics, trustedProxies: TrustedProxies = TrustedProxies(),
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        do {
-            let router = try await PortalApplication.router(store: store, registrationChecks: nil, trustedProxies: trustedProxies, metrics: metrics)
-            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-            try await testLive(app, body)
-        } catch {
-            // Closed on every path: SQLite stops the whole test process on a connection left open.
-            try await store.close()
-            throw error
-        }
-        try await store.close()
+        try await testLive(store, router: { store in
+            try await PortalApplication.router(store: store, registrationChecks: nil, trustedProxies: trustedProxies, metrics: metrics)
+        }, body)
     }
 
     /// The value of the series that starts with `series` (name and labels as written), or nil.

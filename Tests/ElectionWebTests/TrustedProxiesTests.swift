@@ -37,14 +37,12 @@ import Testing
     /// Over a real socket from 127.0.0.1: two voters behind the trusted proxy each have their own
     /// share; without the setting they would share one.
     @Test func twoVotersBehindOneProxyHaveTheirOwnShares() async throws {
-        let store = try await TestDatabases.sqlite()
-        let router = try await PortalApplication.router(
-            store: store, registrationChecks: LookupShares(perClient: 1), trustedProxies: TrustedProxies([TrustedProxies.Block("127.0.0.1")!]),
-            // A clock that stands still: on a loaded CI machine the sliding minute ran out between the checks.
-            clock: PortalClock(now: { [now = Date()] in now }))
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        do {
-            try await testLive(app) { client in
+        try await testLive(try await TestDatabases.sqlite(), router: { store in
+            try await PortalApplication.router(
+                store: store, registrationChecks: LookupShares(perClient: 1), trustedProxies: TrustedProxies([TrustedProxies.Block("127.0.0.1")!]),
+                // A clock that stands still: on a loaded CI machine the sliding minute ran out between the checks.
+                clock: PortalClock(now: { [now = Date()] in now }))
+        }) { client in
             func check(_ from: String) async throws -> HTTPResponse.Status {
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json"
@@ -59,12 +57,6 @@ import Testing
             #expect(first == .ok)
             #expect(second == .ok)
             #expect(again == .tooManyRequests)
-            }
-        } catch {
-            // Closed on every path: SQLite stops the whole test process on a connection left open.
-            try await store.close()
-            throw error
         }
-        try await store.close()
     }
 }
