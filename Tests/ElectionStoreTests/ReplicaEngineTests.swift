@@ -45,17 +45,18 @@ import Testing
     /// Runs `body` with a store whose reads go to `replicas` (each a counting engine over the shared
     /// test database), its primary counting too.
     static func withReplicas(
-        failing: [Bool], writable: Bool = false, _ body: (SQLElectionStore, _ primary: Counting, _ replicas: [Counting]) async throws -> Void
+        failing: [Bool], writable: Bool = false, restAfterFailure: Duration = .seconds(3600), _ body: (SQLElectionStore, _ primary: Counting, _ replicas: [Counting]) async throws -> Void
     ) async throws {
         let base = try await writable ? TestDatabases.writableSQLite() : TestDatabases.sqlite()
         do {
             let primary = Counting(base.engine)
             let replicas = failing.map { Counting(base.engine, failing: $0) }
-            // Patience long enough for a loaded test machine: these tests count where reads went,
-            // and a replica read past its patience goes to the primary (seen under a full run).
+            // Patience and rest long enough for a loaded test machine: these tests count where reads
+            // went, and a replica read past its patience goes to the primary, while a failed replica
+            // whose rest ran out during a few slow reads is asked again (both seen under a full run).
             let store = SQLElectionStore(engine: ReplicaEngine(
                 replicas: replicas.enumerated().map { .init(engine: $1, name: "replica \($0)") }, primary: primary,
-                patience: .seconds(120)))
+                restAfterFailure: restAfterFailure, patience: .seconds(120)))
             try await body(store, primary, replicas)
         } catch {
             try await base.close()
@@ -84,6 +85,16 @@ import Testing
             #expect(replicas[0].reads.withLock { $0 } == 1)
             #expect(primary.reads.withLock { $0 } == 1)
             #expect(replicas[1].reads.withLock { $0 } == 3)
+        }
+    }
+
+    @Test func aReplicaIsAskedAgainOnceItsRestIsOver() async throws {
+        try await Self.withReplicas(failing: [true, false], restAfterFailure: .zero) { store, primary, replicas in
+            for _ in 0..<4 { _ = try await store.election() }
+            // Each turn of the failed replica comes round again, and each time the primary answers.
+            #expect(replicas[0].reads.withLock { $0 } == 2)
+            #expect(primary.reads.withLock { $0 } == 2)
+            #expect(replicas[1].reads.withLock { $0 } == 2)
         }
     }
 
