@@ -26,6 +26,8 @@ struct FormWriter {
     }
 
     func apply(_ requests: [FormRequest]) async throws -> [Result<ResultFormVersion, any Error>] {
+        // Nothing to read or write (PostgreSQL refuses the empty `IN ()` the reads would make).
+        guard !requests.isEmpty else { return [] }
         let codes = Array(Set(requests.map(\.stationCode))).sorted()
         let registered = try await registeredVoters(codes)
         let ballots = try await ballots(Set(codes.map(\.province)))
@@ -148,6 +150,7 @@ struct FormWriter {
         }
         var entryRows: [[BulkValue]] = [], entryVoteRows: [[BulkValue]] = [], formVoteRows: [[BulkValue]] = []
         var currentRows: [[BulkValue]] = [], currentVoteRows: [[BulkValue]] = [], replaced: [String] = []
+        var unitChange = UnitResultsChange()
         for slot in ordered {
             let f = slot.form, code = f.stationCode.rawValue
             for (index, entry) in f.entries.enumerated() where index >= slot.storedEntries {
@@ -163,6 +166,7 @@ struct FormWriter {
             }
             if f.status == .accepted, !slot.wasAccepted, let counts = f.counts {
                 if f.version > 1 { replaced.append(code) }
+                unitChange.add(counts, of: f.stationCode)
                 let province = BulkValue.text(f.stationCode.province.rawValue), commune = BulkValue.text(f.stationCode.commune.rawValue)
                 currentRows.append([.text(code), province, commune, .integer(f.version)] + Self.countValues(counts))
                 for (party, n) in counts.votes.sorted(by: { $0.key < $1.key }) {
@@ -176,6 +180,15 @@ struct FormWriter {
             into: "result_entry_votes", columns: ["station_code", "version", "official_id", "party_id", "votes"], rows: entryVoteRows)
         try await tx.bulkInsert(into: "result_form_votes", columns: ["station_code", "version", "party_id", "votes"], rows: formVoteRows)
         for chunk in replaced.chunked(500) {
+            // The replaced figures leave the running totals as they leave the current ones.
+            var votesByStation: [String: [any SQLRow]] = [:]
+            for row in try await db.raw("SELECT station_code, party_id, votes FROM current_votes WHERE station_code IN \(list: chunk)").all() {
+                votesByStation[try row.decode(column: "station_code", as: String.self), default: []].append(row)
+            }
+            for row in try await db.raw("SELECT * FROM current_forms WHERE station_code IN \(list: chunk)").all() {
+                let code = try Rows.code(row, "station_code", as: StationCode.self)
+                unitChange.remove(try Rows.counts(row, votes: Rows.votes(votesByStation[code.rawValue] ?? [])), of: code)
+            }
             try await db.raw("DELETE FROM current_votes WHERE station_code IN \(list: chunk)").run()
             try await db.raw("DELETE FROM current_forms WHERE station_code IN \(list: chunk)").run()
         }
@@ -183,6 +196,7 @@ struct FormWriter {
             into: "current_forms", columns: ["station_code", "province_code", "commune_code", "version"] + counts, rows: currentRows)
         try await tx.bulkInsert(
             into: "current_votes", columns: ["station_code", "province_code", "commune_code", "party_id", "votes"], rows: currentVoteRows)
+        try await unitChange.write(to: db)
     }
 
     private static func countValues(_ c: ResultCounts) -> [BulkValue] {

@@ -65,40 +65,37 @@ extension SQLElectionStore: ResultStore {
     }
 
     public func resultTotals(level: ResultLevel, within unit: UnitCode) async throws -> [ResultTotals] {
-        // Totals group by the column of the level's unit and filter by the column of `code`'s
-        // level, both served by covering indexes. The nation is the sum of its provinces.
-        let group = switch level {
-        case .national, .province: "province_code"
-        case .commune: "commune_code"
-        case .station: "station_code"
-        }
         let code = unit.rawValue
-        let filter: SQLQueryString = switch unit {
-        case .nation: ""
-        case .province: "WHERE province_code = \(bind: code)"
-        case .commune: "WHERE commune_code = \(bind: code)"
-        case .station: "WHERE station_code = \(bind: code)"
-        }
         let n = level.codeLength
         return try await engine.read { db in
             var counts: [String: ResultCounts] = [:]
             var reported: [String: Int] = [:]
-            for row in try await db.raw("""
-                SELECT \(unsafeRaw: group) AS unit, COUNT(*) AS stations,
-                    SUM(registered) AS registered, SUM(received) AS received, SUM(issued) AS issued,
-                    SUM(in_box) AS in_box, SUM(spoiled) AS spoiled, SUM(unused) AS unused, SUM(invalid) AS invalid
-                FROM current_forms \(filter) GROUP BY \(unsafeRaw: group)
-                """).all() {
+            // Stations' figures are their current forms'; provinces' and communes' are the running
+            // totals the form writer keeps (UnitResultsChange); the nation is the sum of its provinces.
+            let figures: SQLQueryString, votes: SQLQueryString
+            if level == .station {
+                let filter: SQLQueryString = switch unit {
+                case .nation: ""
+                case .province: "WHERE province_code = \(bind: code)"
+                case .commune: "WHERE commune_code = \(bind: code)"
+                case .station: "WHERE station_code = \(bind: code)"
+                }
+                figures = "SELECT station_code AS unit, 1 AS stations, current_forms.* FROM current_forms \(filter)"
+                votes = "SELECT station_code AS unit, party_id, votes FROM current_votes \(filter)"
+            } else {
+                let filter: SQLQueryString = """
+                    WHERE length(unit_code) = \(unsafeRaw: String(level == .national ? 2 : n))
+                        AND substr(unit_code, 1, \(unsafeRaw: String(code.count))) = \(bind: code)
+                    """
+                figures = "SELECT unit_code AS unit, unit_results.* FROM unit_results \(filter)"
+                votes = "SELECT unit_code AS unit, party_id, votes FROM unit_votes \(filter)"
+            }
+            for row in try await db.raw(figures).all() {
                 let unit = level == .national ? "" : try row.decode(column: "unit", as: String.self)
-                var sum = counts[unit] ?? .zero
-                sum.add(try Rows.counts(row, votes: [:]))
-                counts[unit] = sum
+                counts[unit, default: .zero].add(try Rows.counts(row, votes: [:]))
                 reported[unit, default: 0] += try row.decode(column: "stations", as: Int.self)
             }
-            for row in try await db.raw("""
-                SELECT \(unsafeRaw: group) AS unit, party_id, SUM(votes) AS votes
-                FROM current_votes \(filter) GROUP BY \(unsafeRaw: group), party_id
-                """).all() {
+            for row in try await db.raw(votes).all() {
                 let unit = level == .national ? "" : try row.decode(column: "unit", as: String.self)
                 counts[unit, default: .zero].votes[try Rows.party(row, "party_id"), default: 0] +=
                     try row.decode(column: "votes", as: Int.self)

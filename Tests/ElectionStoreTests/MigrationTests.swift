@@ -217,6 +217,39 @@ import Testing
         }
     }
 
+    /// A database that held accepted forms before provinces and communes had running totals gets
+    /// totals that start from the forms' sums (037_unit_results fills them from the current forms).
+    @Test func runningTotalsStartFromTheFormsAlreadyAccepted() async throws {
+        let store = try await TestDatabases.writableSQLite()
+        try await Self.closing(store) { store in
+            let commune = try await ResultStoreTests.commune(0, store)
+            let (a, b, p) = try await ResultStoreTests.officials(store, commune: commune)
+            let forms = try await ResultStoreTests.forms(in: commune, store)
+            for official in [a, b] {
+                _ = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
+            }
+            let waiting = try await store.formStatuses(within: .commune(commune)).filter { $0.value == .awaitingAcknowledgement }.keys
+            _ = try await store.apply(waiting.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: p) }, at: Date())
+            func totals() async throws -> [ResultTotals] {
+                try await store.resultTotals(level: .national, within: .nation)
+                    + store.resultTotals(level: .province, within: .nation)
+                    + store.resultTotals(level: .commune, within: .province(commune.province))
+            }
+            let kept = try await totals()
+            #expect(kept.first?.stationsReported == forms.count)
+
+            let migration = try #require(try Migration.bundled(for: .sqlite).first { $0.name == "037_unit_results" })
+            try await store.engine.withTransaction { tx in
+                try await tx.sql.raw("DELETE FROM unit_votes").run()
+                try await tx.sql.raw("DELETE FROM unit_results").run()
+                for statement in migration.statements where statement.contains("INSERT INTO unit_") {
+                    try await tx.sql.raw(SQLQueryString(statement)).run()
+                }
+            }
+            #expect(try await totals() == kept)
+        }
+    }
+
     // MARK: Helpers
 
     static func newDatabasePath() throws -> String {

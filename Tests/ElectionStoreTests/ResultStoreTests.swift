@@ -134,6 +134,64 @@ import Testing
         try await store.close()
     }
 
+    /// Provinces' and communes' totals are running sums the writer keeps; after entries, a
+    /// correction and its acceptance they are still the sum of their stations' current forms.
+    @Test(arguments: StoreEngine.available)
+    func provinceAndCommuneTotalsStayTheSumOfTheirStationsThroughACorrection(_ engine: StoreEngine) async throws {
+        let store = try await Self.store(engine)
+        do {
+            let commune = try await Self.commune(4, store)
+            let (a, b, p) = try await Self.officials(store, commune: commune)
+            let forms = try await Self.forms(in: commune, store)
+            #expect(try await store.apply([], at: Date()).isEmpty, "an empty group changes nothing and is no error")
+            for official in [a, b] {
+                _ = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
+            }
+            let waiting = try await store.formStatuses(within: .commune(commune)).filter { $0.value == .awaitingAcknowledgement }.keys
+            _ = try await store.apply(waiting.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: p) }, at: Date())
+            // A recount moves votes and a spoiled ballot at the first station, and is accepted as version 2.
+            let (station, counts) = forms[0]
+            var recount = counts
+            let moved = min(3, recount.votes[1] ?? 0)
+            recount.votes[1, default: 0] -= moved
+            recount.votes[2, default: 0] += moved
+            _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 1, action: .correct(reason: "recount"), official: p)], at: Date())
+            for official in [a, b] {
+                _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 2, action: .enter(recount), official: official)], at: Date())
+            }
+            if try await store.formStatuses(within: .station(station.id))[station.id] == .awaitingAcknowledgement {
+                _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 2, action: .acknowledge, official: p)], at: Date())
+            }
+            #expect(try await store.acceptedCounts(station: station.id) == recount)
+
+            // Read in one snapshot: on PostgreSQL other tests enter forms in the same database meanwhile.
+            let (provinces, communes, stations) = try await store.snapshot { s in
+                (try await s.resultTotals(level: .province, within: .province(commune.province)),
+                 try await s.resultTotals(level: .commune, within: .province(commune.province)),
+                 try await s.resultTotals(level: .station, within: .province(commune.province)))
+            }
+            func sum(_ totals: some Sequence<ResultTotals>) -> (Int, ResultCounts) {
+                totals.reduce((0, ResultCounts.zero)) { sum, t in
+                    var counts = sum.1
+                    counts.add(t.counts)
+                    return (sum.0 + t.stationsReported, counts)
+                }
+            }
+            let ours = try #require(communes.first { $0.code == .commune(commune) })
+            let ourStations = stations.filter { $0.code.rawValue.hasPrefix(commune.rawValue) }
+            #expect(ours.stationsReported == forms.count)
+            #expect(ours.stationsReported == sum(ourStations).0 && ours.counts == sum(ourStations).1)
+            #expect(ours.counts.votes[2] == forms.reduce(0) { $0 + ($1.1.votes[2] ?? 0) } + moved)
+            let province = try #require(provinces.first)
+            #expect(province.stationsReported == sum(stations).0 && province.counts == sum(stations).1)
+            #expect(province.stationsReported == sum(communes).0 && province.counts == sum(communes).1)
+        } catch {
+            try await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
     @Test func confirmationNeedsACompleteProvinceAndPublicationsAreDigestedSnapshots() async throws {
         let store = try await TestDatabases.writableSQLite()
         let nec = try await store.addOfficial(name: "nec", role: .necAdministrator, unitCode: "", passwordHash: "!")

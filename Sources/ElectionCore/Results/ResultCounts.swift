@@ -75,6 +75,18 @@ public struct ResultCounts: Sendable, Hashable, Codable {
         for (party, n) in other.votes { votes[party, default: 0] += n }
     }
 
+    /// Takes another station's figures away from these: the figures of a form a correction replaced.
+    public mutating func subtract(_ other: ResultCounts) {
+        registeredVoters -= other.registeredVoters
+        ballotsReceived -= other.ballotsReceived
+        ballotsIssued -= other.ballotsIssued
+        ballotsInBox -= other.ballotsInBox
+        spoiledBallots -= other.spoiledBallots
+        unusedBallots -= other.unusedBallots
+        invalidBallots -= other.invalidBallots
+        for (party, n) in other.votes { votes[party, default: 0] -= n }
+    }
+
     /// All zero, for summing.
     public static let zero = ResultCounts(
         registeredVoters: 0, ballotsReceived: 0, ballotsIssued: 0, ballotsInBox: 0,
