@@ -70,6 +70,11 @@ struct PageRenderer: Sendable {
                         current: href == "/" ? path == "/" : path.hasPrefix(href))
                 },
             style: style)
-        return library.render(Page(layout: layout, t: language.templateStrings, content: content), withTemplate: template) ?? ""
+        let page = Page(layout: layout, t: language.templateStrings, content: content)
+        let html = library.render(TemplateModel.values(page), withTemplate: template) ?? ""
+        if TemplateModel.checking.load(ordering: .relaxed), html != library.render(page, withTemplate: template) {
+            TemplateModel.differences.withLock { $0.append("\(template) \(path)") }
+        }
+        return html
     }
 }
