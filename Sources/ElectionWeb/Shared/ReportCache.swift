@@ -2,8 +2,9 @@ import Foundation
 import ElectionCore
 import ElectionStore
 
-/// The results report for pages and the API. Computing it reads every accepted form's figures
-/// (about a fifth of a second for the whole country), so one report serves every request for up
+/// The results report for pages and the API. Computing it reads the provinces' running totals,
+/// every list and ballot, and allocates the seats, and each new report means its pages are made
+/// again, so one report serves every request for up
 /// to `maximumAge` after its computation *started*: a page is never older than the forms accepted
 /// `maximumAge` before it was served. Once the report is half that age, the next request starts a
 /// new computation in the background (forms may have arrived, here or in another process) and is
