@@ -129,17 +129,14 @@ struct FormWriter {
                 INSERT INTO result_forms (station_code, version, status, reason, opened_by, resolved_by, acknowledged_by, warnings,
                     registered, received, issued, in_box, spoiled, unused, invalid) VALUES
                 """)
-            for (index, slot) in chunk.enumerated() {
+            query.appendInterpolation(rows: chunk.map { slot in
                 let f = slot.form, c = f.counts
-                query.appendInterpolation(unsafeRaw: index == 0 ? " " : ", ")
-                query.appendInterpolation(unsafeRaw: "(")
-                query.appendInterpolation(binds: [
+                return [
                     f.stationCode.rawValue, f.version, f.status.rawValue, f.reason, f.openedBy?.rawValue, f.resolvedBy?.rawValue, f.acknowledgedBy?.rawValue,
                     f.warnings.joined(separator: ","), c?.registeredVoters, c?.ballotsReceived, c?.ballotsIssued,
                     c?.ballotsInBox, c?.spoiledBallots, c?.unusedBallots, c?.invalidBallots,
-                ] as [any Encodable & Sendable])
-                query.appendInterpolation(unsafeRaw: ")")
-            }
+                ]
+            })
             query.appendInterpolation(unsafeRaw: """
                  ON CONFLICT (station_code, version) DO UPDATE SET status = excluded.status, resolved_by = excluded.resolved_by,
                     acknowledged_by = excluded.acknowledged_by, warnings = excluded.warnings, registered = excluded.registered,
@@ -182,15 +179,13 @@ struct FormWriter {
         for chunk in replaced.chunked(500) {
             // The replaced figures leave the running totals as they leave the current ones.
             var votesByStation: [String: [any SQLRow]] = [:]
-            for row in try await db.raw("SELECT station_code, party_id, votes FROM current_votes WHERE station_code IN \(list: chunk)").all() {
+            for row in try await db.raw("DELETE FROM current_votes WHERE station_code IN \(list: chunk) RETURNING station_code, party_id, votes").all() {
                 votesByStation[try row.decode(column: "station_code", as: String.self), default: []].append(row)
             }
-            for row in try await db.raw("SELECT * FROM current_forms WHERE station_code IN \(list: chunk)").all() {
+            for row in try await db.raw("DELETE FROM current_forms WHERE station_code IN \(list: chunk) RETURNING *").all() {
                 let code = try Rows.code(row, "station_code", as: StationCode.self)
                 unitChange.remove(try Rows.counts(row, votes: Rows.votes(votesByStation[code.rawValue] ?? [])), of: code)
             }
-            try await db.raw("DELETE FROM current_votes WHERE station_code IN \(list: chunk)").run()
-            try await db.raw("DELETE FROM current_forms WHERE station_code IN \(list: chunk)").run()
         }
         try await tx.bulkInsert(
             into: "current_forms", columns: ["station_code", "province_code", "commune_code", "version"] + counts, rows: currentRows)
@@ -221,5 +216,14 @@ extension SQLQueryString {
             appendInterpolation(bind: value)
         }
         appendInterpolation(unsafeRaw: ")")
+    }
+
+    /// Rows of bound values for a multi-row `VALUES`: ` (?, ?), (?, ?)`.
+    mutating func appendInterpolation(rows: [[any Encodable & Sendable]]) {
+        for (index, row) in rows.enumerated() {
+            appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
+            appendInterpolation(binds: row)
+            appendInterpolation(unsafeRaw: ")")
+        }
     }
 }

@@ -262,20 +262,11 @@ struct DayCounts {
 
     /// Adds the sums to the stored counts, in the writing transaction.
     func write(in tx: any SQLTransaction) async throws {
-        for chunk in sums.sorted(by: { ($0.key.commune, $0.key.kind, $0.key.what) < ($1.key.commune, $1.key.kind, $1.key.what) }).chunked(200) {
-            var query = SQLQueryString("INSERT INTO election_day_counts (commune_code, kind, what, reports, voted, registered, late, in_line) VALUES")
-            for (index, (key, sum)) in chunk.enumerated() {
-                query.appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
-                query.appendInterpolation(binds: [key.commune, key.kind, key.what, sum.reports, sum.voted, sum.registered, sum.late, sum.inLine] as [any Encodable & Sendable])
-                query.appendInterpolation(unsafeRaw: ")")
-            }
-            query.appendInterpolation(unsafeRaw: """
-                 ON CONFLICT (commune_code, kind, what) DO UPDATE SET reports = election_day_counts.reports + excluded.reports,
-                    voted = election_day_counts.voted + excluded.voted, registered = election_day_counts.registered + excluded.registered,
-                    late = election_day_counts.late + excluded.late, in_line = election_day_counts.in_line + excluded.in_line
-                """)
-            try await tx.sql.raw(query).run()
-        }
+        try await tx.sql.addToTotals(
+            "election_day_counts", keys: ["commune_code", "kind", "what"], sums: ["reports", "voted", "registered", "late", "in_line"],
+            rows: sums.sorted(by: { ($0.key.commune, $0.key.kind, $0.key.what) < ($1.key.commune, $1.key.kind, $1.key.what) }).map { key, sum in
+                [key.commune, key.kind, key.what, sum.reports, sum.voted, sum.registered, sum.late, sum.inLine]
+            })
     }
 }
 
