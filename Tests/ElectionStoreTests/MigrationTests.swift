@@ -225,11 +225,7 @@ import Testing
             let commune = try await ResultStoreTests.commune(0, store)
             let (a, b, p) = try await ResultStoreTests.officials(store, commune: commune)
             let forms = try await ResultStoreTests.forms(in: commune, store)
-            for official in [a, b] {
-                _ = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
-            }
-            let waiting = try await store.formStatuses(within: .commune(commune)).filter { $0.value == .awaitingAcknowledgement }.keys
-            _ = try await store.apply(waiting.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: p) }, at: Date())
+            try await store.acceptForms(forms.map { ($0.0.id, $0.1) }, enteredBy: [a, b], acknowledgedBy: p)
             func totals() async throws -> [ResultTotals] {
                 try await store.resultTotals(level: .national, within: .nation)
                     + store.resultTotals(level: .province, within: .nation)

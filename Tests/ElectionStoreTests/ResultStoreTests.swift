@@ -144,11 +144,7 @@ import Testing
             let (a, b, p) = try await Self.officials(store, commune: commune)
             let forms = try await Self.forms(in: commune, store)
             #expect(try await store.apply([], at: Date()).isEmpty, "an empty group changes nothing and is no error")
-            for official in [a, b] {
-                _ = try await store.apply(forms.map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
-            }
-            let waiting = try await store.formStatuses(within: .commune(commune)).filter { $0.value == .awaitingAcknowledgement }.keys
-            _ = try await store.apply(waiting.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: p) }, at: Date())
+            try await store.acceptForms(forms.map { ($0.0.id, $0.1) }, enteredBy: [a, b], acknowledgedBy: p)
             // A recount moves votes and a spoiled ballot at the first station, and is accepted as version 2.
             let (station, counts) = forms[0]
             var recount = counts
@@ -156,12 +152,7 @@ import Testing
             recount.votes[1, default: 0] -= moved
             recount.votes[2, default: 0] += moved
             _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 1, action: .correct(reason: "recount"), official: p)], at: Date())
-            for official in [a, b] {
-                _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 2, action: .enter(recount), official: official)], at: Date())
-            }
-            if try await store.formStatuses(within: .station(station.id))[station.id] == .awaitingAcknowledgement {
-                _ = try await store.apply([FormRequest(stationCode: station.id, expectedVersion: 2, action: .acknowledge, official: p)], at: Date())
-            }
+            try await store.acceptForms([(station.id, recount)], version: 2, enteredBy: [a, b], acknowledgedBy: p)
             #expect(try await store.acceptedCounts(station: station.id) == recount)
 
             // Read in one snapshot: on PostgreSQL other tests enter forms in the same database meanwhile.

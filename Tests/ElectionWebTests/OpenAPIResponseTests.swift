@@ -183,16 +183,12 @@ import Testing
         let stations = try await store.pollingStations(inProvince: "23")
         let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 9)
             .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
-        for (index, name) in ["kep.a", "kep.b"].enumerated() {
-            let official = try await store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!")
-            let outcomes = try await store.apply(
-                zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
-            if index == 1 {
-                let nec = try #require(try await store.officialAccount(named: "nec.admin")).official
-                let waiting = outcomes.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
-                _ = try await store.apply(waiting.map { FormRequest(stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
-            }
+        var officials: [Official] = []
+        for name in ["kep.a", "kep.b"] {
+            officials.append(try await store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!"))
         }
+        let nec = try #require(try await store.officialAccount(named: "nec.admin")).official
+        try await store.acceptForms(zip(stations, counts).map { ($0.0.id, $0.1) }, enteredBy: officials, acknowledgedBy: nec)
     }
 
     /// A results form as the API takes it.

@@ -225,19 +225,7 @@ import Testing
 
     @Test func aProvinceWithEveryFormShowsItsElectedMember() async throws {
         let fixture = try await Self.fixture()
-        let stations = try await fixture.store.pollingStations(inProvince: "23")
-        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 9)
-            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
-        for (index, name) in ["kep.a", "kep.b"].enumerated() {
-            let official = try await fixture.store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!")
-            let outcomes = try await fixture.store.apply(
-                zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
-            if index == 1 {
-                let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
-                let waiting = outcomes.compactMap { try? $0.get() }.filter { $0.status == .awaitingAcknowledgement }
-                _ = try await fixture.store.apply(waiting.map { FormRequest(stationCode: $0.stationCode, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
-            }
-        }
+        try await OpenAPIResponseTests.completeKep(fixture.store)
         try await Self.run(fixture) { client in
             let page = try await client.get("/en/results/provinces/23")
             #expect(page.body.contains("id=\"elected\""))

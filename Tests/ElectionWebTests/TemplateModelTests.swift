@@ -1,6 +1,4 @@
 import ElectionCore
-import ElectionScenario
-import ElectionStore
 import ElectionTestSupport
 @testable import ElectionWeb
 import Foundation
@@ -13,18 +11,8 @@ import Testing
         TemplateModel.checking.store(true, ordering: .relaxed)
         // A province whose count is complete, so the pages show seats, elected members and maps too.
         let fixture = try await ResultsWebTests.fixture()
-        let stations = try await fixture.store.pollingStations(inProvince: "23")
-        let counts = CountGenerator(official: try OfficialResults.cambodia2023(), seed: 9)
-            .counts(for: stations.map { .init(code: $0.id, registeredVoters: $0.registeredVoters) })
-        let nec = try #require(try await fixture.store.officialAccount(named: "nec.admin")).official
-        for name in ["model.a", "model.b"] {
-            let official = try await fixture.store.addOfficial(name: name, role: .provincialOfficial, unitCode: "23", passwordHash: "!")
-            _ = try await fixture.store.apply(
-                zip(stations, counts).map { FormRequest(stationCode: $0.0.id, expectedVersion: 1, action: .enter($0.1), official: official) }, at: Date())
-        }
-        let waiting = try await fixture.store.formStatuses(within: .province("23")).filter { $0.value == .awaitingAcknowledgement }.keys
-        _ = try await fixture.store.apply(waiting.map { FormRequest(stationCode: $0, expectedVersion: 1, action: .acknowledge, official: nec) }, at: Date())
-        let station = stations[0]
+        try await OpenAPIResponseTests.completeKep(fixture.store)
+        let station = try #require(try await fixture.store.pollingStations(inProvince: "23").first)
         let paths = [
             "/", "/registration", "/stations", "/provinces/23", "/communes/\(station.id.commune)", "/stations/\(station.id)",
             "/commissions", "/commissions/NEC", "/parties", "/parties/1", "/map", "/stations/search?q=pagoda",
