@@ -60,7 +60,8 @@ struct ResultsPage: Sendable {
     /// How the seats are shared: the method, the threshold and the tie rule, in words.
     let seatRules: String
     /// Which provinces the seats shown come from, while some are still counting.
-    let seatsNote: String
+    /// Nil once every province's count is complete: then every seat shown is decided.
+    let seatsNote: String?
     /// When a form last changed.
     let lastChange: String?
 }
@@ -289,7 +290,7 @@ struct ResultsPages: PageController {
         // Seats only from provinces whose count is complete, and said so while others count.
         let complete = report.constituencies.filter { $0.totals.stationsTotal > 0 && $0.totals.isComplete }.count
         let totals = totalsView(report.national, parties: parties, seats: complete == 0 ? nil : seats, language)
-        let seatsNote = complete == report.constituencies.count ? "" : language.text("results.seats_from")
+        let seatsNote = complete == report.constituencies.count ? nil : language.text("results.seats_from")
             .replacingOccurrences(of: "{n}", with: language.number(complete))
             .replacingOccurrences(of: "{total}", with: language.number(report.constituencies.count))
         let model = ResultsPage(
